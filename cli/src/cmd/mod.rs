@@ -1,0 +1,12 @@
+pub mod audit;
+pub mod calendar;
+pub mod catalogue;
+pub mod check;
+pub mod codes;
+pub mod deadline;
+pub mod fee;
+pub mod grounds;
+pub mod redact;
+pub mod report;
+pub mod scan;
+pub mod schema;

@@ -1,0 +1,72 @@
+//! `gongkai`: check publication records against the PRC disclosure rules, and query the
+//! catalogues, grounds, calendar, deadlines and fees from the command line.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod output;
+
+#[derive(Parser)]
+#[command(name = "gongkai", version, about = "PRC public-information disclosure rules: catalogues, grounds, deadlines, checks", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check publication and request records (JSON, JSONL, folders, `-` for stdin).
+    Check(cmd::check::Args),
+    /// List every diagnostic code with its severity, citation and an example.
+    Codes(cmd::codes::Args),
+    /// Query and lint catalogue templates and overlays.
+    #[command(subcommand)]
+    Catalogue(cmd::catalogue::Command),
+    /// Exemption grounds (不予公开情形).
+    #[command(subcommand)]
+    Grounds(cmd::grounds::Command),
+    /// Print a JSON Schema: record, template, overlay, or an item's content elements.
+    Schema(cmd::schema::Args),
+    /// Day kinds on the PRC working-day calendar.
+    Calendar(cmd::calendar::Args),
+    /// Compute a deadline in working days, with its working.
+    Deadline(cmd::deadline::Args),
+    /// Information processing fees (信息处理费).
+    Fee(cmd::fee::Args),
+    /// Scan text for unredacted personal data and classification markings.
+    Scan(cmd::scan::Args),
+    /// Mask personal data in a text.
+    Redact(cmd::redact::Args),
+    /// Audit an institution's records for a period: coverage, timeliness, rectification list.
+    Audit(cmd::audit::Args),
+    /// Check or build an annual report (政府信息公开工作年度报告).
+    #[command(subcommand)]
+    Report(cmd::report::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(a) => cmd::check::run(a),
+        Command::Codes(a) => cmd::codes::run(a),
+        Command::Catalogue(c) => cmd::catalogue::run(c),
+        Command::Grounds(c) => cmd::grounds::run(c),
+        Command::Schema(a) => cmd::schema::run(a),
+        Command::Calendar(a) => cmd::calendar::run(a),
+        Command::Deadline(a) => cmd::deadline::run(a),
+        Command::Fee(a) => cmd::fee::run(a),
+        Command::Scan(a) => cmd::scan::run(a),
+        Command::Redact(a) => cmd::redact::run(a),
+        Command::Audit(a) => cmd::audit::run(a),
+        Command::Report(c) => cmd::report::run(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            anstream::eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Catalogue figures: first load of the embedded catalogues, and resolving for an institution.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gongkai::catalogue::embedded;
+use gongkai::{Catalogue, Institution};
+
+fn bench(c: &mut Criterion) {
+    let sources: Vec<(String, String)> =
+        embedded::FILES.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
+    c.bench_function("catalogue/load_embedded", |b| {
+        b.iter(|| Catalogue::from_sources(std::hint::black_box(&sources)).map(|c| c.templates().len()))
+    });
+    let cat = Catalogue::embedded();
+    let county = Institution::new("administrative", "county", Some("government"));
+    c.bench_function("catalogue/resolve_county_government", |b| {
+        b.iter(|| cat.resolve(std::hint::black_box(&county)).map(|r| r.items.len()))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

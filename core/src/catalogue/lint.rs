@@ -1,0 +1,688 @@
+//! Rules for catalogue data: templates (checked on every load) and overlays (checked before
+//! they are applied, and by `gongkai catalogue lint`). Each finding names the file, line,
+//! column and key, and the rule it breaks.
+
+use std::collections::{HashMap, HashSet};
+
+use super::located::Located;
+use super::{Catalogue, parse_yaml};
+use crate::diagnostics::{CodeInfo, Diagnostic, Severity};
+use crate::error::{Error, Location};
+use crate::model::{
+    Citation, ElementType, GroundSet, InstitutionRegistry, Item, Nature, Overlay, Template, Text, Timing,
+};
+
+macro_rules! code {
+    ($name:ident, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
+        pub static $name: CodeInfo = CodeInfo {
+            code: $code,
+            severity: Severity::$sev,
+            basis: $basis,
+            summary_zh: $zh,
+            summary_en: $en,
+            example: $ex,
+            area: "catalogue",
+        };
+    };
+}
+
+code!(
+    INVALID_YAML,
+    "catalogue_invalid_yaml",
+    Error,
+    "",
+    "目录文件不是有效的 YAML 或不符合数据模型",
+    "catalogue file is not valid YAML or does not fit the data model",
+    "items:\n  - id: [unclosed"
+);
+code!(
+    DUPLICATE_ID,
+    "catalogue_duplicate_id",
+    Error,
+    "",
+    "标识重复",
+    "an id is defined twice",
+    "two items with `id: admin.art20.01`"
+);
+code!(
+    MISSING_CITATION,
+    "catalogue_missing_citation",
+    Error,
+    "条例第五条（依法公开）",
+    "事项或模板缺少法律依据",
+    "an item or template has no legal basis",
+    "basis: []"
+);
+code!(
+    UNKNOWN_PARENT,
+    "catalogue_unknown_parent",
+    Error,
+    "",
+    "继承的模板不存在",
+    "the template it extends does not exist",
+    "extends: admin.nowhere"
+);
+code!(
+    EXTENDS_CYCLE,
+    "catalogue_extends_cycle",
+    Error,
+    "",
+    "模板继承形成循环",
+    "templates extend each other in a cycle",
+    "extends: admin.national (in admin.national)"
+);
+code!(
+    UNKNOWN_KIND,
+    "catalogue_unknown_kind",
+    Error,
+    "",
+    "未知的机构类别",
+    "unknown institution kind",
+    "kinds: [ministry]"
+);
+code!(UNKNOWN_TIER, "catalogue_unknown_tier", Error, "", "未知的层级", "unknown tier for the kind", "tiers: [village]");
+code!(UNKNOWN_ROLE, "catalogue_unknown_role", Error, "", "未知的角色", "unknown role for the kind", "roles: [mayor]");
+code!(
+    UNKNOWN_SECTOR,
+    "catalogue_unknown_sector",
+    Error,
+    "",
+    "未知的行业领域",
+    "unknown sector for the kind",
+    "sectors: [space]"
+);
+code!(
+    UNKNOWN_ITEM,
+    "catalogue_unknown_item",
+    Error,
+    "",
+    "引用了不存在的事项",
+    "names an item that does not exist",
+    "changes:\n  - item: admin.art99"
+);
+code!(
+    UNKNOWN_GROUND,
+    "catalogue_unknown_ground",
+    Error,
+    "",
+    "引用了不存在的不予公开情形",
+    "names an exemption ground that does not exist",
+    "excluded_grounds: [ogi.art99]"
+);
+code!(
+    INVALID_ELEMENT,
+    "catalogue_invalid_element",
+    Error,
+    "",
+    "内容要素定义有误",
+    "a content element is ill-defined",
+    "type: enum with no values"
+);
+code!(
+    DROPS_MANDATORY_ITEM,
+    "catalogue_drops_mandatory_item",
+    Error,
+    "条例第二十条、第二十一条；国办发〔2019〕54号（基层目录只能细化、不得减少法定事项）",
+    "地方目录删除了上级目录规定的主动公开事项",
+    "an overlay drops an inherited mandatory item",
+    "remove: [admin.art20.07]"
+);
+code!(
+    LOOSENS_TIME_LIMIT,
+    "catalogue_loosens_time_limit",
+    Error,
+    "条例第二十六条",
+    "地方目录放宽了公开时限",
+    "an overlay loosens an inherited time limit",
+    "timing: {kind: within_working_days, days: 30}"
+);
+code!(
+    LOOSENS_REQUIREMENT,
+    "catalogue_loosens_requirement",
+    Error,
+    "条例第二十二条",
+    "地方目录取消了上级目录的要求",
+    "an overlay switches off an inherited requirement",
+    "interpretation_required: false"
+);
+code!(
+    BARS_ABSOLUTE_GROUND,
+    "catalogue_bars_non_discretionary_ground",
+    Error,
+    "条例第十四条、第十五条、第十六条第二款",
+    "只有可以不予公开的情形（第十六条）可被法律、法规、规章要求公开而排除",
+    "only discretionary (Art 16) grounds can be barred by a rule requiring disclosure",
+    "excluded_grounds: [ogi.art14.state_secret]"
+);
+code!(
+    UNVERIFIED,
+    "catalogue_unverified_entry",
+    Info,
+    "",
+    "条目依据未经核实，使用时请核对原文",
+    "entry is marked unverified: check the instrument before relying on it",
+    "status: unverified"
+);
+
+/// Codes the catalogue linter emits.
+pub static CODES: &[&CodeInfo] = &[
+    &INVALID_YAML,
+    &DUPLICATE_ID,
+    &MISSING_CITATION,
+    &UNKNOWN_PARENT,
+    &EXTENDS_CYCLE,
+    &UNKNOWN_KIND,
+    &UNKNOWN_TIER,
+    &UNKNOWN_ROLE,
+    &UNKNOWN_SECTOR,
+    &UNKNOWN_ITEM,
+    &UNKNOWN_GROUND,
+    &INVALID_ELEMENT,
+    &DROPS_MANDATORY_ITEM,
+    &LOOSENS_TIME_LIMIT,
+    &LOOSENS_REQUIREMENT,
+    &BARS_ABSOLUTE_GROUND,
+    &UNVERIFIED,
+];
+
+/// A problem in a catalogue file, with where it is.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Finding {
+    #[serde(flatten)]
+    pub location: Location,
+    #[serde(skip)]
+    pub diagnostic: Diagnostic,
+}
+
+impl Finding {
+    pub fn into_error(self) -> Error {
+        Error::Catalogue { code: self.diagnostic.code, location: self.location, message: self.diagnostic.message.en }
+    }
+}
+
+/// Collects findings for one file, looking up positions lazily.
+struct Sink<'a> {
+    file: &'a str,
+    tree: Option<Located>,
+    out: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(file: &'a str, text: &str) -> Self {
+        Self { file, tree: Located::parse(text), out: Vec::new() }
+    }
+    fn push(&mut self, info: &'static CodeInfo, path: String, zh: String, en: String) {
+        let (line, column) =
+            self.tree.as_ref().map(|t| t.position(&path)).map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        self.out.push(Finding {
+            location: Location { file: self.file.to_owned(), line, column, path: Some(path.clone()) },
+            diagnostic: Diagnostic::new(info, path, Text::new(zh, en)),
+        });
+    }
+}
+
+/// Check every template of a catalogue. `texts` maps file names to their YAML, for positions.
+pub(crate) fn check_catalogue(cat: &Catalogue, texts: &HashMap<String, String>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen_items: HashMap<&str, &str> = HashMap::new();
+    let mut seen_templates: HashSet<&str> = HashSet::new();
+    for t in &cat.templates {
+        let file = cat.source_of(&t.id).unwrap_or("<template>");
+        let text = texts.get(file).map(String::as_str).unwrap_or("");
+        let mut sink = Sink::new(file, text);
+        if !seen_templates.insert(&t.id) {
+            sink.push(
+                &DUPLICATE_ID,
+                "/id".into(),
+                format!("模板标识 `{}` 重复", t.id),
+                format!("template id `{}` is defined twice", t.id),
+            );
+        }
+        check_template(cat, t, &mut sink);
+        for (i, item) in t.items.iter().enumerate() {
+            if let Some(other) = seen_items.insert(&item.id, &t.id) {
+                sink.push(
+                    &DUPLICATE_ID,
+                    format!("/items/{i}/id"),
+                    format!("事项标识 `{}` 已在模板 `{other}` 中定义", item.id),
+                    format!("item id `{}` is already defined in template `{other}`", item.id),
+                );
+            }
+        }
+        out.extend(sink.out);
+    }
+    check_ground_set(cat.registry(), &cat.grounds, &mut out);
+    out
+}
+
+fn check_template(cat: &Catalogue, t: &Template, sink: &mut Sink<'_>) {
+    if t.basis.is_empty() {
+        sink.push(
+            &MISSING_CITATION,
+            "/basis".into(),
+            format!("模板 `{}` 缺少依据", t.id),
+            format!("template `{}` has no basis", t.id),
+        );
+    }
+    if let Some(parent) = &t.extends {
+        if cat.template(parent).is_none() {
+            sink.push(
+                &UNKNOWN_PARENT,
+                "/extends".into(),
+                format!("继承的模板 `{parent}` 不存在"),
+                format!("extends unknown template `{parent}`"),
+            );
+        } else {
+            // Walk up; a cycle returns to the start or repeats a node.
+            let mut seen = vec![t.id.as_str()];
+            let mut cur = parent.as_str();
+            loop {
+                if seen.contains(&cur) {
+                    sink.push(
+                        &EXTENDS_CYCLE,
+                        "/extends".into(),
+                        format!("模板 `{}` 的继承关系形成循环", t.id),
+                        format!("template `{}` extends itself through `{cur}`", t.id),
+                    );
+                    break;
+                }
+                seen.push(cur);
+                match cat.template(cur).and_then(|p| p.extends.as_deref()) {
+                    Some(next) => cur = next,
+                    None => break,
+                }
+            }
+        }
+    }
+    check_applicability(cat.registry(), &t.applies_to, "/applies_to", sink);
+    let kinds: Vec<&str> = if t.applies_to.kinds.is_empty() {
+        cat.registry().kinds.iter().map(|k| k.id.as_str()).collect()
+    } else {
+        t.applies_to.kinds.iter().map(String::as_str).collect()
+    };
+    for (i, item) in t.items.iter().enumerate() {
+        check_item(cat, &kinds, item, &format!("/items/{i}"), sink);
+    }
+}
+
+fn check_applicability(reg: &InstitutionRegistry, a: &crate::model::Applicability, at: &str, sink: &mut Sink<'_>) {
+    for (i, k) in a.kinds.iter().enumerate() {
+        if reg.kind(k).is_none() {
+            sink.push(
+                &UNKNOWN_KIND,
+                format!("{at}/kinds/{i}"),
+                format!("未知的机构类别 `{k}`"),
+                format!("unknown institution kind `{k}`"),
+            );
+        }
+    }
+    let kinds: Vec<_> = if a.kinds.is_empty() {
+        reg.kinds.iter().collect()
+    } else {
+        a.kinds.iter().filter_map(|k| reg.kind(k)).collect()
+    };
+    check_levels(&kinds, &a.tiers, &a.roles, &a.sectors, at, sink);
+}
+
+fn check_levels(
+    kinds: &[&crate::model::KindInfo],
+    tiers: &[String],
+    roles: &[String],
+    sectors: &[String],
+    at: &str,
+    sink: &mut Sink<'_>,
+) {
+    for (i, tier) in tiers.iter().enumerate() {
+        if !kinds.iter().any(|k| k.has_tier(tier)) {
+            sink.push(
+                &UNKNOWN_TIER,
+                format!("{at}/tiers/{i}"),
+                format!("未知的层级 `{tier}`"),
+                format!("unknown tier `{tier}`"),
+            );
+        }
+    }
+    for (i, role) in roles.iter().enumerate() {
+        if !kinds.iter().any(|k| k.has_role(role)) {
+            sink.push(
+                &UNKNOWN_ROLE,
+                format!("{at}/roles/{i}"),
+                format!("未知的角色 `{role}`"),
+                format!("unknown role `{role}`"),
+            );
+        }
+    }
+    for (i, sector) in sectors.iter().enumerate() {
+        if !kinds.iter().any(|k| k.has_sector(sector)) {
+            sink.push(
+                &UNKNOWN_SECTOR,
+                format!("{at}/sectors/{i}"),
+                format!("未知的行业领域 `{sector}`"),
+                format!("unknown sector `{sector}`"),
+            );
+        }
+    }
+}
+
+fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut Sink<'_>) {
+    if item.basis.is_empty() || item.basis.iter().any(|c| c.instrument.trim().is_empty()) {
+        sink.push(
+            &MISSING_CITATION,
+            format!("{at}/basis"),
+            format!("事项 `{}` 缺少法律依据", item.id),
+            format!("item `{}` has no legal basis", item.id),
+        );
+    }
+    let kinds: Vec<_> = kinds.iter().filter_map(|k| cat.registry().kind(k)).collect();
+    check_levels(&kinds, &item.tiers, &item.roles, &item.sectors, at, sink);
+    let mut keys = HashSet::new();
+    for (i, el) in item.elements.iter().enumerate() {
+        if !keys.insert(el.key.as_str()) {
+            sink.push(
+                &INVALID_ELEMENT,
+                format!("{at}/elements/{i}/key"),
+                format!("要素 `{}` 重复", el.key),
+                format!("element `{}` is defined twice", el.key),
+            );
+        }
+        if el.kind == ElementType::Enum && el.values.is_empty() {
+            sink.push(
+                &INVALID_ELEMENT,
+                format!("{at}/elements/{i}/values"),
+                format!("枚举要素 `{}` 没有可选值", el.key),
+                format!("enum element `{}` has no values", el.key),
+            );
+        }
+    }
+    if let Some(pd) = &item.personal_data {
+        for (i, f) in pd.fields.iter().enumerate() {
+            if !item.elements.iter().any(|e| &e.key == f) {
+                sink.push(
+                    &INVALID_ELEMENT,
+                    format!("{at}/personal_data/fields/{i}"),
+                    format!("个人信息字段 `{f}` 不是本事项的要素"),
+                    format!("personal-data field `{f}` is not an element of the item"),
+                );
+            }
+        }
+    }
+    check_excluded_grounds(cat, &item.excluded_grounds, &format!("{at}/excluded_grounds"), sink);
+}
+
+fn check_excluded_grounds(cat: &Catalogue, grounds: &[String], at: &str, sink: &mut Sink<'_>) {
+    for (i, g) in grounds.iter().enumerate() {
+        match cat.ground(g).or_else(|| cat.grounds.grounds.iter().find(|x| &x.id == g)) {
+            None => sink.push(
+                &UNKNOWN_GROUND,
+                format!("{at}/{i}"),
+                format!("不予公开情形 `{g}` 不存在"),
+                format!("unknown exemption ground `{g}`"),
+            ),
+            Some(ground) if ground.nature != Nature::Discretionary => sink.push(
+                &BARS_ABSOLUTE_GROUND,
+                format!("{at}/{i}"),
+                format!("`{g}` 不是可以不予公开的情形，不能因规定应当公开而排除"),
+                format!("`{g}` is not a discretionary ground and cannot be barred by a rule requiring disclosure"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn check_ground_set(reg: &InstitutionRegistry, set: &GroundSet, out: &mut Vec<Finding>) {
+    let text = super::embedded::file("grounds.yaml").unwrap_or("");
+    let mut sink = Sink::new("grounds.yaml", text);
+    let mut seen = HashSet::new();
+    for (i, g) in set.grounds.iter().enumerate() {
+        if !seen.insert(g.id.as_str()) {
+            sink.push(
+                &DUPLICATE_ID,
+                format!("/grounds/{i}/id"),
+                format!("情形标识 `{}` 重复", g.id),
+                format!("ground id `{}` is defined twice", g.id),
+            );
+        }
+        if g.basis.is_empty() {
+            sink.push(
+                &MISSING_CITATION,
+                format!("/grounds/{i}/basis"),
+                format!("情形 `{}` 缺少依据", g.id),
+                format!("ground `{}` has no basis", g.id),
+            );
+        }
+        for (j, k) in g.kinds.iter().enumerate() {
+            if reg.kind(k).is_none() {
+                sink.push(
+                    &UNKNOWN_KIND,
+                    format!("/grounds/{i}/kinds/{j}"),
+                    format!("未知的机构类别 `{k}`"),
+                    format!("unknown institution kind `{k}`"),
+                );
+            }
+        }
+    }
+    for (i, r) in set.response_types.iter().enumerate() {
+        if r.basis.is_empty() {
+            sink.push(
+                &MISSING_CITATION,
+                format!("/response_types/{i}/basis"),
+                "答复类型缺少依据".into(),
+                "response type has no basis".into(),
+            );
+        }
+    }
+    out.extend(sink.out);
+}
+
+/// Check an overlay against the catalogue it is applied to.
+pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str) -> Vec<Finding> {
+    let mut sink = Sink::new(file, text);
+    if o.basis.is_empty() {
+        sink.push(&MISSING_CITATION, "/basis".into(), "地方目录缺少依据".into(), "overlay has no basis".into());
+    }
+    check_applicability(cat.registry(), &o.applies_to, "/applies_to", &mut sink);
+    let kinds: Vec<&str> = o.applies_to.kinds.iter().map(String::as_str).collect();
+    for (i, item) in o.items.iter().enumerate() {
+        let at = format!("/items/{i}");
+        if cat.item(&item.id).is_some() {
+            sink.push(
+                &DUPLICATE_ID,
+                format!("{at}/id"),
+                format!("事项 `{}` 已存在，修改请用 `changes`", item.id),
+                format!("item `{}` already exists: use `changes` to tighten it", item.id),
+            );
+        }
+        check_item(cat, &kinds, item, &at, &mut sink);
+    }
+    for (i, id) in o.remove.iter().enumerate() {
+        match cat.item(id) {
+            None => sink.push(
+                &UNKNOWN_ITEM,
+                format!("/remove/{i}"),
+                format!("事项 `{id}` 不存在"),
+                format!("unknown item `{id}`"),
+            ),
+            Some((item, _)) if item.is_mandatory() => sink.push(
+                &DROPS_MANDATORY_ITEM,
+                format!("/remove/{i}"),
+                format!("不能删除上级目录规定的主动公开事项 `{id}`（{}）", cite(&item.basis)),
+                format!("cannot drop inherited mandatory item `{id}` ({})", cite(&item.basis)),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (i, change) in o.changes.iter().enumerate() {
+        let at = format!("/changes/{i}");
+        let Some((item, _)) = cat.item(&change.item) else {
+            sink.push(
+                &UNKNOWN_ITEM,
+                format!("{at}/item"),
+                format!("事项 `{}` 不存在", change.item),
+                format!("unknown item `{}`", change.item),
+            );
+            continue;
+        };
+        if change.basis.is_empty() {
+            sink.push(&MISSING_CITATION, format!("{at}/basis"), "修改缺少依据".into(), "change has no basis".into());
+        }
+        if let Some(timing) = &change.timing {
+            if let Some(why) = loosening(&item.timing, timing) {
+                sink.push(
+                    &LOOSENS_TIME_LIMIT,
+                    format!("{at}/timing"),
+                    format!(
+                        "事项 `{}` 的时限不能放宽：{}（{}）",
+                        item.id,
+                        why.0,
+                        item.timing.basis().map(Citation::to_string).unwrap_or_default()
+                    ),
+                    format!("the time limit of `{}` cannot be loosened: {}", item.id, why.1),
+                );
+            }
+        }
+        if change.interpretation_required == Some(false) && item.flags.interpretation_required {
+            sink.push(
+                &LOOSENS_REQUIREMENT,
+                format!("{at}/interpretation_required"),
+                format!("事项 `{}` 要求同步发布解读，不能取消", item.id),
+                format!("item `{}` requires an interpretation; an overlay cannot switch that off", item.id),
+            );
+        }
+        check_excluded_grounds(cat, &change.excluded_grounds, &format!("{at}/excluded_grounds"), &mut sink);
+    }
+    sink.out
+}
+
+/// Why `new` is looser than `old`, if it is.
+fn loosening(old: &Timing, new: &Timing) -> Option<(String, String)> {
+    use Timing::*;
+    match (old, new) {
+        (WithinWorkingDays { days: a, .. }, WithinWorkingDays { days: b, .. }) if b > a => {
+            Some((format!("{b} 个工作日长于 {a} 个工作日"), format!("{b} working days is longer than {a}")))
+        }
+        (WithinWorkingDays { .. }, WithinWorkingDays { .. }) => Option::None,
+        (WithinWorkingDays { days: a, .. }, WithinDays { days: b, .. }) if *b > *a => {
+            // b calendar days is never shorter than a working days only when b ≥ a + weekends; be strict.
+            Some((
+                format!("{b} 日可能长于 {a} 个工作日"),
+                format!("{b} calendar days may be longer than {a} working days"),
+            ))
+        }
+        (WithinDays { days: a, .. }, WithinDays { days: b, .. }) if b > a => {
+            Some((format!("{b} 日长于 {a} 日"), format!("{b} days is longer than {a}")))
+        }
+        (WithinDays { days: a, .. }, WithinWorkingDays { days: b, .. }) if b >= a => {
+            Some((format!("{b} 个工作日长于 {a} 日"), format!("{b} working days is longer than {a} days")))
+        }
+        (WithinWorkingDays { .. } | WithinDays { .. }, RealTime { .. }) => Option::None,
+        (WithinWorkingDays { .. } | WithinDays { .. }, WithinDays { .. } | WithinWorkingDays { .. }) => Option::None,
+        (WithinWorkingDays { .. } | WithinDays { .. }, _) => Some((
+            "以无具体天数的时限替代了法定天数".into(),
+            "replaces a number of days with a timing that has none".into(),
+        )),
+        (Periodic { due: a, period: pa, .. }, Periodic { due: b, period: pb, .. }) if pa == pb && b > a => {
+            // MM-DD strings compare in date order within a year.
+            Some((format!("截止日期 {b} 晚于 {a}"), format!("due date {b} is later than {a}")))
+        }
+        (RealTime { .. }, RealTime { .. }) => Option::None,
+        (RealTime { .. }, _) => {
+            Some(("实时公开不能改为有期限".into(), "real-time publication cannot be given a delay".into()))
+        }
+        (Timely { .. }, Timing::None) => {
+            Some(("及时公开不能取消时限".into(), "timely publication cannot lose its limit".into()))
+        }
+        _ => Option::None,
+    }
+}
+
+fn cite(basis: &[Citation]) -> String {
+    basis.iter().map(Citation::to_string).collect::<Vec<_>>().join("；")
+}
+
+/// What kind of catalogue file a text is, from its top-level keys.
+fn detect(text: &str) -> &'static str {
+    let top: HashSet<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && l.contains(':'))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    if top.contains("grounds") {
+        "grounds"
+    } else if top.contains("kinds") && !top.contains("items") {
+        "registry"
+    } else if top.contains("effective") {
+        "template"
+    } else {
+        "overlay"
+    }
+}
+
+/// Lint one catalogue file (a template, an overlay, the grounds or the registry) against a
+/// catalogue. Returns every finding; an empty list means the file is clean.
+pub fn lint_source(cat: &Catalogue, file: &str, text: &str) -> Vec<Finding> {
+    let yaml_error = |e: Error| {
+        let (location, message) = match e {
+            Error::Yaml { location, message } => (location, message),
+            other => (Location { file: file.to_owned(), ..Default::default() }, other.to_string()),
+        };
+        vec![Finding {
+            diagnostic: Diagnostic::new(
+                &INVALID_YAML,
+                "",
+                Text::new(format!("无效的目录数据：{message}"), format!("invalid catalogue data: {message}")),
+            ),
+            location,
+        }]
+    };
+    match detect(text) {
+        "template" => {
+            let t = match parse_yaml::<Template>(file, text) {
+                Ok(t) => t,
+                Err(e) => return yaml_error(e),
+            };
+            let mut next = cat.clone();
+            next.templates.retain(|x| x.id != t.id);
+            next.sources.insert(t.id.clone(), file.to_owned());
+            let id = t.id.clone();
+            next.templates.push(t);
+            next.reindex();
+            let texts = HashMap::from([(file.to_owned(), text.to_owned())]);
+            let mut findings: Vec<Finding> =
+                check_catalogue(&next, &texts).into_iter().filter(|f| f.location.file == file).collect();
+            if let Some(t) = next.template(&id) {
+                let mut sink = Sink::new(file, text);
+                for (i, item) in t.items.iter().enumerate() {
+                    if item.status == crate::model::Status::Unverified {
+                        sink.push(
+                            &UNVERIFIED,
+                            format!("/items/{i}/status"),
+                            format!("事项 `{}` 未经核实", item.id),
+                            format!("item `{}` is unverified", item.id),
+                        );
+                    }
+                }
+                findings.extend(sink.out);
+            }
+            findings
+        }
+        "overlay" => match parse_yaml::<Overlay>(file, text) {
+            Ok(o) => check_overlay(cat, &o, file, text),
+            Err(e) => yaml_error(e),
+        },
+        "grounds" => match parse_yaml::<GroundSet>(file, text) {
+            Ok(set) => {
+                let mut out = Vec::new();
+                check_ground_set(cat.registry(), &set, &mut out);
+                for f in &mut out {
+                    f.location.file = file.to_owned();
+                }
+                out
+            }
+            Err(e) => yaml_error(e),
+        },
+        _ => match parse_yaml::<InstitutionRegistry>(file, text) {
+            Ok(_) => Vec::new(),
+            Err(e) => yaml_error(e),
+        },
+    }
+}

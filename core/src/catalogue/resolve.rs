@@ -1,0 +1,152 @@
+//! Resolving a catalogue for one institution: the flat list of items it must publish.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::Catalogue;
+use crate::error::{Error, Result};
+use crate::model::{Institution, Item, Template};
+
+/// The items that apply to one institution.
+#[derive(Clone, Debug, Serialize)]
+pub struct Resolved<'a> {
+    pub institution: Institution,
+    /// Templates that apply, root first.
+    pub templates: Vec<&'a str>,
+    /// Overlays that apply, in load order.
+    pub overlays: Vec<&'a str>,
+    pub items: Vec<ResolvedItem<'a>>,
+}
+
+/// An item as it applies to one institution, with where it came from.
+#[derive(Clone, Debug, Serialize)]
+pub struct ResolvedItem<'a> {
+    pub item: Cow<'a, Item>,
+    /// The template or overlay that defines the item.
+    pub source: &'a str,
+    /// Overlays that changed it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed_by: Vec<&'a str>,
+}
+
+impl<'a> Resolved<'a> {
+    pub fn item(&self, id: &str) -> Option<&ResolvedItem<'a>> {
+        self.items.iter().find(|i| i.item.id == id)
+    }
+}
+
+/// Whether an item's own tier/role/sector lists admit an institution.
+pub fn item_applies(item: &Item, inst: &Institution) -> bool {
+    fn ok(list: &[String], v: Option<&str>) -> bool {
+        list.is_empty() || v.is_some_and(|v| list.iter().any(|x| x == v))
+    }
+    ok(&item.tiers, Some(&inst.tier))
+        && ok(&item.roles, inst.role.as_deref())
+        && ok(&item.sectors, inst.sector.as_deref())
+}
+
+impl Catalogue {
+    /// Check that an institution's kind, tier, role and sector are known.
+    pub fn validate_institution(&self, inst: &Institution) -> Result<()> {
+        let kind = self
+            .registry()
+            .kind(&inst.kind)
+            .ok_or_else(|| Error::Unknown { what: "institution kind", id: inst.kind.clone() })?;
+        if !kind.has_tier(&inst.tier) {
+            return Err(Error::Invalid(format!(
+                "unknown tier `{}` for kind `{}`: expected one of {}",
+                inst.tier,
+                inst.kind,
+                kind.tiers.iter().map(|t| format!("`{}`", t.id)).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if let Some(role) = &inst.role {
+            if !kind.has_role(role) {
+                return Err(Error::Invalid(format!("unknown role `{role}` for kind `{}`", inst.kind)));
+            }
+        }
+        if let Some(sector) = &inst.sector {
+            if !kind.has_sector(sector) {
+                return Err(Error::Invalid(format!("unknown sector `{sector}` for kind `{}`", inst.kind)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Templates whose applicability admits the institution, with their ancestors, root first.
+    pub fn templates_for(&self, inst: &Institution) -> Vec<&Template> {
+        let mut out: Vec<&Template> = Vec::new();
+        for t in self.templates() {
+            if !t.applies_to.matches(&inst.kind, &inst.tier, inst.role.as_deref(), inst.sector.as_deref()) {
+                continue;
+            }
+            let mut chain = self.ancestors(t);
+            chain.reverse();
+            chain.push(t);
+            for c in chain {
+                if !out.iter().any(|x| x.id == c.id) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The flat list of items that apply to an institution, overlays applied.
+    pub fn resolve(&self, inst: &Institution) -> Result<Resolved<'_>> {
+        self.validate_institution(inst)?;
+        let templates = self.templates_for(inst);
+        let mut items: Vec<ResolvedItem<'_>> = Vec::new();
+        for t in &templates {
+            for item in t.items.iter().filter(|i| item_applies(i, inst)) {
+                items.push(ResolvedItem { item: Cow::Borrowed(item), source: &t.id, changed_by: Vec::new() });
+            }
+        }
+        let mut overlays = Vec::new();
+        for o in self.overlays() {
+            if !o.applies_to.matches(&inst.kind, &inst.tier, inst.role.as_deref(), inst.sector.as_deref()) {
+                continue;
+            }
+            overlays.push(o.id.as_str());
+            items.retain(|ri| !o.remove.contains(&ri.item.id));
+            for change in &o.changes {
+                if let Some(ri) = items.iter_mut().find(|ri| ri.item.id == change.item) {
+                    let item = ri.item.to_mut();
+                    if let Some(timing) = &change.timing {
+                        item.timing = timing.clone();
+                    }
+                    for ch in &change.add_channels {
+                        if !item.channels.contains(ch) {
+                            item.channels.push(ch.clone());
+                        }
+                    }
+                    for el in &change.add_elements {
+                        if !item.elements.iter().any(|e| e.key == el.key) {
+                            item.elements.push(el.clone());
+                        }
+                    }
+                    if change.interpretation_required == Some(true) {
+                        item.flags.interpretation_required = true;
+                    }
+                    for g in &change.excluded_grounds {
+                        if !item.excluded_grounds.contains(g) {
+                            item.excluded_grounds.push(g.clone());
+                        }
+                    }
+                    item.basis.extend(change.basis.iter().cloned());
+                    ri.changed_by.push(&o.id);
+                }
+            }
+            for item in o.items.iter().filter(|i| item_applies(i, inst)) {
+                items.push(ResolvedItem { item: Cow::Borrowed(item), source: &o.id, changed_by: Vec::new() });
+            }
+        }
+        Ok(Resolved {
+            institution: inst.clone(),
+            templates: templates.iter().map(|t| t.id.as_str()).collect(),
+            overlays,
+            items,
+        })
+    }
+}

@@ -1,0 +1,152 @@
+//! One diagnostic type for everything gongkai reports about a record, a catalogue file or an
+//! annual report: a stable snake_case code, a severity, a JSON pointer, a message in Chinese and
+//! English, and the legal basis that makes it a rule.
+//!
+//! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
+//! them all, and `docs/diagnostics.md` is generated from that list.
+
+use serde::{Serialize, Serializer};
+
+use crate::model::{Lang, Text};
+
+/// How serious a diagnostic is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A declared diagnostic code: what it means, how severe it is by default, and why it is a rule.
+#[derive(Debug, Serialize)]
+pub struct CodeInfo {
+    /// Stable snake_case code. Never renamed or reused.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// The citation that makes it a rule (instrument + article), or the standard it checks.
+    pub basis: &'static str,
+    /// One-line summary in Chinese.
+    pub summary_zh: &'static str,
+    /// One-line summary in English.
+    pub summary_en: &'static str,
+    /// An example of input that triggers it.
+    pub example: &'static str,
+    /// Which part of gongkai emits it: `catalogue`, `check`, `request`, `screening`, `report`, `input`.
+    pub area: &'static str,
+}
+
+/// A problem found in some input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
+    pub path: String,
+    pub message: Text,
+    /// The citation that makes it a rule.
+    pub basis: Option<String>,
+    /// What to do about it.
+    pub help: Option<Text>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for a declared code, with the code's default severity and basis.
+    pub fn new(info: &'static CodeInfo, path: impl Into<String>, message: Text) -> Self {
+        Self {
+            code: info.code,
+            severity: info.severity,
+            path: path.into(),
+            message,
+            basis: (!info.basis.is_empty()).then(|| info.basis.to_owned()),
+            help: None,
+        }
+    }
+
+    pub fn with_basis(mut self, basis: impl Into<String>) -> Self {
+        self.basis = Some(basis.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// A view for serialisation with messages in one language.
+    pub fn localized(&self, lang: Lang) -> LocalizedDiagnostic<'_> {
+        LocalizedDiagnostic { diagnostic: self, lang }
+    }
+}
+
+/// A diagnostic serialised with its message in one language:
+/// `{"code", "severity", "path", "message", "basis", "help"}`.
+pub struct LocalizedDiagnostic<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub lang: Lang,
+}
+
+impl Serialize for LocalizedDiagnostic<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.diagnostic;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", d.code)?;
+        map.serialize_entry("severity", &d.severity)?;
+        map.serialize_entry("path", &d.path)?;
+        map.serialize_entry("message", d.message.get(self.lang))?;
+        map.serialize_entry("basis", &d.basis)?;
+        if let Some(help) = &d.help {
+            map.serialize_entry("help", help.get(self.lang))?;
+        }
+        map.end()
+    }
+}
+
+/// Escape one reference token of a JSON pointer (RFC 6901).
+pub fn pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) { token.replace('~', "~0").replace('/', "~1").into() } else { token.into() }
+}
+
+/// Every declared diagnostic code, grouped by area, in a stable order.
+///
+/// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
+pub fn codes() -> Vec<&'static CodeInfo> {
+    let lists: [&'static [&'static CodeInfo]; 5] = [
+        crate::catalogue::lint::CODES,
+        crate::check::CODES,
+        crate::deadlines::CODES,
+        crate::screening::CODES,
+        crate::report::CODES,
+    ];
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+}
+
+/// Look up a declared code.
+pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
+    codes().into_iter().find(|c| c.code == code)
+}

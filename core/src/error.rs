@@ -1,0 +1,91 @@
+//! Errors for input that cannot be used at all (unreadable files, malformed YAML or JSON).
+//! Problems *in* a well-formed record are diagnostics, not errors.
+
+use std::fmt;
+
+/// Where in a source a problem is: file, line and column (1-based), and the key or JSON pointer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// A key path or JSON pointer, e.g. `/items/3/id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(path) = &self.path {
+            write!(f, " (at `{path}`)")?;
+        }
+        Ok(())
+    }
+}
+
+/// The crate's error type.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A YAML catalogue file could not be parsed into the model.
+    #[error("{location}: invalid catalogue data: {message}")]
+    Yaml { location: Location, message: String },
+    /// A JSON input could not be parsed.
+    #[error("{location}: invalid JSON: {message}")]
+    Json { location: Location, message: String },
+    /// Catalogue data is well-formed but breaks a rule (duplicate ids, missing parent, …).
+    #[error("{location}: {message}")]
+    Catalogue { code: &'static str, location: Location, message: String },
+    /// Several catalogue problems at once (loading reports all of them).
+    #[error("{} catalogue problems; first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    Many(Vec<Error>),
+    /// A lookup by id found nothing.
+    #[error("unknown {what} `{id}`")]
+    Unknown { what: &'static str, id: String },
+    /// An invalid argument from the caller.
+    #[error("{0}")]
+    Invalid(String),
+    /// A date outside the years the calendar has data for.
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+impl Error {
+    /// A stable snake_case code for the error, for bindings and machine output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Yaml { .. } => "invalid_yaml",
+            Error::Json { .. } => "invalid_json",
+            Error::Catalogue { code, .. } => code,
+            Error::Many(v) => v.first().map(Error::code).unwrap_or("catalogue_error"),
+            Error::Unknown { .. } => "unknown_id",
+            Error::Invalid(_) => "invalid_argument",
+            Error::Calendar(e) => e.code(),
+            Error::Io { .. } => "io_error",
+        }
+    }
+
+    /// The location of the error, when it has one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Yaml { location, .. } | Error::Json { location, .. } | Error::Catalogue { location, .. } => {
+                Some(location)
+            }
+            Error::Many(v) => v.first().and_then(Error::location),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,27 @@
+//! gongkai (公开): what Chinese public institutions must disclose, when and how, and on what
+//! grounds they may withhold — as cited, versioned, machine-readable rules with validators.
+//!
+//! ```
+//! use gongkai::{Catalogue, Institution};
+//! let catalogue = Catalogue::embedded();
+//! let county = Institution::new("administrative", "county", Some("government"));
+//! let resolved = catalogue.resolve(&county).unwrap();
+//! assert!(resolved.items.iter().any(|i| i.item.id == "admin.art20.01"));
+//! ```
+
+pub mod calendar;
+pub mod catalogue;
+pub mod check;
+pub mod deadlines;
+pub mod diagnostics;
+pub mod error;
+pub mod fees;
+pub mod model;
+pub mod report;
+pub mod schema;
+pub mod screening;
+
+pub use catalogue::{Catalogue, Resolved, ResolvedItem};
+pub use diagnostics::{CodeInfo, Diagnostic, Severity};
+pub use error::{Error, Location, Result};
+pub use model::{Institution, Lang, Text};

@@ -1,0 +1,69 @@
+//! The data model of the catalogues: institutions, templates, items, exemption grounds,
+//! overlays and the response types of 条例 Art 36.
+//!
+//! Every type here is deserialised from the YAML in `catalogues/` and has a generated
+//! JSON Schema in `catalogues/schema/`. Unknown keys are rejected so that typos in rule
+//! data fail loudly instead of being ignored.
+
+mod citation;
+mod ground;
+mod institution;
+mod item;
+mod overlay;
+mod template;
+
+pub use citation::{Citation, Status};
+pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
+pub use institution::{Institution, InstitutionRegistry, KindInfo, TierInfo};
+pub use item::{Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart};
+pub use overlay::{ItemChange, Overlay, RequestOptions};
+pub use template::{Applicability, Template};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A text in Chinese and English. Chinese is authoritative: legal terms and item titles are
+/// as the instrument states them; the English is a working translation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Chinese (authoritative).
+    pub zh: String,
+    /// English (working translation).
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { zh: zh.into(), en: en.into() }
+    }
+
+    /// The text in the requested language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Output language of messages and titles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "zh" | "zh-CN" | "zh-Hans" => Ok(Lang::Zh),
+            "en" | "en-US" | "en-GB" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}`: expected `zh` or `en`")),
+        }
+    }
+}

@@ -1,0 +1,56 @@
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Item, Status, Text};
+
+/// A catalogue template: a versioned, dated set of items for some kinds and tiers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable id, e.g. `admin.national`.
+    pub id: String,
+    /// Version of this data, e.g. `2019.1`.
+    pub version: String,
+    /// The date the underlying instrument took effect.
+    pub effective: NaiveDate,
+    pub title: Text,
+    /// Which institutions it applies to.
+    pub applies_to: Applicability,
+    /// Template whose items this one inherits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// The instruments this template encodes.
+    pub basis: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Status::is_confirmed")]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub items: Vec<Item>,
+}
+
+/// Which institutions a template applies to: each list empty means "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applicability {
+    pub kinds: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+}
+
+impl Applicability {
+    /// Whether an institution falls under these lists. A role or sector restriction only
+    /// matches institutions that state that role or sector.
+    pub fn matches(&self, kind: &str, tier: &str, role: Option<&str>, sector: Option<&str>) -> bool {
+        fn ok(list: &[String], v: Option<&str>) -> bool {
+            list.is_empty() || v.is_some_and(|v| list.iter().any(|x| x == v))
+        }
+        ok(&self.kinds, Some(kind)) && ok(&self.tiers, Some(tier)) && ok(&self.roles, role) && ok(&self.sectors, sector)
+    }
+}

@@ -1,0 +1,101 @@
+//! JSON Schemas generated from the Rust types (templates, overlays, grounds, the institution
+//! registry) and, per catalogue item, a schema for its content elements. The generated files
+//! are committed under `catalogues/schema/`; a test fails when they are stale.
+
+use schemars::{JsonSchema, generate::SchemaSettings};
+use serde_json::{Map, Value, json};
+
+use crate::Catalogue;
+use crate::model::{ElementType, GroundSet, InstitutionRegistry, Item, Overlay, Template};
+
+/// Schema of a model type, draft 2020-12.
+pub fn schema_for<T: JsonSchema>() -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = generator.into_root_schema_for::<T>();
+    serde_json::to_value(schema).unwrap_or(Value::Null)
+}
+
+pub fn template_schema() -> Value {
+    schema_for::<Template>()
+}
+
+pub fn overlay_schema() -> Value {
+    schema_for::<Overlay>()
+}
+
+pub fn grounds_schema() -> Value {
+    schema_for::<GroundSet>()
+}
+
+pub fn institutions_schema() -> Value {
+    schema_for::<InstitutionRegistry>()
+}
+
+/// The JSON Schema of one element type.
+pub fn element_type_schema(kind: ElementType, values: &[String]) -> Value {
+    match kind {
+        ElementType::Text => json!({"type": "string", "minLength": 1}),
+        ElementType::Date => json!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+        ElementType::Integer => json!({"type": "integer", "minimum": 0}),
+        ElementType::Number => json!({"type": "number"}),
+        ElementType::Money => json!({"type": "number", "minimum": 0}),
+        ElementType::Url => json!({"type": "string", "pattern": "^(https?://|/)\\S+$"}),
+        ElementType::Phone => json!({"type": "string", "pattern": "^[0-9+()\\- ]{5,30}$"}),
+        ElementType::Boolean => json!({"type": "boolean"}),
+        ElementType::TextList => json!({"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}),
+        ElementType::Enum => json!({"type": "string", "enum": values}),
+        ElementType::Table => json!({"type": "array", "items": {"type": "object"}, "minItems": 1}),
+        ElementType::Attachment => json!({"type": "string", "minLength": 1}),
+    }
+}
+
+/// The JSON Schema of an item's `fields` object: one property per content element,
+/// required elements listed, other keys allowed (CMSs carry their own).
+pub fn item_fields_schema(item: &Item) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for el in &item.elements {
+        let mut s = element_type_schema(el.kind, &el.values);
+        if let Value::Object(m) = &mut s {
+            m.insert("title".into(), Value::String(el.title.zh.clone()));
+            m.insert("description".into(), Value::String(el.title.en.clone()));
+        }
+        properties.insert(el.key.clone(), s);
+        if el.required {
+            required.push(Value::String(el.key.clone()));
+        }
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("https://gongkai.invalid/schema/items/{}.json", item.id),
+        "title": format!("{} — {}", item.title.zh, item.title.en),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+    })
+}
+
+/// Every generated schema file: (path under `catalogues/schema/`, pretty JSON).
+pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
+    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
+    let mut out = vec![
+        ("template.schema.json".to_owned(), pretty(&template_schema())),
+        ("overlay.schema.json".to_owned(), pretty(&overlay_schema())),
+        ("grounds.schema.json".to_owned(), pretty(&grounds_schema())),
+        ("institutions.schema.json".to_owned(), pretty(&institutions_schema())),
+    ];
+    out.extend(extra_schemas().into_iter().map(|(name, v)| (name, pretty(&v))));
+    let mut items: Vec<&Item> = cat.all_items().map(|(i, _)| i).collect();
+    items.sort_by(|a, b| a.id.cmp(&b.id));
+    for item in items {
+        out.push((format!("items/{}.schema.json", item.id), pretty(&item_fields_schema(item))));
+    }
+    out
+}
+
+/// Schemas contributed by other modules (records, calendar data, …).
+fn extra_schemas() -> Vec<(String, Value)> {
+    let mut v = Vec::new();
+    v.extend(crate::check::schemas());
+    v
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: Rust (workspace), Python (bindings-py), browser (bindings-wasm).
+# Installs what is missing first (scripts/setup.sh), so it works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+echo "== rust: fmt, tests"
+cargo fmt --all -- --check
+cargo test --workspace --locked 2>&1 | tee target/rust-tests.log
+grep -q "test result: ok" target/rust-tests.log
+
+if [ -f bindings-py/pyproject.toml ]; then
+  echo "== python"
+  bash scripts/test-python.sh
+fi
+if [ -f bindings-wasm/Cargo.toml ]; then
+  echo "== browser (wasm)"
+  bash scripts/test-wasm.sh
+fi
+echo "== all tests passed"
