@@ -126,3 +126,111 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::Catalogue;
+    use crate::check::{CheckOptions, Checker};
+
+    /// A catalogue with one Art 15 (qualified) and one Art 16 (discretionary) ground, and an
+    /// item that a law requires to be disclosed, as in 条例 Arts 15, 16 ¶2.
+    fn fixture() -> Catalogue {
+        let grounds = r#"
+version: "t"
+grounds:
+  - id: t.art15.privacy
+    title: { zh: 个人隐私, en: personal privacy }
+    basis: [{ instrument: 政府信息公开条例, article: 第十五条 }]
+    nature: qualified
+    kinds: [administrative]
+  - id: t.art16.process
+    title: { zh: 过程性信息, en: process information }
+    basis: [{ instrument: 政府信息公开条例, article: 第十六条第二款 }]
+    nature: discretionary
+    kinds: [administrative]
+response_types: []
+"#;
+        let template = r#"
+id: t.admin
+version: "t"
+effective: 2019-05-15
+title: { zh: 测试, en: test }
+applies_to: { kinds: [administrative] }
+basis: [{ instrument: 政府信息公开条例, article: 第二十条 }]
+items:
+  - id: t.penalty
+    title: { zh: 行政处罚决定, en: penalty decisions }
+    category: [执法]
+    basis: [{ instrument: 政府信息公开条例, article: 第二十条第（六）项 }]
+    mode: proactive
+    timing: { kind: timely }
+    flags: { disclosure_required_by_law: true }
+  - id: t.other
+    title: { zh: 其他, en: other }
+    category: [其他]
+    basis: [{ instrument: 政府信息公开条例, article: 第二十条第（十五）项 }]
+    mode: proactive
+    timing: { kind: timely }
+"#;
+        let registry = crate::catalogue::embedded::file("institutions.yaml").unwrap_or_default();
+        Catalogue::from_sources(&[
+            ("institutions.yaml".into(), registry.into()),
+            ("grounds.yaml".into(), grounds.into()),
+            ("templates/t.yaml".into(), template.into()),
+        ])
+        .expect("fixture catalogue")
+    }
+
+    fn codes(item: &str, disclosure: serde_json::Value) -> Vec<(&'static str, String)> {
+        let cat = fixture();
+        let record = json!({
+            "kind": "publication", "item": item, "title": "t", "formed": "2026-03-02", "published": "2026-03-03",
+            "institution": {"kind": "administrative", "tier": "county"}, "channels": ["government_website"],
+            "review": [{"stage": "confidentiality", "date": "2026-03-02"}], "disclosure": disclosure,
+        });
+        let mut v: Vec<_> = Checker::new(&cat)
+            .check_value(&record, &CheckOptions::default())
+            .into_iter()
+            .map(|d| (d.code, d.path))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn qualified_ground_needs_consultation_and_assessment() {
+        let got =
+            codes("t.other", json!({"status": "partial", "grounds": ["t.art15.privacy"], "reasons": "涉及个人隐私"}));
+        assert_eq!(
+            got,
+            vec![
+                ("ground_qualified_no_consultation", "/disclosure/third_party_consultation".to_owned()),
+                ("ground_qualified_no_public_interest", "/disclosure/public_interest_assessment".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn qualified_ground_with_records_is_clean() {
+        let got = codes(
+            "t.other",
+            json!({"status": "partial", "grounds": ["t.art15.privacy"], "reasons": "涉及个人隐私",
+                   "third_party_consultation": {"sent": "2026-02-10", "reply": "objection", "replied": "2026-02-20"},
+                   "public_interest_assessment": {"date": "2026-02-25", "conclusion": "withhold"}}),
+        );
+        assert_eq!(got, vec![]);
+    }
+
+    #[test]
+    fn discretionary_ground_on_statutory_item() {
+        let got =
+            codes("t.penalty", json!({"status": "withheld", "grounds": ["t.art16.process"], "reasons": "过程性信息"}));
+        assert_eq!(got, vec![("ground_discretionary_on_statutory", "/disclosure/grounds/0".to_owned())]);
+        // The same ground on an item no law requires to be disclosed is allowed.
+        let got =
+            codes("t.other", json!({"status": "withheld", "grounds": ["t.art16.process"], "reasons": "过程性信息"}));
+        assert_eq!(got, vec![]);
+    }
+}
