@@ -369,3 +369,27 @@ fn bad_overlay_is_rejected_with_every_expected_code_and_line() {
     }
     assert!(base.with_overlay(&path, &text).is_err());
 }
+
+#[test]
+fn totals_quoted_in_the_docs() {
+    // docs/catalogues.md quotes these; keep them in step.
+    let count = |kind: &str, tier: &str, role: Option<&str>, sector: Option<&str>| ids(kind, tier, role, sector).len();
+    assert_eq!(count("administrative", "county", Some("department"), Some("education")), 36);
+    assert_eq!(count("university", "central", None, None), 51);
+    assert_eq!(count("university", "local", None, None), 51);
+    assert_eq!(count("health", "hospital", None, None), 15);
+    assert_eq!(count("health", "primary_care", None, None), 14);
+    assert_eq!(count("health", "public_health", None, None), 10);
+    assert_eq!(count("school", "primary", None, None), 1);
+    assert_eq!(count("school", "kindergarten", None, None), 0);
+    let cat = Catalogue::embedded();
+    let all: Vec<_> = cat.all_items().collect();
+    assert_eq!(all.len(), 116);
+    let by_status = |s: Status| all.iter().filter(|(i, _)| i.status == s).count();
+    assert_eq!(
+        (by_status(Status::Confirmed), by_status(Status::Secondary), by_status(Status::Unverified)),
+        (61, 51, 4)
+    );
+    assert_eq!(cat.grounds().len(), 14);
+    assert_eq!(cat.ground_set().non_obligations.len(), 3);
+}
