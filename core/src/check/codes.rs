@@ -54,7 +54,7 @@ code!(
     Error,
     "",
     "JSON 嵌套过深（超过 128 层）",
-    "JSON nesting is too deep (over 128 levels)",
+    "nesting in the JSON is too deep (over 128 levels)",
     "[[[[…]]]] 200 levels deep"
 );
 code!(

@@ -46,7 +46,7 @@ pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: u
             "",
             Text::new(
                 format!("JSON 嵌套超过 128 层（第 {line} 行第 {col} 列）"),
-                format!("JSON is nested more than 128 levels deep (line {line}, column {col})"),
+                format!("the JSON is nested more than 128 levels deep (line {line}, column {col})"),
             ),
         )
         .with_help(Text::new(
