@@ -10,9 +10,8 @@ import copy, json, os, shutil
 HERE = os.path.dirname(os.path.abspath(__file__))
 OVERLAY = ["overlays/conformance.yaml"]
 
-# Until the working-day calendar is in this build, a working-day item with dates reports that
-# its time limit was not checked. Flip to [] when the calendar lands (records below are all on time).
-WD = [("timeliness_unchecked", "/formed")]
+# Working-day items are timed on the PRC calendar (catalogues/calendar/); every base record is on time.
+WD = []
 
 COUNTY_GOV = {"kind": "administrative", "tier": "county", "role": "government", "name": "某县人民政府"}
 
@@ -319,7 +318,31 @@ case("annual_report_late", "published on 1 February (条例 Art 49: by 31 Januar
 case("annual_report_stated_period_late", "the 2024 report published in January 2026", REPORT, {"/period": "2024", "/published": "2026-01-20"},
      [("publication_late", "/published")])
 case("annual_report_stated_period_on_time", "the 2025 report with its period stated", REPORT, {"/period": "2025"})
-case("working_days_item_timed_by_calendar", "a working-day time limit needs the PRC calendar (never calendar days)", NORMATIVE, {}, WD)
+# 20 working days (条例 Art 26), counted by hand on the State Council's 2026 schedule
+# (国办发明电〔2025〕 notice in catalogues/calendar/2026.yaml), the start day not counted.
+case("working_days_march_last_day", "formed Mon 2 March; 20 working days end Mon 30 March (no holidays)", NORMATIVE,
+     {"/published": "2026-03-30", "/interpretation/published": "2026-03-30", "/review/2/date": "2026-03-27"})
+case("working_days_march_one_day_late", "formed 2 March, published Tue 31 March: 21st working day", NORMATIVE,
+     {"/published": "2026-03-31", "/interpretation/published": "2026-03-31", "/review/2/date": "2026-03-27"},
+     [("publication_late", "/published")])
+case("working_days_spring_festival_on_time", "formed Fri 6 Feb; Spring Festival 15–23 Feb off, 14 and 28 Feb make-up days: due 12 March", NORMATIVE,
+     {"/formed": "2026-02-06", "/fields/issue_date": "2026-02-06", "/published": "2026-03-12", "/interpretation/published": "2026-03-12"})
+case("working_days_spring_festival_not_weekends_only", "published 10 March: late if holidays were ignored (6 March), on time on the real calendar", NORMATIVE,
+     {"/formed": "2026-02-06", "/fields/issue_date": "2026-02-06", "/published": "2026-03-10", "/interpretation/published": "2026-03-10"})
+case("working_days_spring_festival_late", "formed 6 Feb, published Fri 13 March: the 21st working day", NORMATIVE,
+     {"/formed": "2026-02-06", "/fields/issue_date": "2026-02-06", "/published": "2026-03-13", "/interpretation/published": "2026-03-13"},
+     [("publication_late", "/published")])
+case("working_days_national_day_on_time", "formed Fri 18 Sept; make-up Sun 20 Sept and Sat 10 Oct count, 25–27 Sept and 1–7 Oct do not: due 22 Oct", PENALTY,
+     {"/formed": "2026-09-18", "/fields/decided": "2026-09-18", "/published": "2026-10-22", "/review/0/date": "2026-09-18", "/review/1/date": "2026-10-21"})
+case("working_days_national_day_late", "formed 18 Sept, published Fri 23 Oct", PENALTY,
+     {"/formed": "2026-09-18", "/fields/decided": "2026-09-18", "/published": "2026-10-23", "/review/0/date": "2026-09-18", "/review/1/date": "2026-10-21"},
+     [("publication_late", "/published")])
+case("working_days_overdue_unpublished", "formed 2 March, not published, checked on 1 April", NORMATIVE,
+     {"/published": DELETE}, [("publication_overdue", "/published")], {"today": "2026-04-01"})
+case("working_days_year_without_calendar_data", "formed in 2031: no holiday notice yet, so the limit is not checked (never guessed)", BUDGET,
+     {"/item": "fixture.normative", "/formed": "2031-03-03", "/published": "2031-03-10", "/review/0/date": "2031-03-05",
+      "/fields": NORMATIVE["fields"] | {"issue_date": "2031-03-03"}, "/interpretation": {"published": "2031-03-10"}},
+     [("timeliness_unchecked", "/formed")])
 case("timely_item_not_timed", "an item to be published promptly has no number of days to check", TOWNSHIP, {"/published": "2026-06-30"})
 
 # ── review trail ──────────────────────────────────────────────────────────────────────────
@@ -366,6 +389,42 @@ case("ground_not_available_to_university", "a university citing a ground for adm
      {"/institution": {"kind": "university", "tier": "local", "name": "某学院"},
       "/disclosure": {"status": "withheld", "grounds": ["ogi.art14.state_secret"], "reasons": "涉密"}},
      [("item_not_applicable", "/item"), ("ground_not_available", "/disclosure/grounds/0")])
+
+# Art 15 (qualified) and Art 16 (discretionary) grounds from catalogues/grounds.yaml.
+PRIVACY = {"status": "partial", "grounds": ["ogi.art15.personal_privacy"], "reasons": "附件中个人身份信息已删除"}
+CONSULTED = {"sent": "2026-03-03", "third_party": "某某（被征求意见人）", "reply": "objection", "replied": "2026-03-06"}
+ASSESSED = {"date": "2026-03-07", "conclusion": "withhold", "reasons": "不公开不会对公共利益造成重大影响"}
+case("qualified_ground_without_records", "Art 15 privacy ground with no consultation and no public-interest assessment", NORMATIVE,
+     {"/disclosure": PRIVACY},
+     WD + [("ground_qualified_no_consultation", "/disclosure/third_party_consultation"),
+           ("ground_qualified_no_public_interest", "/disclosure/public_interest_assessment")])
+case("qualified_ground_consulted_not_assessed", "Art 15 ground: third party consulted (Art 32), public interest not assessed", NORMATIVE,
+     {"/disclosure": PRIVACY | {"third_party_consultation": CONSULTED}},
+     WD + [("ground_qualified_no_public_interest", "/disclosure/public_interest_assessment")])
+case("qualified_ground_assessed_not_consulted", "Art 15 trade-secret ground: assessed but the third party never consulted", NORMATIVE,
+     {"/disclosure": {"status": "withheld", "grounds": ["ogi.art15.trade_secret"], "reasons": "涉及商业秘密", "public_interest_assessment": ASSESSED}},
+     WD + [("ground_qualified_no_consultation", "/disclosure/third_party_consultation")])
+case("qualified_ground_with_both_records", "Art 15 ground with consultation and assessment recorded", NORMATIVE,
+     {"/disclosure": PRIVACY | {"third_party_consultation": CONSULTED, "public_interest_assessment": ASSESSED}}, WD)
+case("qualified_ground_on_full_disclosure", "a third party consented and all was disclosed: the ground should not be cited", NORMATIVE,
+     {"/disclosure": {"status": "full", "grounds": ["ogi.art15.personal_privacy"]}}, WD + [("disclosure_grounds_with_full", "/disclosure/grounds")])
+case("discretionary_ground_on_statutory_item", "Art 16 process-information ground against a document a law requires to be disclosed", NORMATIVE,
+     {"/disclosure": {"status": "withheld", "grounds": ["ogi.art16.process_information"], "reasons": "过程性信息"}},
+     WD + [("ground_discretionary_on_statutory", "/disclosure/grounds/0")])
+case("discretionary_ground_on_other_item", "the same Art 16 ground on an item no law requires: allowed", BUDGET,
+     {"/disclosure": {"status": "partial", "grounds": ["ogi.art16.internal_affairs"], "reasons": "内部人事管理信息"}})
+case("discretionary_ground_second_of_two", "an Art 14 ground and an Art 16 ground on a statutory item: only the Art 16 one is wrong", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": ["ogi.art14.state_secret", "ogi.art16.internal_affairs"], "reasons": "部分涉密"}},
+     WD + [("ground_discretionary_on_statutory", "/disclosure/grounds/1")])
+case("discretionary_ground_on_real_normative_item", "admin.art20.01 (条例 Art 20(一), disclosure required by law) withheld as internal affairs", NORMATIVE,
+     {"/item": "admin.art20.01", "/interpretation": DELETE,
+      "/fields": NORMATIVE["fields"] | {"issuing_organ": "某县人民政府", "publish_date": "2026-03-10", "validity": "现行有效", "full_text": "某政发〔2026〕3号.pdf"},
+      "/disclosure": {"status": "withheld", "grounds": ["ogi.art16.internal_affairs"], "reasons": "内部事务"}},
+     [("ground_discretionary_on_statutory", "/disclosure/grounds/0")])
+case("university_ground_cited_by_county", "a county government citing a university's Art 10 privacy ground", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": ["uni.art10.personal_privacy"], "reasons": "涉及个人隐私",
+                      "third_party_consultation": CONSULTED, "public_interest_assessment": ASSESSED}},
+     WD + [("ground_not_available", "/disclosure/grounds/0")])
 
 # ── input ─────────────────────────────────────────────────────────────────────────────────
 raw_case("invalid_json_trailing_comma", "a trailing comma", [("input_invalid_json", "")], text='{"kind": "publication",}')

@@ -12,20 +12,17 @@ use crate::model::{Item, Text};
 /// Why a working-day deadline could not be computed.
 #[derive(Debug)]
 pub(crate) enum NoDeadline {
-    /// The build has no working-day calendar.
+    /// The build has no working-day calendar (kept for builds that strip calendar data).
+    #[allow(dead_code)]
     NoCalendar,
     /// The calendar has no data for the year.
-    #[allow(dead_code)] // constructed once the calendar module lands
     Calendar(CalendarError),
 }
 
 /// `from` plus `days` working days (the start day not counted), on the PRC calendar with
 /// statutory holidays and make-up working days. Never approximated with calendar days.
 pub(crate) fn add_working_days(from: NaiveDate, days: u32) -> Result<NaiveDate, NoDeadline> {
-    let _ = (from, days);
-    // Switches to `crate::calendar::Calendar::embedded().add_working_days(from, days)` once the
-    // calendar module lands.
-    Err(NoDeadline::NoCalendar)
+    crate::calendar::Calendar::embedded().add_working_days(from, days).map_err(NoDeadline::Calendar)
 }
 
 /// Screening diagnostics for one text (personal data, classification markings).
