@@ -238,7 +238,10 @@ pub fn working_days_after_excluding(
         }
     }
     for span in cal.non_working_spans(start, due)? {
-        excluded.push(calendar_span(span));
+        // Weekends and holidays inside a consultation are already excluded by it.
+        if !suspensions.iter().any(|s| s.from <= span.from && span.to <= s.to) {
+            excluded.push(calendar_span(span));
+        }
     }
     excluded.sort_by_key(|e| (e.from, e.to));
     let counting_from = if n == 0 { None } else { start.succ_opt() };
