@@ -171,6 +171,7 @@ fn single(b: &[u8], s: usize, r: usize, plus: bool) -> Option<Hit> {
     let all_digits = t.iter().all(u8::is_ascii_digit);
     match t.len() {
         18 if checks::resident_id18(t) => Some(hit(Kind::ResidentId, &RESIDENT_ID, 0.99, s, r)),
+        18 if checks::resident_id18_shaped(t) => None,
         18 if checks::credit_code(t) => Some(hit(Kind::CreditCode, &CREDIT_CODE, 0.95, s, r)),
         11 if checks::mobile(t) => Some(hit(Kind::Mobile, &MOBILE, 0.9, s, r)),
         13 if plus && t.starts_with(b"86") && checks::mobile(&t[2..]) => {

@@ -44,12 +44,17 @@ pub fn resident_id_check_char(body: &[u8]) -> Option<u8> {
 
 /// An 18-character GB 11643-1999 number: address prefix, birth date 1800–2099, check character.
 pub fn resident_id18(b: &[u8]) -> bool {
+    resident_id18_shaped(b) && resident_id_check_char(&b[..17]) == Some(b[17].to_ascii_uppercase())
+}
+
+/// Shaped like an 18-character ID (address prefix, plausible birth date) whatever its check
+/// character: such a run with a wrong check character is a mistyped ID, not a card or a code.
+pub fn resident_id18_shaped(b: &[u8]) -> bool {
     b.len() == 18
         && known_province(b[0], b[1])
         && b[..17].iter().all(u8::is_ascii_digit)
         && (18..=20).contains(&num(&b[6..8]))
         && valid_date(num(&b[6..10]), num(&b[10..12]), num(&b[12..14]))
-        && resident_id_check_char(&b[..17]) == Some(b[17].to_ascii_uppercase())
 }
 
 /// A 15-digit GB 11643-1989 number: address prefix and a valid 19YYMMDD birth date (no check digit).
@@ -96,10 +101,16 @@ pub fn credit_code_check_char(body: &[u8]) -> Option<u8> {
     Some(b"0123456789ABCDEFGHJKLMNPQRTUWXY"[check as usize])
 }
 
-/// An 18-character unified social credit code: admin-division digits in positions 3–8 and a
-/// valid check character.
+/// An 18-character unified social credit code: registration-authority and category codes
+/// (the category is never 0), an admin-division code in positions 3–8 (a province, or 10 for
+/// central bodies) and a valid check character.
 pub fn credit_code(b: &[u8]) -> bool {
-    b.len() == 18 && b[2..8].iter().all(u8::is_ascii_digit) && credit_code_check_char(&b[..17]) == Some(b[17])
+    b.len() == 18
+        && matches!(b[0], b'1'..=b'9' | b'A' | b'N' | b'Y')
+        && matches!(b[1], b'1'..=b'9')
+        && b[2..8].iter().all(u8::is_ascii_digit)
+        && (known_province(b[2], b[3]) || (b[2], b[3]) == (b'1', b'0'))
+        && credit_code_check_char(&b[..17]) == Some(b[17])
 }
 
 /// Mainland mobile prefixes 13–19 (broad, as the reference advises: ranges change).

@@ -286,3 +286,6 @@ fn findings_from_hits(text: &str, hits: &[Hit], include_values: bool) -> Vec<Fin
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod corpus_tests;
