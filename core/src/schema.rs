@@ -97,5 +97,6 @@ pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
 fn extra_schemas() -> Vec<(String, Value)> {
     let mut v = Vec::new();
     v.extend(crate::check::schemas());
+    v.extend(crate::report::schemas());
     v
 }

@@ -1,0 +1,3 @@
+//! placeholder
+pub struct Audit;
+pub struct AuditOptions;
