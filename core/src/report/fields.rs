@@ -2,8 +2,6 @@
 //! engine; the audit and the report builder read only a few fields and accept the spellings
 //! CMSs and case systems use (`published` or `published_on` or `dates.published`, …).
 
-#![allow(dead_code)] // read by the audit, which lands next
-
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -84,7 +82,7 @@ pub fn replied(v: &Value) -> Option<NaiveDate> {
 }
 
 pub fn response_type(v: &Value) -> Option<&str> {
-    str_at(v, &["response.type", "response_type", "response.kind"])
+    str_at(v, &["response_type", "response.type", "response.kind"])
 }
 
 pub fn applicant_type(v: &Value) -> Option<&str> {
@@ -93,7 +91,7 @@ pub fn applicant_type(v: &Value) -> Option<&str> {
 
 /// Ground ids cited by a response (`response.grounds` or `grounds`), as strings or `{id}` objects.
 pub fn grounds(v: &Value) -> Vec<&str> {
-    let Some((Value::Array(items), _)) = first(v, &["response.grounds", "grounds"]) else {
+    let Some((Value::Array(items), _)) = first(v, &["grounds", "response.grounds"]) else {
         return Vec::new();
     };
     items.iter().filter_map(|g| g.as_str().or_else(|| g.get("id").and_then(Value::as_str))).collect()
