@@ -276,7 +276,9 @@ pub fn audit_with(
                     ia.due = Some(due_date);
                     for rec in recs {
                         let matches = match fields::period(rec) {
-                            Some(p) => p == label || p.ends_with(&format!("-{}", period_end.year())) && label.contains('-'),
+                            Some(p) => {
+                                p == label || p.ends_with(&format!("-{}", period_end.year())) && label.contains('-')
+                            }
                             None => fields::published(rec).is_some_and(|d| d > period_end && d.year() <= year + 1),
                         };
                         if matches {
@@ -387,7 +389,12 @@ pub fn audit_with(
             let c = match categories.iter_mut().find(|c| c.category == category) {
                 Some(c) => c,
                 None => {
-                    categories.push(CategoryCoverage { category: category.clone(), expected: 0, published: 0, rate: None });
+                    categories.push(CategoryCoverage {
+                        category: category.clone(),
+                        expected: 0,
+                        published: 0,
+                        rate: None,
+                    });
                     categories.last_mut().expect("just pushed")
                 }
             };
@@ -410,7 +417,10 @@ pub fn audit_with(
                 record: recs.first().and_then(|r| fields::id(r)),
                 what: Text::new(
                     format!("{} 条记录的事项 `{id}` 不在本机构的目录中：核对事项编号", recs.len()),
-                    format!("{} records name item `{id}`, which is not in this institution's catalogue: check the id", recs.len()),
+                    format!(
+                        "{} records name item `{id}`, which is not in this institution's catalogue: check the id",
+                        recs.len()
+                    ),
                 ),
                 due: None,
                 overdue: false,
@@ -423,16 +433,7 @@ pub fn audit_with(
         rate(summary.publications_on_time, summary.publications_on_time + summary.publications_late);
     let requests = request_figures(cal, year, records, &mut rectifications);
     rectifications.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.due.cmp(&b.due)));
-    Ok(Audit {
-        institution: inst.clone(),
-        period: year,
-        summary,
-        items,
-        categories,
-        months,
-        requests,
-        rectifications,
-    })
+    Ok(Audit { institution: inst.clone(), period: year, summary, items, categories, months, requests, rectifications })
 }
 
 fn missing(item: &Item, ia: &ItemAudit, basis: &str, year: i32, end: NaiveDate) -> Rectification {
@@ -449,7 +450,14 @@ fn missing(item: &Item, ia: &ItemAudit, basis: &str, year: i32, end: NaiveDate) 
     info_rect(&AUDIT_MISSING, item, Text::new(zh, en), ia.due, ia.due.is_some_and(|d| d < end), basis)
 }
 
-fn info_rect(code: &'static CodeInfo, item: &Item, what: Text, due: Option<NaiveDate>, overdue: bool, basis: &str) -> Rectification {
+fn info_rect(
+    code: &'static CodeInfo,
+    item: &Item,
+    what: Text,
+    due: Option<NaiveDate>,
+    overdue: bool,
+    basis: &str,
+) -> Rectification {
     Rectification {
         code: code.code,
         severity: code.severity,
@@ -478,7 +486,8 @@ fn request_figures(cal: &Calendar, year: i32, records: &[Value], rects: &mut Vec
         }
         let Some(reply) = replied.filter(|d| d.year() == year) else { continue };
         f.answered += 1;
-        let response = if fields::is_partial(rec) { "partial" } else { fields::response_type(rec).unwrap_or("unknown") };
+        let response =
+            if fields::is_partial(rec) { "partial" } else { fields::response_type(rec).unwrap_or("unknown") };
         *f.by_response.entry(response.to_owned()).or_default() += 1;
         let days = 20 + fields::extension_days(rec).unwrap_or(0);
         match received.map(|r| cal.add_working_days(r, days)) {
@@ -491,7 +500,9 @@ fn request_figures(cal: &Calendar, year: i32, records: &[Value], rects: &mut Vec
                     record: fields::id(rec),
                     what: Text::new(
                         format!("申请答复于 {reply}，晚于 {due}：查明超期原因，完善办理流程"),
-                        format!("request answered on {reply}, after {due}: find the cause and fix the handling process"),
+                        format!(
+                            "request answered on {reply}, after {due}: find the cause and fix the handling process"
+                        ),
                     ),
                     due: Some(due),
                     overdue: true,

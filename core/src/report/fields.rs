@@ -77,7 +77,16 @@ pub fn received(v: &Value) -> Option<NaiveDate> {
 pub fn replied(v: &Value) -> Option<NaiveDate> {
     date_at(
         v,
-        &["response.date", "response.replied", "replied", "replied_on", "responded", "dates.replied", "dates.response"],
+        &[
+            "reply_date",
+            "response.date",
+            "response.replied",
+            "replied",
+            "replied_on",
+            "responded",
+            "dates.replied",
+            "dates.response",
+        ],
     )
 }
 
