@@ -372,7 +372,13 @@ pub fn audit_with(
             ItemStatus::Published
         };
         if ia.status == ItemStatus::Missing {
-            rectifications.push(missing(item, &ia, &timing_basis, year, end_of_audit));
+            // The duty to publish is the item's basis; for a periodic item also its due date's.
+            let duty = if ia.due.is_some() && timing_basis != basis {
+                format!("{basis}；{timing_basis}")
+            } else {
+                basis.clone()
+            };
+            rectifications.push(missing(item, &ia, &duty, year, end_of_audit));
         }
         let expected = ia.status != ItemStatus::NotYetDue;
         let published = ia.publications > 0;

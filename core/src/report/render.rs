@@ -154,7 +154,7 @@ pub fn escape(s: &str) -> String {
 const CSS: &str = r#"
 :root { --ok: #2e7d32; --late: #ef6c00; --bad: #c62828; --muted: #6b7280; --line: #d1d5db; --bar: #1565c0; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
   color: #111827; margin: 0 auto; max-width: 1100px; padding: 24px 32px; font-size: 14px; line-height: 1.5; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 2px solid #111827; padding-bottom: 4px; }
@@ -193,7 +193,7 @@ fn svg_coverage(a: &Audit) -> String {
     let h = rows as f64 * row_h + 10.0;
     let mut s = format!(
         r#"<svg viewBox="0 0 {} {h}" width="100%" role="img" aria-label="coverage by category">"#,
-        label_w + bar_w + 70.0
+        label_w + bar_w + 100.0
     );
     for (n, c) in a.categories.iter().enumerate() {
         let y = n as f64 * row_h + 4.0;
