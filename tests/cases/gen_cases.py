@@ -437,8 +437,6 @@ raw_case("gbk_bytes", "a record exported in GBK (公开 = B9 AB BF AA)", [("inpu
          hex_bytes="7b227469746c65223a22b9abbfaa227d")
 raw_case("latin1_bytes", "Latin-1 bytes that are not UTF-8", [("input_not_utf8", "")], hex_bytes="7b2274223a2263616fe9227d")
 raw_case("bom_then_record", "a UTF-8 byte-order mark before a record that is an array", [("record_not_object", "")], hex_bytes="efbbbf5b5d")
-raw_case("request_dispatch", "request records go to the request checks (not in this build yet)", [("request_checks_unavailable", "/kind")],
-         text='{"kind": "request", "id": "ysq-2026-001"}')
 
 
 def main():

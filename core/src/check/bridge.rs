@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::Catalogue;
 use crate::calendar::CalendarError;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Item, Text};
+use crate::model::Item;
 
 /// Why a working-day deadline could not be computed.
 #[derive(Debug)]
@@ -27,18 +27,10 @@ pub(crate) fn add_working_days(from: NaiveDate, days: u32) -> Result<NaiveDate, 
 
 /// Screening diagnostics for one text (personal data, classification markings).
 pub(crate) fn screen(text: &str, pointer: &str, item: Option<&Item>) -> Vec<Diagnostic> {
-    let _ = (text, pointer, item);
-    // Switches to `crate::screening::scan_to_diagnostics(text, pointer, item)` once it lands.
-    Vec::new()
+    crate::screening::scan_to_diagnostics(text, pointer, item)
 }
 
 /// Check a request record (依申请公开).
 pub(crate) fn check_request(cat: &Catalogue, record: &Value) -> Vec<Diagnostic> {
-    let _ = (cat, record);
-    // Switches to `crate::deadlines::check_request(cat, record)` once it lands.
-    vec![Diagnostic::new(
-        &super::codes::REQUEST_CHECKS_UNAVAILABLE,
-        "/kind",
-        Text::new("本版本尚不能检查依申请公开记录（request）", "request records cannot be checked by this build yet"),
-    )]
+    crate::deadlines::check_request(cat, record)
 }

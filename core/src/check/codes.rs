@@ -149,16 +149,6 @@ code!(
     "unknown institution kind, tier, role or sector",
     "\"institution\": {\"kind\": \"ministry\"}"
 );
-code!(
-    REQUEST_CHECKS_UNAVAILABLE,
-    "check",
-    "request_checks_unavailable",
-    Warning,
-    "政府信息公开条例第三十三条",
-    "本版本尚不能检查依申请公开记录",
-    "request records cannot be checked by this build yet",
-    "\"kind\": \"request\""
-);
 
 // ── the item ────────────────────────────────────────────────────────────────────────────────
 code!(
@@ -357,7 +347,7 @@ code!(
     "政府信息公开条例第十三条",
     "全部公开的记录却引用了不予公开的依据",
     "fully disclosed, yet exemption grounds are cited",
-    "\"status\": \"full\", \"grounds\": [\"ogi.art15.privacy\"]"
+    "\"status\": \"full\", \"grounds\": [\"ogi.art15.personal_privacy\"]"
 );
 code!(
     GROUND_UNKNOWN,
@@ -397,7 +387,7 @@ code!(
     "政府信息公开条例第十五条",
     "引用第十五条但没有公共利益衡量的记录",
     "an Art 15 ground is cited without a record of the public-interest assessment",
-    "\"grounds\": [\"ogi.art15.privacy\"] without `public_interest_assessment`"
+    "\"grounds\": [\"ogi.art15.personal_privacy\"] without `public_interest_assessment`"
 );
 code!(
     GROUND_DISCRETIONARY_ON_STATUTORY,
@@ -437,7 +427,6 @@ pub static CODES: &[&CodeInfo] = &[
     &RECORD_INVALID_VALUE,
     &RECORD_INVALID_DATE,
     &RECORD_UNKNOWN_INSTITUTION,
-    &REQUEST_CHECKS_UNAVAILABLE,
     &ITEM_UNKNOWN,
     &ITEM_NOT_APPLICABLE,
     &FIELDS_MISSING_ELEMENT,

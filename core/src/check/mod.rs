@@ -86,17 +86,34 @@ pub fn schemas() -> Vec<(String, Value)> {
     vec![("record.schema.json".to_owned(), record_schema())]
 }
 
-/// The JSON Schema of records: a publication record (and, once request records have their
-/// own type in [`crate::deadlines`], a `oneOf` on `kind`).
+/// The JSON Schema of records: a `oneOf` on `kind` between a publication record and a request
+/// record ([`crate::deadlines::RequestRecord`]).
 pub fn record_schema() -> Value {
-    let mut schema = crate::schema::schema_for::<record::PublicationRecord>();
-    if let Value::Object(m) = &mut schema {
-        m.insert("$id".into(), Value::String("https://gongkai.invalid/schema/record.schema.json".into()));
-        if let Some(Value::Object(props)) = m.get_mut("properties") {
-            props.insert("kind".into(), serde_json::json!({"const": "publication"}));
+    use serde_json::{Map, json};
+    let mut defs = Map::new();
+    let mut variant = |name: &str, kind: &str, mut schema: Value| {
+        if let Value::Object(m) = &mut schema {
+            if let Some(Value::Object(d)) = m.remove("$defs") {
+                defs.extend(d);
+            }
+            m.remove("$schema");
+            if let Some(Value::Object(props)) = m.get_mut("properties") {
+                props.insert("kind".into(), json!({"const": kind}));
+            }
         }
-    }
-    schema
+        defs.insert(name.to_owned(), schema);
+        json!({"$ref": format!("#/$defs/{name}")})
+    };
+    let publication =
+        variant("PublicationRecord", "publication", crate::schema::schema_for::<record::PublicationRecord>());
+    let request = variant("RequestRecord", "request", crate::schema::schema_for::<crate::deadlines::RequestRecord>());
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://gongkai.invalid/schema/record.schema.json",
+        "title": "gongkai record: a publication (主动公开) or a request (依申请公开)",
+        "oneOf": [publication, request],
+        "$defs": defs,
+    })
 }
 
 /// Every code this module declares (re-exported for [`crate::diagnostics::codes`]).

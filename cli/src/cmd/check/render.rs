@@ -126,7 +126,7 @@ impl<W: Write> Renderer<W> {
         } else {
             writeln!(
                 self.w,
-                "{colour}checked {} records: {} errors, {} warnings, {} infos{RESET}",
+                "{colour}checked {} records: {} errors, {} warnings, {} info{RESET}",
                 s.records, s.errors, s.warnings, s.infos
             )
         }

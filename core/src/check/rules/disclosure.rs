@@ -19,8 +19,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Text::new("不予公开或部分公开，但未引用依据", "withheld or partly disclosed without citing a ground"),
             )
             .with_help(Text::new(
-                "引用 `gongkai grounds list` 中的依据标识，如 `ogi.art15.privacy`",
-                "cite ground ids from `gongkai grounds list`, e.g. `ogi.art15.privacy`",
+                "引用 `gongkai grounds list` 中的依据标识，如 `ogi.art15.personal_privacy`",
+                "cite ground ids from `gongkai grounds list`, e.g. `ogi.art15.personal_privacy`",
             )),
         );
     }
