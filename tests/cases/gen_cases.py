@@ -343,6 +343,19 @@ case("working_days_year_without_calendar_data", "formed in 2031: no holiday noti
      {"/item": "fixture.normative", "/formed": "2031-03-03", "/published": "2031-03-10", "/review/0/date": "2031-03-05",
       "/fields": NORMATIVE["fields"] | {"issue_date": "2031-03-03"}, "/interpretation": {"published": "2031-03-10"}},
      [("timeliness_unchecked", "/formed")])
+# 20 working days from Monday 2026-09-28 over National Day (10-01..10-07 off, 10-10 a make-up
+# working day, per the State Council's 2026 notice): due Friday 2026-10-30, not 10-18.
+case("working_days_over_national_day_on_time", "published on the 20th working day after 28 September 2026", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-10-30", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-10-30", "/fields/issue_date": "2026-09-28"}, WD)
+case("working_days_over_national_day_late", "published on 2 November 2026: the 21st working day", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-11-02", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-11-02", "/fields/issue_date": "2026-09-28"},
+     [("publication_late", "/published")])
+case("working_days_year_not_covered", "formed in 2027, a year with no announced holiday schedule: not guessed", NORMATIVE,
+     {"/formed": "2027-01-05", "/published": "2027-01-08", "/review/0/date": "2026-12-28", "/review/1/date": "2026-12-29",
+      "/review/2/date": "2027-01-07", "/interpretation/published": "2027-01-08", "/fields/issue_date": "2027-01-05"},
+     [("timeliness_unchecked", "/formed")])
 case("timely_item_not_timed", "an item to be published promptly has no number of days to check", TOWNSHIP, {"/published": "2026-06-30"})
 
 # ── review trail ──────────────────────────────────────────────────────────────────────────
@@ -437,6 +450,9 @@ raw_case("gbk_bytes", "a record exported in GBK (公开 = B9 AB BF AA)", [("inpu
          hex_bytes="7b227469746c65223a22b9abbfaa227d")
 raw_case("latin1_bytes", "Latin-1 bytes that are not UTF-8", [("input_not_utf8", "")], hex_bytes="7b2274223a2263616fe9227d")
 raw_case("bom_then_record", "a UTF-8 byte-order mark before a record that is an array", [("record_not_object", "")], hex_bytes="efbbbf5b5d")
+
+raw_case("request_dispatch", "request records go to the request checks, which need a receipt date (条例 Art 31)", [("request_invalid_value", "/received")],
+         text='{"kind": "request", "id": "ysq-2026-001"}')
 
 
 def main():

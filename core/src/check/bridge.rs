@@ -12,9 +12,6 @@ use crate::model::Item;
 /// Why a working-day deadline could not be computed.
 #[derive(Debug)]
 pub(crate) enum NoDeadline {
-    /// The build has no working-day calendar (kept for builds that strip calendar data).
-    #[allow(dead_code)]
-    NoCalendar,
     /// The calendar has no data for the year.
     Calendar(CalendarError),
 }
