@@ -102,5 +102,6 @@ fn extra_schemas() -> Vec<(String, Value)> {
         ("fees.schema.json".to_owned(), schema_for::<crate::fees::FeeRules>()),
     ];
     v.extend(crate::check::schemas());
+    v.extend(crate::report::schemas());
     v
 }
