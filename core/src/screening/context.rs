@@ -73,20 +73,25 @@ fn window(text: &str, start: usize) -> &str {
     &text[from..start]
 }
 
-/// The label ending nearest to the value (the longer one on a tie), and whether it is organisational.
+/// What may stand between a label and its value: `身份证号：`, `邮箱为`, `护照（护照号`.
+fn trim_joiners(mut window: &str) -> &str {
+    const JOINERS: [char; 9] = ['：', ':', ' ', '\u{3000}', '\t', '为', '是', '（', '('];
+    for _ in 0..3 {
+        window = window.trim_end_matches(JOINERS);
+    }
+    window
+}
+
+/// The label the text before the value ends with (organisational labels first, longest first),
+/// and whether it is organisational.
 fn nearest(window: &str) -> Option<(&'static str, bool)> {
-    let mut best: Option<(usize, usize, &'static str, bool)> = None;
+    let window = trim_joiners(window);
     for (labels, organisational) in [(ORGANISATIONAL, true), (PERSONAL, false)] {
-        for &label in labels {
-            if let Some(pos) = window.rfind(label) {
-                let key = (pos + label.len(), label.len());
-                if best.is_none_or(|(e, l, _, _)| key > (e, l)) {
-                    best = Some((key.0, key.1, label, organisational));
-                }
-            }
+        if let Some(label) = labels.iter().filter(|l| window.ends_with(**l)).max_by_key(|l| l.len()) {
+            return Some((label, organisational));
         }
     }
-    best.map(|(_, _, label, organisational)| (label, organisational))
+    None
 }
 
 pub(super) fn apply(text: &str, hit: &mut Hit) {
