@@ -17,10 +17,10 @@ use serde_json::Value;
 
 use super::codes::{AUDIT_LATE, AUDIT_MISSING, AUDIT_RECORD_ERRORS, AUDIT_REQUEST_LATE, AUDIT_UNKNOWN_ITEM};
 use super::fields;
+use crate::Catalogue;
 use crate::calendar::Calendar;
 use crate::diagnostics::{CodeInfo, Severity};
 use crate::model::{Institution, Item, Mode, Period, Text, Timing, TimingStart};
-use crate::{Catalogue, Diagnostic};
 
 /// Options of an audit.
 #[derive(Clone, Debug, Default)]
@@ -200,18 +200,18 @@ fn event_due(cal: &Calendar, timing: &Timing, rec: &Value) -> Option<NaiveDate> 
     }
 }
 
-/// Error-severity findings of the record checks on one record.
+/// Error-severity findings of the record checks (`check::check_value`) on one publication record.
+/// Timeliness is judged by the audit itself, so the check engine's lateness findings are not
+/// counted twice.
 fn record_errors(cat: &Catalogue, rec: &Value, opts: &AuditOptions) -> usize {
     if !opts.check_records {
         return 0;
     }
-    record_diagnostics(cat, rec).iter().filter(|d| d.severity == Severity::Error).count()
-}
-
-/// The check engine's diagnostics for a record. Until the check engine is on this branch, only
-/// request records are checked (by the deadline rules).
-fn record_diagnostics(_cat: &Catalogue, _rec: &Value) -> Vec<Diagnostic> {
-    Vec::new()
+    let check_opts = crate::check::CheckOptions { today: opts.today, ..Default::default() };
+    crate::check::check_value(cat, rec, &check_opts)
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !d.code.contains("late"))
+        .count()
 }
 
 /// Audit with default options (the year is over; records are checked).
