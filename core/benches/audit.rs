@@ -58,6 +58,22 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("1000 institutions x 500 records, one thread per core", |b| {
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let chunk = corpus.len().div_ceil(threads);
+        b.iter(|| {
+            std::thread::scope(|s| {
+                for part in corpus.chunks(chunk) {
+                    let (inst, opts) = (&inst, &opts);
+                    s.spawn(move || {
+                        for recs in part {
+                            black_box(report::audit_with(cat, inst, 2025, black_box(recs), opts).unwrap());
+                        }
+                    });
+                }
+            })
+        })
+    });
     g.bench_function("peer: serde_json parse of the same records (1000 x 500)", |b| {
         let texts: Vec<String> = corpus.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
         b.iter(|| {
