@@ -12,7 +12,7 @@ OVERLAY = ["overlays/conformance.yaml"]
 
 # Until the working-day calendar is in this build, a working-day item with dates reports that
 # its time limit was not checked. Flip to [] when the calendar lands (records below are all on time).
-WD = [("timeliness_unchecked", "/formed")]
+WD = []
 
 COUNTY_GOV = {"kind": "administrative", "tier": "county", "role": "government", "name": "某县人民政府"}
 
@@ -319,7 +319,19 @@ case("annual_report_late", "published on 1 February (条例 Art 49: by 31 Januar
 case("annual_report_stated_period_late", "the 2024 report published in January 2026", REPORT, {"/period": "2024", "/published": "2026-01-20"},
      [("publication_late", "/published")])
 case("annual_report_stated_period_on_time", "the 2025 report with its period stated", REPORT, {"/period": "2025"})
-case("working_days_item_timed_by_calendar", "a working-day time limit needs the PRC calendar (never calendar days)", NORMATIVE, {}, WD)
+# 20 working days from Monday 2026-09-28 over National Day (10-01..10-07 off, 10-10 a make-up
+# working day, per the State Council's 2026 notice): due Friday 2026-10-30, not 10-18.
+case("working_days_over_national_day_on_time", "published on the 20th working day after 28 September 2026", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-10-30", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-10-30", "/fields/issue_date": "2026-09-28"}, WD)
+case("working_days_over_national_day_late", "published on 2 November 2026: the 21st working day", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-11-02", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-11-02", "/fields/issue_date": "2026-09-28"},
+     [("publication_late", "/published")])
+case("working_days_year_not_covered", "formed in 2027, a year with no announced holiday schedule: not guessed", NORMATIVE,
+     {"/formed": "2027-01-05", "/published": "2027-01-08", "/review/0/date": "2026-12-28", "/review/1/date": "2026-12-29",
+      "/review/2/date": "2027-01-07", "/interpretation/published": "2027-01-08", "/fields/issue_date": "2027-01-05"},
+     [("timeliness_unchecked", "/formed")])
 case("timely_item_not_timed", "an item to be published promptly has no number of days to check", TOWNSHIP, {"/published": "2026-06-30"})
 
 # ── review trail ──────────────────────────────────────────────────────────────────────────
@@ -378,7 +390,7 @@ raw_case("gbk_bytes", "a record exported in GBK (公开 = B9 AB BF AA)", [("inpu
          hex_bytes="7b227469746c65223a22b9abbfaa227d")
 raw_case("latin1_bytes", "Latin-1 bytes that are not UTF-8", [("input_not_utf8", "")], hex_bytes="7b2274223a2263616fe9227d")
 raw_case("bom_then_record", "a UTF-8 byte-order mark before a record that is an array", [("record_not_object", "")], hex_bytes="efbbbf5b5d")
-raw_case("request_dispatch", "request records go to the request checks (not in this build yet)", [("request_checks_unavailable", "/kind")],
+raw_case("request_dispatch", "request records go to the request checks, which need a receipt date (条例 Art 31)", [("request_invalid_value", "/received")],
          text='{"kind": "request", "id": "ysq-2026-001"}')
 
 

@@ -149,17 +149,6 @@ code!(
     "unknown institution kind, tier, role or sector",
     "\"institution\": {\"kind\": \"ministry\"}"
 );
-code!(
-    REQUEST_CHECKS_UNAVAILABLE,
-    "check",
-    "request_checks_unavailable",
-    Warning,
-    "政府信息公开条例第三十三条",
-    "本版本尚不能检查依申请公开记录",
-    "request records cannot be checked by this build yet",
-    "\"kind\": \"request\""
-);
-
 // ── the item ────────────────────────────────────────────────────────────────────────────────
 code!(
     ITEM_UNKNOWN,
@@ -437,7 +426,6 @@ pub static CODES: &[&CodeInfo] = &[
     &RECORD_INVALID_VALUE,
     &RECORD_INVALID_DATE,
     &RECORD_UNKNOWN_INSTITUTION,
-    &REQUEST_CHECKS_UNAVAILABLE,
     &ITEM_UNKNOWN,
     &ITEM_NOT_APPLICABLE,
     &FIELDS_MISSING_ELEMENT,

@@ -95,10 +95,6 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn unchecked(why: NoDeadline, formed: NaiveDate) -> Diagnostic {
     let (zh, en) = match why {
-        NoDeadline::NoCalendar => (
-            "本版本没有工作日历，未检查以工作日计算的时限".to_owned(),
-            "this build has no working-day calendar: the working-day time limit was not checked".to_owned(),
-        ),
         NoDeadline::Calendar(e) => {
             (format!("工作日历缺少数据，未检查时限：{e}"), format!("time limit not checked: {e}"))
         }
