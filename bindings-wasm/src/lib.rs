@@ -13,8 +13,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gongkai::Catalogue;
+use gongkai::calendar::Calendar;
 use gongkai::facade::{self, CallError};
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use convert::{arg_json, arg_options, throw, to_js};
@@ -58,8 +60,8 @@ pub fn institutions() -> JsValue {
 
 /// Items, filtered by institution (`kind`, `tier`, `role`, `sector`, each optional).
 #[wasm_bindgen(unchecked_return_type = "Item[]")]
-pub fn items(#[wasm_bindgen(unchecked_param_type = "ItemFilter")] filter: JsValue) -> JsResult {
-    let filter = arg_options(&filter, "filter")?;
+pub fn items(#[wasm_bindgen(unchecked_param_type = "ItemFilter")] filter: Option<JsValue>) -> JsResult {
+    let filter = arg_options(&filter.unwrap_or(JsValue::UNDEFINED), "filter")?;
     answer(with_catalogue(|cat| facade::items(cat, &filter)))
 }
 
@@ -104,6 +106,71 @@ pub fn load_overlay(
 #[wasm_bindgen(js_name = "resetOverlays")]
 pub fn reset_overlays() {
     LOADED.with(|c| *c.borrow_mut() = None);
+}
+
+/// Check one record: an object, JSON text, or the bytes of a file (`Uint8Array`). Options:
+/// `today` (`YYYY-MM-DD`, to time unpublished records), `lang` (`zh` or `en`), `skip_screening`.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    if let Some(text) = record.as_string() {
+        return answer(with_catalogue(|cat| facade::check_text(cat, &text, &options)));
+    }
+    if let Some(bytes) = record.dyn_ref::<js_sys::Uint8Array>() {
+        let bytes = bytes.to_vec();
+        return answer(with_catalogue(|cat| facade::check_bytes(cat, &bytes, &options)));
+    }
+    let record = arg_json(&record, "record")?;
+    answer(with_catalogue(|cat| facade::check(cat, &record, &options)))
+}
+
+/// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).
+#[wasm_bindgen(js_name = "isWorkingDay")]
+pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
+    facade::is_working_day(Calendar::embedded(), date).map_err(|e| throw(&e))
+}
+
+/// What kind of day a date is, with the holiday's name.
+#[wasm_bindgen(js_name = "dayKind", unchecked_return_type = "DayKind")]
+pub fn day_kind(date: &str) -> JsResult {
+    answer(facade::day_kind(Calendar::embedded(), date))
+}
+
+/// The date `n` working days after `date` (the start day not counted).
+#[wasm_bindgen(js_name = "addWorkingDays")]
+pub fn add_working_days(date: &str, n: u32) -> Result<String, JsValue> {
+    facade::add_working_days(Calendar::embedded(), date, n).map_err(|e| throw(&e))
+}
+
+/// Working days in `(from, to]`.
+#[wasm_bindgen(js_name = "workingDaysBetween")]
+pub fn working_days_between(from: &str, to: &str) -> Result<i32, JsValue> {
+    let n = facade::working_days_between(Calendar::embedded(), from, to).map_err(|e| throw(&e))?;
+    Ok(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
+}
+
+/// A deadline with its working: `{start, rule}` (a rule of catalogues/deadlines.yaml) or
+/// `{start, working_days}`.
+#[wasm_bindgen(unchecked_return_type = "Deadline")]
+pub fn deadline(#[wasm_bindgen(unchecked_param_type = "DeadlineQuery")] query: JsValue) -> JsResult {
+    let query = arg_json(&query, "query")?;
+    answer(facade::deadline(Calendar::embedded(), &query))
+}
+
+/// Personal data and classification markings in a text; `utf16_start`/`utf16_end` slice JS strings.
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn scan(text: &str, #[wasm_bindgen(unchecked_param_type = "ScanOptions")] options: Option<JsValue>) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    answer(facade::scan(text, &options))
+}
+
+/// The text with personal data masked (`mask`, default), labelled (`label`) or removed (`remove`).
+#[wasm_bindgen(unchecked_return_type = "Redaction")]
+pub fn redact(text: &str, #[wasm_bindgen(unchecked_param_type = "RedactMode")] mode: Option<String>) -> JsResult {
+    answer(facade::redact(text, mode.as_deref()))
 }
 
 /// Parse and re-serialise a JSON value: used by the tests to show that malformed input throws

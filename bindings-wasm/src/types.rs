@@ -58,6 +58,41 @@ export interface Diagnostic {
   path: string;
   message: string; basis: string | null; help?: string;
 }
+export interface CheckOptions {
+  /** YYYY-MM-DD: unpublished records are timed against it. */
+  today?: string; lang?: "zh" | "en"; skip_screening?: boolean;
+}
+export type DayKind =
+  | { kind: "working_day" } | { kind: "weekend" }
+  | { kind: "holiday" | "makeup_working_day" | "closure"; name: Text };
+export type DeadlineQuery = { start: string; rule: string } | { start: string; working_days: number };
+export interface ExcludedSpan {
+  from: string; to: string; days: number; reason: "weekend" | "holiday" | "closure" | "consultation"; name?: Text;
+}
+/** A deadline and how it was computed. */
+export interface Deadline {
+  due: string;
+  explanation: {
+    rule?: string; start: string; counting_from: string | null; working_days: number;
+    excluded: ExcludedSpan[]; due: string; notes: Text[]; basis: Citation[];
+  };
+}
+export interface ScanOptions { include_values?: boolean; include_redacted?: boolean }
+/** Something found in a text. `utf16_start`/`utf16_end` slice JS strings: `text.slice(f.utf16_start, f.utf16_end)`. */
+export interface Finding {
+  kind: string; code: string; severity: Severity; confidence: number; redacted: boolean; label?: string;
+  start: number; end: number; utf16_start: number; utf16_end: number; byte_start: number; byte_end: number;
+  /** The value masked: safe to show and log. */
+  preview: string;
+  /** The unmasked value, only with `include_values`. */
+  value?: string;
+}
+export type RedactMode = "mask" | "label" | "remove";
+export interface Redaction {
+  text: string;
+  changes: Array<{ kind: string; code: string; start: number; end: number; utf16_start: number; utf16_end: number;
+    byte_start: number; byte_end: number; replacement: string }>;
+}
 /** A JSON Schema (draft 2020-12) object. */
 export type JsonSchema = { [key: string]: unknown };
 /** What every function throws for bad input: an Error with a stable code and where. */

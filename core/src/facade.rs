@@ -9,9 +9,15 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::diagnostics::codes as all_codes;
+use chrono::NaiveDate;
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::check::{self, CheckOptions, input};
+use crate::deadlines;
+use crate::diagnostics::{Diagnostic, codes as all_codes};
 use crate::error::{Error, Location};
 use crate::model::{Institution, Item};
+use crate::screening::{self, RedactMode, ScanOptions};
 use crate::{Catalogue, Lang};
 
 /// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
@@ -233,6 +239,151 @@ pub fn as_object<'a>(v: &'a Value, path: &str, what: &str) -> CallResult<&'a Map
     v.as_object().ok_or_else(|| CallError::argument(path, format!("{what} must be an object, not {}", type_name(v))))
 }
 
+/// The date in `options[key]` (`YYYY-MM-DD`), if any.
+pub fn opt_date(options: &Value, key: &str) -> CallResult<Option<NaiveDate>> {
+    opt_str(options, key)?.map(|s| parse_date(s, &format!("/{key}"))).transpose()
+}
+
+/// A boolean member of an options object (absent or null: `false`).
+pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => {
+            Err(CallError::argument(&format!("/{key}"), format!("`{key}` must be a boolean, not {}", type_name(other))))
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` date; `path` names the argument in the error.
+pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        let shown: String = s.chars().take(40).collect();
+        CallError {
+            code: "invalid_date".to_owned(),
+            ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)"))
+        }
+    })
+}
+
+/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool}`.
+pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
+    let lang = opt_lang(options)?;
+    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(opt_bool(options, "skip_screening")?);
+    if let Some(today) = opt_date(options, "today")? {
+        opts = opts.with_today(today);
+    }
+    Ok((opts, lang))
+}
+
+fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
+    Value::Array(diags.iter().map(|d| to_value(&d.localized(lang))).collect())
+}
+
+/// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
+pub fn check(cat: &Catalogue, record: &Value, options: &Value) -> CallResult {
+    let (opts, lang) = check_options(options)?;
+    Ok(diagnostics_json(&check::check_value(cat, record, &opts), lang))
+}
+
+/// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
+/// with line and column in its message), as in the CLI.
+pub fn check_text(cat: &Catalogue, text: &str, options: &Value) -> CallResult {
+    let (opts, lang) = check_options(options)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let diags = match input::parse_record(text) {
+        Ok(v) => check::check_value(cat, &v, &opts),
+        Err(e) => vec![input::json_error_diagnostic(&e, text)],
+    };
+    Ok(diagnostics_json(&diags, lang))
+}
+
+/// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
+pub fn check_bytes(cat: &Catalogue, bytes: &[u8], options: &Value) -> CallResult {
+    match input::require_utf8(bytes) {
+        Ok(text) => check_text(cat, text, options),
+        Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
+    }
+}
+
+fn calendar_error(e: CalendarError, path: &str) -> CallError {
+    with_path(Error::from(e).into(), path)
+}
+
+/// Whether a date is a working day in the PRC calendar (holidays and make-up days applied).
+pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
+    let d = parse_date(date, "/date")?;
+    cal.is_working_day(d).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// What kind of day a date is: `{"kind": "working_day"|"weekend"|"holiday"|"makeup_working_day"|"closure", "name"?}`.
+pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
+    let d = parse_date(date, "/date")?;
+    cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// The date `n` working days after `date` (the start day not counted).
+pub fn add_working_days(cal: &Calendar, date: &str, n: u32) -> CallResult<String> {
+    let d = parse_date(date, "/date")?;
+    cal.add_working_days(d, n).map(|d| d.to_string()).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// Working days in `(from, to]`.
+pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<i64> {
+    let a = parse_date(from, "/from")?;
+    let b = parse_date(to, "/to")?;
+    cal.working_days_between(a, b).map_err(|e| calendar_error(e, ""))
+}
+
+/// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
+/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`. Returns `{"due", "explanation"}`.
+pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
+    as_object(query, "", "the deadline query")?;
+    let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
+    let result = match (opt_str(query, "rule")?, query.get("working_days")) {
+        (Some(rule), None) => deadlines::by_rule(cal, rule, start).map_err(|e| with_path(e.into(), "/rule"))?,
+        (None, Some(n)) => {
+            let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
+                CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
+            })?;
+            deadlines::working_days_after(cal, start, n).map_err(|e| calendar_error(e, "/start"))?
+        }
+        _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+    };
+    Ok(to_value(&result))
+}
+
+/// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
+/// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
+/// Options: `include_values`, `include_redacted` (booleans).
+pub fn scan(text: &str, options: &Value) -> CallResult {
+    if !matches!(options, Value::Null | Value::Object(_)) {
+        return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
+    }
+    let opts = ScanOptions::new()
+        .include_values(opt_bool(options, "include_values")?)
+        .include_redacted(opt_bool(options, "include_redacted")?);
+    Ok(to_value(&screening::scan_with(text, &opts)))
+}
+
+/// The text with personal data masked (`mode`: `mask` (default), `label` or `remove`), and
+/// each change with its offsets in the original text.
+pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
+    let mode = match mode.unwrap_or("mask") {
+        "mask" => RedactMode::Mask,
+        "label" => RedactMode::Label,
+        "remove" => RedactMode::Remove,
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            return Err(CallError::argument(
+                "/mode",
+                format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`"),
+            ));
+        }
+    };
+    Ok(to_value(&screening::redact(text, mode)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +420,43 @@ mod tests {
     fn malformed_json_reports_line_and_column() {
         let e = parse_json("record", "{\n  \"a\": }").unwrap_err();
         assert_eq!((e.code.as_str(), e.line, e.column), ("invalid_json", Some(2), Some(8)));
+    }
+
+    #[test]
+    fn check_text_reports_malformed_json_as_a_diagnostic() {
+        let v = check_text(Catalogue::embedded(), "{\"kind\": ", &Value::Null).unwrap();
+        assert_eq!(v[0]["code"], "input_invalid_json");
+        let v = check_bytes(Catalogue::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
+        assert_eq!(v[0]["code"], "input_not_utf8");
+        let e = check(Catalogue::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_date", Some("/today")));
+    }
+
+    #[test]
+    fn national_day_2025_pushes_a_20_working_day_deadline() {
+        // 国办发明电〔2024〕12号: 1–8 October 2025 off; Sunday 28 September and Saturday 11 October worked.
+        let cal = Calendar::embedded();
+        assert!(!is_working_day(cal, "2025-10-03").unwrap());
+        assert_eq!(day_kind(cal, "2025-10-11").unwrap()["kind"], "makeup_working_day");
+        // From 30 September: 9, 10, 11 October, then 13 days to 31 October, then 3 and 4 November.
+        let d = deadline(cal, &json!({"start": "2025-09-30", "working_days": 20})).unwrap();
+        assert_eq!(d["due"], "2025-11-04");
+        assert_eq!(add_working_days(cal, "2025-09-30", 20).unwrap(), "2025-11-04");
+        assert_eq!(working_days_between(cal, "2025-09-30", "2025-11-04").unwrap(), 20);
+        assert_eq!(is_working_day(cal, "1990-01-01").unwrap_err().code, "calendar_year_not_covered");
+    }
+
+    #[test]
+    fn scan_offsets_are_utf16_and_redact_masks() {
+        let text = "申请人身份证号：11010519491231002X (the GB 11643 example)，电话";
+        let v = scan(text, &Value::Null).unwrap();
+        let f = v.as_array().unwrap().iter().find(|f| f["kind"] == "resident_id").unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let (a, b) = (f["utf16_start"].as_u64().unwrap() as usize, f["utf16_end"].as_u64().unwrap() as usize);
+        assert_eq!(String::from_utf16_lossy(&utf16[a..b]), "11010519491231002X");
+        let r = redact(text, None).unwrap();
+        assert!(!r["text"].as_str().unwrap().contains("11010519491231002X"));
+        assert_eq!(redact(text, Some("shred")).unwrap_err().path.as_deref(), Some("/mode"));
     }
 
     #[test]
