@@ -14,7 +14,7 @@ const UI = {
     basis: "依据", due: "应于", start: "起算（当日不计）", wd: "个工作日", excluded: "不计入的日期",
     late: (n) => `发布日期晚于时限 ${n} 个工作日`, onTime: "在时限内发布", needFormed: "填写形成日期后显示时限。",
     noLimit: "该事项没有以工作日计的时限。", found: (n) => `正文中发现 ${n} 处个人信息`, check: "校验耗时",
-    reason: { weekend: "周末", holiday: "法定节假日", closure: "闭馆", consultation: "征求意见" }, days: "天",
+    colon: "：", reason: { weekend: "周末", holiday: "法定节假日", closure: "闭馆", consultation: "征求意见" }, days: "天",
   },
   en: {
     title: "Information disclosure — publishing form", subtitle: "Validated as you type: elements, time limits, personal data — the server's rules and citations.",
@@ -26,7 +26,7 @@ const UI = {
     basis: "Basis", due: "Due", start: "Start (not counted)", wd: "working days", excluded: "Days not counted",
     late: (n) => `published ${n} working day(s) after the limit`, onTime: "published within the limit", needFormed: "Enter the formed date to see the limit.",
     noLimit: "This item has no time limit in working days.", found: (n) => `${n} personal value(s) in the body`, check: "check took",
-    reason: { weekend: "weekend", holiday: "public holiday", closure: "closure", consultation: "consultation" }, days: "days",
+    colon: ": ", reason: { weekend: "weekend", holiday: "public holiday", closure: "closure", consultation: "consultation" }, days: "days",
   },
 };
 
@@ -88,7 +88,7 @@ function renderFields() {
   container.replaceChildren();
   currentSchema = id ? itemSchema(id) : null;
   const it = id ? getItem(id) : null;
-  $("item-basis").textContent = it ? `${t("basis")}：${it.basis.map(cite).join("；")}` : "";
+  $("item-basis").textContent = it ? `${t("basis")}${t("colon")}${it.basis.map(cite).join("；")}` : "";
   if (!currentSchema) return;
   const required = new Set(currentSchema.required ?? []);
   const titles = Object.fromEntries((it.elements ?? []).map((e) => [e.key, pick(e.title)]));
@@ -126,7 +126,7 @@ function record() {
 function diagNode(d) {
   return el("div", { class: `diag ${d.severity}`, "data-code": d.code },
     el("span", {}, d.message), " ", el("code", {}, d.code),
-    d.basis ? el("span", { class: "cite" }, `${t("basis")}：${d.basis}`) : null,
+    d.basis ? el("span", { class: "cite" }, `${t("basis")}${t("colon")}${d.basis}`) : null,
     d.help ? el("span", { class: "cite" }, d.help) : null);
 }
 
@@ -172,7 +172,7 @@ function renderDeadline(r) {
     return box.append(el("p", { class: "late" }, `${e.message} (${e.code})`));
   }
   const x = d.explanation;
-  box.append(el("p", {}, el("span", { class: "due" }, `${t("due")} ${d.due}`), ` — ${it.timing.days} ${t("wd")}, ${t("basis")}：${cite(it.timing.basis)}`));
+  box.append(el("p", {}, el("span", { class: "due" }, `${t("due")} ${d.due}`), ` — ${it.timing.days} ${t("wd")}, ${t("basis")}${t("colon")}${cite(it.timing.basis)}`));
   const rows = [[t("start"), x.start]];
   for (const s of x.excluded) rows.push([`${t("reason")[s.reason] ?? s.reason}${s.name ? ` · ${pick(s.name)}` : ""}`, `${s.from} – ${s.to}（${s.days} ${t("days")}）`]);
   box.append(el("p", {}, t("excluded")), el("table", {}, ...rows.map(([a, b]) => el("tr", {}, el("td", {}, a), el("td", {}, b)))));
