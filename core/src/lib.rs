@@ -15,6 +15,7 @@ pub mod check;
 pub mod deadlines;
 pub mod diagnostics;
 pub mod error;
+pub mod facade;
 pub mod fees;
 pub mod model;
 pub mod report;

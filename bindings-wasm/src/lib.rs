@@ -1,0 +1,188 @@
+//! WebAssembly binding of gongkai: thin wrappers over `gongkai::facade` (JSON in, JSON out).
+//!
+//! Values cross the boundary as JSON text: the caller's object is `JSON.stringify`-ed and parsed
+//! by serde_json, and answers go back through `JSON.parse`. That is one copy each way, keeps
+//! plain objects (not `Map`s) on the JS side, and gives malformed input the same line/column
+//! errors as the CLI. Errors are thrown as JS `Error` objects with `code`, `path` (a JSON
+//! pointer), and where known `file`, `line`, `column` and `errors`.
+
+mod convert;
+mod types;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gongkai::Catalogue;
+use gongkai::calendar::Calendar;
+use gongkai::facade::{self, CallError};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use convert::{arg_json, arg_options, throw, to_js};
+
+thread_local! {
+    /// The catalogue with any overlays loaded at run time; `None` means the embedded one.
+    /// Held as an `Rc` so no `RefCell` borrow outlives a call, even one cut short.
+    static LOADED: RefCell<Option<Rc<Catalogue>>> = const { RefCell::new(None) };
+}
+
+fn with_catalogue<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
+    let loaded = LOADED.with(|c| c.borrow().clone());
+    match loaded {
+        Some(cat) => f(&cat),
+        None => f(Catalogue::embedded()),
+    }
+}
+
+type JsResult = Result<JsValue, JsValue>;
+
+fn answer(result: Result<Value, CallError>) -> JsResult {
+    result.map(|v| to_js(&v)).map_err(|e| throw(&e))
+}
+
+/// Runs when the module is instantiated: a panic (a bug, never expected on input paths) is
+/// thrown as an `Error` with `code: "internal_panic"` instead of only trapping.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("gongkai internal error (please report): {info}");
+        let e = CallError { code: "internal_panic".to_owned(), ..CallError::argument("", message) };
+        wasm_bindgen::throw_val(throw(&e));
+    }));
+}
+
+/// The institution registry: kinds with their tiers, roles and sectors.
+#[wasm_bindgen(unchecked_return_type = "Institutions")]
+pub fn institutions() -> JsValue {
+    with_catalogue(|cat| to_js(&facade::institutions(cat)))
+}
+
+/// Items, filtered by institution (`kind`, `tier`, `role`, `sector`, each optional).
+#[wasm_bindgen(unchecked_return_type = "Item[]")]
+pub fn items(#[wasm_bindgen(unchecked_param_type = "ItemFilter")] filter: Option<JsValue>) -> JsResult {
+    let filter = arg_options(&filter.unwrap_or(JsValue::UNDEFINED), "filter")?;
+    answer(with_catalogue(|cat| facade::items(cat, &filter)))
+}
+
+/// One item by id.
+#[wasm_bindgen(unchecked_return_type = "Item")]
+pub fn item(id: &str) -> JsResult {
+    answer(with_catalogue(|cat| facade::item(cat, id)))
+}
+
+/// The JSON Schema (draft 2020-12) of an item's `fields`.
+#[wasm_bindgen(js_name = "itemSchema", unchecked_return_type = "JsonSchema")]
+pub fn item_schema(id: &str) -> JsResult {
+    answer(with_catalogue(|cat| facade::item_schema(cat, id)))
+}
+
+/// Every exemption ground.
+#[wasm_bindgen(unchecked_return_type = "Ground[]")]
+pub fn grounds() -> JsValue {
+    with_catalogue(|cat| to_js(&facade::grounds(cat)))
+}
+
+/// Every diagnostic code gongkai can report.
+#[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
+pub fn codes() -> JsValue {
+    to_js(&facade::codes())
+}
+
+/// Add an overlay (a local catalogue, YAML text) to the catalogue used by every later call.
+/// A rejected overlay changes nothing; the thrown error lists every finding in `errors`.
+#[wasm_bindgen(js_name = "loadOverlay")]
+pub fn load_overlay(
+    yaml: &str,
+    #[wasm_bindgen(js_name = "fileName")] file_name: Option<String>,
+) -> Result<(), JsValue> {
+    let file = file_name.unwrap_or_else(|| "overlay.yaml".to_owned());
+    let next = with_catalogue(|cat| facade::load_overlay(cat, &file, yaml)).map_err(|e| throw(&e))?;
+    LOADED.with(|c| *c.borrow_mut() = Some(Rc::new(next)));
+    Ok(())
+}
+
+/// Drop every overlay loaded with `loadOverlay`, back to the embedded catalogues.
+#[wasm_bindgen(js_name = "resetOverlays")]
+pub fn reset_overlays() {
+    LOADED.with(|c| *c.borrow_mut() = None);
+}
+
+/// Check one record: an object, JSON text, or the bytes of a file (`Uint8Array`). Options:
+/// `today` (`YYYY-MM-DD`, to time unpublished records), `lang` (`zh` or `en`), `skip_screening`.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    if let Some(text) = record.as_string() {
+        return answer(with_catalogue(|cat| facade::check_text(cat, &text, &options)));
+    }
+    if let Some(bytes) = record.dyn_ref::<js_sys::Uint8Array>() {
+        let bytes = bytes.to_vec();
+        return answer(with_catalogue(|cat| facade::check_bytes(cat, &bytes, &options)));
+    }
+    let record = arg_json(&record, "record")?;
+    answer(with_catalogue(|cat| facade::check(cat, &record, &options)))
+}
+
+/// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).
+#[wasm_bindgen(js_name = "isWorkingDay")]
+pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
+    facade::is_working_day(Calendar::embedded(), date).map_err(|e| throw(&e))
+}
+
+/// What kind of day a date is, with the holiday's name.
+#[wasm_bindgen(js_name = "dayKind", unchecked_return_type = "DayKind")]
+pub fn day_kind(date: &str) -> JsResult {
+    answer(facade::day_kind(Calendar::embedded(), date))
+}
+
+/// The date `n` working days after `date` (the start day not counted).
+#[wasm_bindgen(js_name = "addWorkingDays")]
+pub fn add_working_days(date: &str, n: u32) -> Result<String, JsValue> {
+    facade::add_working_days(Calendar::embedded(), date, n).map_err(|e| throw(&e))
+}
+
+/// Working days in `(from, to]`.
+#[wasm_bindgen(js_name = "workingDaysBetween")]
+pub fn working_days_between(from: &str, to: &str) -> Result<i32, JsValue> {
+    let n = facade::working_days_between(Calendar::embedded(), from, to).map_err(|e| throw(&e))?;
+    Ok(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
+}
+
+/// A deadline with its working: `{start, rule}` (a rule of catalogues/deadlines.yaml) or
+/// `{start, working_days}`.
+#[wasm_bindgen(unchecked_return_type = "Deadline")]
+pub fn deadline(#[wasm_bindgen(unchecked_param_type = "DeadlineQuery")] query: JsValue) -> JsResult {
+    let query = arg_json(&query, "query")?;
+    answer(facade::deadline(Calendar::embedded(), &query))
+}
+
+/// Personal data and classification markings in a text; `utf16_start`/`utf16_end` slice JS strings.
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn scan(text: &str, #[wasm_bindgen(unchecked_param_type = "ScanOptions")] options: Option<JsValue>) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    answer(facade::scan(text, &options))
+}
+
+/// The text with personal data masked (`mask`, default), labelled (`label`) or removed (`remove`).
+#[wasm_bindgen(unchecked_return_type = "Redaction")]
+pub fn redact(text: &str, #[wasm_bindgen(unchecked_param_type = "RedactMode")] mode: Option<String>) -> JsResult {
+    answer(facade::redact(text, mode.as_deref()))
+}
+
+/// Parse and re-serialise a JSON value: used by the tests to show that malformed input throws
+/// with line and column and leaves the module usable.
+#[wasm_bindgen(js_name = "__roundTripForTests", skip_typescript)]
+pub fn round_trip_for_tests(value: JsValue) -> JsResult {
+    Ok(to_js(&arg_json(&value, "value")?))
+}
+
+/// Panics on purpose: the tests check that the panic hook throws an `Error` and that the
+/// module keeps answering afterwards.
+#[wasm_bindgen(js_name = "__panicForTests", skip_typescript)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for the tests");
+}

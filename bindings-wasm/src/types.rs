@@ -1,0 +1,108 @@
+//! TypeScript declarations of the JSON shapes the functions take and return. They mirror the
+//! core's serde output (snake_case keys, as in the catalogue files and the CLI's JSON).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Chinese (authoritative) and English (working translation). */
+export interface Text { zh: string; en: string }
+export type Status = "confirmed" | "secondary" | "unverified";
+/** An instrument and, where it has one, the article. */
+export interface Citation { instrument: string; article?: string; status?: Status }
+export type ElementType = "text" | "date" | "integer" | "number" | "money" | "url" | "phone" | "boolean"
+  | "text_list" | "enum" | "table" | "attachment";
+export interface Element { key: string; title: Text; type: ElementType; required?: boolean; values?: string[] }
+export type Timing =
+  | { kind: "within_working_days"; days: number; from: string; basis: Citation }
+  | { kind: "within_days"; days: number; from: string; basis: Citation }
+  | { kind: "periodic"; period: "calendar_year" | "academic_year"; due: string; basis: Citation }
+  | { kind: "real_time"; basis?: Citation }
+  | { kind: "timely"; basis?: Citation }
+  | { kind: "none" };
+export interface PersonalDataRule { fields: string[]; masked?: string[]; allowed?: string[]; basis?: Citation[]; note?: Text }
+/** A catalogue item (公开事项) with the template or overlay that defines it. */
+export interface Item {
+  id: string; title: Text; category: string[]; elements?: Element[]; basis: Citation[];
+  mode: "proactive" | "on_request"; timing: Timing; subject?: string; channels?: string[];
+  audience: "public" | "specific_groups"; tiers?: string[]; roles?: string[]; sectors?: string[];
+  flags?: { interpretation_required?: boolean; interpretation_basis?: Citation; document_number?: boolean;
+    disclosure_required_by_law?: boolean };
+  excluded_grounds?: string[]; personal_data?: PersonalDataRule; status?: Status; note?: Text;
+  /** The template or overlay that defines the item. */
+  source: string;
+  /** Overlays that changed it (resolved lists only). */
+  changed_by?: string[];
+}
+/** Which institution to list items for; each member optional (a tier needs a kind). */
+export interface ItemFilter { kind?: string; tier?: string; role?: string; sector?: string }
+export interface TierInfo { id: string; title: Text }
+export interface KindInfo { id: string; title: Text; basis: Citation[]; tiers: TierInfo[]; roles?: TierInfo[]; sectors?: TierInfo[] }
+export interface Institutions { kinds: KindInfo[] }
+/** An exemption ground (不予公开情形). */
+export interface Ground {
+  id: string; title: Text; basis: Citation[]; nature: "absolute" | "qualified" | "discretionary";
+  kinds: string[]; conditions?: Text[]; exceptions?: Text[]; decision_must_state?: Text[];
+  report_row?: string; status?: Status;
+}
+export type Severity = "info" | "warning" | "error";
+/** A declared diagnostic code. */
+export interface CodeInfo {
+  code: string; severity: Severity; basis: string; summary_zh: string; summary_en: string;
+  example: string; area: string;
+}
+/** A problem found in a record: message in the requested language, with its legal basis. */
+export interface Diagnostic {
+  code: string; severity: Severity;
+  /** JSON pointer (RFC 6901) into the record; "" is the whole record. */
+  path: string;
+  message: string; basis: string | null; help?: string;
+}
+export interface CheckOptions {
+  /** YYYY-MM-DD: unpublished records are timed against it. */
+  today?: string; lang?: "zh" | "en"; skip_screening?: boolean;
+}
+export type DayKind =
+  | { kind: "working_day" } | { kind: "weekend" }
+  | { kind: "holiday" | "makeup_working_day" | "closure"; name: Text };
+export type DeadlineQuery = { start: string; rule: string } | { start: string; working_days: number };
+export interface ExcludedSpan {
+  from: string; to: string; days: number; reason: "weekend" | "holiday" | "closure" | "consultation"; name?: Text;
+}
+/** A deadline and how it was computed. */
+export interface Deadline {
+  due: string;
+  explanation: {
+    rule?: string; start: string; counting_from: string | null; working_days: number;
+    excluded: ExcludedSpan[]; due: string; notes: Text[]; basis: Citation[];
+  };
+}
+export interface ScanOptions { include_values?: boolean; include_redacted?: boolean }
+/** Something found in a text. `utf16_start`/`utf16_end` slice JS strings: `text.slice(f.utf16_start, f.utf16_end)`. */
+export interface Finding {
+  kind: string; code: string; severity: Severity; confidence: number; redacted: boolean; label?: string;
+  start: number; end: number; utf16_start: number; utf16_end: number; byte_start: number; byte_end: number;
+  /** The value masked: safe to show and log. */
+  preview: string;
+  /** The unmasked value, only with `include_values`. */
+  value?: string;
+}
+export type RedactMode = "mask" | "label" | "remove";
+export interface Redaction {
+  text: string;
+  changes: Array<{ kind: string; code: string; start: number; end: number; utf16_start: number; utf16_end: number;
+    byte_start: number; byte_end: number; replacement: string }>;
+}
+/** A JSON Schema (draft 2020-12) object. */
+export type JsonSchema = { [key: string]: unknown };
+/** What every function throws for bad input: an Error with a stable code and where. */
+export interface GongkaiError extends Error {
+  name: "GongkaiError";
+  code: string;
+  /** JSON pointer of the offending value in the argument or document, or null. */
+  path: string | null;
+  file?: string; line?: number; column?: number;
+  /** Every problem, when there were several (a rejected overlay). */
+  errors?: Array<{ code: string; message: string; path?: string; file?: string; line?: number; column?: number }>;
+}
+"#;

@@ -1,0 +1,27 @@
+// Compiled by `tsc --noEmit` only: shows that the declarations describe real usage and catch misuse.
+import init, { items, item, itemSchema, check, deadline, scan, redact, dayKind, type Diagnostic, type GongkaiError } from "../pkg/gongkai.js";
+
+export async function usage(): Promise<string[]> {
+  await init();
+  const list = items({ kind: "administrative", tier: "county" });
+  const first: string = list[0].title.zh;
+  const schema = itemSchema(item("admin.art20.01").id);
+  const diags: Diagnostic[] = check({ kind: "publication" }, { today: "2025-10-01", lang: "en" });
+  const due: string = deadline({ start: "2025-09-30", rule: "request_reply" }).explanation.due;
+  const text = "身份证号：11010519491231002X";
+  const spans = scan(text).map((f) => text.slice(f.utf16_start, f.utf16_end));
+  const masked: string = redact(text, "mask").text;
+  const day = dayKind("2025-10-01");
+  const holidayName = day.kind === "holiday" ? day.name.zh : "";
+  try {
+    items({ kind: "administrative" });
+  } catch (e) {
+    const err = e as GongkaiError;
+    return [err.code, err.path ?? ""];
+  }
+  // @ts-expect-error: lang must be "zh" or "en"
+  check({}, { lang: "fr" });
+  // @ts-expect-error: a deadline needs a start date
+  deadline({ rule: "request_reply" });
+  return [first, String(schema.title), ...diags.map((d) => d.code), due, ...spans, masked, holidayName];
+}

@@ -1,0 +1,469 @@
+//! JSON-in/JSON-out functions over the core, shared by the language bindings (WebAssembly,
+//! Python). Each takes plain values or strings and returns a `serde_json::Value` in the same
+//! shapes the CLI prints, so every language gets the same answers; bindings only convert types
+//! and names. No rule logic lives here: each function delegates to the module that owns it.
+//!
+//! Errors come back as one [`CallError`]: a stable `code`, a message, and where the problem is
+//! (a JSON pointer into the argument, or file/line/column for YAML and JSON text).
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use chrono::NaiveDate;
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::check::{self, CheckOptions, input};
+use crate::deadlines;
+use crate::diagnostics::{Diagnostic, codes as all_codes};
+use crate::error::{Error, Location};
+use crate::model::{Institution, Item};
+use crate::screening::{self, RedactMode, ScanOptions};
+use crate::{Catalogue, Lang};
+
+/// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{message}")]
+pub struct CallError {
+    pub code: String,
+    pub message: String,
+    /// JSON pointer (into the argument or the document) of the offending value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// Every problem when there were several (e.g. all the findings of a rejected overlay).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<CallError>,
+}
+
+impl CallError {
+    /// An error about an argument: `path` is a JSON pointer into it.
+    pub fn argument(path: &str, message: impl Into<String>) -> Self {
+        CallError {
+            code: "invalid_argument".to_owned(),
+            message: message.into(),
+            path: Some(path.to_owned()),
+            file: None,
+            line: None,
+            column: None,
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl From<Error> for CallError {
+    fn from(e: Error) -> Self {
+        let errors = match &e {
+            Error::Many(list) => list.iter().map(|x| CallError::from_ref(x)).collect(),
+            _ => Vec::new(),
+        };
+        let mut out = CallError::from_ref(&e);
+        out.errors = errors;
+        out
+    }
+}
+
+impl CallError {
+    fn from_ref(e: &Error) -> Self {
+        let loc: Option<&Location> = e.location();
+        CallError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            path: loc.and_then(|l| l.path.clone()),
+            file: loc.map(|l| l.file.clone()).filter(|f| !f.is_empty()),
+            line: loc.and_then(|l| l.line),
+            column: loc.and_then(|l| l.column),
+            errors: Vec::new(),
+        }
+    }
+}
+
+pub type CallResult<T = Value> = std::result::Result<T, CallError>;
+
+/// A string member of an options object: absent or null is `None`, any other non-string is an error.
+pub fn opt_str<'a>(options: &'a Value, key: &str) -> CallResult<Option<&'a str>> {
+    match options {
+        Value::Null => Ok(None),
+        Value::Object(m) => match m.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(CallError::argument(
+                &format!("/{key}"),
+                format!("`{key}` must be a string, not {}", type_name(other)),
+            )),
+        },
+        other => Err(CallError::argument("", format!("options must be an object, not {}", type_name(other)))),
+    }
+}
+
+/// The output language named by `options.lang` (default Chinese).
+pub fn opt_lang(options: &Value) -> CallResult<Lang> {
+    match opt_str(options, "lang")? {
+        None => Ok(Lang::Zh),
+        Some(s) => s.parse().map_err(|m: String| CallError::argument("/lang", m)),
+    }
+}
+
+/// The JSON type of a value, for messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn to_value<T: Serialize>(v: &T) -> Value {
+    // Serialising the model's own types cannot fail (string keys, no non-finite floats).
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// The institution registry: kinds with their tiers, roles and sectors.
+pub fn institutions(cat: &Catalogue) -> Value {
+    to_value(cat.registry())
+}
+
+/// Items, optionally filtered by institution: `{"kind", "tier", "role", "sector"}` (each optional).
+///
+/// With a kind and a tier, the items resolved for that institution (overlays applied). With a
+/// kind alone, every item that applies to some tier of that kind. With nothing, every item.
+/// Each item is the catalogue's item object plus `source` (the defining template or overlay)
+/// and, when overlays changed it, `changed_by`.
+pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
+    let kind = opt_str(filter, "kind")?;
+    let tier = opt_str(filter, "tier")?;
+    let role = opt_str(filter, "role")?;
+    let sector = opt_str(filter, "sector")?;
+    let Some(kind) = kind else {
+        if tier.is_some() || role.is_some() || sector.is_some() {
+            return Err(CallError::argument("/kind", "`kind` is required when `tier`, `role` or `sector` is given"));
+        }
+        return Ok(Value::Array(cat.all_items().map(|(item, source)| item_json(item, source, &[])).collect()));
+    };
+    let kind_info = cat
+        .registry()
+        .kind(kind)
+        .ok_or_else(|| with_path(Error::Unknown { what: "institution kind", id: kind.to_owned() }.into(), "/kind"))?;
+    let tiers: Vec<&str> = match tier {
+        Some(t) => vec![t],
+        None => kind_info.tiers.iter().map(|t| t.id.as_str()).collect(),
+    };
+    let mut out: Vec<Value> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for tier in tiers {
+        let mut inst = Institution::new(kind, tier, role);
+        inst.sector = sector.map(str::to_owned);
+        let resolved = cat.resolve(&inst).map_err(|e| {
+            let path = if matches!(e, Error::Unknown { .. }) { "/kind" } else { "/tier" };
+            with_path(e.into(), path)
+        })?;
+        for ri in &resolved.items {
+            if seen.insert(ri.item.id.clone()) {
+                out.push(item_json(&ri.item, ri.source, &ri.changed_by));
+            }
+        }
+    }
+    Ok(Value::Array(out))
+}
+
+fn with_path(mut e: CallError, path: &str) -> CallError {
+    e.path.get_or_insert_with(|| path.to_owned());
+    e
+}
+
+fn item_json(item: &Item, source: &str, changed_by: &[&str]) -> Value {
+    let mut v = to_value(item);
+    if let Value::Object(m) = &mut v {
+        m.insert("source".into(), Value::String(source.to_owned()));
+        if !changed_by.is_empty() {
+            m.insert("changed_by".into(), json!(changed_by));
+        }
+    }
+    v
+}
+
+fn find_item<'a>(cat: &'a Catalogue, id: &str) -> CallResult<(&'a Item, &'a str)> {
+    cat.item(id).ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))
+}
+
+/// One item by id, with `source`.
+pub fn item(cat: &Catalogue, id: &str) -> CallResult {
+    let (item, source) = find_item(cat, id)?;
+    Ok(item_json(item, source, &[]))
+}
+
+/// The JSON Schema (draft 2020-12) of an item's `fields` object.
+pub fn item_schema(cat: &Catalogue, id: &str) -> CallResult {
+    let (item, _) = find_item(cat, id)?;
+    Ok(crate::schema::item_fields_schema(item))
+}
+
+/// Every exemption ground.
+pub fn grounds(cat: &Catalogue) -> Value {
+    to_value(&cat.grounds())
+}
+
+/// Every declared diagnostic code with its severity, basis, summaries, example and area.
+pub fn codes() -> Value {
+    Value::Array(all_codes().into_iter().map(to_value).collect())
+}
+
+/// The catalogue with an overlay (YAML text) added; every finding of a rejected overlay is in
+/// the error's `errors`.
+pub fn load_overlay(cat: &Catalogue, file: &str, yaml: &str) -> CallResult<Catalogue> {
+    cat.with_overlay(file, yaml).map_err(CallError::from)
+}
+
+/// Parse JSON text (a record, options) with the error's line and column.
+pub fn parse_json(file: &str, text: &str) -> CallResult<Value> {
+    serde_json::from_str(text).map_err(|e| CallError {
+        code: "invalid_json".to_owned(),
+        message: format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column()),
+        path: Some(String::new()),
+        file: Some(file.to_owned()),
+        line: Some(e.line() as u32),
+        column: Some(e.column() as u32),
+        errors: Vec::new(),
+    })
+}
+
+/// An object's keys as a map, or an error naming what was given instead.
+pub fn as_object<'a>(v: &'a Value, path: &str, what: &str) -> CallResult<&'a Map<String, Value>> {
+    v.as_object().ok_or_else(|| CallError::argument(path, format!("{what} must be an object, not {}", type_name(v))))
+}
+
+/// The date in `options[key]` (`YYYY-MM-DD`), if any.
+pub fn opt_date(options: &Value, key: &str) -> CallResult<Option<NaiveDate>> {
+    opt_str(options, key)?.map(|s| parse_date(s, &format!("/{key}"))).transpose()
+}
+
+/// A boolean member of an options object (absent or null: `false`).
+pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => {
+            Err(CallError::argument(&format!("/{key}"), format!("`{key}` must be a boolean, not {}", type_name(other))))
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` date; `path` names the argument in the error.
+pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        let shown: String = s.chars().take(40).collect();
+        CallError {
+            code: "invalid_date".to_owned(),
+            ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)"))
+        }
+    })
+}
+
+/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool}`.
+pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
+    let lang = opt_lang(options)?;
+    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(opt_bool(options, "skip_screening")?);
+    if let Some(today) = opt_date(options, "today")? {
+        opts = opts.with_today(today);
+    }
+    Ok((opts, lang))
+}
+
+fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
+    Value::Array(diags.iter().map(|d| to_value(&d.localized(lang))).collect())
+}
+
+/// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
+pub fn check(cat: &Catalogue, record: &Value, options: &Value) -> CallResult {
+    let (opts, lang) = check_options(options)?;
+    Ok(diagnostics_json(&check::check_value(cat, record, &opts), lang))
+}
+
+/// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
+/// with line and column in its message), as in the CLI.
+pub fn check_text(cat: &Catalogue, text: &str, options: &Value) -> CallResult {
+    let (opts, lang) = check_options(options)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let diags = match input::parse_record(text) {
+        Ok(v) => check::check_value(cat, &v, &opts),
+        Err(e) => vec![input::json_error_diagnostic(&e, text)],
+    };
+    Ok(diagnostics_json(&diags, lang))
+}
+
+/// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
+pub fn check_bytes(cat: &Catalogue, bytes: &[u8], options: &Value) -> CallResult {
+    match input::require_utf8(bytes) {
+        Ok(text) => check_text(cat, text, options),
+        Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
+    }
+}
+
+fn calendar_error(e: CalendarError, path: &str) -> CallError {
+    with_path(Error::from(e).into(), path)
+}
+
+/// Whether a date is a working day in the PRC calendar (holidays and make-up days applied).
+pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
+    let d = parse_date(date, "/date")?;
+    cal.is_working_day(d).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// What kind of day a date is: `{"kind": "working_day"|"weekend"|"holiday"|"makeup_working_day"|"closure", "name"?}`.
+pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
+    let d = parse_date(date, "/date")?;
+    cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// The date `n` working days after `date` (the start day not counted).
+pub fn add_working_days(cal: &Calendar, date: &str, n: u32) -> CallResult<String> {
+    let d = parse_date(date, "/date")?;
+    cal.add_working_days(d, n).map(|d| d.to_string()).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// Working days in `(from, to]`.
+pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<i64> {
+    let a = parse_date(from, "/from")?;
+    let b = parse_date(to, "/to")?;
+    cal.working_days_between(a, b).map_err(|e| calendar_error(e, ""))
+}
+
+/// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
+/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`. Returns `{"due", "explanation"}`.
+pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
+    as_object(query, "", "the deadline query")?;
+    let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
+    let result = match (opt_str(query, "rule")?, query.get("working_days")) {
+        (Some(rule), None) => deadlines::by_rule(cal, rule, start).map_err(|e| with_path(e.into(), "/rule"))?,
+        (None, Some(n)) => {
+            let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
+                CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
+            })?;
+            deadlines::working_days_after(cal, start, n).map_err(|e| calendar_error(e, "/start"))?
+        }
+        _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+    };
+    Ok(to_value(&result))
+}
+
+/// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
+/// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
+/// Options: `include_values`, `include_redacted` (booleans).
+pub fn scan(text: &str, options: &Value) -> CallResult {
+    if !matches!(options, Value::Null | Value::Object(_)) {
+        return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
+    }
+    let opts = ScanOptions::new()
+        .include_values(opt_bool(options, "include_values")?)
+        .include_redacted(opt_bool(options, "include_redacted")?);
+    Ok(to_value(&screening::scan_with(text, &opts)))
+}
+
+/// The text with personal data masked (`mode`: `mask` (default), `label` or `remove`), and
+/// each change with its offsets in the original text.
+pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
+    let mode = match mode.unwrap_or("mask") {
+        "mask" => RedactMode::Mask,
+        "label" => RedactMode::Label,
+        "remove" => RedactMode::Remove,
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            return Err(CallError::argument(
+                "/mode",
+                format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`"),
+            ));
+        }
+    };
+    Ok(to_value(&screening::redact(text, mode)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_resolve_for_an_institution_and_carry_their_source() {
+        let cat = Catalogue::embedded();
+        let v = items(cat, &json!({"kind": "administrative", "tier": "county", "role": "government"})).unwrap();
+        let first = v.as_array().unwrap().iter().find(|i| i["id"] == "admin.art20.01").unwrap();
+        assert_eq!(first["source"], "admin.national");
+        assert_eq!(first["title"]["zh"], "行政法规、规章和规范性文件");
+    }
+
+    #[test]
+    fn a_tier_without_a_kind_is_an_argument_error_with_a_path() {
+        let e = items(Catalogue::embedded(), &json!({"tier": "county"})).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_argument", Some("/kind")));
+        let e = items(Catalogue::embedded(), &json!({"kind": 3})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("/kind"));
+        let e = items(Catalogue::embedded(), &json!({"kind": "administrative", "tier": "galaxy"})).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_argument", Some("/tier")));
+        let e = items(Catalogue::embedded(), &json!({"kind": "nope"})).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_deref()), ("unknown_id", Some("/kind")));
+    }
+
+    #[test]
+    fn item_schema_lists_the_required_elements() {
+        let s = item_schema(Catalogue::embedded(), "admin.art20.01").unwrap();
+        assert!(s["required"].as_array().unwrap().iter().any(|k| k == "document_number"));
+        assert_eq!(item(Catalogue::embedded(), "no.such.item").unwrap_err().code, "unknown_id");
+    }
+
+    #[test]
+    fn malformed_json_reports_line_and_column() {
+        let e = parse_json("record", "{\n  \"a\": }").unwrap_err();
+        assert_eq!((e.code.as_str(), e.line, e.column), ("invalid_json", Some(2), Some(8)));
+    }
+
+    #[test]
+    fn check_text_reports_malformed_json_as_a_diagnostic() {
+        let v = check_text(Catalogue::embedded(), "{\"kind\": ", &Value::Null).unwrap();
+        assert_eq!(v[0]["code"], "input_invalid_json");
+        let v = check_bytes(Catalogue::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
+        assert_eq!(v[0]["code"], "input_not_utf8");
+        let e = check(Catalogue::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_date", Some("/today")));
+    }
+
+    #[test]
+    fn national_day_2025_pushes_a_20_working_day_deadline() {
+        // 国办发明电〔2024〕12号: 1–8 October 2025 off; Sunday 28 September and Saturday 11 October worked.
+        let cal = Calendar::embedded();
+        assert!(!is_working_day(cal, "2025-10-03").unwrap());
+        assert_eq!(day_kind(cal, "2025-10-11").unwrap()["kind"], "makeup_working_day");
+        // From 30 September: 9, 10, 11 October, then 13 days to 31 October, then 3 and 4 November.
+        let d = deadline(cal, &json!({"start": "2025-09-30", "working_days": 20})).unwrap();
+        assert_eq!(d["due"], "2025-11-04");
+        assert_eq!(add_working_days(cal, "2025-09-30", 20).unwrap(), "2025-11-04");
+        assert_eq!(working_days_between(cal, "2025-09-30", "2025-11-04").unwrap(), 20);
+        assert_eq!(is_working_day(cal, "1990-01-01").unwrap_err().code, "calendar_year_not_covered");
+    }
+
+    #[test]
+    fn scan_offsets_are_utf16_and_redact_masks() {
+        let text = "申请人身份证号：11010519491231002X (the GB 11643 example)，电话";
+        let v = scan(text, &Value::Null).unwrap();
+        let f = v.as_array().unwrap().iter().find(|f| f["kind"] == "resident_id").unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let (a, b) = (f["utf16_start"].as_u64().unwrap() as usize, f["utf16_end"].as_u64().unwrap() as usize);
+        assert_eq!(String::from_utf16_lossy(&utf16[a..b]), "11010519491231002X");
+        let r = redact(text, None).unwrap();
+        assert!(!r["text"].as_str().unwrap().contains("11010519491231002X"));
+        assert_eq!(redact(text, Some("shred")).unwrap_err().path.as_deref(), Some("/mode"));
+    }
+
+    #[test]
+    fn a_broken_overlay_is_rejected_with_where() {
+        let e = load_overlay(Catalogue::embedded(), "local.yaml", "id: [").unwrap_err();
+        assert_eq!(e.code, "invalid_yaml");
+        assert_eq!(e.file.as_deref(), Some("local.yaml"));
+        assert!(e.line.is_some());
+    }
+}
