@@ -1,0 +1,60 @@
+"""Type stubs for gongkai (hand-written; tests/test_stubs.py keeps them in step with the module)."""
+
+import os
+from typing import Any, Optional, Union, final
+
+__all__ = [
+    "CalendarError",
+    "Catalogue",
+    "CatalogueError",
+    "GongkaiError",
+    "RecordError",
+    "__version__",
+    "codes",
+    "grounds",
+]
+
+__version__: str
+
+_Json = Any
+_PathLike = Union[str, os.PathLike[str]]
+
+class GongkaiError(ValueError):
+    """Base of gongkai's errors; every one is a ``ValueError``."""
+
+    code: str
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    path: Optional[str]
+
+class CatalogueError(GongkaiError): ...
+class RecordError(GongkaiError): ...
+class CalendarError(GongkaiError): ...
+
+@final
+class Catalogue:
+    @staticmethod
+    def default() -> Catalogue: ...
+    @staticmethod
+    def from_path(path: _PathLike) -> Catalogue: ...
+    def with_overlay(self, path: _PathLike) -> Catalogue: ...
+    def items(
+        self,
+        kind: Optional[str] = None,
+        tier: Optional[str] = None,
+        role: Optional[str] = None,
+        sector: Optional[str] = None,
+    ) -> list[dict[str, _Json]]: ...
+    def item(self, id: str) -> dict[str, _Json]: ...
+    def schema(self, id: str) -> dict[str, _Json]: ...
+    def grounds(self) -> list[dict[str, _Json]]: ...
+    @property
+    def templates(self) -> list[str]: ...
+    @property
+    def overlays(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def _repr_html_(self) -> str: ...
+
+def grounds() -> list[dict[str, _Json]]: ...
+def codes() -> list[dict[str, _Json]]: ...

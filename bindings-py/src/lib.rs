@@ -1,0 +1,21 @@
+//! The `gongkai._gongkai` extension module: a thin layer over the `gongkai` crate.
+//! No rule lives here: every answer comes from the core, so Python, the CLI and the browser agree.
+
+mod catalogue;
+// Record conversion (Python -> JSON) is used by the check bindings once the check engine lands.
+#[allow(dead_code)]
+mod convert;
+mod errors;
+mod html;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_function(wrap_pyfunction!(catalogue::grounds, m)?)?;
+    m.add_function(wrap_pyfunction!(catalogue::codes, m)?)?;
+    Ok(())
+}
