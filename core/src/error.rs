@@ -46,7 +46,7 @@ pub enum Error {
     #[error("{location}: {message}")]
     Catalogue { code: &'static str, location: Location, message: String },
     /// Several catalogue problems at once (loading reports all of them).
-    #[error("{} catalogue problems; first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),
     /// A lookup by id found nothing.
     #[error("unknown {what} `{id}`")]

@@ -95,7 +95,7 @@ pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
 
 /// Schemas contributed by other modules (records, calendar data, …).
 fn extra_schemas() -> Vec<(String, Value)> {
-    let mut v = Vec::new();
+    let mut v = vec![("calendar-year.schema.json".to_owned(), schema_for::<crate::calendar::YearFile>())];
     v.extend(crate::check::schemas());
     v
 }
