@@ -1,6 +1,7 @@
 //! The `gongkai._gongkai` extension module: a thin layer over the `gongkai` crate.
 //! No rule lives here: every answer comes from the core, so Python, the CLI and the browser agree.
 
+mod calendar;
 mod catalogue;
 // Record conversion (Python -> JSON) is used by the check bindings once the check engine lands.
 #[allow(dead_code)]
@@ -17,5 +18,12 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_function(wrap_pyfunction!(catalogue::grounds, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue::codes, m)?)?;
+    m.add_class::<calendar::PyDayKind>()?;
+    m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::day_kind, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::next_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::calendar_years, m)?)?;
     Ok(())
 }

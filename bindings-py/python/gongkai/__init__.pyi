@@ -1,5 +1,6 @@
 """Type stubs for gongkai (hand-written; tests/test_stubs.py keeps them in step with the module)."""
 
+import datetime
 import os
 from typing import Any, Optional, Union, final
 
@@ -7,17 +8,25 @@ __all__ = [
     "CalendarError",
     "Catalogue",
     "CatalogueError",
+    "DayKind",
     "GongkaiError",
     "RecordError",
     "__version__",
+    "add_working_days",
+    "calendar_years",
     "codes",
+    "day_kind",
     "grounds",
+    "is_working_day",
+    "next_working_day",
+    "working_days_between",
 ]
 
 __version__: str
 
 _Json = Any
 _PathLike = Union[str, os.PathLike[str]]
+_Date = Union[datetime.date, str]
 
 class GongkaiError(ValueError):
     """Base of gongkai's errors; every one is a ``ValueError``."""
@@ -58,3 +67,25 @@ class Catalogue:
 
 def grounds() -> list[dict[str, _Json]]: ...
 def codes() -> list[dict[str, _Json]]: ...
+
+# ── calendar ────────────────────────────────────────────────────────────────────────────────
+
+@final
+class DayKind:
+    """What kind of day a date is (``kind``: working_day, weekend, holiday, makeup_working_day, closure)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def name_en(self) -> Optional[str]: ...
+    @property
+    def is_working_day(self) -> bool: ...
+
+def is_working_day(date: _Date) -> bool: ...
+def day_kind(date: _Date) -> DayKind: ...
+def add_working_days(date: _Date, n: int) -> datetime.date: ...
+def working_days_between(a: _Date, b: _Date) -> int: ...
+def next_working_day(date: _Date) -> datetime.date: ...
+def calendar_years() -> list[int]: ...
