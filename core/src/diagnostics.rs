@@ -150,3 +150,35 @@ pub fn codes() -> Vec<&'static CodeInfo> {
 pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
     codes().into_iter().find(|c| c.code == code)
 }
+
+/// `docs/diagnostics.md`: every code by area, with severity, basis, summary and an example.
+/// The file is generated from [`codes`] and checked fresh by a test (`GONGKAI_BLESS=1` rewrites it).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Diagnostic codes\n\n\
+         <!-- Generated from `gongkai::diagnostics::codes()` by `GONGKAI_BLESS=1 cargo test -p gongkai --test diagnostics_doc`. Do not edit. -->\n\n\
+         Every diagnostic gongkai reports has a stable snake_case code, a severity, a JSON pointer to the\n\
+         offending value, a message in Chinese and English, and the basis that makes it a rule.\n\
+         `gongkai codes` prints the same list.\n",
+    );
+    let mut area = "";
+    for c in codes() {
+        if c.area != area {
+            area = c.area;
+            out.push_str(&format!(
+                "\n## {area}\n\n| code | severity | summary | basis | example |\n|---|---|---|---|---|\n"
+            ));
+        }
+        let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        out.push_str(&format!(
+            "| `{}` | {} | {}<br>{} | {} | `{}` |\n",
+            c.code,
+            c.severity,
+            cell(c.summary_zh),
+            cell(c.summary_en),
+            if c.basis.is_empty() { "—".to_owned() } else { cell(c.basis) },
+            cell(c.example).replace('`', "'"),
+        ));
+    }
+    out
+}

@@ -95,7 +95,13 @@ pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
 
 /// Schemas contributed by other modules (records, calendar data, …).
 fn extra_schemas() -> Vec<(String, Value)> {
-    let mut v = vec![("calendar-year.schema.json".to_owned(), schema_for::<crate::calendar::YearFile>())];
+    let mut v = vec![
+        ("calendar-year.schema.json".to_owned(), schema_for::<crate::calendar::YearFile>()),
+        ("calendar-closures.schema.json".to_owned(), schema_for::<crate::calendar::ClosureFile>()),
+        ("deadlines.schema.json".to_owned(), schema_for::<crate::deadlines::DeadlineRules>()),
+        ("fees.schema.json".to_owned(), schema_for::<crate::fees::FeeRules>()),
+    ];
     v.extend(crate::check::schemas());
+    v.extend(crate::report::schemas());
     v
 }

@@ -1,14 +1,81 @@
-//! `gongkai calendar` (placeholder until its issue lands).
+//! `gongkai calendar DATE... | --year Y`: day kinds on the PRC working-day calendar.
 
-use crate::output::{CmdResult, not_available};
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Datelike, NaiveDate};
+use gongkai::calendar::{Calendar, DayKind};
+use serde::Serialize;
+
+use crate::output::{CmdResult, Format, print_json};
 
 #[derive(clap::Args)]
+#[command(after_help = "A date outside the years with data (2007–2026 built in) exits with status 2; \
+                       load a newer notice with --calendar FILE (format: docs/calendar.md).")]
 pub struct Args {
-    /// Arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// Dates as YYYY-MM-DD.
+    #[arg(required_unless_present = "year")]
+    dates: Vec<String>,
+    /// Every day of a year instead.
+    #[arg(long, conflicts_with = "dates")]
+    year: Option<i32>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// A further year file (a new State Council notice) or an institution's closures; repeatable.
+    #[arg(long = "calendar", value_name = "FILE")]
+    calendars: Vec<PathBuf>,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    not_available("calendar")
+/// The embedded calendar with the `--calendar` files loaded on top.
+pub fn load_calendar(files: &[PathBuf]) -> Result<Cow<'static, Calendar>, Box<dyn std::error::Error>> {
+    let mut cal = Cow::Borrowed(Calendar::embedded());
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        cal = Cow::Owned(cal.with_file_str(&file.display().to_string(), &text)?);
+    }
+    Ok(cal)
+}
+
+/// Parse a YYYY-MM-DD argument.
+pub fn parse_date(s: &str) -> Result<NaiveDate, Box<dyn std::error::Error>> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)").into())
+}
+
+#[derive(Serialize)]
+struct DayOut<'a> {
+    date: NaiveDate,
+    working_day: bool,
+    kind: &'static str,
+    name: Option<&'a gongkai::Text>,
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let cal = load_calendar(&args.calendars)?;
+    let dates: Vec<NaiveDate> = match args.year {
+        Some(year) => {
+            let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| format!("no year `{year}`"))?;
+            first.iter_days().take_while(|d| d.year() == year).collect()
+        }
+        None => args.dates.iter().map(|s| parse_date(s)).collect::<Result<_, _>>()?,
+    };
+    let kinds: Vec<DayKind> = dates.iter().map(|d| cal.day_kind(*d)).collect::<Result<_, _>>()?;
+    match args.format {
+        Format::Json => {
+            let out: Vec<DayOut> = dates
+                .iter()
+                .zip(&kinds)
+                .map(|(d, k)| DayOut { date: *d, working_day: k.is_working_day(), kind: k.as_str(), name: k.name() })
+                .collect();
+            print_json(&out)?;
+        }
+        Format::Text => {
+            let mut out = std::io::stdout().lock();
+            for (d, k) in dates.iter().zip(&kinds) {
+                writeln!(out, "{d} {}", k.as_str())?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

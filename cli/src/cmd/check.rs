@@ -1,14 +1,200 @@
-//! `gongkai check` (placeholder until its issue lands).
+//! `gongkai check PATH... [--format text|json|sarif] [--lang zh|en] [--overlay FILE]...`
+//!
+//! Records are read as a stream, checked in bounded chunks on every core, and printed in input
+//! order, so memory stays flat on large JSON Lines files.
 
-use crate::output::{CmdResult, not_available};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use gongkai::check::{CheckOptions, Checker, input as core_input};
+use gongkai::{Catalogue, Diagnostic, Lang, Severity};
+use rayon::prelude::*;
+
+use crate::input::{self, Payload, Unit};
+use crate::output::{CmdResult, LangArg};
+
+mod render;
+
+/// Records checked together on the thread pool; bounds memory.
+const CHUNK: usize = 4096;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Readable findings, coloured on a terminal.
+    #[default]
+    Text,
+    /// One JSON document: `{"results": [...], "summary": {...}}`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// `.json` files (one record or an array), `.jsonl` files (a record a line), folders, or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: CheckFormat,
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+    /// Local catalogue overlays (YAML) applied on top of the embedded catalogues.
+    #[arg(long, value_name = "FILE")]
+    overlay: Vec<String>,
+    /// Check records without a `published` date against this date (YYYY-MM-DD): overdue items.
+    #[arg(long, value_name = "DATE")]
+    today: Option<NaiveDate>,
+    /// Do not screen text for personal data and classification markings.
+    #[arg(long)]
+    no_screening: bool,
+    /// Also list records with no findings (text format).
+    #[arg(long, short)]
+    verbose: bool,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    not_available("check")
+/// The result for one record.
+pub struct Outcome {
+    pub source: String,
+    pub file: String,
+    pub line: Option<usize>,
+    pub id: serde_json::Value,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Default)]
+pub struct Summary {
+    pub records: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    pub infos: u64,
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let mut cat = Catalogue::embedded().clone();
+    for path in &args.overlay {
+        cat = cat.with_overlay_file(path)?;
+    }
+    let checker = Checker::new(&cat);
+    let lang: Lang = args.lang.into();
+    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(args.no_screening);
+    opts.today = args.today;
+
+    let (sources, missing) = input::expand(&args.paths);
+    let stdout = anstream::stdout();
+    let mut out = render::Renderer::new(stdout.lock(), args.format, lang, args.verbose);
+    out.begin()?;
+    let mut summary = Summary::default();
+    let mut unreadable = false;
+    for (path, e) in &missing {
+        unreadable = true;
+        let o = Outcome {
+            source: path.clone(),
+            file: path.clone(),
+            line: None,
+            id: serde_json::Value::Null,
+            diagnostics: vec![input::unreadable(path, e)],
+        };
+        tally(&mut summary, &o);
+        out.record(&o)?;
+    }
+    let progress = progress_bar(&sources);
+    for source in &sources {
+        let mut units = match source.open() {
+            Ok(u) => u,
+            Err(e) => {
+                unreadable = true;
+                let name = source.name();
+                let o = Outcome {
+                    source: name.clone(),
+                    file: name.clone(),
+                    line: None,
+                    id: serde_json::Value::Null,
+                    diagnostics: vec![input::unreadable(&name, &e)],
+                };
+                tally(&mut summary, &o);
+                out.record(&o)?;
+                continue;
+            }
+        };
+        loop {
+            let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let n = chunk.len() as u64;
+            let outcomes: Vec<Outcome> = chunk.into_par_iter().map(|u| evaluate(&checker, u, &opts)).collect();
+            for o in &outcomes {
+                tally(&mut summary, o);
+                out.record(o)?;
+            }
+            if let Some(p) = &progress {
+                p.inc(n);
+            }
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    out.end(&summary)?;
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
+    let Unit { source, file, line, payload, .. } = unit;
+    let (id, diagnostics) = match payload {
+        Payload::Problem(d) => (serde_json::Value::Null, vec![d]),
+        Payload::Value(v) => (record_id(&v), checker.check_value(&v, opts)),
+        Payload::Text(text) => match core_input::parse_record(&text) {
+            Ok(v) => (record_id(&v), checker.check_value(&v, opts)),
+            Err(e) => {
+                (serde_json::Value::Null, vec![core_input::json_error_diagnostic_at(&e, &text, line.unwrap_or(1))])
+            }
+        },
+    };
+    Outcome { source, file, line, id, diagnostics }
+}
+
+fn record_id(v: &serde_json::Value) -> serde_json::Value {
+    v.get("id").cloned().unwrap_or(serde_json::Value::Null)
+}
+
+fn tally(s: &mut Summary, o: &Outcome) {
+    s.records += 1;
+    for d in &o.diagnostics {
+        match d.severity {
+            Severity::Error => s.errors += 1,
+            Severity::Warning => s.warnings += 1,
+            _ => s.infos += 1,
+        }
+    }
+}
+
+/// A record counter on stderr, for runs over large inputs on a terminal.
+fn progress_bar(sources: &[input::Source]) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bytes: u64 = sources.iter().map(|s| s.len().unwrap_or(u64::MAX / 4)).fold(0, u64::saturating_add);
+    if bytes < 8 << 20 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {human_pos} records checked ({per_sec})") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
+}
+
+/// Flush helper shared by the renderers.
+pub(crate) fn flush(w: &mut impl Write) -> std::io::Result<()> {
+    w.flush()
 }

@@ -8,10 +8,16 @@ use crate::output::{CmdResult, Format, print_json};
 pub struct Args {
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Only codes of one area: `catalogue`, `check`, `input`, `request`, `screening`, `report`.
+    #[arg(long)]
+    area: Option<String>,
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let codes = gongkai::diagnostics::codes();
+    let mut codes = gongkai::diagnostics::codes();
+    if let Some(area) = &args.area {
+        codes.retain(|c| c.area == area);
+    }
     match args.format {
         Format::Json => print_json(&codes)?,
         Format::Text => {
@@ -20,6 +26,9 @@ pub fn run(args: Args) -> CmdResult {
                 println!("{:<44} {:<8} {}", "", "", c.summary_en);
                 if !c.basis.is_empty() {
                     println!("{:<44} {:<8} 依据 basis: {}", "", "", c.basis);
+                }
+                if !c.example.is_empty() {
+                    println!("{:<44} {:<8} 示例 example: {}", "", "", c.example.replace('\n', "⏎"));
                 }
             }
         }

@@ -1,14 +1,47 @@
-//! `gongkai fee` (placeholder until its issue lands).
+//! `gongkai fee --pieces N | --pages N`: the information processing fee (国办函〔2020〕109号) with its working.
 
-use crate::output::{CmdResult, not_available};
+use std::io::Write;
+use std::process::ExitCode;
+
+use gongkai::fees::{fee_by_pages, fee_by_pieces};
+
+use crate::output::{CmdResult, Format, print_json};
 
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("count").required(true).args(["pieces", "pages"])))]
 pub struct Args {
-    /// Arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// Pieces this applicant requested in the natural month (cumulative, this request included).
+    #[arg(long)]
+    pieces: Option<u64>,
+    /// Pages provided for the request.
+    #[arg(long)]
+    pages: Option<u64>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    not_available("fee")
+pub fn run(args: Args) -> CmdResult {
+    let fee = match (args.pieces, args.pages) {
+        (Some(n), None) => fee_by_pieces(n),
+        (None, Some(n)) => fee_by_pages(n),
+        _ => return Err("give one of --pieces or --pages: a request is charged by one standard, never both".into()),
+    };
+    match args.format {
+        Format::Json => print_json(&fee)?,
+        Format::Text => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", fee.amount)?;
+            writeln!(out, "{} {}: {} yuan 元", fee.units, fee.unit, fee.amount)?;
+            for b in &fee.bands {
+                writeln!(out, "  {:>6}–{:<6} {:>6} × {:>6} = {}", b.from, b.to, b.units, b.yuan_each, b.subtotal)?;
+            }
+            for c in &fee.basis {
+                writeln!(out, "basis: {c}")?;
+            }
+            for n in &fee.notes {
+                writeln!(out, "note: {} ({})", n.zh, n.en)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

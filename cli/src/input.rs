@@ -1,0 +1,320 @@
+//! Record inputs for `gongkai check`: `.json` files (one record or an array), `.jsonl` files (a
+//! record a line), folders (recursive, sorted, only `.json`/`.jsonl`), and `-` for stdin.
+//! Files are read lazily: a JSONL stream is read line by line, so memory stays bounded.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use gongkai::Diagnostic;
+use gongkai::check::{codes, input};
+use gongkai::model::Text;
+
+/// The longest record (one JSONL line or one JSON file) read; longer ones are reported.
+pub const MAX_RECORD_BYTES: usize = 64 << 20;
+
+/// One unit of work: a record's text (or an input problem) with where it came from.
+pub struct Unit {
+    /// `FILE` or `FILE:LINE`.
+    pub source: String,
+    pub file: String,
+    pub line: Option<usize>,
+    /// Index within a `.json` array.
+    pub index: Option<usize>,
+    pub payload: Payload,
+}
+
+pub enum Payload {
+    /// Raw JSON text of one record (or of a `.json` file holding one record or an array).
+    Text(String),
+    /// A record already parsed (an element of a `.json` array).
+    Value(serde_json::Value),
+    /// The input could not be turned into a record.
+    Problem(Diagnostic),
+}
+
+/// An input source: a file, or stdin.
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Expand the command-line paths: folders recursively, sorted, `.json` and `.jsonl` only.
+/// Paths that do not exist are returned as errors (exit code 2, the rest still checked).
+pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<(String, std::io::Error)>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p == "-" {
+            out.push(Source::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(p);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, &mut out, &mut errors),
+            Ok(_) => out.push(Source::File(path)),
+            Err(e) => errors.push((p.clone(), e)),
+        }
+    }
+    (out, errors)
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<(String, std::io::Error)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push((dir.display().to_string(), e));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if is_record_file(&p) {
+            out.push(Source::File(p));
+        }
+    }
+}
+
+fn is_record_file(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "json" || e == "jsonl")
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_owned(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Size in bytes, when known (for the progress bar).
+    pub fn len(&self) -> Option<u64> {
+        match self {
+            Source::Stdin => None,
+            Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+        }
+    }
+
+    /// Open the source as a stream of units.
+    pub fn open(&self) -> std::io::Result<Units> {
+        let name = self.name();
+        let reader: Box<dyn Read + Send> = match self {
+            Source::Stdin => Box::new(std::io::stdin()),
+            Source::File(p) => Box::new(File::open(p)?),
+        };
+        let lines = match self {
+            Source::File(p) => p.extension().is_some_and(|e| e == "jsonl"),
+            // stdin: JSON Lines unless it starts with `[` or holds a single pretty-printed object.
+            Source::Stdin => true,
+        };
+        Ok(Units {
+            name,
+            reader: BufReader::with_capacity(1 << 16, reader),
+            jsonl: lines,
+            sniffed: matches!(self, Source::File(_)),
+            line: 0,
+            done: false,
+            pending: std::collections::VecDeque::new(),
+        })
+    }
+}
+
+/// Units read from one source, lazily.
+pub struct Units {
+    name: String,
+    reader: BufReader<Box<dyn Read + Send>>,
+    jsonl: bool,
+    /// Whether the JSON/JSONL choice is settled (stdin is sniffed on the first byte).
+    sniffed: bool,
+    line: usize,
+    done: bool,
+    pending: std::collections::VecDeque<Unit>,
+}
+
+impl Units {
+    fn unit(&self, line: Option<usize>, payload: Payload) -> Unit {
+        let source = match line {
+            Some(l) => format!("{}:{l}", self.name),
+            None => self.name.clone(),
+        };
+        Unit { source, file: self.name.clone(), line, index: None, payload }
+    }
+
+    fn problem(&self, line: Option<usize>, d: Diagnostic) -> Unit {
+        self.unit(line, Payload::Problem(d))
+    }
+
+    /// Read the whole source as one JSON document (a record or an array of records).
+    fn read_document(&mut self) -> Vec<Unit> {
+        let mut bytes = Vec::new();
+        let limit = MAX_RECORD_BYTES as u64 * 16;
+        if let Err(e) = (&mut self.reader).take(limit + 1).read_to_end(&mut bytes) {
+            return vec![self.problem(None, unreadable(&self.name, &e))];
+        }
+        if bytes.len() as u64 > limit {
+            return vec![self.problem(None, too_large(bytes.len(), "file"))];
+        }
+        let text = match input::require_utf8(&bytes) {
+            Ok(t) => t,
+            Err(d) => return vec![self.problem(None, d)],
+        };
+        let value: serde_json::Value = match input::parse_record(text) {
+            Ok(v) => v,
+            Err(e) => {
+                let line = (e.line() > 0).then_some(e.line());
+                return vec![self.problem(line, input::json_error_diagnostic(&e, text))];
+            }
+        };
+        match value {
+            serde_json::Value::Array(items) => {
+                if items.is_empty() {
+                    return vec![self.problem(
+                        None,
+                        Diagnostic::new(
+                            &codes::INPUT_EMPTY,
+                            "",
+                            Text::new("数组中没有记录", "the array holds no records"),
+                        ),
+                    )];
+                }
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let mut u = self.unit(None, Payload::Value(v));
+                        u.index = Some(i);
+                        u.source = format!("{}#/{i}", self.name);
+                        u
+                    })
+                    .collect()
+            }
+            v => vec![self.unit(None, Payload::Value(v))],
+        }
+    }
+
+    /// The next line of a JSON Lines stream as a unit; skips blank lines.
+    fn next_line(&mut self) -> Option<Unit> {
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            self.line += 1;
+            let read = (&mut self.reader).take(MAX_RECORD_BYTES as u64 + 1).read_until(b'\n', &mut buf);
+            match read {
+                Err(e) => {
+                    self.done = true;
+                    return Some(self.problem(Some(self.line), unreadable(&self.name, &e)));
+                }
+                Ok(0) => {
+                    self.done = true;
+                    if self.line == 1 {
+                        let d = Diagnostic::new(
+                            &codes::INPUT_EMPTY,
+                            "",
+                            Text::new("输入为空，没有记录", "input is empty: no records"),
+                        );
+                        return Some(self.problem(None, d));
+                    }
+                    return None;
+                }
+                Ok(_) => {}
+            }
+            if buf.len() > MAX_RECORD_BYTES && !buf.ends_with(b"\n") {
+                // Skip the rest of the over-long line without holding it in memory.
+                let mut skipped = buf.len();
+                loop {
+                    let chunk = match self.reader.fill_buf() {
+                        Ok(c) if !c.is_empty() => c,
+                        _ => break,
+                    };
+                    match memchr_newline(chunk) {
+                        Some(i) => {
+                            self.reader.consume(i + 1);
+                            skipped += i + 1;
+                            break;
+                        }
+                        None => {
+                            let n = chunk.len();
+                            self.reader.consume(n);
+                            skipped += n;
+                        }
+                    }
+                }
+                return Some(self.problem(Some(self.line), too_large(skipped, "line")));
+            }
+            let trimmed = trim_ascii(&buf);
+            if trimmed.is_empty() {
+                continue;
+            }
+            return Some(match input::require_utf8(trimmed) {
+                Ok(text) => self.unit(Some(self.line), Payload::Text(text.to_owned())),
+                Err(d) => self.problem(Some(self.line), d),
+            });
+        }
+    }
+}
+
+impl Iterator for Units {
+    type Item = Unit;
+    fn next(&mut self) -> Option<Unit> {
+        if let Some(u) = self.pending.pop_front() {
+            return Some(u);
+        }
+        if self.done {
+            return None;
+        }
+        if !self.sniffed {
+            self.sniffed = true;
+            // stdin: a document starting with `[`, or a pretty-printed object spanning lines, is
+            // one JSON document; anything else is JSON Lines.
+            let head = self.reader.fill_buf().map(|b| b.to_vec()).unwrap_or_default();
+            let first = head.iter().copied().find(|b| !b.is_ascii_whitespace());
+            let first_line_complete = head.split(|&b| b == b'\n').next().is_some_and(|l| {
+                let l = trim_ascii(l);
+                l.starts_with(b"{") && l.ends_with(b"}")
+            });
+            if first == Some(b'[') || (first == Some(b'{') && !first_line_complete) {
+                self.jsonl = false;
+            }
+        }
+        if self.jsonl {
+            self.next_line()
+        } else {
+            self.done = true;
+            self.pending = self.read_document().into();
+            self.pending.pop_front()
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+    b.trim_ascii()
+}
+
+pub fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        &codes::INPUT_UNREADABLE,
+        "",
+        Text::new(format!("无法读取 `{name}`：{e}"), format!("cannot read `{name}`: {e}")),
+    )
+}
+
+fn too_large(bytes: usize, what: &str) -> Diagnostic {
+    let mb = bytes as f64 / (1 << 20) as f64;
+    let limit = MAX_RECORD_BYTES >> 20;
+    Diagnostic::new(
+        &codes::INPUT_TOO_LARGE,
+        "",
+        Text::new(
+            format!("记录过大（{mb:.1} MB，上限 {limit} MB），未检查"),
+            format!("{what} too large ({mb:.1} MB, limit {limit} MB per record): not checked"),
+        ),
+    )
+}

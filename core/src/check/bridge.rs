@@ -1,0 +1,33 @@
+//! The check's links to the calendar, screening and request-record modules, in one place.
+//! Each function is the single switch-over point from "not in this build" to the real module.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::Catalogue;
+use crate::calendar::CalendarError;
+use crate::diagnostics::Diagnostic;
+use crate::model::Item;
+
+/// Why a working-day deadline could not be computed.
+#[derive(Debug)]
+pub(crate) enum NoDeadline {
+    /// The calendar has no data for the year.
+    Calendar(CalendarError),
+}
+
+/// `from` plus `days` working days (the start day not counted), on the PRC calendar with
+/// statutory holidays and make-up working days. Never approximated with calendar days.
+pub(crate) fn add_working_days(from: NaiveDate, days: u32) -> Result<NaiveDate, NoDeadline> {
+    crate::calendar::Calendar::embedded().add_working_days(from, days).map_err(NoDeadline::Calendar)
+}
+
+/// Screening diagnostics for one text (personal data, classification markings).
+pub(crate) fn screen(text: &str, pointer: &str, item: Option<&Item>) -> Vec<Diagnostic> {
+    crate::screening::scan_to_diagnostics(text, pointer, item)
+}
+
+/// Check a request record (依申请公开).
+pub(crate) fn check_request(cat: &Catalogue, record: &Value) -> Vec<Diagnostic> {
+    crate::deadlines::check_request(cat, record)
+}

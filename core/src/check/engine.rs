@@ -1,0 +1,305 @@
+//! The checker: per-catalogue caches (items resolved per institution, compiled field schemas)
+//! and the order in which rules run.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, OnceLock, RwLock};
+
+use jsonschema::Validator;
+use serde_json::{Map, Value};
+
+use super::codes::*;
+use super::record::{InstitutionRef, Publication, Reader, read_publication};
+use super::rules::{self, Ctx};
+use super::{CheckOptions, bridge};
+use crate::Catalogue;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Item, Text};
+
+/// Checks records against one catalogue, caching what is costly: the items that apply to each
+/// institution (kind, tier, role, sector) and each item's compiled field schema. Share one
+/// across threads (it is `Sync`).
+pub struct Checker<'c> {
+    cat: &'c Catalogue,
+    scopes: RwLock<Vec<(ScopeKey, Arc<Scope>)>>,
+    /// Validators of items looked up outside an institution's scope, by item id.
+    loose: RwLock<HashMap<String, Arc<Compiled>>>,
+}
+
+#[derive(PartialEq, Eq)]
+struct ScopeKey {
+    kind: String,
+    tier: String,
+    role: Option<String>,
+    sector: Option<String>,
+}
+
+impl ScopeKey {
+    fn matches(&self, i: &InstitutionRef<'_>) -> bool {
+        self.kind == i.kind
+            && self.tier == i.tier
+            && self.role.as_deref() == i.role
+            && self.sector.as_deref() == i.sector
+    }
+}
+
+/// The items that apply to one institution, or why the institution is not recognised.
+struct Scope {
+    invalid: Option<(String, Text)>,
+    items: HashMap<String, Arc<Compiled>>,
+}
+
+/// An item as it applies (overlays applied) with its field validator, compiled on first use.
+pub(crate) struct Compiled {
+    pub item: Item,
+    validator: OnceLock<Option<Validator>>,
+}
+
+impl Compiled {
+    fn new(item: Item) -> Self {
+        Self { item, validator: OnceLock::new() }
+    }
+
+    pub fn validator(&self) -> Option<&Validator> {
+        self.validator
+            .get_or_init(|| jsonschema::validator_for(&crate::schema::item_fields_schema(&self.item)).ok())
+            .as_ref()
+    }
+}
+
+static EMBEDDED: LazyLock<Checker<'static>> = LazyLock::new(|| Checker::new(Catalogue::embedded()));
+
+pub(crate) fn embedded_checker() -> &'static Checker<'static> {
+    &EMBEDDED
+}
+
+static EMPTY_OBJECT: LazyLock<Value> = LazyLock::new(|| Value::Object(Map::new()));
+
+impl<'c> Checker<'c> {
+    pub fn new(cat: &'c Catalogue) -> Self {
+        Self { cat, scopes: RwLock::new(Vec::new()), loose: RwLock::new(HashMap::new()) }
+    }
+
+    pub fn catalogue(&self) -> &'c Catalogue {
+        self.cat
+    }
+
+    /// Check one record (a publication or a request).
+    pub fn check_value(&self, record: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let Value::Object(obj) = record else {
+            out.push(Diagnostic::new(
+                &RECORD_NOT_OBJECT,
+                "",
+                Text::new(
+                    format!("记录应为 JSON 对象，实际为 {}", json_type(record)),
+                    format!("a record must be a JSON object, found {}", json_type(record)),
+                ),
+            ));
+            return out;
+        };
+        match obj.get("kind") {
+            Some(Value::String(k)) if k == "publication" => self.check_publication(obj, opts, &mut out),
+            Some(Value::String(k)) if k == "request" => out.extend(bridge::check_request(self.cat, record)),
+            Some(Value::String(k)) => out.push(
+                Diagnostic::new(
+                    &RECORD_UNKNOWN_KIND,
+                    "/kind",
+                    Text::new(format!("未知的记录类别 `{k}`"), format!("unknown record kind `{k}`")),
+                )
+                .with_help(Text::new(
+                    "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
+                    "`kind` is `publication` (proactive) or `request` (on request)",
+                )),
+            ),
+            Some(other) => Reader { diags: &mut out }.wrong_type("/kind".into(), "string", other),
+            None => Reader { diags: &mut out }.missing("/kind".into(), "记录类别"),
+        }
+        out
+    }
+
+    fn check_publication(&self, obj: &Map<String, Value>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+        let rec: Publication<'_> = read_publication(obj, &mut Reader { diags: out });
+        let scope = rec.institution.as_ref().map(|i| self.scope(i));
+        if let Some((path, msg)) = scope.as_ref().and_then(|s| s.invalid.as_ref()) {
+            out.push(Diagnostic::new(&RECORD_UNKNOWN_INSTITUTION, path.clone(), msg.clone()));
+        }
+        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), &rec, out));
+        let item = compiled.as_deref().map(|c| &c.item);
+        let ctx = Ctx { cat: self.cat, opts, rec: &rec, item };
+        if let Some(c) = compiled.as_deref() {
+            rules::fields::check(&ctx, c.validator(), rec.fields.unwrap_or(&EMPTY_OBJECT), out);
+        }
+        for rule in rules::RULES {
+            rule(&ctx, out);
+        }
+    }
+
+    /// The item the record names, as it applies to the institution; reports unknown and
+    /// not-applicable items.
+    fn item_for(
+        &self,
+        id: &str,
+        scope: Option<&Scope>,
+        rec: &Publication<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Arc<Compiled>> {
+        if let Some(c) = scope.and_then(|s| s.items.get(id)) {
+            return Some(c.clone());
+        }
+        let Some((item, source)) = self.cat.item(id) else {
+            out.push(
+                Diagnostic::new(
+                    &ITEM_UNKNOWN,
+                    "/item",
+                    Text::new(format!("目录中没有公开事项 `{id}`"), format!("unknown catalogue item `{id}`")),
+                )
+                .with_help(Text::new(
+                    "用 `gongkai catalogue list` 查看事项标识",
+                    "run `gongkai catalogue list` for the item ids",
+                )),
+            );
+            return None;
+        };
+        if let (Some(scope), Some(inst)) = (scope, rec.institution.as_ref()) {
+            if scope.invalid.is_none() {
+                let who = inst_label(inst);
+                out.push(
+                    Diagnostic::new(
+                        &ITEM_NOT_APPLICABLE,
+                        "/item",
+                        Text::new(
+                            format!("公开事项 `{id}`（来自 `{source}`）不适用于 `{who}`"),
+                            format!("item `{id}` (from `{source}`) does not apply to `{who}`"),
+                        ),
+                    )
+                    .with_help(Text::new(
+                        format!(
+                            "用 `gongkai catalogue resolve --kind {} --tier {}` 查看适用的事项",
+                            inst.kind, inst.tier
+                        ),
+                        format!(
+                            "run `gongkai catalogue resolve --kind {} --tier {}` for the items that apply",
+                            inst.kind, inst.tier
+                        ),
+                    )),
+                );
+            }
+        }
+        if let Some(c) = self.loose.read().ok().and_then(|m| m.get(id).cloned()) {
+            return Some(c);
+        }
+        let c = Arc::new(Compiled::new(item.clone()));
+        if let Ok(mut m) = self.loose.write() {
+            m.entry(id.to_owned()).or_insert_with(|| c.clone());
+        }
+        Some(c)
+    }
+
+    fn scope(&self, inst: &InstitutionRef<'_>) -> Arc<Scope> {
+        if let Ok(scopes) = self.scopes.read() {
+            if let Some((_, s)) = scopes.iter().find(|(k, _)| k.matches(inst)) {
+                return s.clone();
+            }
+        }
+        let scope = Arc::new(self.build_scope(inst));
+        if let Ok(mut scopes) = self.scopes.write() {
+            if !scopes.iter().any(|(k, _)| k.matches(inst)) {
+                let key = ScopeKey {
+                    kind: inst.kind.to_owned(),
+                    tier: inst.tier.to_owned(),
+                    role: inst.role.map(str::to_owned),
+                    sector: inst.sector.map(str::to_owned),
+                };
+                scopes.push((key, scope.clone()));
+            }
+        }
+        scope
+    }
+
+    fn build_scope(&self, inst: &InstitutionRef<'_>) -> Scope {
+        let registry = self.cat.registry();
+        let invalid = |path: &str, what_zh: &str, what_en: &str, value: &str, allowed: Vec<&str>| {
+            let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+            Scope {
+                invalid: Some((
+                    path.to_owned(),
+                    Text::new(
+                        format!("未知的机构{what_zh} `{value}`（可选：{list}）"),
+                        format!("unknown institution {what_en} `{value}` (expected one of {list})"),
+                    ),
+                )),
+                items: HashMap::new(),
+            }
+        };
+        let Some(kind) = registry.kind(inst.kind) else {
+            return invalid(
+                "/institution/kind",
+                "类别",
+                "kind",
+                inst.kind,
+                registry.kinds.iter().map(|k| k.id.as_str()).collect(),
+            );
+        };
+        if !kind.has_tier(inst.tier) {
+            return invalid(
+                "/institution/tier",
+                "层级",
+                "tier",
+                inst.tier,
+                kind.tiers.iter().map(|t| t.id.as_str()).collect(),
+            );
+        }
+        if let Some(role) = inst.role.filter(|r| !kind.has_role(r)) {
+            return invalid(
+                "/institution/role",
+                "角色",
+                "role",
+                role,
+                kind.roles.iter().map(|t| t.id.as_str()).collect(),
+            );
+        }
+        if let Some(sector) = inst.sector.filter(|s| !kind.has_sector(s)) {
+            return invalid(
+                "/institution/sector",
+                "领域",
+                "sector",
+                sector,
+                kind.sectors.iter().map(|t| t.id.as_str()).collect(),
+            );
+        }
+        match self.cat.resolve(&inst.to_owned()) {
+            Ok(resolved) => Scope {
+                invalid: None,
+                items: resolved
+                    .items
+                    .into_iter()
+                    .map(|ri| (ri.item.id.clone(), Arc::new(Compiled::new(ri.item.into_owned()))))
+                    .collect(),
+            },
+            Err(e) => Scope {
+                invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()))),
+                items: HashMap::new(),
+            },
+        }
+    }
+}
+
+fn inst_label(i: &InstitutionRef<'_>) -> String {
+    let mut s = format!("{}/{}", i.kind, i.tier);
+    for part in [i.role, i.sector].into_iter().flatten() {
+        s.push('/');
+        s.push_str(part);
+    }
+    s
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}

@@ -1,0 +1,47 @@
+//! Channels (公开渠道和载体): at least one, and each among the item's catalogue channels.
+
+use super::Ctx;
+use crate::check::codes::{CHANNEL_NOT_IN_CATALOGUE, CHANNELS_MISSING};
+use crate::diagnostics::Diagnostic;
+use crate::model::Text;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let channels = ctx.rec.channels.as_deref().unwrap_or(&[]);
+    if channels.is_empty() {
+        out.push(
+            Diagnostic::new(
+                &CHANNELS_MISSING,
+                "/channels",
+                Text::new("未说明公开渠道", "no publication channel is given"),
+            )
+            .with_help(Text::new(
+                "列出发布渠道，如 `government_website`（政府网站）",
+                "list the channels, e.g. `government_website`",
+            )),
+        );
+        return;
+    }
+    let Some(item) = ctx.item else { return };
+    if item.channels.is_empty() {
+        return;
+    }
+    for &(i, ch) in channels {
+        if !item.channels.iter().any(|c| c == ch) {
+            let list = item.channels.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+            out.push(
+                Diagnostic::new(
+                    &CHANNEL_NOT_IN_CATALOGUE,
+                    format!("/channels/{i}"),
+                    Text::new(
+                        format!("渠道 `{ch}` 不在事项 `{}` 的公开渠道中（{list}）", item.id),
+                        format!("channel `{ch}` is not among the channels of item `{}` ({list})", item.id),
+                    ),
+                )
+                .with_help(Text::new(
+                    format!("同时在目录规定的渠道发布：{list}"),
+                    format!("also publish on the catalogue's channels: {list}"),
+                )),
+            );
+        }
+    }
+}

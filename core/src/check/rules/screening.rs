@@ -1,0 +1,28 @@
+//! Content screening of the body, attachments and text fields (personal data, classification
+//! markings), by the screening module.
+
+use serde_json::Value;
+
+use super::Ctx;
+use crate::check::bridge;
+use crate::check::record::join_pointer;
+use crate::diagnostics::Diagnostic;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx.opts.skip_screening {
+        return;
+    }
+    if let Some(body) = ctx.rec.body {
+        out.extend(bridge::screen(body, "/body", ctx.item));
+    }
+    for &(i, text) in &ctx.rec.attachment_texts {
+        out.extend(bridge::screen(text, &format!("/attachments/{i}/text"), ctx.item));
+    }
+    if let Some(Value::Object(fields)) = ctx.rec.fields {
+        for (key, v) in fields {
+            if let Value::String(s) = v {
+                out.extend(bridge::screen(s, &join_pointer("/fields", key), ctx.item));
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Time limits: working days (条例 Art 26, via the calendar), calendar days where the law counts
+//! them (预算法 Art 14), and periodic due dates.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::Ctx;
+use crate::check::bridge::{self, NoDeadline};
+use crate::check::codes::{PUBLICATION_LATE, PUBLICATION_OVERDUE, TIMELINESS_UNCHECKED};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Period, Text, Timing};
+
+/// A deadline with how it was worked out (both languages).
+struct Due {
+    date: NaiveDate,
+    working: Text,
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(item) = ctx.item else { return };
+    let Some(formed) = ctx.rec.formed else { return };
+    let (end, published) = match (ctx.rec.published, ctx.opts.today) {
+        (Some(p), _) => (p, true),
+        (None, Some(today)) => (today, false),
+        (None, None) => return,
+    };
+    if end < formed {
+        return; // dates out of order: reported by the dates rule
+    }
+    let due = match &item.timing {
+        Timing::WithinWorkingDays { days, .. } => match bridge::add_working_days(formed, *days) {
+            Ok(date) => Due {
+                date,
+                working: Text::new(
+                    format!("自 {formed} 起 {days} 个工作日内，即 {date} 前"),
+                    format!("within {days} working days of {formed}, i.e. by {date}"),
+                ),
+            },
+            Err(why) => {
+                out.push(unchecked(why, formed));
+                return;
+            }
+        },
+        Timing::WithinDays { days, .. } => {
+            let date = formed + Duration::days(i64::from(*days));
+            Due {
+                date,
+                working: Text::new(
+                    format!("自 {formed} 起 {days} 日内（按日历日计算），即 {date} 前"),
+                    format!("within {days} calendar days of {formed}, i.e. by {date}"),
+                ),
+            }
+        }
+        Timing::Periodic { period, due, .. } => {
+            let Some((period_end, date)) = periodic_due(*period, due, ctx.rec.period, formed) else { return };
+            Due {
+                date,
+                working: Text::new(
+                    format!("期间截至 {period_end}，应于 {date} 前公开"),
+                    format!("for the period ending {period_end}, due by {date}"),
+                ),
+            }
+        }
+        _ => return,
+    };
+    if end <= due.date {
+        return;
+    }
+    let late = (end - due.date).num_days();
+    let basis = item.timing.basis().map(|c| c.to_string());
+    let d = if published {
+        Diagnostic::new(
+            &PUBLICATION_LATE,
+            "/published",
+            Text::new(
+                format!("{end} 公开，超过时限 {late} 天（{}）", due.working.zh),
+                format!("published {end}, {late} days after the time limit ({})", due.working.en),
+            ),
+        )
+    } else {
+        Diagnostic::new(
+            &PUBLICATION_OVERDUE,
+            "/published",
+            Text::new(
+                format!("尚未公开，已超过时限 {late} 天（{}）", due.working.zh),
+                format!("not yet published, {late} days past the time limit ({})", due.working.en),
+            ),
+        )
+        .with_help(Text::new("尽快公开，并在年度报告中如实反映", "publish now, and report it in the annual report"))
+    };
+    out.push(match basis {
+        Some(b) => d.with_basis(b),
+        None => d,
+    });
+}
+
+fn unchecked(why: NoDeadline, formed: NaiveDate) -> Diagnostic {
+    let (zh, en) = match why {
+        NoDeadline::Calendar(e) => {
+            (format!("工作日历缺少数据，未检查时限：{e}"), format!("time limit not checked: {e}"))
+        }
+    };
+    let _ = formed;
+    Diagnostic::new(&TIMELINESS_UNCHECKED, "/formed", Text::new(zh, en))
+}
+
+/// The end of the period a periodic record covers and its due date. `period` is `2025`
+/// (calendar year) or `2025-2026` (academic year); without it, the last period that ended
+/// before the record was formed.
+fn periodic_due(period: Period, due: &str, stated: Option<&str>, formed: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let (month, day) = due.split_once('-').and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))?;
+    let end_in = |year: i32| match period {
+        Period::CalendarYear => NaiveDate::from_ymd_opt(year, 12, 31),
+        Period::AcademicYear => NaiveDate::from_ymd_opt(year, 8, 31),
+    };
+    let period_end = match stated {
+        Some(s) => {
+            let last_year = s.rsplit('-').next()?.trim().parse::<i32>().ok()?;
+            end_in(last_year)?
+        }
+        None => {
+            let this_year = end_in(formed.year())?;
+            if this_year < formed { this_year } else { end_in(formed.year() - 1)? }
+        }
+    };
+    let mut due_date = NaiveDate::from_ymd_opt(period_end.year(), month, day)?;
+    if due_date <= period_end {
+        due_date = NaiveDate::from_ymd_opt(period_end.year() + 1, month, day)?;
+    }
+    Some((period_end, due_date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn annual_report_due_dates() {
+        // 条例 Art 49: departments by 31 January for the previous year.
+        assert_eq!(
+            periodic_due(Period::CalendarYear, "01-31", None, d("2026-01-20")),
+            Some((d("2025-12-31"), d("2026-01-31")))
+        );
+        assert_eq!(
+            periodic_due(Period::CalendarYear, "03-31", Some("2025"), d("2026-04-20")),
+            Some((d("2025-12-31"), d("2026-03-31")))
+        );
+        assert_eq!(
+            periodic_due(Period::AcademicYear, "10-31", Some("2024-2025"), d("2025-10-01")),
+            Some((d("2025-08-31"), d("2025-10-31")))
+        );
+    }
+}

@@ -1,0 +1,524 @@
+//! Coverage audit of one institution for one year: per catalogue item, whether it was published,
+//! late or with errors; coverage (公开覆盖率) and timeliness rates; request-handling figures
+//! (回应及时率, counts by response type); and a rectification list citing the rules.
+//!
+//! What is expected in year Y:
+//! - a periodic item (annual report, yearly lists): the one instance whose due date falls in Y
+//!   (the calendar-year report for Y−1 due 31 January / 31 March of Y; the academic-year report
+//!   for September Y−1 – August Y due 31 October of Y);
+//! - any other proactive item: at least one publication in Y (an item with no record is reported
+//!   as missing: publish it, or record that nothing arose in the year).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::codes::{AUDIT_LATE, AUDIT_MISSING, AUDIT_RECORD_ERRORS, AUDIT_REQUEST_LATE, AUDIT_UNKNOWN_ITEM};
+use super::fields;
+use crate::calendar::Calendar;
+use crate::diagnostics::{CodeInfo, Severity};
+use crate::model::{Institution, Item, Mode, Period, Text, Timing, TimingStart};
+use crate::{Catalogue, Diagnostic};
+
+/// Options of an audit.
+#[derive(Clone, Debug, Default)]
+pub struct AuditOptions {
+    /// The day the audit is made: items not yet due on that day are `not_yet_due`, not missing.
+    /// `None`: the whole year and its due dates are over.
+    pub today: Option<NaiveDate>,
+    /// Run the record checks (`check::check_value`) and count items with errors.
+    pub check_records: bool,
+}
+
+/// Where one item stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ItemStatus {
+    /// Published, on time as far as can be told, without errors.
+    Published,
+    /// Published, but a record has error-severity findings.
+    WithErrors,
+    /// Published after its time limit.
+    Late,
+    /// Not published (应公开未公开).
+    Missing,
+    /// Not published, but not due yet on `today`.
+    NotYetDue,
+}
+
+/// One catalogue item's result.
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemAudit {
+    pub id: String,
+    pub title: Text,
+    pub category: String,
+    pub status: ItemStatus,
+    /// `periodic`, `event` (within a time limit of an event) or `ongoing` (real-time, timely).
+    pub expectation: &'static str,
+    /// For a periodic item: the period expected and its due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    pub publications: usize,
+    pub late: usize,
+    pub with_errors: usize,
+    /// Publications whose lateness cannot be judged (no start date, calendar year not covered).
+    pub timing_unknown: usize,
+    pub basis: String,
+}
+
+/// Coverage of one 一级 category.
+#[derive(Clone, Debug, Serialize)]
+pub struct CategoryCoverage {
+    pub category: String,
+    pub expected: usize,
+    pub published: usize,
+    pub rate: Option<f64>,
+}
+
+/// Timeliness of the publications of one month (by publication date).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct MonthTimeliness {
+    pub month: u32,
+    pub on_time: usize,
+    pub late: usize,
+    pub unknown: usize,
+}
+
+/// Requests (依申请公开) received or answered in the year.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RequestFigures {
+    pub received: usize,
+    pub answered: usize,
+    pub open_at_year_end: usize,
+    pub answered_on_time: usize,
+    pub answered_late: usize,
+    /// Answers whose timeliness cannot be judged (calendar year not covered, no dates).
+    pub timing_unknown: usize,
+    /// 回应及时率: answered on time / answered with a known timing.
+    pub timeliness_rate: Option<f64>,
+    /// Answers by 条例 Art 36 response type (`granted`, `denied`, …; `partial` for 部分公开).
+    pub by_response: BTreeMap<String, usize>,
+}
+
+/// Totals.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// Proactive items expected in the year (not-yet-due ones excluded).
+    pub items_expected: usize,
+    /// Of those, items with at least one publication.
+    pub items_published: usize,
+    pub items_missing: usize,
+    pub items_late: usize,
+    pub items_with_errors: usize,
+    pub items_not_yet_due: usize,
+    /// 公开覆盖率: items published / items expected.
+    pub coverage_rate: Option<f64>,
+    pub publications: usize,
+    pub publications_on_time: usize,
+    pub publications_late: usize,
+    pub publications_timing_unknown: usize,
+    /// Publications on time / publications with a known timing.
+    pub timeliness_rate: Option<f64>,
+    /// Publication records of items outside this institution's catalogue.
+    pub records_unknown_item: usize,
+}
+
+/// One entry of the rectification list (整改清单).
+#[derive(Clone, Debug, Serialize)]
+pub struct Rectification {
+    pub code: &'static str,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// What to fix.
+    pub what: Text,
+    /// The statutory date it was or is due by, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// Whether that date has passed (on `today`, or at the end of the audit).
+    pub overdue: bool,
+    /// The rule.
+    pub basis: String,
+}
+
+/// An audit of one institution for one year.
+#[derive(Clone, Debug, Serialize)]
+pub struct Audit {
+    pub institution: Institution,
+    pub period: i32,
+    pub summary: Summary,
+    pub items: Vec<ItemAudit>,
+    pub categories: Vec<CategoryCoverage>,
+    /// Twelve months of the year, by publication date.
+    pub months: Vec<MonthTimeliness>,
+    pub requests: RequestFigures,
+    pub rectifications: Vec<Rectification>,
+}
+
+fn rate(num: usize, den: usize) -> Option<f64> {
+    (den > 0).then(|| num as f64 / den as f64)
+}
+
+fn citations(item: &Item) -> String {
+    item.basis.iter().map(ToString::to_string).collect::<Vec<_>>().join("；")
+}
+
+/// The instance of a periodic item due in `year`: its label, last day, and due date.
+fn periodic_instance(period: Period, due: &str, year: i32) -> Option<(String, NaiveDate, NaiveDate)> {
+    let (m, d) = due.split_once('-')?;
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    let due_date = NaiveDate::from_ymd_opt(year, m, d)?;
+    match period {
+        Period::CalendarYear => Some(((year - 1).to_string(), NaiveDate::from_ymd_opt(year - 1, 12, 31)?, due_date)),
+        Period::AcademicYear => {
+            // The academic year ends 31 August; the due date is the first MM-DD after it.
+            let end_year = if (m, d) > (8, 31) { year } else { year - 1 };
+            Some((format!("{}-{}", end_year - 1, end_year), NaiveDate::from_ymd_opt(end_year, 8, 31)?, due_date))
+        }
+    }
+}
+
+/// The due date of one publication of an event-driven item, when it can be computed.
+fn event_due(cal: &Calendar, timing: &Timing, rec: &Value) -> Option<NaiveDate> {
+    let start = |from: &TimingStart| match from {
+        TimingStart::Approved => fields::approved(rec).or_else(|| fields::formed(rec)),
+        _ => fields::formed(rec),
+    };
+    match timing {
+        Timing::WithinWorkingDays { days, from, .. } => cal.add_working_days(start(from)?, *days).ok(),
+        Timing::WithinDays { days, from, .. } => start(from)?.checked_add_days(chrono::Days::new(u64::from(*days))),
+        _ => None,
+    }
+}
+
+/// Error-severity findings of the record checks on one record.
+fn record_errors(cat: &Catalogue, rec: &Value, opts: &AuditOptions) -> usize {
+    if !opts.check_records {
+        return 0;
+    }
+    record_diagnostics(cat, rec).iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+/// The check engine's diagnostics for a record. Until the check engine is on this branch, only
+/// request records are checked (by the deadline rules).
+fn record_diagnostics(_cat: &Catalogue, _rec: &Value) -> Vec<Diagnostic> {
+    Vec::new()
+}
+
+/// Audit with default options (the year is over; records are checked).
+pub fn audit(cat: &Catalogue, inst: &Institution, year: i32, records: &[Value]) -> crate::Result<Audit> {
+    audit_with(cat, inst, year, records, &AuditOptions { today: None, check_records: true })
+}
+
+/// Audit an institution's records for a calendar year.
+pub fn audit_with(
+    cat: &Catalogue,
+    inst: &Institution,
+    year: i32,
+    records: &[Value],
+    opts: &AuditOptions,
+) -> crate::Result<Audit> {
+    let resolved = cat.resolve(inst)?;
+    let cal = Calendar::embedded();
+    let end_of_audit = opts.today.unwrap_or_else(|| NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default());
+
+    // Publication records by item id.
+    let mut by_item: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
+    for rec in records {
+        if fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some() {
+            if let Some(id) = fields::item_id(rec) {
+                by_item.entry(id).or_default().push(rec);
+            }
+        }
+    }
+
+    let mut summary = Summary::default();
+    let mut items = Vec::new();
+    let mut months: Vec<MonthTimeliness> =
+        (1..=12).map(|month| MonthTimeliness { month, ..Default::default() }).collect();
+    let mut rectifications = Vec::new();
+    let mut categories: Vec<CategoryCoverage> = Vec::new();
+
+    for ri in resolved.items.iter().filter(|ri| ri.item.mode == Mode::Proactive) {
+        let item: &Item = &ri.item;
+        let recs = by_item.get(item.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+        let category = item.category.first().cloned().unwrap_or_default();
+        let basis = citations(item);
+        let timing_basis = item.timing.basis().map(ToString::to_string).unwrap_or_else(|| basis.clone());
+        let mut ia = ItemAudit {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            category: category.clone(),
+            status: ItemStatus::Published,
+            expectation: "event",
+            period: None,
+            due: None,
+            publications: 0,
+            late: 0,
+            with_errors: 0,
+            timing_unknown: 0,
+            basis: basis.clone(),
+        };
+        // Which records count for the year, and each one's due date.
+        let mut counted: Vec<(&Value, Option<NaiveDate>)> = Vec::new();
+        match &item.timing {
+            Timing::Periodic { period, due, .. } => {
+                ia.expectation = "periodic";
+                if let Some((label, period_end, due_date)) = periodic_instance(*period, due, year) {
+                    ia.period = Some(label.clone());
+                    ia.due = Some(due_date);
+                    for rec in recs {
+                        let matches = match fields::period(rec) {
+                            Some(p) => {
+                                p == label || p.ends_with(&format!("-{}", period_end.year())) && label.contains('-')
+                            }
+                            None => fields::published(rec).is_some_and(|d| d > period_end && d.year() <= year + 1),
+                        };
+                        if matches {
+                            counted.push((rec, Some(due_date)));
+                        }
+                    }
+                }
+            }
+            timing => {
+                if matches!(timing, Timing::RealTime { .. } | Timing::Timely { .. } | Timing::None) {
+                    ia.expectation = "ongoing";
+                }
+                for rec in recs {
+                    if fields::published(rec).is_some_and(|d| d.year() == year) {
+                        counted.push((rec, event_due(cal, timing, rec)));
+                    }
+                }
+            }
+        }
+        for (rec, due) in &counted {
+            ia.publications += 1;
+            summary.publications += 1;
+            let published = fields::published(rec);
+            let month = published.filter(|d| d.year() == year).map(|d| d.month0() as usize);
+            match (published, due) {
+                (Some(p), Some(due)) if p > *due => {
+                    ia.late += 1;
+                    summary.publications_late += 1;
+                    if let Some(m) = month {
+                        months[m].late += 1;
+                    }
+                    rectifications.push(Rectification {
+                        code: AUDIT_LATE.code,
+                        severity: AUDIT_LATE.severity,
+                        item: Some(item.id.clone()),
+                        record: fields::id(rec),
+                        what: Text::new(
+                            format!("“{}”于 {p} 公开，晚于时限 {due}：查明原因，按时公开今后的同类信息", item.title.zh),
+                            format!(
+                                "`{}` was published on {p}, after its time limit {due}: find out why and publish such items on time",
+                                item.id
+                            ),
+                        ),
+                        due: Some(*due),
+                        overdue: true,
+                        basis: timing_basis.clone(),
+                    });
+                }
+                (Some(_), Some(_)) => {
+                    summary.publications_on_time += 1;
+                    if let Some(m) = month {
+                        months[m].on_time += 1;
+                    }
+                }
+                _ => {
+                    ia.timing_unknown += 1;
+                    summary.publications_timing_unknown += 1;
+                    if let Some(m) = month {
+                        months[m].unknown += 1;
+                    }
+                }
+            }
+            let errors = record_errors(cat, rec, opts);
+            if errors > 0 {
+                ia.with_errors += 1;
+                rectifications.push(Rectification {
+                    code: AUDIT_RECORD_ERRORS.code,
+                    severity: AUDIT_RECORD_ERRORS.severity,
+                    item: Some(item.id.clone()),
+                    record: fields::id(rec),
+                    what: Text::new(
+                        format!("更正“{}”的公开内容：检查发现 {errors} 个错误（gongkai check）", item.title.zh),
+                        format!("correct the publication of `{}`: {errors} errors found (gongkai check)", item.id),
+                    ),
+                    due: None,
+                    overdue: false,
+                    basis: AUDIT_RECORD_ERRORS.basis.to_owned(),
+                });
+            }
+        }
+        ia.status = if ia.publications == 0 {
+            match ia.due {
+                Some(due) if due >= end_of_audit => ItemStatus::NotYetDue,
+                _ => ItemStatus::Missing,
+            }
+        } else if ia.late > 0 {
+            ItemStatus::Late
+        } else if ia.with_errors > 0 {
+            ItemStatus::WithErrors
+        } else {
+            ItemStatus::Published
+        };
+        if ia.status == ItemStatus::Missing {
+            // The duty to publish is the item's basis; for a periodic item also its due date's.
+            let duty = if ia.due.is_some() && timing_basis != basis {
+                format!("{basis}；{timing_basis}")
+            } else {
+                basis.clone()
+            };
+            rectifications.push(missing(item, &ia, &duty, year, end_of_audit));
+        }
+        let expected = ia.status != ItemStatus::NotYetDue;
+        let published = ia.publications > 0;
+        match ia.status {
+            ItemStatus::NotYetDue => summary.items_not_yet_due += 1,
+            ItemStatus::Missing => summary.items_missing += 1,
+            ItemStatus::Late => summary.items_late += 1,
+            ItemStatus::WithErrors => summary.items_with_errors += 1,
+            _ => {}
+        }
+        if expected {
+            summary.items_expected += 1;
+            summary.items_published += usize::from(published);
+            let c = match categories.iter_mut().find(|c| c.category == category) {
+                Some(c) => c,
+                None => {
+                    categories.push(CategoryCoverage {
+                        category: category.clone(),
+                        expected: 0,
+                        published: 0,
+                        rate: None,
+                    });
+                    categories.last_mut().expect("just pushed")
+                }
+            };
+            c.expected += 1;
+            c.published += usize::from(published);
+        }
+        items.push(ia);
+    }
+    for c in &mut categories {
+        c.rate = rate(c.published, c.expected);
+    }
+    // Publications of items this institution does not have.
+    for (id, recs) in &by_item {
+        if resolved.item(id).is_none() {
+            summary.records_unknown_item += recs.len();
+            rectifications.push(Rectification {
+                code: AUDIT_UNKNOWN_ITEM.code,
+                severity: AUDIT_UNKNOWN_ITEM.severity,
+                item: Some((*id).to_owned()),
+                record: recs.first().and_then(|r| fields::id(r)),
+                what: Text::new(
+                    format!("{} 条记录的事项 `{id}` 不在本机构的目录中：核对事项编号", recs.len()),
+                    format!(
+                        "{} records name item `{id}`, which is not in this institution's catalogue: check the id",
+                        recs.len()
+                    ),
+                ),
+                due: None,
+                overdue: false,
+                basis: String::new(),
+            });
+        }
+    }
+    summary.coverage_rate = rate(summary.items_published, summary.items_expected);
+    summary.timeliness_rate =
+        rate(summary.publications_on_time, summary.publications_on_time + summary.publications_late);
+    let requests = request_figures(cal, year, records, &mut rectifications);
+    rectifications.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.due.cmp(&b.due)));
+    Ok(Audit { institution: inst.clone(), period: year, summary, items, categories, months, requests, rectifications })
+}
+
+fn missing(item: &Item, ia: &ItemAudit, basis: &str, year: i32, end: NaiveDate) -> Rectification {
+    let (zh, en) = match (&ia.period, ia.due) {
+        (Some(p), Some(due)) => (
+            format!("公开 {p} 期间的“{}”（应于 {due} 前公开，已逾期）", item.title.zh),
+            format!("publish `{}` for {p} (due {due}, overdue)", item.id),
+        ),
+        _ => (
+            format!("{year} 年没有“{}”的公开记录：补充公开，或说明本年度无此类信息", item.title.zh),
+            format!("no publication of `{}` in {year}: publish it, or record that nothing arose this year", item.id),
+        ),
+    };
+    info_rect(&AUDIT_MISSING, item, Text::new(zh, en), ia.due, ia.due.is_some_and(|d| d < end), basis)
+}
+
+fn info_rect(
+    code: &'static CodeInfo,
+    item: &Item,
+    what: Text,
+    due: Option<NaiveDate>,
+    overdue: bool,
+    basis: &str,
+) -> Rectification {
+    Rectification {
+        code: code.code,
+        severity: code.severity,
+        item: Some(item.id.clone()),
+        record: None,
+        what,
+        due,
+        overdue,
+        basis: if basis.is_empty() { code.basis.to_owned() } else { basis.to_owned() },
+    }
+}
+
+/// Reply period of 条例 Art 33: 20 working days from receipt, plus an approved extension of at
+/// most 20. Consultation periods (Arts 32–34) and corrections (Art 30) are the deadline rules'
+/// business; here they are not excluded, so a reply may be judged late that the full rules allow.
+fn request_figures(cal: &Calendar, year: i32, records: &[Value], rects: &mut Vec<Rectification>) -> RequestFigures {
+    let mut f = RequestFigures::default();
+    for rec in records.iter().filter(|r| fields::kind(r) == Some("request")) {
+        let received = fields::received(rec);
+        let replied = fields::replied(rec);
+        if received.is_some_and(|d| d.year() == year) {
+            f.received += 1;
+        }
+        if received.is_some_and(|d| d.year() <= year) && replied.is_none_or(|d| d.year() > year) {
+            f.open_at_year_end += 1;
+        }
+        let Some(reply) = replied.filter(|d| d.year() == year) else { continue };
+        f.answered += 1;
+        let response =
+            if fields::is_partial(rec) { "partial" } else { fields::response_type(rec).unwrap_or("unknown") };
+        *f.by_response.entry(response.to_owned()).or_default() += 1;
+        let days = 20 + fields::extension_days(rec).unwrap_or(0);
+        match received.map(|r| cal.add_working_days(r, days)) {
+            Some(Ok(due)) if reply > due => {
+                f.answered_late += 1;
+                rects.push(Rectification {
+                    code: AUDIT_REQUEST_LATE.code,
+                    severity: AUDIT_REQUEST_LATE.severity,
+                    item: None,
+                    record: fields::id(rec),
+                    what: Text::new(
+                        format!("申请答复于 {reply}，晚于 {due}：查明超期原因，完善办理流程"),
+                        format!(
+                            "request answered on {reply}, after {due}: find the cause and fix the handling process"
+                        ),
+                    ),
+                    due: Some(due),
+                    overdue: true,
+                    basis: AUDIT_REQUEST_LATE.basis.to_owned(),
+                });
+            }
+            Some(Ok(_)) => f.answered_on_time += 1,
+            _ => f.timing_unknown += 1,
+        }
+    }
+    f.timeliness_rate = rate(f.answered_on_time, f.answered_on_time + f.answered_late);
+    f
+}

@@ -1,0 +1,346 @@
+//! The ASCII pass: walks the bytes once, skipping non-ASCII bytes (most of Chinese text) a
+//! word at a time, and validates each ASCII token (digit runs and their `-`/space groups,
+//! letter-led codes, e-mail addresses) by hand.
+
+use super::codes::*;
+use super::{Hit, Kind, checks};
+use crate::diagnostics::CodeInfo;
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Most digit/space groups a token is made of (`+86 138 1234 5678`, `6222 0212 3456 7890 128`).
+const MAX_GROUPS: usize = 6;
+/// Longest local part of an e-mail address (RFC 5321).
+const MAX_LOCAL: usize = 64;
+
+#[inline(always)]
+fn word(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_ne_bytes(w)
+}
+
+pub(super) fn scan(text: &str, hits: &mut Vec<Hit>, include_redacted: bool) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        // Skip words whose bytes are all non-ASCII.
+        while i + 16 <= n && word(b, i) & word(b, i + 8) & HIGH == HIGH {
+            i += 16;
+        }
+        while i + 8 <= n && word(b, i) & HIGH == HIGH {
+            i += 8;
+        }
+        let Some(&c) = b.get(i) else { break };
+        i = if c >= 0x80 {
+            i + 1
+        } else if c.is_ascii_alphanumeric() {
+            token(b, i, hits, include_redacted)
+        } else if c == b'*' {
+            masked(b, i, hits, include_redacted)
+        } else {
+            i + 1
+        };
+    }
+}
+
+fn is_alnum(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+fn run_end(b: &[u8], mut i: usize) -> usize {
+    while is_alnum(b, i) {
+        i += 1;
+    }
+    i
+}
+
+fn hit(kind: Kind, info: &'static CodeInfo, confidence: f64, start: usize, end: usize) -> Hit {
+    Hit { kind, info, confidence, start, end, redacted: false, label: None }
+}
+
+/// Handle the token starting at `s` (an ASCII letter or digit not preceded by one); return
+/// where scanning resumes.
+fn token(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> usize {
+    if let Some(end) = email(b, s, hits, include_redacted) {
+        return end;
+    }
+    let r = run_end(b, s);
+    if b.get(r) == Some(&b'*') {
+        return masked(b, s, hits, include_redacted);
+    }
+    // Digits around a decimal point are amounts or measurements.
+    let decimal_before = s >= 2 && b[s - 1] == b'.' && b[s - 2].is_ascii_digit();
+    let decimal_after = b.get(r) == Some(&b'.') && b.get(r + 1).is_some_and(u8::is_ascii_digit);
+    if decimal_before || decimal_after {
+        return r;
+    }
+    if b[s].is_ascii_digit() { digits(b, s, r, hits) } else { letters(b, s, r, hits) }
+}
+
+/// Digit-led token: a single run, or groups joined by one `-` or space each.
+fn digits(b: &[u8], s: usize, r: usize, hits: &mut Vec<Hit>) -> usize {
+    let plus = s > 0 && b[s - 1] == b'+';
+    let mut groups = [(s, r); MAX_GROUPS];
+    let mut count = 1;
+    let mut hyphen = false;
+    let mut end = r;
+    while count < MAX_GROUPS
+        && matches!(b.get(end), Some(b'-' | b' '))
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        hyphen |= b[end] == b'-';
+        let next = run_end(b, end + 1);
+        if b.get(next) == Some(&b'*') {
+            break;
+        }
+        groups[count] = (end + 1, next);
+        count += 1;
+        end = next;
+    }
+    if count > 1 {
+        if let Some(h) = grouped(b, &groups[..count], plus) {
+            hits.push(h);
+            return end;
+        }
+        if hyphen {
+            // A hyphenated number that is not an identifier (order, case or standard number).
+            return end;
+        }
+    }
+    if let Some(h) = single(b, s, r, plus) {
+        hits.push(h);
+    }
+    r
+}
+
+/// Concatenated digits of groups, if they are all digits and fit.
+fn join(b: &[u8], groups: &[(usize, usize)], buf: &mut [u8; 24]) -> Option<usize> {
+    let mut n = 0;
+    for &(gs, ge) in groups {
+        let g = &b[gs..ge];
+        if n + g.len() > buf.len() {
+            return None;
+        }
+        buf[n..n + g.len()].copy_from_slice(g);
+        n += g.len();
+    }
+    Some(n)
+}
+
+fn lens_are(groups: &[(usize, usize)], lens: &[usize]) -> bool {
+    groups.len() == lens.len() && groups.iter().zip(lens).all(|(&(s, e), &l)| e - s == l)
+}
+
+fn grouped(b: &[u8], groups: &[(usize, usize)], plus: bool) -> Option<Hit> {
+    let start = if plus { groups[0].0 - 1 } else { groups[0].0 };
+    let end = groups[groups.len() - 1].1;
+    let first = &b[groups[0].0..groups[0].1];
+    let country = (plus && first == b"86") || first == b"0086";
+    let national = if country { &groups[1..] } else { groups };
+    let mut buf = [0u8; 24];
+    // Mobile: 11 or 3-4-4, after an optional +86 / 0086 group.
+    if lens_are(national, &[11]) || lens_are(national, &[3, 4, 4]) {
+        let n = join(b, national, &mut buf)?;
+        if checks::mobile(&buf[..n]) {
+            return Some(hit(Kind::Mobile, &MOBILE, 0.95, start, end));
+        }
+    }
+    if country {
+        return None;
+    }
+    let n = join(b, groups, &mut buf)?;
+    let d = &buf[..n];
+    // Resident ID written 6-8-4.
+    if lens_are(groups, &[6, 8, 4]) && checks::resident_id18(d) {
+        return Some(hit(Kind::ResidentId, &RESIDENT_ID, 0.97, start, end));
+    }
+    // Card: groups of four, the last one to four digits, 16–19 digits in all.
+    let (last, body) = groups.split_last()?;
+    let fours = body.len() >= 3 && body.iter().all(|&(s, e)| e - s == 4) && (1..=4).contains(&(last.1 - last.0));
+    if fours && (16..=19).contains(&n) && d.iter().all(u8::is_ascii_digit) && checks::card_prefix(d) && checks::luhn(d)
+    {
+        return Some(hit(Kind::BankCard, &BANK_CARD, 0.9, start, end));
+    }
+    None
+}
+
+/// A single alphanumeric run starting with a digit.
+fn single(b: &[u8], s: usize, r: usize, plus: bool) -> Option<Hit> {
+    let t = &b[s..r];
+    let all_digits = t.iter().all(u8::is_ascii_digit);
+    match t.len() {
+        18 if checks::resident_id18(t) => Some(hit(Kind::ResidentId, &RESIDENT_ID, 0.99, s, r)),
+        18 if checks::resident_id18_shaped(t) => None,
+        18 if checks::credit_code(t) => Some(hit(Kind::CreditCode, &CREDIT_CODE, 0.95, s, r)),
+        11 if checks::mobile(t) => Some(hit(Kind::Mobile, &MOBILE, 0.9, s, r)),
+        13 if plus && t.starts_with(b"86") && checks::mobile(&t[2..]) => {
+            Some(hit(Kind::Mobile, &MOBILE, 0.95, s - 1, r))
+        }
+        15 if t.starts_with(b"0086") && checks::mobile(&t[4..]) => Some(hit(Kind::Mobile, &MOBILE, 0.95, s, r)),
+        15 if checks::resident_id15(t) => Some(hit(Kind::ResidentId, &RESIDENT_ID_LEGACY, 0.6, s, r)),
+        16..=19 if all_digits && checks::card_prefix(t) && checks::luhn(t) => {
+            Some(hit(Kind::BankCard, &BANK_CARD, 0.85, s, r))
+        }
+        _ => None,
+    }
+}
+
+/// Provinces' one-character abbreviations that lead a vehicle plate.
+const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+/// Characters that end special plates (police, learner, trailer, Hong Kong/Macau, consulate, test).
+const PLATE_TAILS: &str = "警学挂港澳领试";
+
+fn province_before(b: &[u8], s: usize) -> bool {
+    s >= 3 && std::str::from_utf8(&b[s - 3..s]).is_ok_and(|c| PROVINCES.contains(c))
+}
+
+fn plate_letter(c: u8) -> bool {
+    c.is_ascii_uppercase() && c != b'I' && c != b'O'
+}
+
+fn plate_body(body: &[u8], tail: bool) -> bool {
+    if body.is_empty() || !plate_letter(body[0]) {
+        return false;
+    }
+    let rest = &body[1..];
+    let ok_chars = rest.iter().all(|&c| c.is_ascii_digit() || plate_letter(c));
+    let digit_count = rest.iter().filter(|c| c.is_ascii_digit()).count();
+    match rest.len() {
+        4 => tail && rest.iter().all(u8::is_ascii_digit),
+        5 => ok_chars && digit_count >= 3,
+        // New-energy plates: D/F first and five digits, or five digits and D/F last.
+        6 => {
+            (matches!(rest[0], b'D' | b'F') && rest[1..].iter().all(u8::is_ascii_digit))
+                || (rest[..5].iter().all(u8::is_ascii_digit) && matches!(rest[5], b'D' | b'F'))
+        }
+        _ => false,
+    }
+}
+
+fn tail_after(b: &[u8], e: usize) -> bool {
+    b.get(e..e + 3).and_then(|t| std::str::from_utf8(t).ok()).is_some_and(|c| PLATE_TAILS.contains(c))
+}
+
+/// Separator between a plate's letter and its number: `·`, space or `-`.
+fn plate_separator(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i) {
+        Some(b' ' | b'-') => Some(1),
+        Some(0xC2) if b.get(i + 1) == Some(&0xB7) => Some(2),
+        _ => None,
+    }
+}
+
+/// A letter-led run: passport, travel permit, credit code, vehicle plate.
+fn letters(b: &[u8], s: usize, r: usize, hits: &mut Vec<Hit>) -> usize {
+    let t = &b[s..r];
+    let digits_from = |i: usize| t[i..].iter().all(u8::is_ascii_digit);
+    let second_letter = t.len() > 1 && plate_letter(t[1]);
+    let found = match (t[0], t.len()) {
+        (b'E', 9) if digits_from(1) || (second_letter && digits_from(2)) => Some((Kind::Passport, &PASSPORT)),
+        (b'G' | b'D' | b'S' | b'P', 9) if digits_from(1) => Some((Kind::Passport, &PASSPORT)),
+        (b'C', 9) if digits_from(1) || (second_letter && digits_from(2)) => Some((Kind::TravelPermit, &TRAVEL_PERMIT)),
+        (b'W', 9) if digits_from(1) => Some((Kind::TravelPermit, &TRAVEL_PERMIT)),
+        (b'H' | b'M', 9 | 11) if digits_from(1) => Some((Kind::TravelPermit, &TRAVEL_PERMIT)),
+        (_, 18) if checks::credit_code(t) => Some((Kind::CreditCode, &CREDIT_CODE)),
+        _ => None,
+    };
+    if let Some((kind, info)) = found {
+        let confidence = if kind == Kind::CreditCode { 0.95 } else { 0.8 };
+        hits.push(hit(kind, info, confidence, s, r));
+        return r;
+    }
+    if province_before(b, s) {
+        let plate_start = s - 3;
+        if plate_body(t, tail_after(b, r)) {
+            let end = if tail_after(b, r) { r + 3 } else { r };
+            hits.push(hit(Kind::VehiclePlate, &VEHICLE_PLATE, 0.85, plate_start, end));
+            return end;
+        }
+        if t.len() == 1
+            && plate_letter(t[0])
+            && let Some(sep) = plate_separator(b, r)
+        {
+            let ns = r + sep;
+            let ne = run_end(b, ns);
+            let mut body = [0u8; 8];
+            if (5..=6).contains(&(ne - ns)) {
+                body[0] = t[0];
+                body[1..1 + ne - ns].copy_from_slice(&b[ns..ne]);
+                if plate_body(&body[..1 + ne - ns], false) {
+                    hits.push(hit(Kind::VehiclePlate, &VEHICLE_PLATE, 0.85, plate_start, ne));
+                    return ne;
+                }
+            }
+        }
+    }
+    r
+}
+
+fn is_local(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'*')
+}
+
+/// An e-mail address starting at `s`; returns where scanning resumes if it is one.
+fn email(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> Option<usize> {
+    let mut at = s;
+    while at < b.len() && at - s <= MAX_LOCAL && is_local(b[at]) {
+        at += 1;
+    }
+    if b.get(at) != Some(&b'@') || b[at - 1] == b'.' {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
+        end += 1;
+    }
+    while end > at + 1 && matches!(b[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    let domain = &b[at + 1..end];
+    let dot = domain.iter().rposition(|&c| c == b'.')?;
+    let tld = &domain[dot + 1..];
+    let labels_ok = domain.split(|&c| c == b'.').all(|l| !l.is_empty() && l[0] != b'-' && l[l.len() - 1] != b'-');
+    if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || !labels_ok {
+        return None;
+    }
+    let redacted = b[s..at].contains(&b'*');
+    if !redacted {
+        hits.push(hit(Kind::Email, &EMAIL, 0.95, s, end));
+    } else if include_redacted {
+        hits.push(Hit { redacted: true, ..hit(Kind::Email, &REDACTED, 0.9, s, end) });
+    }
+    Some(end)
+}
+
+/// A span of digits, letters and `*` containing `*`: a masked value. Reported only when asked.
+fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> usize {
+    let mut e = s;
+    while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'*') {
+        e += 1;
+    }
+    if include_redacted {
+        let t = &b[s..e];
+        let digits_or_star = |x: &[u8]| x.iter().all(|&c| c.is_ascii_digit() || c == b'*');
+        let visible = t.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+        let kind = match t.len() {
+            _ if visible == 0 => None,
+            18 | 15
+                if digits_or_star(&t[..t.len() - 1]) && matches!(t[t.len() - 1], b'0'..=b'9' | b'X' | b'x' | b'*') =>
+            {
+                Some(Kind::ResidentId)
+            }
+            11 if t[0] == b'1' && digits_or_star(t) => Some(Kind::Mobile),
+            16..=19 if digits_or_star(t) => Some(Kind::BankCard),
+            9 | 11 if matches!(t[0], b'C' | b'W' | b'H' | b'M') => Some(Kind::TravelPermit),
+            9 if matches!(t[0], b'E' | b'G' | b'D' | b'S' | b'P') => Some(Kind::Passport),
+            6 | 7 if province_before(b, s) && plate_letter(t[0]) => Some(Kind::VehiclePlate),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let start = if kind == Kind::VehiclePlate { s - 3 } else { s };
+            hits.push(Hit { redacted: true, ..hit(kind, &REDACTED, 0.9, start, e) });
+        }
+    }
+    e
+}

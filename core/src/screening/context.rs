@@ -1,0 +1,104 @@
+//! Labels just before a value. Personal labels (姓名, 身份证号, 住址, 联系电话 …) raise the
+//! confidence; organisational labels (办公电话, 咨询电话 …, which 条例 Art 20(二) requires to be
+//! published) turn a phone number or e-mail address into an informational organisational contact.
+
+use super::codes::ORGANISATIONAL_CONTACT;
+use super::{Hit, Kind};
+
+/// How far back (bytes; about a dozen Chinese characters) a label is looked for.
+const WINDOW: usize = 36;
+
+const ORGANISATIONAL: &[&str] = &[
+    "办公电话",
+    "咨询电话",
+    "举报电话",
+    "投诉电话",
+    "监督电话",
+    "服务电话",
+    "受理电话",
+    "值班电话",
+    "服务热线",
+    "热线",
+    "传真",
+    "办公地址",
+    "单位电话",
+    "咨询邮箱",
+    "投稿邮箱",
+    "举报邮箱",
+    "监督邮箱",
+    "受理邮箱",
+];
+
+const PERSONAL: &[&str] = &[
+    "公民身份号码",
+    "身份证号码",
+    "身份证号",
+    "身份证",
+    "证件号码",
+    "证件号",
+    "姓名",
+    "家庭住址",
+    "住址",
+    "户籍",
+    "联系电话",
+    "手机号码",
+    "手机号",
+    "手机",
+    "个人电话",
+    "电话",
+    "银行卡号",
+    "银行账号",
+    "卡号",
+    "账号",
+    "护照号码",
+    "护照号",
+    "护照",
+    "通行证号码",
+    "通行证",
+    "车牌号码",
+    "车牌号",
+    "车牌",
+    "号牌",
+    "电子邮箱",
+    "邮箱",
+    "当事人",
+    "申请人",
+];
+
+fn window(text: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..start]
+}
+
+/// The label ending nearest to the value (the longer one on a tie), and whether it is organisational.
+fn nearest(window: &str) -> Option<(&'static str, bool)> {
+    let mut best: Option<(usize, usize, &'static str, bool)> = None;
+    for (labels, organisational) in [(ORGANISATIONAL, true), (PERSONAL, false)] {
+        for &label in labels {
+            if let Some(pos) = window.rfind(label) {
+                let key = (pos + label.len(), label.len());
+                if best.is_none_or(|(e, l, _, _)| key > (e, l)) {
+                    best = Some((key.0, key.1, label, organisational));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, label, organisational)| (label, organisational))
+}
+
+pub(super) fn apply(text: &str, hit: &mut Hit) {
+    if !hit.kind.is_personal() || hit.redacted {
+        return;
+    }
+    let Some((label, organisational)) = nearest(window(text, hit.start)) else { return };
+    hit.label = Some(label);
+    if organisational && matches!(hit.kind, Kind::Mobile | Kind::Email) {
+        hit.info = &ORGANISATIONAL_CONTACT;
+        hit.confidence = 0.8;
+    } else if !organisational {
+        hit.confidence = (hit.confidence + 0.1).min(1.0);
+    }
+}

@@ -1,0 +1,81 @@
+//! Screening inside the check engine: findings of one field's text as [`Diagnostic`]s,
+//! respecting the item's `personal_data` rule.
+
+use super::codes::MUST_BE_MASKED;
+use super::{Finding, scan};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Item, Text};
+
+/// The field key a JSON pointer ends in (`/fields/name` → `name`; `/fields/people/0/id` → `id`
+/// is not used: the first token after `fields` names the element).
+fn field_key(pointer: &str) -> Option<String> {
+    let mut tokens = pointer.split('/').skip(1);
+    while let Some(t) = tokens.next() {
+        if t == "fields" {
+            return tokens.next().map(|k| k.replace("~1", "/").replace("~0", "~"));
+        }
+    }
+    None
+}
+
+/// Screen `text`, found at JSON pointer `json_pointer_base` of a record, and report what must
+/// not be published. Informational findings (credit codes, organisational contacts, masked
+/// values) are not reported. When `item` has a `personal_data` rule naming the field: kinds in
+/// `allowed` pass; kinds in `masked` are reported as [`MUST_BE_MASKED`] unless masked.
+pub fn scan_to_diagnostics(text: &str, json_pointer_base: &str, item: Option<&Item>) -> Vec<Diagnostic> {
+    let rule = item.and_then(|i| i.personal_data.as_ref());
+    let key = field_key(json_pointer_base);
+    let rule_for_field = rule.filter(|r| key.as_ref().is_some_and(|k| r.fields.iter().any(|f| f == k)));
+    scan(text)
+        .into_iter()
+        .filter(|f| f.is_actionable())
+        .filter_map(|f| {
+            let kind = f.kind.as_str();
+            match rule_for_field {
+                Some(r) if r.allowed.iter().any(|k| k == kind) => None,
+                Some(r) if r.masked.iter().any(|k| k == kind) => Some(must_be_masked(&f, json_pointer_base, r)),
+                _ => Some(plain(&f, json_pointer_base)),
+            }
+        })
+        .collect()
+}
+
+fn info_for(code: &str) -> &'static crate::diagnostics::CodeInfo {
+    super::CODES.iter().copied().find(|c| c.code == code).unwrap_or(&MUST_BE_MASKED)
+}
+
+fn plain(f: &Finding, pointer: &str) -> Diagnostic {
+    let info = info_for(f.code);
+    let message = Text::new(
+        format!("第 {} 个字符处：{}：`{}`", f.start + 1, info.summary_zh, f.preview),
+        format!("at character {}: {}: `{}`", f.start + 1, info.summary_en, f.preview),
+    );
+    let help = if f.kind.is_personal() {
+        Text::new(
+            format!("公开前脱敏（如 `{}`），或运行 gongkai redact", f.preview),
+            format!("mask it before publication (e.g. `{}`), or run gongkai redact", f.preview),
+        )
+    } else {
+        Text::new("公开前按保密审查程序处理，不得公开涉密内容", "submit it to the secrecy review before publication")
+    };
+    Diagnostic::new(info, pointer, message).with_severity(f.severity).with_help(help)
+}
+
+fn must_be_masked(f: &Finding, pointer: &str, rule: &crate::model::PersonalDataRule) -> Diagnostic {
+    let message = Text::new(
+        format!("第 {} 个字符处：该字段可以公开{}，但必须脱敏：`{}`", f.start + 1, f.kind.label_zh(), f.preview),
+        format!(
+            "at character {}: this field may carry a {} only masked: `{}`",
+            f.start + 1,
+            f.kind.label_en(),
+            f.preview
+        ),
+    );
+    let mut d = Diagnostic::new(&MUST_BE_MASKED, pointer, message)
+        .with_help(Text::new(format!("改为 `{}`", f.preview), format!("write `{}` instead", f.preview)));
+    if !rule.basis.is_empty() {
+        let basis: Vec<String> = rule.basis.iter().map(ToString::to_string).collect();
+        d = d.with_basis(basis.join("；"));
+    }
+    d
+}

@@ -1,0 +1,413 @@
+#!/usr/bin/env python3
+"""Writes the publication and input conformance cases (tests/cases/{publication,input}/*.json).
+
+Each case is a realistic record with one mistake (or none) and the exact set of (code, path)
+a correct checker reports, worked out by hand from the rule and the law it encodes — never
+from gongkai's output. Run it after editing: `python3 tests/cases/gen_cases.py`.
+"""
+import copy, json, os, shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OVERLAY = ["overlays/conformance.yaml"]
+
+# Until the working-day calendar is in this build, a working-day item with dates reports that
+# its time limit was not checked. Flip to [] when the calendar lands (records below are all on time).
+WD = []
+
+COUNTY_GOV = {"kind": "administrative", "tier": "county", "role": "government", "name": "某县人民政府"}
+
+NORMATIVE = {
+    "kind": "publication",
+    "id": "xian-zf-2026-0003",
+    "institution": COUNTY_GOV,
+    "item": "fixture.normative",
+    "title": "某县人民政府关于印发《某县城乡居民基本医疗保险实施办法》的通知",
+    "document_number": "某政发〔2026〕3号",
+    "formed": "2026-03-02",
+    "published": "2026-03-10",
+    "channels": ["government_website"],
+    "fields": {
+        "document_title": "某县城乡居民基本医疗保险实施办法",
+        "document_number": "某政发〔2026〕3号",
+        "issue_date": "2026-03-02",
+    },
+    "body": "各乡镇人民政府，县政府各部门：现将《某县城乡居民基本医疗保险实施办法》印发给你们，请认真贯彻执行。",
+    "review": [
+        {"stage": "business", "date": "2026-02-25", "reviewer_role": "县医保局局长"},
+        {"stage": "legal", "date": "2026-02-26", "reviewer_role": "县司法局"},
+        {"stage": "confidentiality", "date": "2026-03-05", "reviewer_role": "县政府办保密审查员"},
+    ],
+    "interpretation": {
+        "published": "2026-03-10",
+        "title": "《某县城乡居民基本医疗保险实施办法》政策解读",
+        "url": "https://www.example.gov.cn/zcjd/2026/0310.html",
+    },
+    "disclosure": {"status": "full"},
+}
+
+BUDGET = {
+    "kind": "publication",
+    "id": "xian-czj-2026-ys",
+    "institution": COUNTY_GOV,
+    "item": "fixture.budget",
+    "title": "某县2026年一般公共预算",
+    "formed": "2026-03-02",
+    "published": "2026-03-20",
+    "channels": ["government_website"],
+    "fields": {"total": 1234567.5},
+    "review": [{"stage": "confidentiality", "date": "2026-03-10", "reviewer_role": "县财政局保密审查员"}],
+}
+
+REPORT = {
+    "kind": "publication",
+    "id": "xian-jyj-2025-ndbg",
+    "institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "education", "name": "某县教育局"},
+    "item": "fixture.annual_report",
+    "title": "某县教育局2025年政府信息公开工作年度报告",
+    "formed": "2026-01-15",
+    "published": "2026-01-28",
+    "channels": ["government_website"],
+    "review": [{"stage": "confidentiality", "date": "2026-01-20"}],
+}
+
+PENALTY = {
+    "kind": "publication",
+    "id": "xian-scjg-cf-2026-12",
+    "institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "other", "name": "某县市场监督管理局"},
+    "item": "fixture.numbered",
+    "title": "某县市场监督管理局行政处罚决定书",
+    "document_number": "某市监处罚〔2026〕12号",
+    "formed": "2026-04-01",
+    "published": "2026-04-08",
+    "channels": ["government_website"],
+    "fields": {"party": "某某餐饮有限公司", "fine": 5000, "decided": "2026-04-01"},
+    "review": [{"stage": "legal", "date": "2026-03-30"}, {"stage": "confidentiality", "date": "2026-04-07"}],
+}
+
+TOWNSHIP = {
+    "kind": "publication",
+    "id": "xz-2026-liuzhuan-01",
+    "institution": {"kind": "administrative", "tier": "township", "role": "government", "name": "某镇人民政府"},
+    "item": "fixture.township_only",
+    "title": "某镇2026年第一季度农村土地承包经营权流转情况",
+    "formed": "2026-04-02",
+    "published": "2026-04-03",
+    "channels": ["village_notice_board"],
+    "review": [{"stage": "confidentiality", "date": "2026-04-02"}],
+}
+
+DELETE = object()
+CASES = []
+
+
+def case(name, description, base, changes=None, expect=(), options=None, folder="publication"):
+    record = copy.deepcopy(base)
+    for path, value in (changes or {}).items():
+        set_path(record, path, value)
+    opts = {"overlays": OVERLAY}
+    opts.update(options or {})
+    CASES.append((folder, name, {
+        "name": name,
+        "description": description,
+        "record": record,
+        "expect": [{"code": c, "path": p} for c, p in sorted(set(expect))],
+        "options": opts,
+    }))
+
+
+def raw_case(name, description, expect, text=None, hex_bytes=None):
+    c = {"name": name, "description": description}
+    if text is not None:
+        c["input"] = text
+    else:
+        c["input_hex"] = hex_bytes
+    c["expect"] = [{"code": k, "path": p} for k, p in expect]
+    c["options"] = {}
+    CASES.append(("input", name, c))
+
+
+def set_path(record, path, value):
+    keys = path.strip("/").split("/")
+    cur = record
+    for k in keys[:-1]:
+        cur = cur[int(k)] if isinstance(cur, list) else cur[k]
+    last = keys[-1]
+    if isinstance(cur, list):
+        if value is DELETE:
+            del cur[int(last)]
+        else:
+            cur[int(last)] = value
+    elif value is DELETE:
+        cur.pop(last, None)
+    else:
+        cur[last] = value
+
+
+# ── clean records ─────────────────────────────────────────────────────────────────────────
+case("clean_normative_document", "a county normative document with 文号, three reviews and an interpretation published the same day", NORMATIVE, expect=WD)
+case("clean_budget", "a budget published 18 calendar days after approval (预算法 Art 14: within 20 days)", BUDGET)
+case("clean_annual_report", "a department's annual report published before 31 January (条例 Art 49)", REPORT)
+case("clean_penalty_decision", "a penalty decision with its 文号 and the required elements", PENALTY, expect=WD)
+case("clean_township_item", "a township-only item published by a township government", TOWNSHIP)
+case("clean_department_with_sector", "an education bureau (department, sector education) is a known institution", BUDGET,
+     {"/institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "education"}})
+case("clean_archived_after_publication", "archived after publication: the chain in order", NORMATIVE, {"/archived": "2026-03-31"}, WD)
+case("clean_review_on_publication_day", "a confidentiality review on the day of publication is not after it", NORMATIVE,
+     {"/review/2/date": "2026-03-10"}, WD)
+case("clean_interpretation_before_document", "an interpretation ready before the document is not late", NORMATIVE,
+     {"/interpretation/published": "2026-03-09"}, WD)
+case("clean_partial_with_ground_and_reasons", "partial disclosure citing an Art 14 ground with reasons", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": ["ogi.art14.state_secret"], "reasons": "附件三涉及国家秘密，已删除"}}, WD)
+case("clean_unpublished_not_timed_without_today", "a draft without `published` and no `today` is not timed", BUDGET, {"/published": DELETE})
+case("clean_unpublished_before_deadline", "a draft checked on a day before its deadline", BUDGET, {"/published": DELETE}, options={"today": "2026-03-15"})
+case("clean_item_without_channels_any_channel", "an item with no catalogue channels accepts any channel", TOWNSHIP,
+     {"/channels": ["wechat_official_account", "village_notice_board"]})
+case("clean_extra_cms_fields_allowed", "CMS-specific extra keys in `fields` are allowed", BUDGET, {"/fields/cms_column": "预算公开"})
+case("clean_null_optionals", "null optional fields count as absent", BUDGET, {"/body": None, "/archived": None, "/document_number": None})
+case("clean_document_number_with_hex_brackets", "a 文号 with 〔〕 is well formed", PENALTY, {"/document_number": "某市监处罚〔2026〕7号"}, WD)
+
+# ── record structure ──────────────────────────────────────────────────────────────────────
+for name, value, found in [("array", [1, 2], "array"), ("string", "publication", "string"), ("number", 42, "number"), ("null", None, "null")]:
+    CASES.append(("publication", f"record_not_object_{name}", {
+        "name": f"record_not_object_{name}", "description": f"a record that is a JSON {found}",
+        "record": value, "expect": [{"code": "record_not_object", "path": ""}], "options": {}}))
+case("kind_missing", "no `kind`", BUDGET, {"/kind": DELETE}, [("record_missing_field", "/kind")])
+case("kind_wrong_type", "`kind` is a number", BUDGET, {"/kind": 1}, [("record_wrong_type", "/kind")])
+case("kind_unknown", "`kind` is not publication or request", BUDGET, {"/kind": "article"}, [("record_unknown_kind", "/kind")])
+case("kind_is_case_sensitive", "`Publication` is not `publication`", BUDGET, {"/kind": "Publication"}, [("record_unknown_kind", "/kind")])
+case("item_missing", "no `item`", BUDGET, {"/item": DELETE}, [("record_missing_field", "/item")])
+case("item_wrong_type", "`item` is a number", BUDGET, {"/item": 7}, [("record_wrong_type", "/item")])
+case("title_missing", "no `title`", BUDGET, {"/title": DELETE}, [("record_missing_field", "/title")])
+case("title_wrong_type", "`title` is an array", BUDGET, {"/title": ["某县", "预算"]}, [("record_wrong_type", "/title")])
+case("formed_missing", "no `formed`: the time limit cannot start", BUDGET, {"/formed": DELETE}, [("record_missing_field", "/formed")])
+case("institution_missing", "no `institution`", BUDGET, {"/institution": DELETE}, [("record_missing_field", "/institution")])
+case("institution_wrong_type", "`institution` is a string", BUDGET, {"/institution": "某县人民政府"}, [("record_wrong_type", "/institution")])
+case("institution_tier_missing", "an institution without a tier", BUDGET, {"/institution/tier": DELETE}, [("record_missing_field", "/institution/tier")])
+case("channels_wrong_type", "`channels` is a string, not a list", BUDGET, {"/channels": "government_website"},
+     [("record_wrong_type", "/channels"), ("channels_missing", "/channels")])
+case("channel_entry_wrong_type", "a channel that is a number", BUDGET, {"/channels": [1]},
+     [("record_wrong_type", "/channels/0"), ("channels_missing", "/channels")])
+case("fields_wrong_type", "`fields` is a list: the required elements are missing", BUDGET, {"/fields": ["total"]},
+     [("record_wrong_type", "/fields"), ("fields_missing_element", "/fields/total")])
+case("body_wrong_type", "`body` is a number", BUDGET, {"/body": 12}, [("record_wrong_type", "/body")])
+case("attachments_wrong_type", "`attachments` is an object", BUDGET, {"/attachments": {"name": "a.pdf"}}, [("record_wrong_type", "/attachments")])
+case("attachment_wrong_type", "an attachment that is a string", BUDGET, {"/attachments": ["预算表.xlsx"]}, [("record_wrong_type", "/attachments/0")])
+case("attachment_text_wrong_type", "an attachment's text is a number", BUDGET, {"/attachments": [{"name": "预算表.xlsx", "text": 3}]},
+     [("record_wrong_type", "/attachments/0/text")])
+case("review_wrong_type", "`review` is an object, not a list", BUDGET, {"/review": {"stage": "confidentiality"}},
+     [("record_wrong_type", "/review"), ("review_confidentiality_missing", "/review")])
+case("review_entry_wrong_type", "a review entry that is a string", BUDGET, {"/review": ["保密审查"]},
+     [("record_wrong_type", "/review/0"), ("review_confidentiality_missing", "/review")])
+case("review_stage_invalid", "a review stage outside business/legal/confidentiality", BUDGET, {"/review/0/stage": "secrecy"},
+     [("record_invalid_value", "/review/0/stage"), ("review_confidentiality_missing", "/review")])
+case("review_stage_missing", "a review entry without its stage", BUDGET, {"/review/0/stage": DELETE},
+     [("record_missing_field", "/review/0/stage"), ("review_confidentiality_missing", "/review")])
+case("review_date_missing", "a review entry without a date", BUDGET, {"/review/0/date": DELETE}, [("record_missing_field", "/review/0/date")])
+case("review_result_invalid", "a review result outside approved/rejected", BUDGET, {"/review/0/result": "ok"}, [("record_invalid_value", "/review/0/result")])
+case("interpretation_wrong_type", "`interpretation` is a URL string", NORMATIVE, {"/interpretation": "https://www.example.gov.cn/zcjd"},
+     WD + [("record_wrong_type", "/interpretation"), ("interpretation_missing", "/interpretation")])
+case("interpretation_published_missing", "an interpretation without its publication date", NORMATIVE, {"/interpretation/published": DELETE},
+     WD + [("record_missing_field", "/interpretation/published")])
+case("disclosure_status_invalid", "a disclosure status outside full/partial/withheld", BUDGET, {"/disclosure": {"status": "secret"}},
+     [("record_invalid_value", "/disclosure/status")])
+case("disclosure_status_missing", "a disclosure without a status", BUDGET, {"/disclosure": {"grounds": []}}, [("record_missing_field", "/disclosure/status")])
+case("disclosure_grounds_wrong_type", "`grounds` is a string", BUDGET,
+     {"/disclosure": {"status": "withheld", "grounds": "ogi.art14.state_secret", "reasons": "涉密"}},
+     [("record_wrong_type", "/disclosure/grounds"), ("disclosure_grounds_missing", "/disclosure/grounds")])
+case("disclosure_ground_entry_wrong_type", "a ground that is a number", BUDGET,
+     {"/disclosure": {"status": "withheld", "grounds": [14], "reasons": "涉密"}},
+     [("record_wrong_type", "/disclosure/grounds/0"), ("disclosure_grounds_missing", "/disclosure/grounds")])
+case("consultation_reply_invalid", "a third-party reply outside consent/objection/no_reply", BUDGET,
+     {"/disclosure": {"status": "full", "third_party_consultation": {"sent": "2026-03-05", "reply": "maybe"}}},
+     [("record_invalid_value", "/disclosure/third_party_consultation/reply")])
+case("consultation_sent_missing", "a consultation without the date it was sent", BUDGET,
+     {"/disclosure": {"status": "full", "third_party_consultation": {"third_party": "某公司"}}},
+     [("record_missing_field", "/disclosure/third_party_consultation/sent")])
+case("assessment_conclusion_invalid", "a public-interest conclusion outside withhold/disclose", BUDGET,
+     {"/disclosure": {"status": "full", "public_interest_assessment": {"date": "2026-03-06", "conclusion": "maybe"}}},
+     [("record_invalid_value", "/disclosure/public_interest_assessment/conclusion")])
+case("assessment_date_missing", "a public-interest assessment without a date", BUDGET,
+     {"/disclosure": {"status": "full", "public_interest_assessment": {"conclusion": "withhold"}}},
+     [("record_missing_field", "/disclosure/public_interest_assessment/date")])
+
+# ── dates ─────────────────────────────────────────────────────────────────────────────────
+for name, value in [("impossible_day", "2026-02-30"), ("slashes", "2026/03/02"), ("compact", "20260302"),
+                    ("chinese", "2026年3月2日"), ("datetime", "2026-03-02T09:00:00"), ("single_digits", "2026-3-2")]:
+    case(f"formed_invalid_{name}", f"`formed` is `{value}`: not YYYY-MM-DD", BUDGET, {"/formed": value}, [("record_invalid_date", "/formed")])
+case("published_invalid", "`published` is not a date", BUDGET, {"/published": "yesterday"}, [("record_invalid_date", "/published")])
+case("formed_wrong_type", "`formed` is a number (a timestamp)", BUDGET, {"/formed": 1772409600}, [("record_wrong_type", "/formed")])
+case("review_date_invalid", "a review date that does not exist", BUDGET, {"/review/0/date": "2026-02-29"}, [("record_invalid_date", "/review/0/date")])
+case("published_before_formed", "published before the information was formed", BUDGET, {"/published": "2026-02-27", "/review/0/date": "2026-02-26"}, [("dates_out_of_order", "/published")])
+case("archived_before_published", "archived before publication", BUDGET, {"/archived": "2026-03-19"}, [("dates_out_of_order", "/archived")])
+
+# ── institution and item ──────────────────────────────────────────────────────────────────
+case("institution_unknown_kind", "an institution kind not in the registry", BUDGET, {"/institution/kind": "ministry"},
+     [("record_unknown_institution", "/institution/kind")])
+case("institution_unknown_tier", "a tier that administrative bodies do not have", BUDGET, {"/institution/tier": "hospital"},
+     [("record_unknown_institution", "/institution/tier")])
+case("institution_unknown_role", "a role that administrative bodies do not have", BUDGET, {"/institution/role": "bureau"},
+     [("record_unknown_institution", "/institution/role")])
+case("institution_unknown_sector", "a sector not in the registry", BUDGET, {"/institution/sector": "tourism"},
+     [("record_unknown_institution", "/institution/sector")])
+case("item_unknown", "an item id that is in no catalogue", BUDGET, {"/item": "admin.art20.99"}, [("item_unknown", "/item")])
+case("item_unknown_typo", "a typo in the item id", BUDGET, {"/item": "fixture.budgte"}, [("item_unknown", "/item")])
+case("item_not_applicable_tier", "a county government publishing a township-only item (条例 Art 21 ¶2)", TOWNSHIP,
+     {"/institution": COUNTY_GOV}, [("item_not_applicable", "/item")])
+case("item_not_applicable_kind", "a university publishing an item of the administrative catalogue", BUDGET,
+     {"/institution": {"kind": "university", "tier": "local", "name": "某学院"}},
+     [("item_not_applicable", "/item"), ("review_confidentiality_missing", "/review")] if False else [("item_not_applicable", "/item")])
+
+# ── content elements ──────────────────────────────────────────────────────────────────────
+for key in ["document_title", "document_number", "issue_date"]:
+    case(f"element_missing_{key}", f"the required element `{key}` is missing", NORMATIVE, {f"/fields/{key}": DELETE},
+         WD + [("fields_missing_element", f"/fields/{key}")])
+case("fields_absent", "no `fields` at all: every required element is missing", NORMATIVE, {"/fields": DELETE},
+     WD + [("fields_missing_element", "/fields/document_title"), ("fields_missing_element", "/fields/document_number"),
+           ("fields_missing_element", "/fields/issue_date")])
+case("element_date_free_text", "a date element written as 3月2日", NORMATIVE, {"/fields/issue_date": "3月2日"},
+     WD + [("fields_invalid_element", "/fields/issue_date")])
+case("element_text_empty", "an empty title", NORMATIVE, {"/fields/document_title": ""}, WD + [("fields_invalid_element", "/fields/document_title")])
+case("element_text_number", "a title that is a number", NORMATIVE, {"/fields/document_title": 3}, WD + [("fields_invalid_element", "/fields/document_title")])
+case("element_money_string", "a money element given as a string with 元", BUDGET, {"/fields/total": "1234567.5元"}, [("fields_invalid_element", "/fields/total")])
+case("element_money_negative", "a negative amount of money", PENALTY, {"/fields/fine": -100}, WD + [("fields_invalid_element", "/fields/fine")])
+for key, value, why in [("count", -1, "a negative count"), ("count", "3", "a count as a string"), ("count", 2.5, "a fractional count"),
+                        ("decision_url", "www.example.gov.cn", "a URL without scheme"), ("hotline", "请拨打热线", "a phone number in words"),
+                        ("public_notice", "是", "a boolean as text"), ("measures", [], "an empty list"), ("measures", "罚款", "a list as a string"),
+                        ("procedure", "特别程序", "a value outside the enum"), ("items", [], "an empty table"), ("items", [1, 2], "table rows that are not objects"),
+                        ("rate", "0.5", "a number as a string")]:
+    slug = why.replace(" ", "_").replace("-", "")
+    case(f"element_{key}_{slug}", f"element `{key}`: {why}", PENALTY, {f"/fields/{key}": value}, WD + [("fields_invalid_element", f"/fields/{key}" + ("/0" if key == "items" and value == [1, 2] else ""))]
+         + ([("fields_invalid_element", "/fields/items/1")] if key == "items" and value == [1, 2] else []))
+case("element_valid_optionals", "every optional element with a valid value", PENALTY,
+     {"/fields/count": 2, "/fields/decision_url": "https://www.example.gov.cn/cf/12.pdf", "/fields/hotline": "0123-12345",
+      "/fields/public_notice": True, "/fields/measures": ["警告", "罚款"], "/fields/procedure": "普通程序",
+      "/fields/items": [{"fact": "超范围经营"}], "/fields/rate": 0.3}, WD)
+
+# ── 文号 ──────────────────────────────────────────────────────────────────────────────────
+case("document_number_mismatch", "the record's 文号 differs from the one in its fields", NORMATIVE,
+     {"/fields/document_number": "某政发〔2026〕4号"}, WD + [("document_number_mismatch", "/fields/document_number")])
+case("document_number_square_brackets", "the year in square brackets, in both places", NORMATIVE,
+     {"/document_number": "某政发[2026]3号", "/fields/document_number": "某政发[2026]3号"}, WD + [("document_number_malformed", "/document_number")])
+case("document_number_round_brackets_fields_only", "fullwidth round brackets in the fields' 文号 only (and so a mismatch)", NORMATIVE,
+     {"/fields/document_number": "某政发（2026）3号"},
+     WD + [("document_number_malformed", "/fields/document_number"), ("document_number_mismatch", "/fields/document_number")])
+case("document_number_missing_flagged_item", "a penalty decision published without its 文号", PENALTY, {"/document_number": DELETE},
+     WD + [("fields_missing_element", "/document_number")])
+case("document_number_blank_flagged_item", "a 文号 of spaces is no 文号", PENALTY, {"/document_number": "  "}, WD + [("fields_missing_element", "/document_number")])
+
+# ── channels ──────────────────────────────────────────────────────────────────────────────
+case("channels_missing", "no `channels`", BUDGET, {"/channels": DELETE}, [("channels_missing", "/channels")])
+case("channels_empty", "an empty channel list", BUDGET, {"/channels": []}, [("channels_missing", "/channels")])
+case("channel_not_in_catalogue", "published only on WeChat, not on the catalogue's channels", BUDGET, {"/channels": ["wechat_official_account"]},
+     [("channel_not_in_catalogue", "/channels/0")])
+case("channel_one_of_two_not_in_catalogue", "the website and a notice board for a website-only item", BUDGET,
+     {"/channels": ["government_website", "notice_board"]}, [("channel_not_in_catalogue", "/channels/1")])
+case("channel_gazette_allowed", "the gazette is one of a normative document's channels", NORMATIVE,
+     {"/channels": ["government_website", "government_gazette"]}, WD)
+
+# ── time limits ───────────────────────────────────────────────────────────────────────────
+case("budget_on_last_day", "published on the 20th calendar day after approval: on time", BUDGET, {"/published": "2026-03-22"})
+case("budget_one_day_late", "published on the 21st calendar day after approval (预算法 Art 14)", BUDGET, {"/published": "2026-03-23"},
+     [("publication_late", "/published")])
+case("budget_late_across_month", "approved 20 January, published 10 February: 21 days", BUDGET,
+     {"/formed": "2026-01-20", "/published": "2026-02-10", "/review/0/date": "2026-02-01"}, [("publication_late", "/published")])
+case("budget_overdue_unpublished", "not published and today is past the deadline", BUDGET, {"/published": DELETE},
+     [("publication_overdue", "/published")], {"today": "2026-04-01"})
+case("budget_unpublished_on_deadline", "not published, today is the deadline: not yet overdue", BUDGET, {"/published": DELETE}, [], {"today": "2026-03-22"})
+case("annual_report_on_due_date", "published on 31 January", REPORT, {"/published": "2026-01-31"})
+case("annual_report_late", "published on 1 February (条例 Art 49: by 31 January)", REPORT, {"/published": "2026-02-01"}, [("publication_late", "/published")])
+case("annual_report_stated_period_late", "the 2024 report published in January 2026", REPORT, {"/period": "2024", "/published": "2026-01-20"},
+     [("publication_late", "/published")])
+case("annual_report_stated_period_on_time", "the 2025 report with its period stated", REPORT, {"/period": "2025"})
+# 20 working days from Monday 2026-09-28 over National Day (10-01..10-07 off, 10-10 a make-up
+# working day, per the State Council's 2026 notice): due Friday 2026-10-30, not 10-18.
+case("working_days_over_national_day_on_time", "published on the 20th working day after 28 September 2026", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-10-30", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-10-30", "/fields/issue_date": "2026-09-28"}, WD)
+case("working_days_over_national_day_late", "published on 2 November 2026: the 21st working day", NORMATIVE,
+     {"/formed": "2026-09-28", "/published": "2026-11-02", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
+      "/review/2/date": "2026-10-29", "/interpretation/published": "2026-11-02", "/fields/issue_date": "2026-09-28"},
+     [("publication_late", "/published")])
+case("working_days_year_not_covered", "formed in 2027, a year with no announced holiday schedule: not guessed", NORMATIVE,
+     {"/formed": "2027-01-05", "/published": "2027-01-08", "/review/0/date": "2026-12-28", "/review/1/date": "2026-12-29",
+      "/review/2/date": "2027-01-07", "/interpretation/published": "2027-01-08", "/fields/issue_date": "2027-01-05"},
+     [("timeliness_unchecked", "/formed")])
+case("timely_item_not_timed", "an item to be published promptly has no number of days to check", TOWNSHIP, {"/published": "2026-06-30"})
+
+# ── review trail ──────────────────────────────────────────────────────────────────────────
+case("review_missing", "no review trail at all (条例 Art 17)", BUDGET, {"/review": DELETE}, [("review_confidentiality_missing", "/review")])
+case("review_empty", "an empty review trail", BUDGET, {"/review": []}, [("review_confidentiality_missing", "/review")])
+case("review_without_confidentiality", "business and legal sign-offs but no confidentiality review", NORMATIVE, {"/review/2": DELETE},
+     WD + [("review_confidentiality_missing", "/review")])
+case("review_confidentiality_after_publication", "the confidentiality review signed two days after publication", NORMATIVE,
+     {"/review/2/date": "2026-03-12"}, WD + [("review_after_publication", "/review/2/date")])
+case("review_business_after_publication", "a business sign-off dated after publication", NORMATIVE,
+     {"/review/0/date": "2026-03-11"}, WD + [("review_after_publication", "/review/0/date")])
+case("review_rejected_but_published", "the confidentiality review refused, yet it was published", NORMATIVE,
+     {"/review/2/result": "rejected"}, WD + [("review_rejected", "/review/2/result")])
+case("review_rejected_unpublished", "a refused review on a draft is not yet a problem", BUDGET,
+     {"/review/0/result": "rejected", "/published": DELETE})
+
+# ── interpretation ────────────────────────────────────────────────────────────────────────
+case("interpretation_missing", "a normative document without its interpretation (文件+解读)", NORMATIVE, {"/interpretation": DELETE},
+     WD + [("interpretation_missing", "/interpretation")])
+case("interpretation_null", "an interpretation given as null", NORMATIVE, {"/interpretation": None}, WD + [("interpretation_missing", "/interpretation")])
+case("interpretation_late", "the interpretation ten days after the document", NORMATIVE, {"/interpretation/published": "2026-03-20"},
+     WD + [("interpretation_late", "/interpretation/published")])
+case("interpretation_late_not_required", "an optional interpretation published after the document is still late", BUDGET,
+     {"/interpretation": {"published": "2026-03-25", "title": "预算解读"}}, [("interpretation_late", "/interpretation/published")])
+case("interpretation_not_required", "a budget needs no interpretation", BUDGET, {})
+
+# ── disclosure and grounds ────────────────────────────────────────────────────────────────
+case("withheld_without_grounds_or_reasons", "withheld with neither ground nor reasons (条例 Art 36(三))", NORMATIVE,
+     {"/disclosure": {"status": "withheld"}},
+     WD + [("disclosure_grounds_missing", "/disclosure/grounds"), ("disclosure_reasons_missing", "/disclosure/reasons")])
+case("partial_without_grounds", "partly disclosed with reasons but no ground (条例 Art 37)", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": [], "reasons": "部分内容不宜公开"}}, WD + [("disclosure_grounds_missing", "/disclosure/grounds")])
+case("partial_without_reasons", "partly disclosed citing a ground without reasons", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": ["ogi.art14.state_secret"]}}, WD + [("disclosure_reasons_missing", "/disclosure/reasons")])
+case("partial_blank_reasons", "reasons that are only spaces", NORMATIVE,
+     {"/disclosure": {"status": "partial", "grounds": ["ogi.art14.state_secret"], "reasons": "   "}}, WD + [("disclosure_reasons_missing", "/disclosure/reasons")])
+case("full_with_grounds", "fully disclosed yet citing a ground", NORMATIVE,
+     {"/disclosure": {"status": "full", "grounds": ["ogi.art14.state_secret"]}}, WD + [("disclosure_grounds_with_full", "/disclosure/grounds")])
+case("ground_unknown", "a ground id that does not exist", NORMATIVE,
+     {"/disclosure": {"status": "withheld", "grounds": ["ogi.art99.whatever"], "reasons": "不宜公开"}}, WD + [("ground_unknown", "/disclosure/grounds/0")])
+case("ground_unknown_second", "the second of two grounds does not exist", NORMATIVE,
+     {"/disclosure": {"status": "withheld", "grounds": ["ogi.art14.state_secret", "secret"], "reasons": "涉密"}}, WD + [("ground_unknown", "/disclosure/grounds/1")])
+case("ground_not_available_to_university", "a university citing a ground for administrative bodies (and an administrative item)", BUDGET,
+     {"/institution": {"kind": "university", "tier": "local", "name": "某学院"},
+      "/disclosure": {"status": "withheld", "grounds": ["ogi.art14.state_secret"], "reasons": "涉密"}},
+     [("item_not_applicable", "/item"), ("ground_not_available", "/disclosure/grounds/0")])
+
+# ── input ─────────────────────────────────────────────────────────────────────────────────
+raw_case("invalid_json_trailing_comma", "a trailing comma", [("input_invalid_json", "")], text='{"kind": "publication",}')
+raw_case("invalid_json_unclosed", "an unclosed object", [("input_invalid_json", "")], text='{"kind": "publication"')
+raw_case("invalid_json_single_quotes", "single quotes are not JSON", [("input_invalid_json", "")], text="{'kind': 'publication'}")
+raw_case("empty_input", "an empty text", [("input_empty", "")], text="")
+raw_case("whitespace_input", "only whitespace", [("input_empty", "")], text="  \n\t ")
+raw_case("deep_nesting", "arrays nested 1,000 deep", [("input_too_deep", "")], text="[" * 1000 + "]" * 1000)
+raw_case("gbk_bytes", "a record exported in GBK (公开 = B9 AB BF AA)", [("input_not_utf8", "")],
+         hex_bytes="7b227469746c65223a22b9abbfaa227d")
+raw_case("latin1_bytes", "Latin-1 bytes that are not UTF-8", [("input_not_utf8", "")], hex_bytes="7b2274223a2263616fe9227d")
+raw_case("bom_then_record", "a UTF-8 byte-order mark before a record that is an array", [("record_not_object", "")], hex_bytes="efbbbf5b5d")
+raw_case("request_dispatch", "request records go to the request checks, which need a receipt date (条例 Art 31)", [("request_invalid_value", "/received")],
+         text='{"kind": "request", "id": "ysq-2026-001"}')
+
+
+def main():
+    for folder in ("publication", "input"):
+        d = os.path.join(HERE, folder)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    names = set()
+    for folder, name, c in CASES:
+        assert (folder, name) not in names, name
+        names.add((folder, name))
+        with open(os.path.join(HERE, folder, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(c, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+    print(f"{len(CASES)} cases")
+
+
+if __name__ == "__main__":
+    main()
