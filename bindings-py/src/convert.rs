@@ -17,11 +17,6 @@ impl ConvertError {
     fn at(pointer: &str, message: impl Into<String>) -> Self {
         Self { pointer: pointer.to_owned(), message: message.into() }
     }
-
-    pub fn into_pyerr(self) -> PyErr {
-        let at = if self.pointer.is_empty() { "the record".to_owned() } else { format!("`{}`", self.pointer) };
-        PyTypeError::new_err(format!("{} at {at}", self.message))
-    }
 }
 
 /// Nesting deeper than this is refused rather than risking the native stack.

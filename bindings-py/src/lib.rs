@@ -3,11 +3,12 @@
 
 mod calendar;
 mod catalogue;
-// Record conversion (Python -> JSON) is used by the check bindings once the check engine lands.
-#[allow(dead_code)]
+mod check;
 mod convert;
 mod errors;
 mod html;
+mod report;
+mod screening;
 
 use pyo3::prelude::*;
 
@@ -18,7 +19,18 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_function(wrap_pyfunction!(catalogue::grounds, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue::codes, m)?)?;
+    m.add_class::<report::PyDiagnostic>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_class::<report::PyReports>()?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_check_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_check_ndjson, m)?)?;
     m.add_class::<calendar::PyDayKind>()?;
+    m.add_class::<screening::PyFinding>()?;
+    m.add_class::<screening::PyChange>()?;
+    m.add_class::<screening::PyRedaction>()?;
+    m.add_function(wrap_pyfunction!(screening::scan, m)?)?;
+    m.add_function(wrap_pyfunction!(screening::redact, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::day_kind, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
