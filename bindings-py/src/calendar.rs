@@ -129,3 +129,17 @@ pub fn next_working_day(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Nai
 pub fn calendar_years() -> Vec<i32> {
     Calendar::embedded().years().collect()
 }
+
+/// deadline(rule, start) -> dict
+///
+/// The due date under a rule of `catalogues/deadlines.yaml` (e.g. `request_reply`: 20 working
+/// days, 条例第三十三条) with its working: `due` (a date), `explanation` (start, days excluded and
+/// why, notes, basis).
+#[pyfunction]
+pub fn deadline<'py>(py: Python<'py>, rule: &str, start: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let start = date_arg(py, start, "start")?;
+    let d = gongkai::deadlines::by_rule(Calendar::embedded(), rule, start).map_err(|e| to_pyerr(py, &e))?;
+    let out = crate::convert::serde_to_py(py, &d)?;
+    out.set_item("due", d.due)?;
+    Ok(out)
+}

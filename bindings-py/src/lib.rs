@@ -37,5 +37,6 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::next_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::calendar_years, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
     Ok(())
 }

@@ -69,3 +69,16 @@ def test_negative_n_is_refused():
     with pytest.raises(gongkai.GongkaiError) as e:
         gongkai.add_working_days(dt.date(2025, 1, 2), -1)
     assert e.value.code == "invalid_argument"
+
+
+def test_request_reply_deadline_with_its_working():
+    # 条例第三十三条: reply within 20 working days of receipt; received Fri 24 Jan 2025 → Thu 27 Feb
+    # (Spring Festival 28 Jan – 4 Feb not counted; Sun 26 Jan and Sat 8 Feb count, 调休).
+    d = gongkai.deadline("request_reply", dt.date(2025, 1, 24))
+    assert d["due"] == dt.date(2025, 2, 27)
+    assert d["explanation"]["working_days"] == 20
+    assert any(b["article"].startswith("第三十三条") for b in d["explanation"]["basis"] if b.get("article"))
+    assert any(span["reason"] == "holiday" for span in d["explanation"]["excluded"])
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.deadline("no_such_rule", dt.date(2025, 1, 24))
+    assert e.value.code == "unknown_id"
