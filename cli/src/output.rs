@@ -40,8 +40,3 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Box<dyn std::erro
     writeln!(out)?;
     Ok(())
 }
-
-/// Exit code for "not yet available in this build".
-pub fn not_available(what: &str) -> CmdResult {
-    Err(format!("`{what}` is not available in this build yet").into())
-}

@@ -41,7 +41,10 @@ fn audit_small_institution() {
     assert_eq!((s.publications, s.publications_on_time, s.publications_late), (5, 3, 2));
     assert_eq!(s.timeliness_rate, Some(0.6));
     let item = |id: &str| a.items.iter().find(|i| i.id == id).unwrap();
+    // p1 is complete (elements, three-stage review); p3 has no review trail or elements.
     assert_eq!(item("admin.art20.01").status, ItemStatus::Published);
+    assert_eq!(item("admin.art20.02").status, ItemStatus::WithErrors);
+    assert_eq!(item("admin.art20.02").with_errors, 1);
     assert_eq!(item("admin.art20.06").status, ItemStatus::Late);
     let report = item("admin.art49.report.department");
     assert_eq!(
@@ -66,8 +69,11 @@ fn audit_small_institution() {
     assert_eq!(count("audit_item_late"), 2);
     assert_eq!(count("audit_request_late"), 1);
     assert_eq!(count("audit_unknown_item"), 1);
+    // p2..p5 carry check-engine errors (missing elements, no confidentiality review).
+    assert_eq!(count("audit_record_errors"), 4);
     assert!(a.rectifications.iter().filter(|r| r.code != "audit_unknown_item").all(|r| !r.basis.is_empty()));
-    let late_report = a.rectifications.iter().find(|r| r.record.as_deref() == Some("p4")).unwrap();
+    let late_report =
+        a.rectifications.iter().find(|r| r.code == "audit_item_late" && r.record.as_deref() == Some("p4")).unwrap();
     assert!(late_report.basis.contains("第四十九条"), "{}", late_report.basis);
     // Errors first.
     assert_eq!(a.rectifications[0].code, "audit_item_missing");

@@ -200,20 +200,23 @@ impl Finding {
     }
 }
 
-/// Collects findings for one file, looking up positions lazily.
+/// Collects findings for one file. The position tree is parsed only when the first finding
+/// needs a line number, so clean files (the embedded data on every load) cost one parse.
 struct Sink<'a> {
     file: &'a str,
-    tree: Option<Located>,
+    text: &'a str,
+    tree: Option<Option<Located>>,
     out: Vec<Finding>,
 }
 
 impl<'a> Sink<'a> {
-    fn new(file: &'a str, text: &str) -> Self {
-        Self { file, tree: Located::parse(text), out: Vec::new() }
+    fn new(file: &'a str, text: &'a str) -> Self {
+        Self { file, text, tree: None, out: Vec::new() }
     }
     fn push(&mut self, info: &'static CodeInfo, path: String, zh: String, en: String) {
-        let (line, column) =
-            self.tree.as_ref().map(|t| t.position(&path)).map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        let text = self.text;
+        let tree = self.tree.get_or_insert_with(|| Located::parse(text));
+        let (line, column) = tree.as_ref().map(|t| t.position(&path)).map_or((None, None), |(l, c)| (Some(l), Some(c)));
         self.out.push(Finding {
             location: Location { file: self.file.to_owned(), line, column, path: Some(path.clone()) },
             diagnostic: Diagnostic::new(info, path, Text::new(zh, en)),

@@ -17,10 +17,10 @@ use serde_json::Value;
 
 use super::codes::{AUDIT_LATE, AUDIT_MISSING, AUDIT_RECORD_ERRORS, AUDIT_REQUEST_LATE, AUDIT_UNKNOWN_ITEM};
 use super::fields;
+use crate::Catalogue;
 use crate::calendar::Calendar;
 use crate::diagnostics::{CodeInfo, Severity};
 use crate::model::{Institution, Item, Mode, Period, Text, Timing, TimingStart};
-use crate::{Catalogue, Diagnostic};
 
 /// Options of an audit.
 #[derive(Clone, Debug, Default)]
@@ -99,6 +99,8 @@ pub struct RequestFigures {
     pub answered_late: usize,
     /// Answers whose timeliness cannot be judged (calendar year not covered, no dates).
     pub timing_unknown: usize,
+    /// Answers whose records have error-severity findings of the request rules.
+    pub with_errors: usize,
     /// 回应及时率: answered on time / answered with a known timing.
     pub timeliness_rate: Option<f64>,
     /// Answers by 条例 Art 36 response type (`granted`, `denied`, …; `partial` for 部分公开).
@@ -198,18 +200,18 @@ fn event_due(cal: &Calendar, timing: &Timing, rec: &Value) -> Option<NaiveDate> 
     }
 }
 
-/// Error-severity findings of the record checks on one record.
+/// Error-severity findings of the record checks (`check::check_value`) on one publication record.
+/// Timeliness is judged by the audit itself, so the check engine's lateness findings are not
+/// counted twice.
 fn record_errors(cat: &Catalogue, rec: &Value, opts: &AuditOptions) -> usize {
     if !opts.check_records {
         return 0;
     }
-    record_diagnostics(cat, rec).iter().filter(|d| d.severity == Severity::Error).count()
-}
-
-/// The check engine's diagnostics for a record. Until the check engine is on this branch, only
-/// request records are checked (by the deadline rules).
-fn record_diagnostics(_cat: &Catalogue, _rec: &Value) -> Vec<Diagnostic> {
-    Vec::new()
+    let check_opts = crate::check::CheckOptions { today: opts.today, ..Default::default() };
+    crate::check::check_value(cat, rec, &check_opts)
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !d.code.contains("late"))
+        .count()
 }
 
 /// Audit with default options (the year is over; records are checked).
@@ -437,7 +439,7 @@ pub fn audit_with(
     summary.coverage_rate = rate(summary.items_published, summary.items_expected);
     summary.timeliness_rate =
         rate(summary.publications_on_time, summary.publications_on_time + summary.publications_late);
-    let requests = request_figures(cal, year, records, &mut rectifications);
+    let requests = request_figures(cat, year, records, opts, &mut rectifications);
     rectifications.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.due.cmp(&b.due)));
     Ok(Audit { institution: inst.clone(), period: year, summary, items, categories, months, requests, rectifications })
 }
@@ -476,10 +478,15 @@ fn info_rect(
     }
 }
 
-/// Reply period of 条例 Art 33: 20 working days from receipt, plus an approved extension of at
-/// most 20. Consultation periods (Arts 32–34) and corrections (Art 30) are the deadline rules'
-/// business; here they are not excluded, so a reply may be judged late that the full rules allow.
-fn request_figures(cal: &Calendar, year: i32, records: &[Value], rects: &mut Vec<Rectification>) -> RequestFigures {
+/// Requests received or answered in the year. Timeliness and errors come from the deadline rules
+/// (`deadlines::check_request`: 条例 Arts 30–33, consultation periods excluded, extensions).
+fn request_figures(
+    cat: &Catalogue,
+    year: i32,
+    records: &[Value],
+    opts: &AuditOptions,
+    rects: &mut Vec<Rectification>,
+) -> RequestFigures {
     let mut f = RequestFigures::default();
     for rec in records.iter().filter(|r| fields::kind(r) == Some("request")) {
         let received = fields::received(rec);
@@ -495,28 +502,45 @@ fn request_figures(cal: &Calendar, year: i32, records: &[Value], rects: &mut Vec
         let response =
             if fields::is_partial(rec) { "partial" } else { fields::response_type(rec).unwrap_or("unknown") };
         *f.by_response.entry(response.to_owned()).or_default() += 1;
-        let days = 20 + fields::extension_days(rec).unwrap_or(0);
-        match received.map(|r| cal.add_working_days(r, days)) {
-            Some(Ok(due)) if reply > due => {
-                f.answered_late += 1;
-                rects.push(Rectification {
-                    code: AUDIT_REQUEST_LATE.code,
-                    severity: AUDIT_REQUEST_LATE.severity,
-                    item: None,
-                    record: fields::id(rec),
-                    what: Text::new(
-                        format!("申请答复于 {reply}，晚于 {due}：查明超期原因，完善办理流程"),
-                        format!(
-                            "request answered on {reply}, after {due}: find the cause and fix the handling process"
-                        ),
-                    ),
-                    due: Some(due),
-                    overdue: true,
-                    basis: AUDIT_REQUEST_LATE.basis.to_owned(),
-                });
-            }
-            Some(Ok(_)) => f.answered_on_time += 1,
-            _ => f.timing_unknown += 1,
+        let diags = crate::deadlines::check_request(cat, rec);
+        if let Some(late) = diags.iter().find(|d| d.code == "request_reply_late") {
+            f.answered_late += 1;
+            rects.push(Rectification {
+                code: AUDIT_REQUEST_LATE.code,
+                severity: AUDIT_REQUEST_LATE.severity,
+                item: None,
+                record: fields::id(rec),
+                what: Text::new(
+                    format!("{}（答复于 {reply}）：查明超期原因，完善办理流程", late.message.zh),
+                    format!("{} (answered {reply}): find the cause and fix the handling process", late.message.en),
+                ),
+                due: None,
+                overdue: true,
+                basis: late.basis.clone().unwrap_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned()),
+            });
+        } else if received.is_none()
+            || diags.iter().any(|d| d.code == "request_calendar_not_covered" || d.code == "request_invalid_value")
+        {
+            f.timing_unknown += 1;
+        } else {
+            f.answered_on_time += 1;
+        }
+        let errors = diags.iter().filter(|d| d.severity == Severity::Error && d.code != "request_reply_late").count();
+        if opts.check_records && errors > 0 {
+            f.with_errors += 1;
+            rects.push(Rectification {
+                code: AUDIT_RECORD_ERRORS.code,
+                severity: AUDIT_RECORD_ERRORS.severity,
+                item: None,
+                record: fields::id(rec),
+                what: Text::new(
+                    format!("更正申请办理记录：检查发现 {errors} 个错误（gongkai check）"),
+                    format!("correct the request record: {errors} errors found (gongkai check)"),
+                ),
+                due: None,
+                overdue: false,
+                basis: AUDIT_RECORD_ERRORS.basis.to_owned(),
+            });
         }
     }
     f.timeliness_rate = rate(f.answered_on_time, f.answered_on_time + f.answered_late);

@@ -112,17 +112,6 @@ pub fn is_partial(v: &Value) -> bool {
         || first(v, &["response.partial", "partial"]).is_some_and(|(x, _)| x.as_bool() == Some(true))
 }
 
-/// Extension of the reply period (Art 33), in working days, when approved.
-pub fn extension_days(v: &Value) -> Option<u32> {
-    match first(v, &["extension.days", "extension.working_days", "extended_days"]) {
-        Some((x, _)) => x.as_u64().map(|n| n.min(20) as u32),
-        None => first(v, &["extension", "extended"]).and_then(|(x, _)| match x {
-            Value::Bool(true) | Value::Object(_) => Some(20),
-            _ => None,
-        }),
-    }
-}
-
 pub fn id(v: &Value) -> Option<String> {
     match v.get("id") {
         Some(Value::String(s)) => Some(s.clone()),

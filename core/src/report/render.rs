@@ -398,7 +398,7 @@ pub fn html(a: &Audit) -> String {
         write!(o, "<tr><th>答复类型 {}</th><td class=\"num\">{v}</td></tr>", escape(k)).ok();
     }
     o.push_str("</tbody></table>");
-    o.push_str("<footer>由 gongkai 生成。时限按国务院办公厅节假日安排计算工作日（首日不计）；依申请答复期限按《政府信息公开条例》第三十三条（20 个工作日，经批准延长不超过 20 个工作日）计算，未扣除征求意见期间。</footer>");
+    o.push_str("<footer>由 gongkai 生成。时限按国务院办公厅节假日安排计算工作日（首日不计）；依申请答复期限按《政府信息公开条例》第三十条至第三十三条计算（20 个工作日，经批准延长不超过 20 个工作日，征求意见期间不计入）。</footer>");
     o.push_str("</body></html>\n");
     o
 }

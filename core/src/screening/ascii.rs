@@ -16,30 +16,38 @@ const MAX_LOCAL: usize = 64;
 fn word(b: &[u8], i: usize) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&b[i..i + 8]);
-    u64::from_ne_bytes(w)
+    u64::from_le_bytes(w)
+}
+
+/// The next ASCII byte at or after `i`: skips 32 non-ASCII bytes per step, then finds the
+/// first ASCII byte of a word from its high bits.
+#[inline(always)]
+fn next_ascii(b: &[u8], mut i: usize) -> Option<usize> {
+    let n = b.len();
+    while i + 32 <= n && word(b, i) & word(b, i + 8) & word(b, i + 16) & word(b, i + 24) & HIGH == HIGH {
+        i += 32;
+    }
+    while i + 8 <= n {
+        let ascii = !word(b, i) & HIGH;
+        if ascii != 0 {
+            return Some(i + (ascii.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..n).find(|&j| b[j] < 0x80)
 }
 
 pub(super) fn scan(text: &str, hits: &mut Vec<Hit>, include_redacted: bool) {
     let b = text.as_bytes();
-    let n = b.len();
     let mut i = 0;
-    while i < n {
-        // Skip words whose bytes are all non-ASCII.
-        while i + 16 <= n && word(b, i) & word(b, i + 8) & HIGH == HIGH {
-            i += 16;
-        }
-        while i + 8 <= n && word(b, i) & HIGH == HIGH {
-            i += 8;
-        }
-        let Some(&c) = b.get(i) else { break };
-        i = if c >= 0x80 {
-            i + 1
-        } else if c.is_ascii_alphanumeric() {
-            token(b, i, hits, include_redacted)
+    while let Some(at) = next_ascii(b, i) {
+        let c = b[at];
+        i = if c.is_ascii_alphanumeric() {
+            token(b, at, hits, include_redacted)
         } else if c == b'*' {
-            masked(b, i, hits, include_redacted)
+            masked(b, at, hits, include_redacted)
         } else {
-            i + 1
+            at + 1
         };
     }
 }

@@ -2,6 +2,9 @@
 //! confidence; organisational labels (办公电话, 咨询电话 …, which 条例 Art 20(二) requires to be
 //! published) turn a phone number or e-mail address into an informational organisational contact.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::codes::ORGANISATIONAL_CONTACT;
 use super::{Hit, Kind};
 
@@ -73,20 +76,38 @@ fn window(text: &str, start: usize) -> &str {
     &text[from..start]
 }
 
-/// The label ending nearest to the value (the longer one on a tie), and whether it is organisational.
-fn nearest(window: &str) -> Option<(&'static str, bool)> {
-    let mut best: Option<(usize, usize, &'static str, bool)> = None;
+/// What may stand between a label and its value: `身份证号：`, `邮箱为`, `护照（护照号`.
+fn trim_joiners(mut window: &str) -> &str {
+    const JOINERS: [char; 9] = ['：', ':', ' ', '\u{3000}', '\t', '为', '是', '（', '('];
+    for _ in 0..3 {
+        window = window.trim_end_matches(JOINERS);
+    }
+    window
+}
+
+/// Labels by their last character, organisational ones first, then longest first: a value's
+/// window is compared only with the few labels that can end it.
+static BY_LAST_CHAR: LazyLock<HashMap<char, Vec<(&'static str, bool)>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<(&'static str, bool)>> = HashMap::new();
     for (labels, organisational) in [(ORGANISATIONAL, true), (PERSONAL, false)] {
         for &label in labels {
-            if let Some(pos) = window.rfind(label) {
-                let key = (pos + label.len(), label.len());
-                if best.is_none_or(|(e, l, _, _)| key > (e, l)) {
-                    best = Some((key.0, key.1, label, organisational));
-                }
+            if let Some(last) = label.chars().next_back() {
+                map.entry(last).or_default().push((label, organisational));
             }
         }
     }
-    best.map(|(_, _, label, organisational)| (label, organisational))
+    for list in map.values_mut() {
+        list.sort_by_key(|&(label, organisational)| (!organisational, std::cmp::Reverse(label.len())));
+    }
+    map
+});
+
+/// The label the text before the value ends with (organisational labels first, longest first),
+/// and whether it is organisational.
+fn nearest(window: &str) -> Option<(&'static str, bool)> {
+    let window = trim_joiners(window);
+    let last = window.chars().next_back()?;
+    BY_LAST_CHAR.get(&last)?.iter().copied().find(|(label, _)| window.ends_with(label))
 }
 
 pub(super) fn apply(text: &str, hit: &mut Hit) {

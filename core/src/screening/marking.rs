@@ -4,7 +4,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
+use aho_corasick::packed::{Config, MatchKind, Searcher};
 
 use super::codes::*;
 use super::{Hit, Kind};
@@ -14,23 +15,42 @@ const INTERNAL: [&str; 4] = ["内部资料", "内部文件", "内部材料", "�
 /// How many characters of spaces or brackets may stand between a marking and its line's edge.
 const EDGE_SLACK: usize = 4;
 
-static KEYWORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+/// Teddy where the CPU has it (x86-64 SSSE3/AVX2, aarch64 NEON), Aho–Corasick elsewhere (wasm).
+enum Keywords {
+    Packed(Searcher),
+    Automaton(AhoCorasick),
+    Unavailable,
+}
+
+static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
     let patterns: Vec<&str> = LEVELS.iter().chain(INTERNAL.iter()).copied().collect();
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(patterns).ok()
+    if let Some(s) = Config::new().match_kind(MatchKind::LeftmostFirst).builder().extend(&patterns).build() {
+        return Keywords::Packed(s);
+    }
+    match AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(&patterns) {
+        Ok(ac) => Keywords::Automaton(ac),
+        Err(_) => Keywords::Unavailable,
+    }
 });
 
+/// `(start, end, pattern index)` of every keyword, leftmost first.
+fn keywords(text: &str) -> Box<dyn Iterator<Item = (usize, usize, usize)> + '_> {
+    match &*KEYWORDS {
+        Keywords::Packed(s) => {
+            Box::new(s.find_iter(text.as_bytes()).map(|m| (m.start(), m.end(), m.pattern().as_usize())))
+        }
+        Keywords::Automaton(ac) => Box::new(ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize()))),
+        Keywords::Unavailable => Box::new(std::iter::empty()),
+    }
+}
+
 pub(super) fn scan(text: &str, hits: &mut Vec<Hit>) {
-    let Some(ac) = KEYWORDS.as_ref() else { return };
     let mut resume = 0;
-    for m in ac.find_iter(text) {
-        if m.start() < resume {
+    for (start, end, pattern) in keywords(text) {
+        if start < resume {
             continue;
         }
-        let hit = if m.pattern().as_usize() < LEVELS.len() {
-            level(text, m.start(), m.end())
-        } else {
-            internal(text, m.start(), m.end())
-        };
+        let hit = if pattern < LEVELS.len() { level(text, start, end) } else { internal(text, start, end) };
         if let Some(h) = hit {
             resume = h.end;
             hits.push(h);

@@ -241,16 +241,35 @@ impl<'a> OffsetCounter<'a> {
     /// `(scalar, utf16)` offsets of byte offset `to` (a char boundary at or after the last one asked).
     pub fn at(&mut self, to: usize) -> (usize, usize) {
         if to > self.byte {
-            let slice = &self.bytes[self.byte..to];
-            // Scalars start at every non-continuation byte; 4-byte sequences take two UTF-16 units.
-            let chars = slice.iter().filter(|&&b| (b as i8) >= -0x40).count();
-            let astral = slice.iter().filter(|&&b| b >= 0xF0).count();
+            let (chars, astral) = count_scalars(&self.bytes[self.byte..to]);
             self.chars += chars;
             self.utf16 += chars + astral;
             self.byte = to;
         }
         (self.chars, self.utf16)
     }
+}
+
+/// Unicode scalars (non-continuation bytes) and astral scalars (lead bytes `11110xxx`, which
+/// take two UTF-16 units) in a run of UTF-8, eight bytes at a time.
+fn count_scalars(bytes: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut continuation = 0usize;
+    let mut astral = 0usize;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        // Bit 7 of each byte, with bits 6, 5, 4 of the same byte shifted onto it.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+        astral += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        continuation += usize::from(b & 0xC0 == 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
+    (bytes.len() - continuation, astral)
 }
 
 fn findings_from_hits(text: &str, hits: &[Hit], include_values: bool) -> Vec<Finding> {
