@@ -1,0 +1,275 @@
+"""gongkai.check_many against pure-Python pipelines doing the same checks, measured in one run.
+
+  A. jsonschema + re + chinese_calendar (the obvious pipeline)
+  B. fastjsonschema (compiled) + precompiled re + a precomputed working-day table (the best we could write)
+
+Same checks in each: the record schema, the item exists, the item's `fields` schema, the deadline
+(N working days after `formed`, 条例第二十六条) against `published`, and screening of the body for
+resident ID numbers (with the GB 11643 check digit), mobile numbers and classification markings.
+Also: per-call overhead of gongkai.check on a tiny record, and add_working_days against
+chinese_calendar.find_workday. Figures are medians of several runs; quote the ratios.
+
+Usage: .venv/bin/python benches/peers/python_bench.py [--records N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import pathlib
+import random
+import re
+import statistics
+import time
+
+import gongkai
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+# ── data ────────────────────────────────────────────────────────────────────────────────────
+
+PHRASES = [
+    "为进一步做好政务公开工作", "根据《中华人民共和国政府信息公开条例》", "结合本县实际", "现将有关事项通知如下",
+    "各乡镇人民政府、县政府各部门", "请认真贯彻落实", "本办法自发布之日起施行", "加强组织领导", "明确责任分工",
+    "严格落实保密审查制度", "及时回应社会关切", "推进决策公开、执行公开、管理公开、服务公开、结果公开",
+]
+
+
+def id_number(rng: random.Random) -> str:
+    body = f"{rng.randint(110000, 659000)}{rng.randint(1950, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    check = "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+    return body + check
+
+
+def make_record(i: int, rng: random.Random, items: list[str]) -> dict:
+    text = "".join(rng.choice(PHRASES) + "，" for _ in range(60))
+    if i % 50 == 0:
+        text += f"联系人身份证号{id_number(rng)}。"
+    if i % 70 == 0:
+        text += f"联系电话1{rng.choice('3589')}{rng.randint(100000000, 999999999)}。"
+    formed = dt.date(2025, 1, 2) + dt.timedelta(days=rng.randint(0, 300))
+    published = formed + dt.timedelta(days=rng.randint(0, 40))
+    item = rng.choice(items) if i % 40 else "admin.art20.99"
+    return {
+        "kind": "publication",
+        "id": f"rec-{i:06d}",
+        "item": item,
+        "institution": {"kind": "administrative", "tier": "county", "role": "government", "name": "某县人民政府"},
+        "title": f"某县人民政府关于第{i}号事项的通知",
+        "formed": formed.isoformat(),
+        "published": published.isoformat(),
+        "channels": ["government_website"],
+        "fields": {"document_title": f"关于第{i}号事项的通知", "document_number": f"某府发〔2025〕{i % 300}号",
+                   "issue_date": formed.isoformat()},
+        "body": text,
+    }
+
+
+# ── pure-Python pipelines ─────────────────────────────────────────────────────────────────────
+
+ID_RE = re.compile(r"(?<!\d)(\d{17}[\dXx])(?!\d)")
+MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+MARKING_RE = re.compile(r"(绝密|机密|秘密)\s*★")
+# The best pipeline scans for digit runs once (ASCII classes are cheaper) and classifies each run.
+DIGIT_RUN_RE = re.compile(r"[0-9]{11,}[Xx]?", re.ASCII)
+WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_valid(s: str) -> bool:
+    return "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], WEIGHTS)) % 11] == s[17].upper()
+
+
+def record_schema() -> dict:
+    generated = REPO / "catalogues" / "schema" / "record.schema.json"
+    if generated.exists():
+        return json.loads(generated.read_text(encoding="utf-8"))
+    return {
+        "type": "object",
+        "required": ["kind", "item", "institution"],
+        "properties": {
+            "kind": {"enum": ["publication", "request"]}, "id": {"type": "string"}, "item": {"type": "string"},
+            "institution": {"type": "object", "required": ["kind", "tier"]}, "title": {"type": "string"},
+            "formed": {"type": "string", "format": "date"}, "published": {"type": "string", "format": "date"},
+            "channels": {"type": "array", "items": {"type": "string"}}, "fields": {"type": "object"},
+            "body": {"type": "string"},
+        },
+    }
+
+
+def catalogue_data():
+    cat = gongkai.Catalogue.default()
+    items = {i["id"]: i for i in cat.items()}
+    schemas = {i: cat.schema(i) for i in items}
+    limits = {i: (it["timing"].get("days") if it["timing"].get("kind") == "within_working_days" else None) for i, it in items.items()}
+    return items, schemas, limits
+
+
+def prepare_a(schemas):
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(record_schema()), {i: jsonschema.Draft202012Validator(s) for i, s in schemas.items()}
+
+
+def pipeline_a(records, items, validators, limits):
+    import chinese_calendar
+
+    record_validator, field_validators = validators
+    out = []
+    for r in records:
+        problems = [("schema", "/" + "/".join(map(str, e.path))) for e in record_validator.iter_errors(r)]
+        item = r.get("item")
+        if item not in items:
+            problems.append(("item_unknown", "/item"))
+        else:
+            problems += [("field", "/fields") for _ in field_validators[item].iter_errors(r.get("fields", {}))]
+            days = limits[item]
+            if days and r.get("formed") and r.get("published"):
+                formed = dt.date.fromisoformat(r["formed"])
+                # find_workday counts a non-working start day as day 0's move: the law does not count it.
+                due = chinese_calendar.find_workday(days if chinese_calendar.is_workday(formed) else days - 1, formed)
+                if dt.date.fromisoformat(r["published"]) > due:
+                    problems.append(("publication_late", "/published"))
+        body = r.get("body", "")
+        problems += [("id", "/body") for m in re.finditer(r"(?<!\d)(\d{17}[\dXx])(?!\d)", body) if id_valid(m.group(1))]
+        problems += [("mobile", "/body") for _ in re.finditer(r"(?<!\d)(1[3-9]\d{9})(?!\d)", body)]
+        problems += [("marking", "/body") for _ in re.finditer(r"(绝密|机密|秘密)\s*★", body)]
+        out.append(problems)
+    return out
+
+
+def working_day_table(first: dt.date, last: dt.date):
+    import chinese_calendar
+
+    days, index, d = [], {}, first
+    while d <= last:
+        index[d.toordinal()] = len(days)  # working days on or before d
+        if chinese_calendar.is_workday(d):
+            days.append(d.toordinal())
+            index[d.toordinal()] = len(days)
+        d += dt.timedelta(days=1)
+    return days, index
+
+
+def prepare_b(schemas):
+    import fastjsonschema
+
+    return fastjsonschema.compile(record_schema()), {i: fastjsonschema.compile(s) for i, s in schemas.items()}
+
+
+def pipeline_b(records, items, validators, limits, table):
+    import fastjsonschema
+
+    validate_record, validate_fields = validators
+    days, index = table
+    ordinal = {}
+
+    def to_ordinal(s):
+        o = ordinal.get(s)
+        if o is None:
+            o = ordinal[s] = dt.date.fromisoformat(s).toordinal()
+        return o
+
+    out = []
+    for r in records:
+        problems = []
+        try:
+            validate_record(r)
+        except fastjsonschema.JsonSchemaException as e:
+            problems.append(("schema", e.name))
+        item = r.get("item")
+        if item not in items:
+            problems.append(("item_unknown", "/item"))
+        else:
+            try:
+                validate_fields[item](r.get("fields", {}))
+            except fastjsonschema.JsonSchemaException as e:
+                problems.append(("field", e.name))
+            n = limits[item]
+            if n and "formed" in r and "published" in r:
+                due = days[index[to_ordinal(r["formed"])] + n - 1]
+                if to_ordinal(r["published"]) > due:
+                    problems.append(("publication_late", "/published"))
+        body = r.get("body", "")
+        for m in DIGIT_RUN_RE.finditer(body):
+            run = m.group()
+            if len(run) == 18 and id_valid(run):
+                problems.append(("id", "/body"))
+            elif len(run) == 11 and run[1] in "3456789" and run[0] == "1":
+                problems.append(("mobile", "/body"))
+        if "★" in body:
+            problems += [("marking", "/body") for _ in MARKING_RE.finditer(body)]
+        out.append(problems)
+    return out
+
+
+# ── measuring ───────────────────────────────────────────────────────────────────────────────
+
+
+def median_seconds(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--slow-sample", type=int, default=5_000, help="records timed for pipeline A (then scaled)")
+    args = ap.parse_args()
+
+    rng = random.Random(2025)
+    items, schemas, limits = catalogue_data()
+    timed = [i for i, n in limits.items() if n]
+    records = [make_record(i, rng, timed or list(items)) for i in range(args.records)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    size = statistics.mean(len(s.encode()) for s in lines[:1000])
+    print(f"{args.records} records, mean {size / 1024:.1f} KB of JSON each; {os.cpu_count()} cores")
+
+    table = working_day_table(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    sample = records[: min(args.slow_sample, len(records))]
+    # Validators are compiled before timing, as a long-running service would.
+    va, vb = prepare_a(schemas), prepare_b(schemas)
+    t_a = median_seconds(lambda: pipeline_a(sample, items, va, limits), 1) * len(records) / len(sample)
+    t_b = median_seconds(lambda: pipeline_b(records, items, vb, limits, table), args.repeat)
+    t_g = median_seconds(lambda: gongkai.check_many(records), args.repeat)
+    t_gj = median_seconds(lambda: gongkai.check_many(lines), args.repeat)
+    t_g1 = median_seconds(lambda: gongkai.check_many(records, threads=1), args.repeat)
+
+    rate = lambda t: f"{len(records) / t:>10,.0f} rec/s"  # noqa: E731
+    print(f"A  jsonschema + re + chinese_calendar   {rate(t_a)}  (timed on {len(sample)} records, scaled)")
+    print(f"B  fastjsonschema + re + day table      {rate(t_b)}")
+    print(f"G  gongkai.check_many(dicts)            {rate(t_g)}")
+    print(f"G  gongkai.check_many(JSON lines)       {rate(t_gj)}")
+    print(f"G1 gongkai.check_many(dicts, threads=1) {rate(t_g1)}")
+    print(f"ratio A/G  = {t_a / t_g:6.1f}x   (target >= 100x)")
+    print(f"ratio B/G  = {t_b / t_g:6.1f}x   (target >= 10x)")
+    print(f"ratio B/G(JSON lines) = {t_b / t_gj:6.1f}x;  B/G1 = {t_b / t_g1:6.1f}x")
+
+    tiny = {"kind": "publication", "item": "admin.art20.01"}
+    n = 100_000
+    t_tiny = median_seconds(lambda: [gongkai.check(tiny) for _ in range(n)], args.repeat) / n
+    t_noop = median_seconds(lambda: [len(tiny) for _ in range(n)], args.repeat) / n
+    print(f"gongkai.check(tiny record): {t_tiny * 1e6:.2f} µs per call ({(t_tiny - t_noop) * 1e6:.2f} µs over a len() call)")
+
+    import chinese_calendar
+
+    starts = [dt.date(2025, 1, 1) + dt.timedelta(days=i % 300) for i in range(20_000)]
+    t_cc = median_seconds(lambda: [chinese_calendar.find_workday(20, d) for d in starts], args.repeat)
+    t_gk = median_seconds(lambda: [gongkai.add_working_days(d, 20) for d in starts], args.repeat)
+    same = all(
+        chinese_calendar.find_workday(20 if chinese_calendar.is_workday(d) else 19, d) == gongkai.add_working_days(d, 20)
+        for d in starts[:300]
+    )
+    print(f"add_working_days(d, 20): {t_gk / len(starts) * 1e6:.2f} µs; chinese_calendar.find_workday(20, d): "
+          f"{t_cc / len(starts) * 1e6:.2f} µs; ratio {t_cc / t_gk:.1f}x; same answers: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""`check_many`: hands records to the Rust batch engine. DataFrames and Arrow tables are turned
+into JSON lines by their own native writers (pandas' C writer, polars' Rust writer) so that no
+Python loop touches the rows; the rules all run in Rust."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from typing import Any, Callable, Optional
+
+from gongkai import _gongkai
+
+
+class _StderrCounter:
+    """A progress counter on stderr, used when tqdm is not installed."""
+
+    def __init__(self, total: Optional[int]) -> None:
+        self.total = total
+        self.done = 0
+
+    def update(self, n: int) -> None:
+        self.done += n
+        of = f"/{self.total}" if self.total is not None else ""
+        sys.stderr.write(f"\rgongkai: checked {self.done}{of} records")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _progress_bar(total: Optional[int]) -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        return _StderrCounter(total)
+    return tqdm(total=total, unit="rec", desc="gongkai check")
+
+
+def _kind_of(obj: Any) -> str:
+    cls = type(obj)
+    return f"{cls.__module__.split('.')[0]}.{cls.__name__}"
+
+
+def _pandas_to_ndjson(df: Any) -> bytes:
+    import pandas as pd
+
+    # Date columns become `YYYY-MM-DD` (records carry dates, not timestamps) when they hold no time.
+    converted = None
+    for col in df.columns:
+        series = df[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            valid = series.dropna()
+            if len(valid) == 0 or (valid == valid.dt.normalize()).all():
+                if converted is None:
+                    converted = df.copy()
+                converted[col] = series.dt.strftime("%Y-%m-%d")
+    frame = df if converted is None else converted
+    text = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+    return (text or "").encode("utf-8", "surrogatepass")
+
+
+def _frame_to_ndjson(records: Any) -> Optional[bytes]:
+    """JSON lines for a DataFrame or an Arrow table; None for anything else."""
+    kind = _kind_of(records)
+    if kind == "pandas.DataFrame":
+        return _pandas_to_ndjson(records)
+    if kind == "polars.LazyFrame":
+        records = records.collect()
+        kind = "polars.DataFrame"
+    if kind == "polars.DataFrame":
+        return records.write_ndjson().encode("utf-8", "surrogatepass")
+    if kind in ("pyarrow.Table", "pyarrow.RecordBatch"):
+        try:
+            import polars as pl
+        except ImportError:
+            return _pandas_to_ndjson(records.to_pandas())
+        return pl.from_arrow(records).write_ndjson().encode("utf-8", "surrogatepass")
+    return None
+
+
+def check_many(
+    records: Any,
+    threads: Optional[int] = None,
+    progress: bool = False,
+    *,
+    lang: str = "zh",
+    today: Optional[datetime.date] = None,
+    catalogue: Optional[_gongkai.Catalogue] = None,
+    screening: bool = True,
+) -> _gongkai.Reports:
+    """check_many(records, threads=None, progress=False, *, lang="zh", today=None, catalogue=None, screening=True)
+
+    Check many records on every core (the GIL is released while rules run). `records` is a list
+    or any iterable of dicts / JSON strings / bytes, a pandas or polars DataFrame (a row per
+    record, empty cells are missing fields), or a pyarrow Table. Returns `Reports`, in input
+    order; bad records get a diagnostic each, the batch never stops at one.
+    """
+    if isinstance(records, (str, bytes, dict)):
+        raise TypeError(f"check_many expects many records (a list, an iterable, a DataFrame), found {type(records).__name__}: use check() for one")
+    ndjson = _frame_to_ndjson(records)
+    try:
+        total: Optional[int] = len(records)
+    except TypeError:
+        total = None
+    bar = _progress_bar(total) if progress else None
+    update: Optional[Callable[[int], Any]] = bar.update if bar is not None else None
+    try:
+        if ndjson is not None:
+            return _gongkai._check_ndjson(ndjson, threads, update, lang, today, catalogue, screening)
+        return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening)
+    finally:
+        if bar is not None:
+            bar.close()

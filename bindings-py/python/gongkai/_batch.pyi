@@ -1,0 +1,15 @@
+import datetime
+from typing import Any, Optional, Union
+
+from gongkai import Catalogue, Reports
+
+def check_many(
+    records: Any,
+    threads: Optional[int] = None,
+    progress: bool = False,
+    *,
+    lang: str = "zh",
+    today: Optional[Union[datetime.date, str]] = None,
+    catalogue: Optional[Catalogue] = None,
+    screening: bool = True,
+) -> Reports: ...

@@ -1,0 +1,261 @@
+//! `gongkai.Catalogue`: the embedded catalogues, a catalogue directory, overlays, items and grounds.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use gongkai::model::Applicability;
+use gongkai::{Catalogue, Institution};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::serde_to_py;
+use crate::errors::{GongkaiError, Where, raise, to_pyerr};
+use crate::html;
+
+/// The embedded catalogue is a `'static` borrow; loaded ones are shared between Python handles.
+#[derive(Clone)]
+pub enum CatalogueRef {
+    Embedded,
+    Loaded(Arc<Catalogue>),
+}
+
+impl CatalogueRef {
+    pub fn get(&self) -> &Catalogue {
+        match self {
+            CatalogueRef::Embedded => Catalogue::embedded(),
+            CatalogueRef::Loaded(c) => c,
+        }
+    }
+}
+
+/// A set of catalogue templates, exemption grounds and overlays.
+#[pyclass(module = "gongkai", name = "Catalogue", frozen)]
+pub struct PyCatalogue {
+    pub inner: CatalogueRef,
+}
+
+impl PyCatalogue {
+    /// The catalogue a call should use: the one given, or the embedded default.
+    pub fn resolve_arg(catalogue: Option<&Bound<'_, PyCatalogue>>) -> CatalogueRef {
+        catalogue.map(|c| c.get().inner.clone()).unwrap_or(CatalogueRef::Embedded)
+    }
+}
+
+fn unknown_item(py: Python<'_>, id: &str) -> PyErr {
+    raise::<GongkaiError>(
+        py,
+        "unknown_id",
+        format!("unknown item `{id}`"),
+        Where { path: Some(id), ..Default::default() },
+    )
+}
+
+fn item_dict<'py>(
+    py: Python<'py>,
+    item: &gongkai::model::Item,
+    source: &str,
+    changed_by: &[&str],
+) -> PyResult<Bound<'py, PyAny>> {
+    let obj = serde_to_py(py, item)?;
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        dict.set_item("source", source)?;
+        if !changed_by.is_empty() {
+            dict.set_item("changed_by", changed_by.to_vec())?;
+        }
+    }
+    Ok(obj)
+}
+
+#[pymethods]
+impl PyCatalogue {
+    /// default() -> Catalogue
+    ///
+    /// The catalogues compiled into the library (parsed once per process).
+    #[staticmethod]
+    fn default() -> Self {
+        Self { inner: CatalogueRef::Embedded }
+    }
+
+    /// from_path(path) -> Catalogue
+    ///
+    /// Load a directory laid out like `catalogues/`: `institutions.yaml`, `grounds.yaml`, `templates/*.yaml`.
+    #[staticmethod]
+    fn from_path(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let loaded = py.detach(|| Catalogue::from_dir(&path));
+        loaded.map(|c| Self { inner: CatalogueRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+    }
+
+    /// with_overlay(path) -> Catalogue
+    ///
+    /// A new catalogue with a local overlay file added (linted first; rejected with its errors).
+    fn with_overlay(&self, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let base = self.inner.clone();
+        let next = py.detach(|| base.get().with_overlay_file(&path));
+        next.map(|c| Self { inner: CatalogueRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+    }
+
+    /// items(kind=None, tier=None, role=None, sector=None) -> list[dict]
+    ///
+    /// With `kind` and `tier`: the items that institution must handle, resolved with overlays
+    /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` only: the
+    /// items of the templates and overlays for that kind. With neither: every item.
+    #[pyo3(signature = (kind=None, tier=None, role=None, sector=None))]
+    fn items<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        tier: Option<&str>,
+        role: Option<&str>,
+        sector: Option<&str>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let cat = self.inner.get();
+        let out = PyList::empty(py);
+        match (kind, tier) {
+            (Some(kind), Some(tier)) => {
+                let mut inst = Institution::new(kind, tier, role);
+                inst.sector = sector.map(str::to_owned);
+                let resolved = cat.resolve(&inst).map_err(|e| to_pyerr(py, &e))?;
+                for ri in &resolved.items {
+                    out.append(item_dict(py, &ri.item, ri.source, &ri.changed_by)?)?;
+                }
+            }
+            (None, Some(_)) => {
+                return Err(raise::<GongkaiError>(
+                    py,
+                    "invalid_argument",
+                    "`tier` needs `kind` (tiers are kind-specific)".to_owned(),
+                    Where::default(),
+                ));
+            }
+            (kind, None) => {
+                if role.is_some() || sector.is_some() {
+                    return Err(raise::<GongkaiError>(
+                        py,
+                        "invalid_argument",
+                        "`role` and `sector` need `kind` and `tier`".to_owned(),
+                        Where::default(),
+                    ));
+                }
+                if let Some(k) = kind {
+                    if cat.registry().kind(k).is_none() {
+                        return Err(to_pyerr(
+                            py,
+                            &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() },
+                        ));
+                    }
+                }
+                let for_kind =
+                    |a: &Applicability| kind.is_none_or(|k| a.kinds.is_empty() || a.kinds.iter().any(|x| x == k));
+                for (item, source) in cat.all_items() {
+                    let applies = cat
+                        .template(source)
+                        .map(|t| &t.applies_to)
+                        .or_else(|| cat.overlays().iter().find(|o| o.id == source).map(|o| &o.applies_to))
+                        .is_none_or(for_kind);
+                    if applies {
+                        out.append(item_dict(py, item, source, &[])?)?;
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// item(id) -> dict
+    ///
+    /// One item by id, with `source` (the template or overlay defining it).
+    fn item<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        let (item, source) = self.inner.get().item(id).ok_or_else(|| unknown_item(py, id))?;
+        item_dict(py, item, source, &[])
+    }
+
+    /// schema(id) -> dict
+    ///
+    /// The JSON Schema of the item's `fields` object (its content elements).
+    fn schema<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        let (item, _) = self.inner.get().item(id).ok_or_else(|| unknown_item(py, id))?;
+        crate::convert::to_py(py, &gongkai::schema::item_fields_schema(item))
+    }
+
+    /// grounds() -> list[dict]
+    ///
+    /// The exemption grounds (不予公开情形) with their citations.
+    fn grounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serde_to_py(py, self.inner.get().grounds())
+    }
+
+    /// Ids of the templates, root templates first as loaded.
+    #[getter]
+    fn templates(&self) -> Vec<String> {
+        self.inner.get().templates().iter().map(|t| t.id.clone()).collect()
+    }
+
+    /// Ids of the overlays added, in order.
+    #[getter]
+    fn overlays(&self) -> Vec<String> {
+        self.inner.get().overlays().iter().map(|o| o.id.clone()).collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.get().all_items().count()
+    }
+
+    fn __repr__(&self) -> String {
+        let cat = self.inner.get();
+        format!(
+            "<gongkai.Catalogue: {} templates, {} overlays, {} items, {} grounds>",
+            cat.templates().len(),
+            cat.overlays().len(),
+            cat.all_items().count(),
+            cat.grounds().len()
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let cat = self.inner.get();
+        let mut rows: Vec<Vec<String>> = cat
+            .templates()
+            .iter()
+            .map(|t| {
+                vec![
+                    format!("<code>{}</code>", html::escape(&t.id)),
+                    "template".to_owned(),
+                    html::escape(&format!("{} — {}", t.title.zh, t.title.en)),
+                    html::escape(&t.applies_to.kinds.join(", ")),
+                    t.items.len().to_string(),
+                ]
+            })
+            .collect();
+        rows.extend(cat.overlays().iter().map(|o| {
+            vec![
+                format!("<code>{}</code>", html::escape(&o.id)),
+                "overlay".to_owned(),
+                html::escape(&format!("{} — {}", o.title.zh, o.title.en)),
+                html::escape(&o.applies_to.kinds.join(", ")),
+                o.items.len().to_string(),
+            ]
+        }));
+        let caption = format!(
+            "<b>gongkai.Catalogue</b>: {} items, {} exemption grounds",
+            cat.all_items().count(),
+            cat.grounds().len()
+        );
+        html::table(&caption, &["id", "type", "title", "kinds", "items"], &rows)
+    }
+}
+
+/// grounds() -> list[dict]
+///
+/// The exemption grounds of the embedded catalogue.
+#[pyfunction]
+pub fn grounds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    serde_to_py(py, Catalogue::embedded().grounds())
+}
+
+/// codes() -> list[dict]
+///
+/// Every diagnostic code gongkai can emit: code, severity, basis, summaries, example, area.
+#[pyfunction]
+pub fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    serde_to_py(py, &gongkai::diagnostics::codes())
+}

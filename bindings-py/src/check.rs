@@ -1,0 +1,280 @@
+//! `check(record)` and the batch engine behind `check_many`: records are converted to JSON
+//! while holding the GIL, then checked on a rayon pool with the GIL released. Conversion of the
+//! next chunk overlaps the checking of the current one.
+
+use std::str::FromStr;
+
+use gongkai::check::{CheckOptions, Checker, input};
+use gongkai::{Catalogue, Diagnostic, Lang, Text};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::calendar::date_arg;
+use crate::catalogue::{CatalogueRef, PyCatalogue};
+use crate::convert::{self, ConvertError};
+use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::report::{PyReport, PyReports, RecordResult};
+
+/// Records converted per round trip to the interpreter (also the progress step).
+const CHUNK: usize = 4096;
+
+fn options(
+    py: Python<'_>,
+    lang: &str,
+    today: Option<&Bound<'_, PyAny>>,
+    screening: bool,
+) -> PyResult<(CheckOptions, Lang)> {
+    let lang = Lang::from_str(lang).map_err(|e| {
+        raise::<GongkaiError>(py, "invalid_argument", e, Where { path: Some("lang"), ..Default::default() })
+    })?;
+    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(!screening);
+    if let Some(d) = today.filter(|d| !d.is_none()) {
+        opts = opts.with_today(date_arg(py, d, "today")?);
+    }
+    Ok((opts, lang))
+}
+
+/// A record ready to check without the interpreter.
+enum Input {
+    Value(Value),
+    /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
+    Text(Vec<u8>),
+    /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
+    Row(Vec<u8>),
+    /// A Python object with no JSON form.
+    Unconvertible(ConvertError),
+}
+
+fn unconvertible(e: &ConvertError) -> Diagnostic {
+    Diagnostic::new(
+        &gongkai::check::codes::INPUT_INVALID_JSON,
+        e.pointer.clone(),
+        Text::new(format!("记录不能表示为 JSON：{}", e.message), format!("record has no JSON form: {}", e.message)),
+    )
+}
+
+/// Checks with the embedded catalogue's cached checker, or a checker built once for a batch.
+enum Engine<'c> {
+    Embedded,
+    Other(Checker<'c>),
+}
+
+impl<'c> Engine<'c> {
+    fn new(cat: &'c Catalogue) -> Self {
+        if std::ptr::eq(cat, Catalogue::embedded()) { Engine::Embedded } else { Engine::Other(Checker::new(cat)) }
+    }
+
+    fn value(&self, v: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
+        match self {
+            Engine::Embedded => gongkai::check::check_value(Catalogue::embedded(), v, opts),
+            Engine::Other(c) => c.check_value(v, opts),
+        }
+    }
+
+    fn run(&self, input: Input, opts: &CheckOptions) -> RecordResult {
+        let checked = |v: &Value| RecordResult { id: record_id(v), diagnostics: self.value(v, opts) };
+        match input {
+            Input::Value(v) => checked(&v),
+            Input::Text(bytes) => self.text(&bytes, false, checked),
+            Input::Row(bytes) => self.text(&bytes, true, checked),
+            Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
+        }
+    }
+
+    fn text(&self, bytes: &[u8], drop_nulls: bool, checked: impl Fn(&Value) -> RecordResult) -> RecordResult {
+        let text = match input::require_utf8(bytes) {
+            Ok(t) => t,
+            Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+        };
+        match input::parse_record(text) {
+            Ok(mut v) => {
+                if drop_nulls {
+                    if let Value::Object(m) = &mut v {
+                        m.retain(|_, cell| !cell.is_null());
+                    }
+                }
+                checked(&v)
+            }
+            Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+        }
+    }
+}
+
+fn record_id(v: &Value) -> Option<String> {
+    v.get("id").and_then(Value::as_str).map(str::to_owned)
+}
+
+fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Some(bytes) = convert::as_text(obj)? {
+        return Ok(Input::Text(bytes));
+    }
+    Ok(match convert::to_value(obj) {
+        Ok(v) => Input::Value(v),
+        Err(e) => Input::Unconvertible(e),
+    })
+}
+
+/// check(record, *, lang="zh", today=None, catalogue=None, screening=True) -> Report
+///
+/// Check one record: a dict, or JSON text (`str` / UTF-8 `bytes`). JSON that cannot be parsed
+/// and objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
+#[pyfunction]
+#[pyo3(signature = (record, *, lang="zh", today=None, catalogue=None, screening=true))]
+pub fn check(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    lang: &str,
+    today: Option<&Bound<'_, PyAny>>,
+    catalogue: Option<&Bound<'_, PyCatalogue>>,
+    screening: bool,
+) -> PyResult<PyReport> {
+    let (opts, lang) = options(py, lang, today, screening)?;
+    let cat_ref = PyCatalogue::resolve_arg(catalogue);
+    let cat = cat_ref.get();
+    let value = match convert::as_text(record)? {
+        Some(bytes) => {
+            let text = input::require_utf8(&bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
+            let parsed = gongkai::check::check_json(cat, text, &opts);
+            let diagnostics = parsed.map_err(|e| to_pyerr(py, &e))?;
+            let id = input::parse_record(text).ok().as_ref().and_then(record_id);
+            return Ok(PyReport { result: RecordResult { id, diagnostics }, lang });
+        }
+        None => convert::to_value(record).map_err(|e| {
+            let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);
+            raise::<RecordError>(
+                py,
+                "input_invalid_json",
+                message,
+                Where { path: Some(&e.pointer), ..Default::default() },
+            )
+        })?,
+    };
+    let diagnostics = Engine::new(cat).value(&value, &opts);
+    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+}
+
+fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
+    raise::<RecordError>(
+        py,
+        d.code,
+        d.message.get(lang).to_owned(),
+        Where { path: Some(&d.path), ..Default::default() },
+    )
+}
+
+fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
+    match threads {
+        None => Ok(None),
+        Some(0) => Err(PyValueError::new_err("`threads` must be at least 1")),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
+    }
+}
+
+/// Run the batch: pull chunks of inputs with the GIL, check each chunk on the pool without it.
+fn run_batch(
+    py: Python<'_>,
+    cat_ref: CatalogueRef,
+    opts: CheckOptions,
+    threads: Option<usize>,
+    progress: Option<&Bound<'_, PyAny>>,
+    mut next_chunk: impl FnMut() -> PyResult<Vec<Input>>,
+) -> PyResult<Vec<RecordResult>> {
+    let pool = pool(threads)?;
+    let cat = cat_ref.get();
+    let engine = Engine::new(cat);
+    let check_chunk = |chunk: Vec<Input>| -> Vec<RecordResult> {
+        let work = || chunk.into_par_iter().map(|i| engine.run(i, &opts)).collect::<Vec<_>>();
+        match &pool {
+            Some(p) => p.install(work),
+            None => work(),
+        }
+    };
+    let mut results = Vec::new();
+    std::thread::scope(|scope| -> PyResult<()> {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<RecordResult>>> = None;
+        loop {
+            let chunk = next_chunk();
+            if let Some(handle) = pending.take() {
+                let done = py.detach(|| handle.join());
+                let done = done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
+                let n = done.len();
+                results.extend(done);
+                if let Some(cb) = progress {
+                    cb.call1((n,))?;
+                }
+            }
+            let chunk = chunk?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let check_chunk = &check_chunk;
+            pending = Some(scope.spawn(move || check_chunk(chunk)));
+        }
+    })?;
+    Ok(results)
+}
+
+/// _check_batch(records, threads, progress, lang, today, catalogue, screening) -> Reports
+///
+/// The engine of `check_many` for Python iterables of dicts, JSON strings or bytes.
+#[pyfunction]
+#[pyo3(signature = (records, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[allow(clippy::too_many_arguments)]
+pub fn _check_batch(
+    py: Python<'_>,
+    records: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    progress: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    today: Option<&Bound<'_, PyAny>>,
+    catalogue: Option<&Bound<'_, PyCatalogue>>,
+    screening: bool,
+) -> PyResult<PyReports> {
+    let (opts, lang) = options(py, lang, today, screening)?;
+    let mut iter = records.try_iter().map_err(|_| {
+        let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
+    })?;
+    let next_chunk = || -> PyResult<Vec<Input>> {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for obj in iter.by_ref().take(CHUNK) {
+            chunk.push(to_input(&obj?)?);
+        }
+        Ok(chunk)
+    };
+    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
+    Ok(PyReports { results, lang })
+}
+
+/// _check_ndjson(data, threads, progress, lang, today, catalogue, screening) -> Reports
+///
+/// The engine of `check_many` for DataFrames: one JSON object per line, written by pandas,
+/// polars or pyarrow. Null cells are left out of the record (an empty cell is a missing field).
+#[pyfunction]
+#[pyo3(signature = (data, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[allow(clippy::too_many_arguments)]
+pub fn _check_ndjson(
+    py: Python<'_>,
+    data: &Bound<'_, PyBytes>,
+    threads: Option<usize>,
+    progress: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    today: Option<&Bound<'_, PyAny>>,
+    catalogue: Option<&Bound<'_, PyCatalogue>>,
+    screening: bool,
+) -> PyResult<PyReports> {
+    let (opts, lang) = options(py, lang, today, screening)?;
+    let bytes = data.as_bytes();
+    let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let next_chunk =
+        || -> PyResult<Vec<Input>> { Ok(lines.by_ref().take(CHUNK).map(|l| Input::Row(l.to_vec())).collect()) };
+    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
+    Ok(PyReports { results, lang })
+}

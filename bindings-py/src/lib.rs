@@ -1,0 +1,42 @@
+//! The `gongkai._gongkai` extension module: a thin layer over the `gongkai` crate.
+//! No rule lives here: every answer comes from the core, so Python, the CLI and the browser agree.
+
+mod calendar;
+mod catalogue;
+mod check;
+mod convert;
+mod errors;
+mod html;
+mod report;
+mod screening;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_function(wrap_pyfunction!(catalogue::grounds, m)?)?;
+    m.add_function(wrap_pyfunction!(catalogue::codes, m)?)?;
+    m.add_class::<report::PyDiagnostic>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_class::<report::PyReports>()?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_check_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_check_ndjson, m)?)?;
+    m.add_class::<calendar::PyDayKind>()?;
+    m.add_class::<screening::PyFinding>()?;
+    m.add_class::<screening::PyChange>()?;
+    m.add_class::<screening::PyRedaction>()?;
+    m.add_function(wrap_pyfunction!(screening::scan, m)?)?;
+    m.add_function(wrap_pyfunction!(screening::redact, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::day_kind, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::working_days_between, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::next_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::calendar_years, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    Ok(())
+}

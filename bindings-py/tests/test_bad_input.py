@@ -1,0 +1,117 @@
+"""Bad input never crashes the interpreter: a diagnostic per record in batches, a clear
+exception (a ValueError subclass with code and where) for single calls."""
+
+import math
+
+import pytest
+
+import gongkai
+
+RECORD = {"kind": "publication", "id": "x", "item": "admin.art20.01"}
+
+
+def codes(report):
+    return {d.code for d in report.diagnostics}
+
+
+def test_invalid_json_text_raises_with_line_and_column():
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check('{"kind": "publication",\n "item": }')
+    assert isinstance(e.value, ValueError)
+    assert e.value.code == "invalid_json"
+    assert e.value.line == 2 and e.value.column is not None
+
+
+def test_non_utf8_bytes_raise_and_are_a_diagnostic_in_batches():
+    gbk = '{"title": "公开"}'.encode("gbk")
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check(gbk)
+    assert e.value.code == "input_not_utf8"
+    report = gongkai.check_many([gbk, RECORD])
+    assert codes(report[0]) == {"input_not_utf8"}
+    assert "input_not_utf8" not in codes(report[1])
+
+
+@pytest.mark.parametrize("record", [42, "42", [1, 2], None, True, "[]", '"text"'])
+def test_non_object_records_get_a_diagnostic(record):
+    report = gongkai.check(record)
+    assert not report.ok
+    assert report.diagnostics[0].path == ""
+
+
+def test_objects_without_json_form():
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check({**RECORD, "fields": {"tags": {1, 2}}})
+    assert e.value.path == "/fields/tags"
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check({**RECORD, "fields": {"n": math.nan}})
+    assert e.value.path == "/fields/n"
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check({1: "non-string key"})
+    report = gongkai.check_many([RECORD, {"x": object()}, {"y": float("inf")}, RECORD])
+    assert [codes(r) == {"input_invalid_json"} for r in report] == [False, True, True, False]
+    assert report[1].diagnostics[0].path == "/x"
+
+
+def test_wrong_types_in_fields_are_diagnostics_not_exceptions():
+    report = gongkai.check({**RECORD, "published": 20250101, "channels": "website", "institution": []})
+    assert not report.ok
+    assert {d.path for d in report.diagnostics} & {"/published", "/channels", "/institution"}
+
+
+def test_invalid_dates_in_records_are_diagnostics():
+    report = gongkai.check({**RECORD, "formed": "2025-02-30", "published": "yesterday"})
+    assert {"/formed", "/published"} <= {d.path for d in report.diagnostics}
+
+
+def test_lone_surrogates_and_deep_nesting():
+    with pytest.raises(gongkai.RecordError):
+        gongkai.check({**RECORD, "title": "\ud800"})
+    deep = cur = {}
+    for _ in range(10_000):
+        cur["a"] = {}
+        cur = cur["a"]
+    with pytest.raises(gongkai.RecordError):
+        gongkai.check(deep)
+    assert codes(gongkai.check_many(["[" * 10_000])[0]) == {"input_too_deep"}
+
+
+def test_nan_and_none_cells_in_dataframes_are_missing_fields():
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    rows = [dict(RECORD, published="yesterday"), dict(RECORD, published=None), dict(RECORD, published=math.nan)]
+    frame = pd.DataFrame(rows)
+    got = [r.to_dicts() for r in gongkai.check_many(frame)]
+    without = gongkai.check(RECORD).to_dicts()
+    assert got[1] == without and got[2] == without
+    assert got[0] != without
+    assert [r.to_dicts() for r in gongkai.check_many(pl.DataFrame(rows[:2]))] == got[:2]
+
+
+def test_datetime_columns_become_dates():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame([dict(RECORD, formed="2025-01-24", published="2025-02-07")])
+    dated = frame.assign(formed=pd.to_datetime(frame["formed"]), published=pd.to_datetime(frame["published"]))
+    assert gongkai.check_many(dated).to_dicts() == gongkai.check_many(frame).to_dicts()
+
+
+@pytest.mark.parametrize("bad", ["not a list", b"bytes", {"a": 1}, 42])
+def test_check_many_needs_many_records(bad):
+    with pytest.raises(TypeError):
+        gongkai.check_many(bad)
+
+
+def test_a_failing_iterator_raises_its_own_error():
+    def records():
+        yield RECORD
+        raise RuntimeError("source broke")
+
+    with pytest.raises(RuntimeError, match="source broke"):
+        gongkai.check_many(records())
+
+
+def test_bad_options():
+    with pytest.raises(gongkai.GongkaiError):
+        gongkai.check(RECORD, today="2025-02-30")
+    with pytest.raises(TypeError):
+        gongkai.check(RECORD, catalogue="default")

