@@ -17,12 +17,14 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v wasm-opt >/dev/null || missing+=(binaryen)
+# Chinese glyphs in the demo's screenshots and the audit's HTML report.
+[ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update
   # binaryen is optional (a smaller .wasm); chromium is needed for the end-to-end test.
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}" ||
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium fonts-wqy-microhei
 fi
 
 (cd bindings-wasm && npm ci --no-audit --no-fund)
