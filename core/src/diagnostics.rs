@@ -55,6 +55,23 @@ pub struct CodeInfo {
     pub area: &'static str,
 }
 
+/// Declares a diagnostic code once, as a `pub static` [`CodeInfo`]:
+/// `code!(NAME, "area", "snake_case_code", Severity, "basis", "summary zh", "summary en", "example")`.
+macro_rules! code {
+    ($name:ident, $area:literal, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
+        pub static $name: $crate::diagnostics::CodeInfo = $crate::diagnostics::CodeInfo {
+            code: $code,
+            severity: $crate::diagnostics::Severity::$sev,
+            basis: $basis,
+            summary_zh: $zh,
+            summary_en: $en,
+            example: $ex,
+            area: $area,
+        };
+    };
+}
+pub(crate) use code;
+
 /// A problem found in some input.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {

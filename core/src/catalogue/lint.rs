@@ -2,32 +2,20 @@
 //! they are applied, and by `gongkai catalogue lint`). Each finding names the file, line,
 //! column and key, and the rule it breaks.
 
+use crate::diagnostics::code;
 use std::collections::{HashMap, HashSet};
 
 use super::located::Located;
 use super::{Catalogue, parse_yaml};
-use crate::diagnostics::{CodeInfo, Diagnostic, Severity};
+use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::error::{Error, Location};
 use crate::model::{
     Citation, ElementType, GroundSet, InstitutionRegistry, Item, Nature, Overlay, Template, Text, Timing,
 };
 
-macro_rules! code {
-    ($name:ident, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
-        pub static $name: CodeInfo = CodeInfo {
-            code: $code,
-            severity: Severity::$sev,
-            basis: $basis,
-            summary_zh: $zh,
-            summary_en: $en,
-            example: $ex,
-            area: "catalogue",
-        };
-    };
-}
-
 code!(
     INVALID_YAML,
+    "catalogue",
     "catalogue_invalid_yaml",
     Error,
     "",
@@ -37,6 +25,7 @@ code!(
 );
 code!(
     DUPLICATE_ID,
+    "catalogue",
     "catalogue_duplicate_id",
     Error,
     "",
@@ -46,6 +35,7 @@ code!(
 );
 code!(
     MISSING_CITATION,
+    "catalogue",
     "catalogue_missing_citation",
     Error,
     "条例第五条（依法公开）",
@@ -55,6 +45,7 @@ code!(
 );
 code!(
     UNKNOWN_PARENT,
+    "catalogue",
     "catalogue_unknown_parent",
     Error,
     "",
@@ -64,6 +55,7 @@ code!(
 );
 code!(
     EXTENDS_CYCLE,
+    "catalogue",
     "catalogue_extends_cycle",
     Error,
     "",
@@ -73,6 +65,7 @@ code!(
 );
 code!(
     UNKNOWN_KIND,
+    "catalogue",
     "catalogue_unknown_kind",
     Error,
     "",
@@ -80,10 +73,29 @@ code!(
     "unknown institution kind",
     "kinds: [ministry]"
 );
-code!(UNKNOWN_TIER, "catalogue_unknown_tier", Error, "", "未知的层级", "unknown tier for the kind", "tiers: [village]");
-code!(UNKNOWN_ROLE, "catalogue_unknown_role", Error, "", "未知的角色", "unknown role for the kind", "roles: [mayor]");
+code!(
+    UNKNOWN_TIER,
+    "catalogue",
+    "catalogue_unknown_tier",
+    Error,
+    "",
+    "未知的层级",
+    "unknown tier for the kind",
+    "tiers: [village]"
+);
+code!(
+    UNKNOWN_ROLE,
+    "catalogue",
+    "catalogue_unknown_role",
+    Error,
+    "",
+    "未知的角色",
+    "unknown role for the kind",
+    "roles: [mayor]"
+);
 code!(
     UNKNOWN_SECTOR,
+    "catalogue",
     "catalogue_unknown_sector",
     Error,
     "",
@@ -93,6 +105,7 @@ code!(
 );
 code!(
     UNKNOWN_ITEM,
+    "catalogue",
     "catalogue_unknown_item",
     Error,
     "",
@@ -102,6 +115,7 @@ code!(
 );
 code!(
     UNKNOWN_GROUND,
+    "catalogue",
     "catalogue_unknown_ground",
     Error,
     "",
@@ -111,6 +125,7 @@ code!(
 );
 code!(
     INVALID_ELEMENT,
+    "catalogue",
     "catalogue_invalid_element",
     Error,
     "",
@@ -120,6 +135,7 @@ code!(
 );
 code!(
     DROPS_MANDATORY_ITEM,
+    "catalogue",
     "catalogue_drops_mandatory_item",
     Error,
     "条例第二十条、第二十一条；国办发〔2019〕54号（基层目录只能细化、不得减少法定事项）",
@@ -129,6 +145,7 @@ code!(
 );
 code!(
     LOOSENS_TIME_LIMIT,
+    "catalogue",
     "catalogue_loosens_time_limit",
     Error,
     "条例第二十六条",
@@ -138,6 +155,7 @@ code!(
 );
 code!(
     LOOSENS_REQUIREMENT,
+    "catalogue",
     "catalogue_loosens_requirement",
     Error,
     "条例第二十二条",
@@ -147,6 +165,7 @@ code!(
 );
 code!(
     BARS_ABSOLUTE_GROUND,
+    "catalogue",
     "catalogue_bars_non_discretionary_ground",
     Error,
     "条例第十四条、第十五条、第十六条第二款",
@@ -156,6 +175,7 @@ code!(
 );
 code!(
     UNVERIFIED,
+    "catalogue",
     "catalogue_unverified_entry",
     Info,
     "",

@@ -1,20 +1,7 @@
 //! Every diagnostic code the record checks emit, declared once. Rules refer to these statics.
 
-use crate::diagnostics::{CodeInfo, Severity};
-
-macro_rules! code {
-    ($name:ident, $area:literal, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
-        pub static $name: CodeInfo = CodeInfo {
-            code: $code,
-            severity: Severity::$sev,
-            basis: $basis,
-            summary_zh: $zh,
-            summary_en: $en,
-            example: $ex,
-            area: $area,
-        };
-    };
-}
+use crate::diagnostics::CodeInfo;
+use crate::diagnostics::code;
 
 // ── input: files and JSON text ──────────────────────────────────────────────────────────────
 code!(

@@ -1,6 +1,7 @@
 //! Request records (依申请公开, `"kind": "request"`): their timeline under 条例 Arts 30–36 and the
 //! checks `gongkai check` runs on them.
 
+use crate::diagnostics::code;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -9,25 +10,12 @@ use serde_json::Value;
 use super::{Deadline, Suspension, rules, working_days_after, working_days_after_excluding};
 use crate::calendar::{Calendar, CalendarError};
 use crate::catalogue::Catalogue;
-use crate::diagnostics::{CodeInfo, Diagnostic, Severity};
+use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::model::{Nature, ResponseType, Text};
-
-macro_rules! code {
-    ($name:ident, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
-        pub static $name: CodeInfo = CodeInfo {
-            code: $code,
-            severity: Severity::$sev,
-            basis: $basis,
-            summary_zh: $zh,
-            summary_en: $en,
-            example: $ex,
-            area: "request",
-        };
-    };
-}
 
 code!(
     INVALID_VALUE,
+    "request",
     "request_invalid_value",
     Error,
     "",
@@ -37,6 +25,7 @@ code!(
 );
 code!(
     DATES_OUT_OF_ORDER,
+    "request",
     "request_dates_out_of_order",
     Error,
     "",
@@ -46,6 +35,7 @@ code!(
 );
 code!(
     REPLY_LATE,
+    "request",
     "request_reply_late",
     Error,
     "政府信息公开条例第三十三条",
@@ -55,6 +45,7 @@ code!(
 );
 code!(
     EXTENSION_TOO_LONG,
+    "request",
     "request_extension_too_long",
     Error,
     "政府信息公开条例第三十三条第二款",
@@ -64,6 +55,7 @@ code!(
 );
 code!(
     EXTENSION_WITHOUT_APPROVAL,
+    "request",
     "request_extension_without_approval",
     Error,
     "政府信息公开条例第三十三条第二款",
@@ -73,6 +65,7 @@ code!(
 );
 code!(
     EXTENSION_WITHOUT_NOTICE,
+    "request",
     "request_extension_without_notice",
     Error,
     "政府信息公开条例第三十三条第二款",
@@ -82,6 +75,7 @@ code!(
 );
 code!(
     CORRECTION_NOTICE_LATE,
+    "request",
     "request_correction_notice_late",
     Error,
     "政府信息公开条例第三十条",
@@ -91,6 +85,7 @@ code!(
 );
 code!(
     GROUNDS_INCONSISTENT,
+    "request",
     "request_grounds_inconsistent",
     Error,
     "政府信息公开条例第三十六条",
@@ -100,6 +95,7 @@ code!(
 );
 code!(
     REFUSAL_WITHOUT_GROUNDS,
+    "request",
     "request_refusal_without_grounds",
     Error,
     "政府信息公开条例第三十六条第（三）项、第三十七条",
@@ -109,6 +105,7 @@ code!(
 );
 code!(
     ART15_WITHOUT_CONSULTATION,
+    "request",
     "request_art15_without_consultation",
     Warning,
     "政府信息公开条例第十五条、第三十二条",
@@ -118,6 +115,7 @@ code!(
 );
 code!(
     FEE_IN_FREE_BAND,
+    "request",
     "request_fee_in_free_band",
     Error,
     "政府信息公开信息处理费管理办法（国办函〔2020〕109号）",
@@ -127,6 +125,7 @@ code!(
 );
 code!(
     FEE_ABOVE_BANDS,
+    "request",
     "request_fee_above_bands",
     Error,
     "政府信息公开信息处理费管理办法（国办函〔2020〕109号）",
@@ -136,6 +135,7 @@ code!(
 );
 code!(
     UNKNOWN_GROUND,
+    "request",
     "request_unknown_ground",
     Error,
     "",
@@ -145,6 +145,7 @@ code!(
 );
 code!(
     CALENDAR_NOT_COVERED,
+    "request",
     "request_calendar_not_covered",
     Warning,
     "",

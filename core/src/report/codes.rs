@@ -1,23 +1,11 @@
 //! Diagnostic codes of the annual-report checks, report generation and audits.
 
-use crate::diagnostics::{CodeInfo, Severity};
-
-macro_rules! code {
-    ($name:ident, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
-        pub static $name: CodeInfo = CodeInfo {
-            code: $code,
-            severity: Severity::$sev,
-            basis: $basis,
-            summary_zh: $zh,
-            summary_en: $en,
-            example: $ex,
-            area: "report",
-        };
-    };
-}
+use crate::diagnostics::CodeInfo;
+use crate::diagnostics::code;
 
 code!(
     BALANCE,
+    "report",
     "report_balance_mismatch",
     Error,
     "年度报告格式 表三 勾稽关系：第一项加第二项之和，等于第三项加第四项之和（国办公开办函〔2021〕30号；〔2019〕60号）",
@@ -27,6 +15,7 @@ code!(
 );
 code!(
     OUTCOME_TOTAL,
+    "report",
     "report_outcome_total_mismatch",
     Error,
     "INFERRED from the row structure of table 三（国办公开办函〔2021〕30号）：（七）总计 = （一）至（六）各项之和",
@@ -36,6 +25,7 @@ code!(
 );
 code!(
     COLUMN_TOTAL,
+    "report",
     "report_column_total_mismatch",
     Error,
     "INFERRED from the column structure of table 三（国办公开办函〔2021〕30号）：总计 = 自然人 + 法人或其他组织各类之和",
@@ -45,6 +35,7 @@ code!(
 );
 code!(
     CASE_TOTAL,
+    "report",
     "report_case_total_mismatch",
     Error,
     "INFERRED from table 四（国办公开办函〔2021〕30号）：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
@@ -54,6 +45,7 @@ code!(
 );
 code!(
     NEGATIVE,
+    "report",
     "report_negative_count",
     Error,
     "年度报告格式：各栏为件数（国办公开办函〔2021〕30号）",
@@ -63,6 +55,7 @@ code!(
 );
 code!(
     NOT_INTEGER,
+    "report",
     "report_not_integer",
     Error,
     "年度报告格式：各栏为件数（国办公开办函〔2021〕30号）",
@@ -72,6 +65,7 @@ code!(
 );
 code!(
     BLANK,
+    "report",
     "report_blank_cell",
     Warning,
     "年度报告格式（国办公开办函〔2021〕30号）：表格各栏应填写，无数据填 0",
@@ -81,6 +75,7 @@ code!(
 );
 code!(
     ROW_NOT_IN_FORMAT,
+    "report",
     "report_row_not_in_format",
     Error,
     "国办公开办函〔2021〕30号 表三（六）分三项；国办公开办函〔2019〕60号 表三（六）为一项",
@@ -90,6 +85,7 @@ code!(
 );
 code!(
     COLUMN_NOT_IN_FORMAT,
+    "report",
     "report_column_not_in_format",
     Error,
     "年度报告格式 表二（国办公开办函〔2021〕30号；〔2019〕60号）",
@@ -99,6 +95,7 @@ code!(
 );
 code!(
     FORMAT_YEAR,
+    "report",
     "report_format_year_mismatch",
     Warning,
     "国办公开办函〔2021〕30号（2021年度报告起适用：secondary source, 怀化市通知 [AR-HH]）",
@@ -108,6 +105,7 @@ code!(
 );
 code!(
     CARRIED_IN,
+    "report",
     "report_carried_in_mismatch",
     Warning,
     "INFERRED consistency check (not stated in the format): 本年“上年结转” = 上年报告“结转下年度继续办理”",
@@ -117,6 +115,7 @@ code!(
 );
 code!(
     PREVIOUS_YEAR,
+    "report",
     "report_previous_not_prior_year",
     Warning,
     "",
@@ -126,6 +125,7 @@ code!(
 );
 code!(
     LATE,
+    "report",
     "report_published_late",
     Error,
     "政府信息公开条例第四十九条：部门每年1月31日前、县级以上地方人民政府每年3月31日前公布上一年度年度报告",
@@ -135,6 +135,7 @@ code!(
 );
 code!(
     NO_ROLE,
+    "report",
     "report_role_unknown",
     Info,
     "政府信息公开条例第四十九条",
@@ -144,6 +145,7 @@ code!(
 );
 code!(
     BUILD_SKIPPED,
+    "report",
     "report_record_not_counted",
     Warning,
     "年度报告格式 表三（国办公开办函〔2021〕30号）",
@@ -153,6 +155,7 @@ code!(
 );
 code!(
     AUDIT_MISSING,
+    "report",
     "audit_item_missing",
     Error,
     "政府信息公开条例第十九条、第二十条（应当主动公开）",
@@ -162,6 +165,7 @@ code!(
 );
 code!(
     AUDIT_LATE,
+    "report",
     "audit_item_late",
     Warning,
     "政府信息公开条例第二十六条（形成或变更之日起20个工作日内）及各事项的时限",
@@ -171,6 +175,7 @@ code!(
 );
 code!(
     AUDIT_RECORD_ERRORS,
+    "report",
     "audit_record_errors",
     Warning,
     "政府信息公开条例第六条（准确公开）",
@@ -180,6 +185,7 @@ code!(
 );
 code!(
     AUDIT_UNKNOWN_ITEM,
+    "report",
     "audit_unknown_item",
     Info,
     "",
@@ -189,6 +195,7 @@ code!(
 );
 code!(
     AUDIT_REQUEST_LATE,
+    "report",
     "audit_request_late",
     Warning,
     "政府信息公开条例第三十三条（20个工作日，延长不超过20个工作日）",

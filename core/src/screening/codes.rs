@@ -1,23 +1,11 @@
 //! Diagnostic codes of the screening detectors, each with the rule that makes it one.
 
-use crate::diagnostics::{CodeInfo, Severity};
-
-macro_rules! code {
-    ($name:ident, $code:literal, $sev:ident, $basis:literal, $zh:literal, $en:literal, $ex:literal) => {
-        pub static $name: CodeInfo = CodeInfo {
-            code: $code,
-            severity: Severity::$sev,
-            basis: $basis,
-            summary_zh: $zh,
-            summary_en: $en,
-            example: $ex,
-            area: "screening",
-        };
-    };
-}
+use crate::diagnostics::CodeInfo;
+use crate::diagnostics::code;
 
 code!(
     RESIDENT_ID,
+    "screening",
     "screening_resident_id",
     Error,
     "个人信息保护法第二十五条、第二十八条；居民身份证法第十九条；GB 11643-1999",
@@ -27,6 +15,7 @@ code!(
 );
 code!(
     RESIDENT_ID_LEGACY,
+    "screening",
     "screening_resident_id_legacy",
     Warning,
     "个人信息保护法第二十五条；居民身份证法第十九条；GB 11643-1989（15 位旧号码，无校验码）",
@@ -36,6 +25,7 @@ code!(
 );
 code!(
     MOBILE,
+    "screening",
     "screening_mobile",
     Warning,
     "个人信息保护法第二十五条",
@@ -45,6 +35,7 @@ code!(
 );
 code!(
     BANK_CARD,
+    "screening",
     "screening_bank_card",
     Error,
     "个人信息保护法第二十五条、第二十八条（金融账户）",
@@ -54,6 +45,7 @@ code!(
 );
 code!(
     EMAIL,
+    "screening",
     "screening_email",
     Warning,
     "个人信息保护法第二十五条",
@@ -63,6 +55,7 @@ code!(
 );
 code!(
     PASSPORT,
+    "screening",
     "screening_passport",
     Error,
     "个人信息保护法第二十五条、第二十八条（特定身份）",
@@ -72,6 +65,7 @@ code!(
 );
 code!(
     TRAVEL_PERMIT,
+    "screening",
     "screening_travel_permit",
     Error,
     "个人信息保护法第二十五条、第二十八条（特定身份）",
@@ -81,6 +75,7 @@ code!(
 );
 code!(
     VEHICLE_PLATE,
+    "screening",
     "screening_vehicle_plate",
     Warning,
     "个人信息保护法第二十五条（可识别特定自然人的信息）",
@@ -90,6 +85,7 @@ code!(
 );
 code!(
     CREDIT_CODE,
+    "screening",
     "screening_credit_code",
     Info,
     "GB 32100-2015（法人和其他组织统一社会信用代码，可依法公开）",
@@ -99,6 +95,7 @@ code!(
 );
 code!(
     CLASSIFIED_MARKING,
+    "screening",
     "screening_classified_marking",
     Error,
     "保守国家秘密法第十四条、第二十二条、第三十五条；政府信息公开条例第十四条",
@@ -108,6 +105,7 @@ code!(
 );
 code!(
     INTERNAL_MARKING,
+    "screening",
     "screening_internal_marking",
     Warning,
     "政府信息公开条例第十六条、第十七条（内部事务信息；公开前审查）",
@@ -117,6 +115,7 @@ code!(
 );
 code!(
     ORGANISATIONAL_CONTACT,
+    "screening",
     "screening_organisational_contact",
     Info,
     "政府信息公开条例第二十条第（二）项（联系方式应当主动公开）",
@@ -126,6 +125,7 @@ code!(
 );
 code!(
     REDACTED,
+    "screening",
     "screening_redacted",
     Info,
     "个人信息保护法第七十三条（去标识化）",
@@ -135,6 +135,7 @@ code!(
 );
 code!(
     MUST_BE_MASKED,
+    "screening",
     "screening_must_be_masked",
     Error,
     "个人信息保护法第二十五条；事项的个人信息规则",
