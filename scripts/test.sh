@@ -8,8 +8,7 @@ bash scripts/setup.sh
 
 echo "== rust: fmt, tests"
 cargo fmt --all -- --check
-cargo test --workspace --locked 2>&1 | tee target/rust-tests.log
-grep -q "test result: ok" target/rust-tests.log
+cargo test --workspace --locked
 
 if [ -f bindings-py/pyproject.toml ]; then
   echo "== python"
