@@ -23,8 +23,9 @@ pub(crate) fn add_working_days(from: NaiveDate, days: u32) -> Result<NaiveDate, 
 }
 
 /// Screening diagnostics for one text (personal data, classification markings).
-pub(crate) fn screen(text: &str, pointer: &str, item: Option<&Item>) -> Vec<Diagnostic> {
-    crate::screening::scan_to_diagnostics(text, pointer, item)
+/// `pointer` is only called when something is found (most texts are clean).
+pub(crate) fn screen(text: &str, pointer: impl FnOnce() -> String, item: Option<&Item>) -> Vec<Diagnostic> {
+    crate::screening::scan_to_diagnostics_at(text, pointer, item)
 }
 
 /// Check a request record (依申请公开).

@@ -52,17 +52,24 @@ struct Scope {
 pub(crate) struct Compiled {
     pub item: Item,
     validator: OnceLock<Option<Validator>>,
+    /// The basis every `fields_*` diagnostic cites: formatting the citation per diagnostic
+    /// cost more than validating a small record.
+    fields_basis: OnceLock<String>,
 }
 
 impl Compiled {
     fn new(item: Item) -> Self {
-        Self { item, validator: OnceLock::new() }
+        Self { item, validator: OnceLock::new(), fields_basis: OnceLock::new() }
     }
 
     pub fn validator(&self) -> Option<&Validator> {
         self.validator
             .get_or_init(|| jsonschema::validator_for(&crate::schema::item_fields_schema(&self.item)).ok())
             .as_ref()
+    }
+
+    pub fn fields_basis(&self) -> &str {
+        self.fields_basis.get_or_init(|| rules::fields::basis(&self.item))
     }
 }
 
@@ -127,7 +134,7 @@ impl<'c> Checker<'c> {
         let item = compiled.as_deref().map(|c| &c.item);
         let ctx = Ctx { cat: self.cat, opts, rec: &rec, item };
         if let Some(c) = compiled.as_deref() {
-            rules::fields::check(&ctx, c.validator(), rec.fields.unwrap_or(&EMPTY_OBJECT), out);
+            rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
         }
         for rule in rules::RULES {
             rule(&ctx, out);

@@ -5,6 +5,8 @@
 //! a `serde_json::Value` used by the checks, where every wrong type becomes a diagnostic with a
 //! JSON pointer instead of failing the whole record.
 
+use std::fmt::{self, Display};
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -288,7 +290,7 @@ impl Reader<'_> {
     }
 
     /// A string, or `None` (absent, null, or reported as the wrong type).
-    pub fn str<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, base: &str) -> Option<&'v str> {
+    pub fn str<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, base: impl Display) -> Option<&'v str> {
         match obj.get(key)? {
             Value::String(s) => Some(s),
             Value::Null => None,
@@ -300,8 +302,8 @@ impl Reader<'_> {
     }
 
     /// A date string, strictly `YYYY-MM-DD`.
-    pub fn date(&mut self, obj: &Map<String, Value>, key: &str, base: &str) -> Option<NaiveDate> {
-        let s = self.str(obj, key, base)?;
+    pub fn date(&mut self, obj: &Map<String, Value>, key: &str, base: impl Display) -> Option<NaiveDate> {
+        let s = self.str(obj, key, &base)?;
         let d = parse_date(s);
         if d.is_none() {
             let path = format!("{base}/{key}");
@@ -388,7 +390,7 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
         for (i, a) in atts.iter().enumerate() {
             match a {
                 Value::Object(m) => {
-                    let base = format!("/attachments/{i}");
+                    let base = Indexed("/attachments", i);
                     r.str(m, "name", &base);
                     if let Some(t) = r.str(m, "text", &base) {
                         p.attachment_texts.push((i, t));
@@ -401,9 +403,9 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
     if let Some(reviews) = r.array(obj, "review", "") {
         let mut out = Vec::with_capacity(reviews.len());
         for (i, v) in reviews.iter().enumerate() {
-            let base = format!("/review/{i}");
+            let base = Indexed("/review", i);
             let Value::Object(m) = v else {
-                r.wrong_type(base, "object", v);
+                r.wrong_type(base.to_string(), "object", v);
                 continue;
             };
             let stage = match r.str(m, "stage", &base) {
@@ -534,4 +536,13 @@ fn read_disclosure<'a>(m: &'a Map<String, Value>, r: &mut Reader<'_>) -> Disclos
 /// Append an escaped token to a JSON pointer.
 pub(crate) fn join_pointer(base: &str, token: &str) -> String {
     format!("{base}/{}", pointer_token(token))
+}
+
+/// `{base}/{index}`, written only if a diagnostic needs it (most records have no error).
+struct Indexed(&'static str, usize);
+
+impl Display for Indexed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0, self.1)
+    }
 }

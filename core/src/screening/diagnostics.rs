@@ -1,6 +1,8 @@
 //! Screening inside the check engine: findings of one field's text as [`Diagnostic`]s,
 //! respecting the item's `personal_data` rule.
 
+use std::borrow::Cow;
+
 use super::codes::MUST_BE_MASKED;
 use super::{Finding, scan};
 use crate::diagnostics::Diagnostic;
@@ -8,11 +10,15 @@ use crate::model::{Item, Text};
 
 /// The field key a JSON pointer ends in (`/fields/name` → `name`; `/fields/people/0/id` → `id`
 /// is not used: the first token after `fields` names the element).
-fn field_key(pointer: &str) -> Option<String> {
+fn field_key(pointer: &str) -> Option<Cow<'_, str>> {
     let mut tokens = pointer.split('/').skip(1);
     while let Some(t) = tokens.next() {
         if t == "fields" {
-            return tokens.next().map(|k| k.replace("~1", "/").replace("~0", "~"));
+            // Most keys have no escapes: borrow them rather than allocate twice.
+            return tokens.next().map(|k| match k.contains('~') {
+                true => Cow::Owned(k.replace("~1", "/").replace("~0", "~")),
+                false => Cow::Borrowed(k),
+            });
         }
     }
     None
@@ -23,18 +29,33 @@ fn field_key(pointer: &str) -> Option<String> {
 /// values) are not reported. When `item` has a `personal_data` rule naming the field: kinds in
 /// `allowed` pass; kinds in `masked` are reported as [`MUST_BE_MASKED`] unless masked.
 pub fn scan_to_diagnostics(text: &str, json_pointer_base: &str, item: Option<&Item>) -> Vec<Diagnostic> {
+    scan_to_diagnostics_at(text, || json_pointer_base.to_owned(), item)
+}
+
+/// [`scan_to_diagnostics`] with the pointer built only when something is found: most texts
+/// are clean, and the check engine screens every field of every record.
+pub(crate) fn scan_to_diagnostics_at(
+    text: &str,
+    json_pointer: impl FnOnce() -> String,
+    item: Option<&Item>,
+) -> Vec<Diagnostic> {
+    let mut findings = scan(text);
+    findings.retain(Finding::is_actionable);
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let pointer = json_pointer();
     let rule = item.and_then(|i| i.personal_data.as_ref());
-    let key = field_key(json_pointer_base);
+    let key = field_key(&pointer);
     let rule_for_field = rule.filter(|r| key.as_ref().is_some_and(|k| r.fields.iter().any(|f| f == k)));
-    scan(text)
+    findings
         .into_iter()
-        .filter(|f| f.is_actionable())
         .filter_map(|f| {
             let kind = f.kind.as_str();
             match rule_for_field {
                 Some(r) if r.allowed.iter().any(|k| k == kind) => None,
-                Some(r) if r.masked.iter().any(|k| k == kind) => Some(must_be_masked(&f, json_pointer_base, r)),
-                _ => Some(plain(&f, json_pointer_base)),
+                Some(r) if r.masked.iter().any(|k| k == kind) => Some(must_be_masked(&f, &pointer, r)),
+                _ => Some(plain(&f, &pointer)),
             }
         })
         .collect()

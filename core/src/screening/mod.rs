@@ -25,6 +25,7 @@ use crate::diagnostics::{CodeInfo, Severity};
 
 pub use codes::*;
 pub use diagnostics::scan_to_diagnostics;
+pub(crate) use diagnostics::scan_to_diagnostics_at;
 pub use redact::{Change, RedactMode, Redaction, redact, redact_with};
 
 /// What a finding is.

@@ -1,16 +1,16 @@
 //! Content elements (公开内容要素): the item's JSON Schema, compiled once, applied to `fields`.
 
-use jsonschema::Validator;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
+use crate::check::engine::Compiled;
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::model::{Item, Text};
 
-pub(crate) fn check(ctx: &Ctx<'_>, validator: Option<&Validator>, fields: &Value, out: &mut Vec<Diagnostic>) {
-    let (Some(item), Some(validator)) = (ctx.item, validator) else { return };
+pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
+    let (Some(item), Some(validator)) = (ctx.item, compiled.validator()) else { return };
     if validator.is_valid(fields) {
         return;
     }
@@ -29,7 +29,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, validator: Option<&Validator>, fields: &Value
                             format!("required element `{key}` ({en}) is missing"),
                         ),
                     )
-                    .with_basis(basis(item)),
+                    .with_basis(compiled.fields_basis()),
                 );
             }
             kind => {
@@ -45,14 +45,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, validator: Option<&Validator>, fields: &Value
                             format!("element `{key}` ({en}) {why_en}"),
                         ),
                     )
-                    .with_basis(basis(item)),
+                    .with_basis(compiled.fields_basis()),
                 );
             }
         }
     }
 }
 
-fn basis(item: &Item) -> String {
+/// The basis of the item's content elements (cached per item by [`Compiled::fields_basis`]).
+pub(crate) fn basis(item: &Item) -> String {
     let mut s = format!("公开事项 `{}` 的内容要素", item.id);
     if let Some(c) = item.basis.first() {
         s.push_str("；");

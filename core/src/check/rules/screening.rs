@@ -13,15 +13,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     if let Some(body) = ctx.rec.body {
-        out.extend(bridge::screen(body, "/body", ctx.item));
+        out.extend(bridge::screen(body, || "/body".to_owned(), ctx.item));
     }
     for &(i, text) in &ctx.rec.attachment_texts {
-        out.extend(bridge::screen(text, &format!("/attachments/{i}/text"), ctx.item));
+        out.extend(bridge::screen(text, || format!("/attachments/{i}/text"), ctx.item));
     }
     if let Some(Value::Object(fields)) = ctx.rec.fields {
         for (key, v) in fields {
             if let Value::String(s) = v {
-                out.extend(bridge::screen(s, &join_pointer("/fields", key), ctx.item));
+                out.extend(bridge::screen(s, || join_pointer("/fields", key), ctx.item));
             }
         }
     }

@@ -9,10 +9,38 @@ use crate::check::codes::{PUBLICATION_LATE, PUBLICATION_OVERDUE, TIMELINESS_UNCH
 use crate::diagnostics::Diagnostic;
 use crate::model::{Period, Text, Timing};
 
-/// A deadline with how it was worked out (both languages).
+/// A deadline and how it was worked out; the explanation is written only for a late record
+/// (formatting it for every on-time record cost more than the rest of the rule).
 struct Due {
     date: NaiveDate,
-    working: Text,
+    how: How,
+}
+
+enum How {
+    WorkingDays { days: u32, formed: NaiveDate },
+    CalendarDays { days: u32, formed: NaiveDate },
+    Periodic { period_end: NaiveDate },
+}
+
+impl Due {
+    /// How the deadline was worked out (both languages).
+    fn working(&self) -> Text {
+        let date = self.date;
+        match self.how {
+            How::WorkingDays { days, formed } => Text::new(
+                format!("自 {formed} 起 {days} 个工作日内，即 {date} 前"),
+                format!("within {days} working days of {formed}, i.e. by {date}"),
+            ),
+            How::CalendarDays { days, formed } => Text::new(
+                format!("自 {formed} 起 {days} 日内（按日历日计算），即 {date} 前"),
+                format!("within {days} calendar days of {formed}, i.e. by {date}"),
+            ),
+            How::Periodic { period_end } => Text::new(
+                format!("期间截至 {period_end}，应于 {date} 前公开"),
+                format!("for the period ending {period_end}, due by {date}"),
+            ),
+        }
+    }
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -28,37 +56,18 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let due = match &item.timing {
         Timing::WithinWorkingDays { days, .. } => match bridge::add_working_days(formed, *days) {
-            Ok(date) => Due {
-                date,
-                working: Text::new(
-                    format!("自 {formed} 起 {days} 个工作日内，即 {date} 前"),
-                    format!("within {days} working days of {formed}, i.e. by {date}"),
-                ),
-            },
+            Ok(date) => Due { date, how: How::WorkingDays { days: *days, formed } },
             Err(why) => {
                 out.push(unchecked(why, formed));
                 return;
             }
         },
         Timing::WithinDays { days, .. } => {
-            let date = formed + Duration::days(i64::from(*days));
-            Due {
-                date,
-                working: Text::new(
-                    format!("自 {formed} 起 {days} 日内（按日历日计算），即 {date} 前"),
-                    format!("within {days} calendar days of {formed}, i.e. by {date}"),
-                ),
-            }
+            Due { date: formed + Duration::days(i64::from(*days)), how: How::CalendarDays { days: *days, formed } }
         }
         Timing::Periodic { period, due, .. } => {
             let Some((period_end, date)) = periodic_due(*period, due, ctx.rec.period, formed) else { return };
-            Due {
-                date,
-                working: Text::new(
-                    format!("期间截至 {period_end}，应于 {date} 前公开"),
-                    format!("for the period ending {period_end}, due by {date}"),
-                ),
-            }
+            Due { date, how: How::Periodic { period_end } }
         }
         _ => return,
     };
@@ -67,13 +76,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let late = (end - due.date).num_days();
     let basis = item.timing.basis().map(|c| c.to_string());
+    let working = due.working();
     let d = if published {
         Diagnostic::new(
             &PUBLICATION_LATE,
             "/published",
             Text::new(
-                format!("{end} 公开，超过时限 {late} 天（{}）", due.working.zh),
-                format!("published {end}, {late} days after the time limit ({})", due.working.en),
+                format!("{end} 公开，超过时限 {late} 天（{}）", working.zh),
+                format!("published {end}, {late} days after the time limit ({})", working.en),
             ),
         )
     } else {
@@ -81,8 +91,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             &PUBLICATION_OVERDUE,
             "/published",
             Text::new(
-                format!("尚未公开，已超过时限 {late} 天（{}）", due.working.zh),
-                format!("not yet published, {late} days past the time limit ({})", due.working.en),
+                format!("尚未公开，已超过时限 {late} 天（{}）", working.zh),
+                format!("not yet published, {late} days past the time limit ({})", working.en),
             ),
         )
         .with_help(Text::new("尽快公开，并在年度报告中如实反映", "publish now, and report it in the annual report"))
