@@ -137,10 +137,8 @@ pub fn check(
     let value = match convert::as_text(record)? {
         Some(bytes) => {
             let text = input::require_utf8(&bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
-            let parsed = gongkai::check::check_json(cat, text, &opts);
-            let diagnostics = parsed.map_err(|e| to_pyerr(py, &e))?;
-            let id = input::parse_record(text).ok().as_ref().and_then(record_id);
-            return Ok(PyReport { result: RecordResult { id, diagnostics }, lang });
+            // Parsed once here: the id and the diagnostics come from the same value.
+            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))?
         }
         None => convert::to_value(record).map_err(|e| {
             let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);

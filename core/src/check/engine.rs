@@ -98,8 +98,8 @@ impl<'c> Checker<'c> {
                 &RECORD_NOT_OBJECT,
                 "",
                 Text::new(
-                    format!("记录应为 JSON 对象，实际为 {}", json_type(record)),
-                    format!("a record must be a JSON object, found {}", json_type(record)),
+                    format!("记录应为 JSON 对象，实际为 {}", super::record::type_name(record)),
+                    format!("a record must be a JSON object, found {}", super::record::type_name(record)),
                 ),
             ));
             return out;
@@ -298,15 +298,4 @@ fn inst_label(i: &InstitutionRef<'_>) -> String {
         s.push_str(part);
     }
     s
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }

@@ -69,7 +69,13 @@ pub fn check_value(cat: &Catalogue, record: &Value, opts: &CheckOptions) -> Vec<
 /// Parse one record from JSON text and check it. Syntax errors are an [`Error::Json`] with
 /// line and column; see [`input::json_error_diagnostic`] to turn them into a diagnostic.
 pub fn check_json(cat: &Catalogue, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
-    let value = input::parse_record(text).map_err(|e| Error::Json {
+    Ok(check_value(cat, &parse_json(text)?, opts))
+}
+
+/// Parse one record's JSON text with the check's limits (nesting depth, size). Syntax errors are
+/// an [`Error::Json`] with line and column.
+pub fn parse_json(text: &str) -> Result<Value> {
+    input::parse_record(text).map_err(|e| Error::Json {
         location: crate::error::Location {
             file: String::new(),
             line: (e.line() > 0).then(|| e.line() as u32),
@@ -77,8 +83,7 @@ pub fn check_json(cat: &Catalogue, text: &str, opts: &CheckOptions) -> Result<Ve
             path: None,
         },
         message: input::json_error_message(&e, text.trim().is_empty()),
-    })?;
-    Ok(check_value(cat, &value, opts))
+    })
 }
 
 /// Schemas this module contributes to `catalogues/schema/`: (file name, schema).

@@ -233,7 +233,8 @@ pub(crate) struct Reader<'d> {
     pub diags: &'d mut Vec<Diagnostic>,
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// The JSON type of a value, for messages.
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
