@@ -11,9 +11,11 @@ mod types;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gongkai::Catalogue;
 use gongkai::calendar::Calendar;
+use gongkai::check::Checker;
 use gongkai::facade::{self, CallError};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -22,17 +24,22 @@ use wasm_bindgen::prelude::*;
 use convert::{arg_json, arg_options, throw, to_js};
 
 thread_local! {
-    /// The catalogue with any overlays loaded at run time; `None` means the embedded one.
+    /// A checker of the catalogue with any overlays loaded at run time (it owns the catalogue
+    /// and caches what it resolves across calls); `None` means the embedded catalogue.
     /// Held as an `Rc` so no `RefCell` borrow outlives a call, even one cut short.
-    static LOADED: RefCell<Option<Rc<Catalogue>>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Option<Rc<Checker<'static>>>> = const { RefCell::new(None) };
+}
+
+fn with_checker<R>(f: impl FnOnce(&Checker<'_>) -> R) -> R {
+    let loaded = LOADED.with(|c| c.borrow().clone());
+    match loaded {
+        Some(checker) => f(&checker),
+        None => f(Checker::embedded()),
+    }
 }
 
 fn with_catalogue<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
-    let loaded = LOADED.with(|c| c.borrow().clone());
-    match loaded {
-        Some(cat) => f(&cat),
-        None => f(Catalogue::embedded()),
-    }
+    with_checker(|checker| f(checker.catalogue()))
 }
 
 type JsResult = Result<JsValue, JsValue>;
@@ -89,16 +96,35 @@ pub fn codes() -> JsValue {
     to_js(&facade::codes())
 }
 
-/// Add an overlay (a local catalogue, YAML text) to the catalogue used by every later call.
+/// Add an overlay (a local catalogue: an object, or its JSON text) to the catalogue used by
+/// every later call. The browser build has no YAML reader (it would triple the module's size):
+/// convert a YAML overlay first, e.g. with the `yaml` npm package (`YAML.parse(text)`).
 /// A rejected overlay changes nothing; the thrown error lists every finding in `errors`.
 #[wasm_bindgen(js_name = "loadOverlay")]
 pub fn load_overlay(
-    yaml: &str,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] overlay: JsValue,
     #[wasm_bindgen(js_name = "fileName")] file_name: Option<String>,
 ) -> Result<(), JsValue> {
-    let file = file_name.unwrap_or_else(|| "overlay.yaml".to_owned());
-    let next = with_catalogue(|cat| facade::load_overlay(cat, &file, yaml)).map_err(|e| throw(&e))?;
-    LOADED.with(|c| *c.borrow_mut() = Some(Rc::new(next)));
+    let file = file_name.unwrap_or_else(|| "overlay.json".to_owned());
+    let text = match overlay.as_string() {
+        Some(text) => text,
+        None => {
+            if !overlay.is_object() || overlay.is_array() {
+                let got = if overlay.is_array() {
+                    "array".to_owned()
+                } else {
+                    overlay.js_typeof().as_string().unwrap_or_default()
+                };
+                return Err(throw(&CallError::argument(
+                    "",
+                    format!("`overlay` must be an object or JSON text, not {got}"),
+                )));
+            }
+            convert::stringify(&overlay, "overlay")?
+        }
+    };
+    let next = with_catalogue(|cat| facade::load_overlay(cat, &file, &text)).map_err(|e| throw(&e))?;
+    LOADED.with(|c| *c.borrow_mut() = Some(Rc::new(Checker::shared(Arc::new(next)))));
     Ok(())
 }
 
@@ -117,14 +143,14 @@ pub fn check(
 ) -> JsResult {
     let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
     if let Some(text) = record.as_string() {
-        return answer(with_catalogue(|cat| facade::check_text(cat, &text, &options)));
+        return answer(with_checker(|checker| facade::check_text(checker, &text, &options)));
     }
     if let Some(bytes) = record.dyn_ref::<js_sys::Uint8Array>() {
         let bytes = bytes.to_vec();
-        return answer(with_catalogue(|cat| facade::check_bytes(cat, &bytes, &options)));
+        return answer(with_checker(|checker| facade::check_bytes(checker, &bytes, &options)));
     }
     let record = arg_json(&record, "record")?;
-    answer(with_catalogue(|cat| facade::check(cat, &record, &options)))
+    answer(with_checker(|checker| facade::check(checker, &record, &options)))
 }
 
 /// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).

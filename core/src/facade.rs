@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use chrono::NaiveDate;
 
 use crate::calendar::{Calendar, CalendarError};
-use crate::check::{self, CheckOptions, input};
+use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
 use crate::diagnostics::{Diagnostic, codes as all_codes};
 use crate::error::{Error, Location};
@@ -281,27 +281,27 @@ fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
 }
 
 /// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
-pub fn check(cat: &Catalogue, record: &Value, options: &Value) -> CallResult {
+pub fn check(checker: &Checker<'_>, record: &Value, options: &Value) -> CallResult {
     let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&check::check_value(cat, record, &opts), lang))
+    Ok(diagnostics_json(&checker.check_value(record, &opts), lang))
 }
 
 /// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
 /// with line and column in its message), as in the CLI.
-pub fn check_text(cat: &Catalogue, text: &str, options: &Value) -> CallResult {
+pub fn check_text(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult {
     let (opts, lang) = check_options(options)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let diags = match input::parse_record(text) {
-        Ok(v) => check::check_value(cat, &v, &opts),
+        Ok(v) => checker.check_value(&v, &opts),
         Err(e) => vec![input::json_error_diagnostic(&e, text)],
     };
     Ok(diagnostics_json(&diags, lang))
 }
 
 /// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
-pub fn check_bytes(cat: &Catalogue, bytes: &[u8], options: &Value) -> CallResult {
+pub fn check_bytes(checker: &Checker<'_>, bytes: &[u8], options: &Value) -> CallResult {
     match input::require_utf8(bytes) {
-        Ok(text) => check_text(cat, text, options),
+        Ok(text) => check_text(checker, text, options),
         Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
     }
 }
@@ -424,11 +424,11 @@ mod tests {
 
     #[test]
     fn check_text_reports_malformed_json_as_a_diagnostic() {
-        let v = check_text(Catalogue::embedded(), "{\"kind\": ", &Value::Null).unwrap();
+        let v = check_text(Checker::embedded(), "{\"kind\": ", &Value::Null).unwrap();
         assert_eq!(v[0]["code"], "input_invalid_json");
-        let v = check_bytes(Catalogue::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
+        let v = check_bytes(Checker::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
         assert_eq!(v[0]["code"], "input_not_utf8");
-        let e = check(Catalogue::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
+        let e = check(Checker::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
         assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_date", Some("/today")));
     }
 
