@@ -76,34 +76,38 @@ pub struct Catalogue {
     ground_index: HashMap<String, usize>,
 }
 
-/// The embedded catalogue, from the JSON converted at build time. It is not linted here: the
-/// test suite lints the YAML sources and checks this equals what [`Catalogue::from_sources`]
-/// builds from them.
-static EMBEDDED: LazyLock<Catalogue> = LazyLock::new(|| {
-    let mut templates = Vec::new();
-    let mut sources = HashMap::new();
-    for (path, _) in embedded::JSON_FILES.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
-        let t: Template = embedded::parse(path);
-        sources.insert(t.id.clone(), (*path).to_owned());
-        templates.push(t);
-    }
-    let mut catalogue = Catalogue {
-        registry: embedded::parse(REGISTRY_FILE),
-        templates,
-        grounds: embedded::parse(GROUNDS_FILE),
-        overlays: Vec::new(),
-        sources,
-        item_index: HashMap::new(),
-        ground_index: HashMap::new(),
-    };
-    catalogue.reindex();
-    catalogue
-});
+/// The embedded catalogue, parsed once on first use.
+static EMBEDDED: LazyLock<Catalogue> = LazyLock::new(Catalogue::parse_embedded);
 
 impl Catalogue {
     /// The catalogues compiled into the library, parsed once on first use.
     pub fn embedded() -> &'static Catalogue {
         &EMBEDDED
+    }
+
+    /// Parse the embedded catalogues afresh into an owned catalogue (what [`Catalogue::embedded`]
+    /// does once). They come from the JSON converted at build time and are not linted here: the
+    /// test suite lints the YAML sources and checks this equals what [`Catalogue::from_sources`]
+    /// builds from them.
+    pub fn parse_embedded() -> Catalogue {
+        let mut templates = Vec::new();
+        let mut sources = HashMap::new();
+        for (path, _) in embedded::JSON_FILES.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
+            let t: Template = embedded::parse(path);
+            sources.insert(t.id.clone(), (*path).to_owned());
+            templates.push(t);
+        }
+        let mut catalogue = Catalogue {
+            registry: embedded::parse(REGISTRY_FILE),
+            templates,
+            grounds: embedded::parse(GROUNDS_FILE),
+            overlays: Vec::new(),
+            sources,
+            item_index: HashMap::new(),
+            ground_index: HashMap::new(),
+        };
+        catalogue.reindex();
+        catalogue
     }
 
     /// Load a catalogue directory laid out like `catalogues/`: `institutions.yaml`,
