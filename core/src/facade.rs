@@ -353,6 +353,52 @@ pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
     Ok(to_value(&result))
 }
 
+/// This calendar with one more file: a year file (a new State Council notice) or, when it has
+/// `closures`, an institution's own closures. `file` names it in errors.
+pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Calendar> {
+    as_object(data, "", "a calendar file")?;
+    // JSON text is also YAML, so this reads the same with or without the `yaml` feature.
+    let text = data.to_string();
+    let loaded = if data.get("closures").is_some() {
+        cal.with_closures_from_str(file, &text)
+    } else {
+        cal.with_years_from_str(file, &text)
+    };
+    loaded.map_err(CallError::from)
+}
+
+/// A request's timeline (依申请公开) with its working, and the request checks, as the CLI's
+/// `gongkai deadline --request` prints them: `{timeline, diagnostics}`. `timeline` is `null`
+/// when the record is not a well-formed request (the diagnostics say why). The catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next one).
+/// Options: `lang`.
+pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    let settings = deadlines::request::RequestSettings::from_catalogue(cat);
+    let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
+    let timeline = match serde_json::from_value::<deadlines::RequestRecord>(record.clone()) {
+        Ok(r) => Some(deadlines::request_timeline(cal, &r, settings).map_err(|e| calendar_error(e, "/received"))?),
+        Err(_) => None,
+    };
+    Ok(json!({ "timeline": to_value(&timeline), "diagnostics": diagnostics_json(&diagnostics, lang) }))
+}
+
+/// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with
+/// the bands charged and their basis.
+pub fn fee_by_pieces(n: u64) -> Value {
+    to_value(&crate::fees::fee_by_pieces(n))
+}
+
+/// 信息处理费 for a request of `n` pages, with the bands charged and their basis.
+pub fn fee_by_pages(n: u64) -> Value {
+    to_value(&crate::fees::fee_by_pages(n))
+}
+
+/// The fee for `new` more pieces from an applicant who has already had `earlier` this month.
+pub fn fee_for_more_pieces(earlier: u64, new: u64) -> u64 {
+    crate::fees::fee_for_more_pieces(earlier, new)
+}
+
 /// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
 /// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
 /// Options: `include_values`, `include_redacted` (booleans).
