@@ -11,6 +11,7 @@
 mod bridge;
 pub mod codes;
 mod engine;
+mod fast;
 pub mod input;
 pub mod record;
 mod rules;
@@ -69,7 +70,34 @@ pub fn check_value(cat: &Catalogue, record: &Value, opts: &CheckOptions) -> Vec<
 /// Parse one record from JSON text and check it. Syntax errors are an [`Error::Json`] with
 /// line and column; see [`input::json_error_diagnostic`] to turn them into a diagnostic.
 pub fn check_json(cat: &Catalogue, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
-    Ok(check_value(cat, &parse_json(text)?, opts))
+    if std::ptr::eq(cat, Catalogue::embedded()) {
+        engine::embedded_checker().check_json(text, opts)
+    } else {
+        Checker::new(cat).check_json(text, opts)
+    }
+}
+
+impl Checker<'_> {
+    /// Parse one record from JSON text and check it, as [`check_json`] does.
+    ///
+    /// A well-formed publication record is read straight from the text (no `Value` tree); any
+    /// other input, or one with something to report about its shape, goes through
+    /// [`parse_json`] and [`Checker::check_value`], with the same diagnostics either way.
+    pub fn check_json(&self, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
+        if let Some(diags) = self.check_json_fast(text, opts) {
+            return Ok(diags);
+        }
+        Ok(self.check_value(&parse_json(text)?, opts))
+    }
+
+    /// The fast path alone: `None` when it declines.
+    pub(crate) fn check_json_fast(&self, text: &str, opts: &CheckOptions) -> Option<Vec<Diagnostic>> {
+        let record = fast::read(text)?;
+        let publication = record.publication()?;
+        let mut out = Vec::new();
+        self.check_read_publication(&publication, opts, &mut out);
+        Some(out)
+    }
 }
 
 /// Parse one record's JSON text with the check's limits (nesting depth, size). Syntax errors are
