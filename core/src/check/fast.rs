@@ -55,6 +55,19 @@ impl Str<'_> {
     }
 }
 
+/// `"publication"`; any other kind fails the read at once (a request record is read as a `Value`
+/// for `deadlines::check_request`, and should not be read twice in full).
+struct PublicationKind;
+
+impl<'de> Deserialize<'de> for PublicationKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Str::deserialize(d)?.as_str() {
+            "publication" => Ok(PublicationKind),
+            _ => Err(de::Error::custom("not a publication record")),
+        }
+    }
+}
+
 /// Any JSON value, validated exactly as a `Value` would be (serde_json's nesting limit, number
 /// range, escapes) but not kept: keys the checks do not read. (serde's `IgnoredAny` skips
 /// without the nesting limit, so a record the `Value` path rejects as too deep would pass.)
@@ -145,7 +158,7 @@ macro_rules! object {
 }
 
 object!(RecordIn {
-    kind: Str<'de>,
+    kind: PublicationKind,
     institution: InstitutionIn<'de>,
     item: Str<'de>,
     title: Str<'de>,
@@ -186,7 +199,7 @@ pub(crate) struct FastRecord<'de> {
 /// module docs): not JSON, not a publication, or anything the lenient reader would report.
 pub(crate) fn read(text: &str) -> Option<FastRecord<'_>> {
     let rec: RecordIn<'_> = serde_json::from_str(text).ok()?;
-    (rec.kind.as_ref()?.as_str() == "publication").then_some(FastRecord { rec })
+    rec.kind.is_some().then_some(FastRecord { rec })
 }
 
 /// A date that must be present and valid.
@@ -491,6 +504,7 @@ mod tests {
             "[]",
             "{",
             "{\"kind\": \"request\"}",
+            "{\"kind\": \"publication\", \"kind\": \"request\"}",
             "{\"kind\": \"publication\"} x",
             "[\"publication\"]",
             "{\"kind\": \"publication\", \"institution\": [\"administrative\", \"county\"]}",
