@@ -151,13 +151,18 @@ impl<'c> Checker<'c> {
 
     fn check_publication(&self, obj: &Map<String, Value>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let rec: Publication<'_> = read_publication(obj, &mut Reader { diags: out });
+        self.check_read_publication(&rec, opts, out);
+    }
+
+    /// Run every rule on a publication record already read (from a `Value`, or by the fast path).
+    pub(crate) fn check_read_publication(&self, rec: &Publication<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let scope = rec.institution.as_ref().map(|i| self.scope(i));
         if let Some((path, msg)) = scope.as_ref().and_then(|s| s.invalid.as_ref()) {
             out.push(Diagnostic::new(&RECORD_UNKNOWN_INSTITUTION, path.clone(), msg.clone()));
         }
-        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), &rec, out));
+        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), rec, out));
         let item = compiled.as_deref().map(|c| &c.item);
-        let ctx = Ctx { cat: self.catalogue(), opts, rec: &rec, item };
+        let ctx = Ctx { cat: self.catalogue(), opts, rec, item };
         if let Some(c) = compiled.as_deref() {
             rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
         }
