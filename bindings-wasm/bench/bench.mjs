@@ -46,7 +46,7 @@ try {
     const ph = r.phases;
     console.log(`chromium: module start (compile ${fmt(ph.compileMs)} + instantiate ${fmt(ph.instantiateMs)}) ${fmt(ph.compileMs + ph.instantiateMs)} ms (budget 50); ` +
       `loading the glue and the .wasm from the local server before it ${fmt(ph.glueMs + ph.fetchMs)} ms`);
-    console.log(`chromium: init ${fmt(r.initMs)} ms in all), first check ${fmt(r.firstCheckMs)} ms; check of a ${r.recordChars}-char record: ` +
+    console.log(`chromium: init ${fmt(r.initMs)} ms in all, first check ${fmt(r.firstCheckMs)} ms; check of a ${r.recordChars}-char record: ` +
       `gongkai ${fmt(r.gongkaiCheckUs)} µs median (budget 30; ${fmt(r.gongkaiCheckTextUs)} µs from JSON text), ` +
       `ajv+RegExp ${fmt(r.peerAjvRegexUs)} µs (ratio ${fmt(r.ratio, 2)}×)`);
   } finally {
