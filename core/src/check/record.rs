@@ -3,7 +3,8 @@
 //! Two views of the same JSON: [`PublicationRecord`], a typed serde/schemars description from
 //! which `record.schema.json` is generated, and [`Publication`], a borrowed, lenient reading of
 //! a `serde_json::Value` used by the checks, where every wrong type becomes a diagnostic with a
-//! JSON pointer instead of failing the whole record.
+//! JSON pointer instead of failing the whole record. From JSON text, `check::fast` builds the
+//! same [`Publication`] without a `Value` tree when this reader would have nothing to report.
 
 use std::fmt::{self, Display};
 
