@@ -56,21 +56,24 @@ fn unconvertible(e: &ConvertError) -> Diagnostic {
     )
 }
 
-/// Checks with the embedded catalogue's cached checker, or a checker built once for a batch.
+/// Checks with the embedded catalogue's cached checker, or the loaded catalogue's own.
 enum Engine<'c> {
     Embedded,
-    Other(Checker<'c>),
+    Loaded(&'c Checker<'c>),
 }
 
 impl<'c> Engine<'c> {
-    fn new(cat: &'c Catalogue) -> Self {
-        if std::ptr::eq(cat, Catalogue::embedded()) { Engine::Embedded } else { Engine::Other(Checker::new(cat)) }
+    fn new(cat: &'c CatalogueRef) -> Self {
+        match cat {
+            CatalogueRef::Embedded => Engine::Embedded,
+            CatalogueRef::Loaded(l) => Engine::Loaded(l.checker()),
+        }
     }
 
     fn value(&self, v: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
         match self {
             Engine::Embedded => gongkai::check::check_value(Catalogue::embedded(), v, opts),
-            Engine::Other(c) => c.check_value(v, opts),
+            Engine::Loaded(c) => c.check_value(v, opts),
         }
     }
 
@@ -133,12 +136,19 @@ pub fn check(
 ) -> PyResult<PyReport> {
     let (opts, lang) = options(py, lang, today, screening)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
-    let cat = cat_ref.get();
-    let value = match convert::as_text(record)? {
+    let value = record_value(py, record, lang)?;
+    let diagnostics = Engine::new(&cat_ref).value(&value, &opts);
+    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+}
+
+/// One record as JSON: a dict (converted) or JSON text (parsed). Text that is not JSON and
+/// objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
+pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Value> {
+    match convert::as_text(record)? {
         Some(bytes) => {
             let text = input::require_utf8(&bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
             // Parsed once here: the id and the diagnostics come from the same value.
-            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))?
+            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
         }
         None => convert::to_value(record).map_err(|e| {
             let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);
@@ -148,10 +158,8 @@ pub fn check(
                 message,
                 Where { path: Some(&e.pointer), ..Default::default() },
             )
-        })?,
-    };
-    let diagnostics = Engine::new(cat).value(&value, &opts);
-    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+        }),
+    }
 }
 
 fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
@@ -185,8 +193,7 @@ fn run_batch(
     mut next_chunk: impl FnMut() -> PyResult<Vec<Input>>,
 ) -> PyResult<Vec<RecordResult>> {
     let pool = pool(threads)?;
-    let cat = cat_ref.get();
-    let engine = Engine::new(cat);
+    let engine = Engine::new(&cat_ref);
     let check_chunk = |chunk: Vec<Input>| -> Vec<RecordResult> {
         let work = || chunk.into_par_iter().map(|i| engine.run(i, &opts)).collect::<Vec<_>>();
         match &pool {
