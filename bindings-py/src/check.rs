@@ -258,16 +258,18 @@ pub fn _check_batch(
     Ok(PyReports { results, lang })
 }
 
-/// _check_ndjson(data, threads, progress, lang, today, catalogue, screening) -> Reports
+/// _check_ndjson(slices, threads, progress, lang, today, catalogue, screening) -> Reports
 ///
-/// The engine of `check_many` for DataFrames: one JSON object per line, written by pandas,
-/// polars or pyarrow. Null cells are left out of the record (an empty cell is a missing field).
+/// The engine of `check_many` for DataFrames: JSON lines (`bytes`, one object per line) written
+/// by pandas, polars or pyarrow, either one `bytes` or an iterable of them (slices of rows, each
+/// written while the previous one is checked). Null cells are left out of the record (an empty
+/// cell is a missing field).
 #[pyfunction]
-#[pyo3(signature = (data, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_ndjson(
     py: Python<'_>,
-    data: &Bound<'_, PyBytes>,
+    slices: &Bound<'_, PyAny>,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
@@ -276,10 +278,36 @@ pub fn _check_ndjson(
     screening: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening)?;
-    let bytes = data.as_bytes();
-    let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
-    let next_chunk =
-        || -> PyResult<Vec<Input>> { Ok(lines.by_ref().take(CHUNK).map(|l| Input::Row(l.to_vec())).collect()) };
-    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
+    let rows = |bytes: &[u8]| -> Vec<Input> {
+        bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|l| Input::Row(l.to_vec()))
+            .collect()
+    };
+    let cat_ref = PyCatalogue::resolve_arg(catalogue);
+    let results = if let Ok(one) = slices.cast::<PyBytes>() {
+        let mut pending = Some(rows(one.as_bytes()));
+        run_batch(py, cat_ref, opts, threads, progress, || Ok(pending.take().unwrap_or_default()))?
+    } else {
+        let mut iter = slices.try_iter().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err("expected JSON lines as `bytes` or an iterable of `bytes`")
+        })?;
+        // An empty slice is skipped, not taken for the end of the batch.
+        let next_chunk = || -> PyResult<Vec<Input>> {
+            for slice in iter.by_ref() {
+                let slice = slice?;
+                let bytes = slice.cast::<PyBytes>().map_err(|_| {
+                    pyo3::exceptions::PyTypeError::new_err("expected each slice of JSON lines as `bytes`")
+                })?;
+                let chunk = rows(bytes.as_bytes());
+                if !chunk.is_empty() {
+                    return Ok(chunk);
+                }
+            }
+            Ok(Vec::new())
+        };
+        run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
+    };
     Ok(PyReports { results, lang })
 }
