@@ -48,11 +48,15 @@ pub fn arg_json(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     if value.is_undefined() {
         return Err(throw(&CallError::argument("", format!("`{what}` is missing"))));
     }
-    let text = JSON::stringify(value)
+    facade::parse_json(what, &stringify(value, what)?).map_err(|e| throw(&e))
+}
+
+/// A JS value as JSON text (`JSON.stringify`); cycles and BigInts are an argument error.
+pub fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| throw(&CallError::argument("", format!("`{what}` cannot be converted to JSON"))))?;
-    facade::parse_json(what, &text).map_err(|e| throw(&e))
+        .ok_or_else(|| throw(&CallError::argument("", format!("`{what}` cannot be converted to JSON"))))
 }
 
 /// An optional options object: `undefined` and `null` mean none.

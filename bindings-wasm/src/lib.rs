@@ -11,9 +11,11 @@ mod types;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gongkai::Catalogue;
 use gongkai::calendar::Calendar;
+use gongkai::check::Checker;
 use gongkai::facade::{self, CallError};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -22,17 +24,32 @@ use wasm_bindgen::prelude::*;
 use convert::{arg_json, arg_options, throw, to_js};
 
 thread_local! {
-    /// The catalogue with any overlays loaded at run time; `None` means the embedded one.
+    /// A checker of the catalogue with any overlays loaded at run time (it owns the catalogue
+    /// and caches what it resolves across calls); `None` means the embedded catalogue.
     /// Held as an `Rc` so no `RefCell` borrow outlives a call, even one cut short.
-    static LOADED: RefCell<Option<Rc<Catalogue>>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Option<Rc<Checker<'static>>>> = const { RefCell::new(None) };
+    /// The calendar with year or closure files loaded at run time; `None` means the embedded one.
+    static CALENDAR: RefCell<Option<Rc<Calendar>>> = const { RefCell::new(None) };
+}
+
+fn with_calendar<R>(f: impl FnOnce(&Calendar) -> R) -> R {
+    let loaded = CALENDAR.with(|c| c.borrow().clone());
+    match loaded {
+        Some(cal) => f(&cal),
+        None => f(Calendar::embedded()),
+    }
+}
+
+fn with_checker<R>(f: impl FnOnce(&Checker<'_>) -> R) -> R {
+    let loaded = LOADED.with(|c| c.borrow().clone());
+    match loaded {
+        Some(checker) => f(&checker),
+        None => f(Checker::embedded()),
+    }
 }
 
 fn with_catalogue<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
-    let loaded = LOADED.with(|c| c.borrow().clone());
-    match loaded {
-        Some(cat) => f(&cat),
-        None => f(Catalogue::embedded()),
-    }
+    with_checker(|checker| f(checker.catalogue()))
 }
 
 type JsResult = Result<JsValue, JsValue>;
@@ -89,16 +106,35 @@ pub fn codes() -> JsValue {
     to_js(&facade::codes())
 }
 
-/// Add an overlay (a local catalogue, YAML text) to the catalogue used by every later call.
+/// Add an overlay (a local catalogue: an object, or its JSON text) to the catalogue used by
+/// every later call. The browser build has no YAML reader (it would triple the module's size):
+/// convert a YAML overlay first, e.g. with the `yaml` npm package (`YAML.parse(text)`).
 /// A rejected overlay changes nothing; the thrown error lists every finding in `errors`.
 #[wasm_bindgen(js_name = "loadOverlay")]
 pub fn load_overlay(
-    yaml: &str,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] overlay: JsValue,
     #[wasm_bindgen(js_name = "fileName")] file_name: Option<String>,
 ) -> Result<(), JsValue> {
-    let file = file_name.unwrap_or_else(|| "overlay.yaml".to_owned());
-    let next = with_catalogue(|cat| facade::load_overlay(cat, &file, yaml)).map_err(|e| throw(&e))?;
-    LOADED.with(|c| *c.borrow_mut() = Some(Rc::new(next)));
+    let file = file_name.unwrap_or_else(|| "overlay.json".to_owned());
+    let text = match overlay.as_string() {
+        Some(text) => text,
+        None => {
+            if !overlay.is_object() || overlay.is_array() {
+                let got = if overlay.is_array() {
+                    "array".to_owned()
+                } else {
+                    overlay.js_typeof().as_string().unwrap_or_default()
+                };
+                return Err(throw(&CallError::argument(
+                    "",
+                    format!("`overlay` must be an object or JSON text, not {got}"),
+                )));
+            }
+            convert::stringify(&overlay, "overlay")?
+        }
+    };
+    let next = with_catalogue(|cat| facade::load_overlay(cat, &file, &text)).map_err(|e| throw(&e))?;
+    LOADED.with(|c| *c.borrow_mut() = Some(Rc::new(Checker::shared(Arc::new(next)))));
     Ok(())
 }
 
@@ -117,38 +153,38 @@ pub fn check(
 ) -> JsResult {
     let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
     if let Some(text) = record.as_string() {
-        return answer(with_catalogue(|cat| facade::check_text(cat, &text, &options)));
+        return answer(with_checker(|checker| facade::check_text(checker, &text, &options)));
     }
     if let Some(bytes) = record.dyn_ref::<js_sys::Uint8Array>() {
         let bytes = bytes.to_vec();
-        return answer(with_catalogue(|cat| facade::check_bytes(cat, &bytes, &options)));
+        return answer(with_checker(|checker| facade::check_bytes(checker, &bytes, &options)));
     }
     let record = arg_json(&record, "record")?;
-    answer(with_catalogue(|cat| facade::check(cat, &record, &options)))
+    answer(with_checker(|checker| facade::check(checker, &record, &options)))
 }
 
 /// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).
 #[wasm_bindgen(js_name = "isWorkingDay")]
 pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
-    facade::is_working_day(Calendar::embedded(), date).map_err(|e| throw(&e))
+    with_calendar(|cal| facade::is_working_day(cal, date)).map_err(|e| throw(&e))
 }
 
 /// What kind of day a date is, with the holiday's name.
 #[wasm_bindgen(js_name = "dayKind", unchecked_return_type = "DayKind")]
 pub fn day_kind(date: &str) -> JsResult {
-    answer(facade::day_kind(Calendar::embedded(), date))
+    answer(with_calendar(|cal| facade::day_kind(cal, date)))
 }
 
 /// The date `n` working days after `date` (the start day not counted).
 #[wasm_bindgen(js_name = "addWorkingDays")]
 pub fn add_working_days(date: &str, n: u32) -> Result<String, JsValue> {
-    facade::add_working_days(Calendar::embedded(), date, n).map_err(|e| throw(&e))
+    with_calendar(|cal| facade::add_working_days(cal, date, n)).map_err(|e| throw(&e))
 }
 
 /// Working days in `(from, to]`.
 #[wasm_bindgen(js_name = "workingDaysBetween")]
 pub fn working_days_between(from: &str, to: &str) -> Result<i32, JsValue> {
-    let n = facade::working_days_between(Calendar::embedded(), from, to).map_err(|e| throw(&e))?;
+    let n = with_calendar(|cal| facade::working_days_between(cal, from, to)).map_err(|e| throw(&e))?;
     Ok(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
 }
 
@@ -157,7 +193,68 @@ pub fn working_days_between(from: &str, to: &str) -> Result<i32, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Deadline")]
 pub fn deadline(#[wasm_bindgen(unchecked_param_type = "DeadlineQuery")] query: JsValue) -> JsResult {
     let query = arg_json(&query, "query")?;
-    answer(facade::deadline(Calendar::embedded(), &query))
+    answer(with_calendar(|cal| facade::deadline(cal, &query)))
+}
+
+/// A request's timeline (依申请公开) with its working, and the request checks:
+/// `{timeline, diagnostics}` as `gongkai deadline --request` prints them. Overlays loaded with
+/// `loadOverlay` choose local readings; the calendar is the one `loadCalendar` extends.
+#[wasm_bindgen(js_name = "requestTimeline", unchecked_return_type = "RequestTimeline")]
+pub fn request_timeline(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LangOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let record = arg_json(&record, "record")?;
+    answer(with_catalogue(|cat| with_calendar(|cal| facade::request_timeline(cat, cal, &record, &options))))
+}
+
+/// Add a calendar file for later calls: a year file (a State Council notice not yet embedded)
+/// or an institution's closures (`{closures: [...]}`), as an object or JSON text.
+#[wasm_bindgen(js_name = "loadCalendar")]
+pub fn load_calendar(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] file: JsValue,
+    #[wasm_bindgen(js_name = "fileName")] file_name: Option<String>,
+) -> Result<(), JsValue> {
+    let name = file_name.unwrap_or_else(|| "calendar.json".to_owned());
+    let data = arg_json(&file, "file")?;
+    let next = with_calendar(|cal| facade::load_calendar(cal, &name, &data)).map_err(|e| throw(&e))?;
+    CALENDAR.with(|c| *c.borrow_mut() = Some(Rc::new(next)));
+    Ok(())
+}
+
+/// Drop every file loaded with `loadCalendar`, back to the embedded calendar.
+#[wasm_bindgen(js_name = "resetCalendar")]
+pub fn reset_calendar() {
+    CALENDAR.with(|c| *c.borrow_mut() = None);
+}
+
+/// 信息处理费 (国办函〔2020〕109号) for the `n`-th cumulative piece total of one applicant in a
+/// natural month, with the bands charged and their basis.
+#[wasm_bindgen(js_name = "feeByPieces", unchecked_return_type = "Fee")]
+pub fn fee_by_pieces(n: f64) -> JsResult {
+    Ok(to_js(&facade::fee_by_pieces(count(n, "n")?)))
+}
+
+/// 信息处理费 for a request of `n` pages, with the bands charged and their basis.
+#[wasm_bindgen(js_name = "feeByPages", unchecked_return_type = "Fee")]
+pub fn fee_by_pages(n: f64) -> JsResult {
+    Ok(to_js(&facade::fee_by_pages(count(n, "n")?)))
+}
+
+/// The fee (yuan) for `more` pieces from an applicant who has already had `earlier` this month.
+#[wasm_bindgen(js_name = "feeForMorePieces")]
+pub fn fee_for_more_pieces(earlier: f64, more: f64) -> Result<f64, JsValue> {
+    Ok(facade::fee_for_more_pieces(count(earlier, "earlier")?, count(more, "more")?) as f64)
+}
+
+/// A count from JS: a whole number from 0 to 2^53 − 1 (what a JS number holds exactly).
+fn count(n: f64, name: &str) -> Result<u64, JsValue> {
+    if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 {
+        Ok(n as u64)
+    } else {
+        Err(throw(&CallError::argument(&format!("/{name}"), format!("`{name}` must be a whole number ≥ 0, not {n}"))))
+    }
 }
 
 /// Personal data and classification markings in a text; `utf16_start`/`utf16_end` slice JS strings.

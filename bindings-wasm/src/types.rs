@@ -77,6 +77,22 @@ export interface Deadline {
     excluded: ExcludedSpan[]; due: string; notes: Text[]; basis: Citation[];
   };
 }
+export interface LangOptions { lang?: "zh" | "en" }
+/** A request's timeline (依申请公开), each limit with its working. */
+export interface RequestTimeline {
+  timeline: {
+    received: string; effective_received: string; receipt_reading: Text;
+    correction_notice_due?: Deadline; reply_due?: Deadline; extended_due?: Deadline;
+    reply_date?: string; reply_in_time?: boolean;
+  } | null;
+  diagnostics: Diagnostic[];
+}
+/** 信息处理费 with its working: the bands charged and the basis. */
+export interface Fee {
+  unit: "pieces" | "pages"; units: number; amount: number;
+  bands: Array<{ from: number; to: number; units: number; yuan_each: number; subtotal: number }>;
+  basis: Citation[]; notes?: Text[];
+}
 export interface ScanOptions { include_values?: boolean; include_redacted?: boolean }
 /** Something found in a text. `utf16_start`/`utf16_end` slice JS strings: `text.slice(f.utf16_start, f.utf16_end)`. */
 export interface Finding {

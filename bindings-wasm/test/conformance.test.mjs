@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import YAML from "yaml";
 import { check, loadOverlay, resetOverlays } from "../pkg/node.js";
 
 const casesDir = fileURLToPath(new URL("../../tests/cases/", import.meta.url));
@@ -29,7 +30,8 @@ for (const file of files) {
   test(`case ${relative(casesDir, file)}`, () => {
     const opts = c.options ?? {};
     resetOverlays();
-    for (const rel of opts.overlays ?? []) loadOverlay(readFileSync(join(casesDir, rel), "utf8"), rel);
+    // The browser build reads overlays as objects or JSON: the YAML fixture is converted here.
+    for (const rel of opts.overlays ?? []) loadOverlay(YAML.parse(readFileSync(join(casesDir, rel), "utf8")), rel);
     const options = { today: opts.today, skip_screening: opts.skip_screening, lang: "en" };
     let input;
     // A string passed to check() is JSON text, so a record that *is* a string goes as its JSON.

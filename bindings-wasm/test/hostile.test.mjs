@@ -68,12 +68,21 @@ test("wrong argument types throw Errors with code and path", () => {
 
 test("a rejected overlay lists its problems and changes nothing", () => {
   const before = gk.items().length;
-  throwsWith(() => gk.loadOverlay("id: [unclosed", "local.yaml"), "invalid_yaml");
+  throwsWith(() => gk.loadOverlay('{"id": [', "local.json"), "invalid_yaml");
   try {
-    gk.loadOverlay("id: x\nversion: 1\n", "bad.yaml");
+    gk.loadOverlay("id: x\nversion: 1\n", "local.yaml");
+    assert.fail("accepted YAML text");
+  } catch (e) {
+    assert.equal(e.file, "local.yaml");
+    assert.match(e.message, /JSON/);
+  }
+  throwsWith(() => gk.loadOverlay(42), "invalid_argument", "");
+  throwsWith(() => gk.loadOverlay([]), "invalid_argument", "");
+  try {
+    gk.loadOverlay({ id: "x", version: "1" }, "bad.json");
     assert.fail("accepted an incomplete overlay");
   } catch (e) {
-    assert.equal(e.file, "bad.yaml");
+    assert.equal(e.file, "bad.json");
   }
   assert.equal(gk.items().length, before);
 });

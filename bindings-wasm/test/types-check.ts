@@ -1,5 +1,6 @@
 // Compiled by `tsc --noEmit` only: shows that the declarations describe real usage and catch misuse.
-import init, { items, item, itemSchema, check, deadline, scan, redact, dayKind, type Diagnostic, type GongkaiError } from "../pkg/gongkai.js";
+import init, { items, item, itemSchema, check, deadline, scan, redact, dayKind, requestTimeline, feeByPieces, feeByPages, feeForMorePieces,
+  loadCalendar, resetCalendar, loadOverlay, type Diagnostic, type GongkaiError } from "../pkg/gongkai.js";
 
 export async function usage(): Promise<string[]> {
   await init();
@@ -19,9 +20,15 @@ export async function usage(): Promise<string[]> {
     const err = e as GongkaiError;
     return [err.code, err.path ?? ""];
   }
+  const timeline = requestTimeline({ kind: "request", received: "2025-09-30" });
+  const replyDue: string = timeline.timeline?.reply_due?.due ?? "";
+  const fee: number = feeByPieces(31).amount + feeByPages(100).bands[0].subtotal + feeForMorePieces(25, 10);
+  loadCalendar({ covers: 2027 }, "2027.json");
+  resetCalendar();
+  loadOverlay({ id: "local" });
   // @ts-expect-error: lang must be "zh" or "en"
   check({}, { lang: "fr" });
   // @ts-expect-error: a deadline needs a start date
   deadline({ rule: "request_reply" });
-  return [first, String(schema.title), ...diags.map((d) => d.code), due, ...spans, masked, holidayName];
+  return [first, String(schema.title), ...diags.map((d) => d.code), due, ...spans, masked, holidayName, replyDue, String(fee)];
 }

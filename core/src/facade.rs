@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use chrono::NaiveDate;
 
 use crate::calendar::{Calendar, CalendarError};
-use crate::check::{self, CheckOptions, input};
+use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
 use crate::diagnostics::{Diagnostic, codes as all_codes};
 use crate::error::{Error, Location};
@@ -281,27 +281,27 @@ fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
 }
 
 /// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
-pub fn check(cat: &Catalogue, record: &Value, options: &Value) -> CallResult {
+pub fn check(checker: &Checker<'_>, record: &Value, options: &Value) -> CallResult {
     let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&check::check_value(cat, record, &opts), lang))
+    Ok(diagnostics_json(&checker.check_value(record, &opts), lang))
 }
 
 /// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
 /// with line and column in its message), as in the CLI.
-pub fn check_text(cat: &Catalogue, text: &str, options: &Value) -> CallResult {
+pub fn check_text(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult {
     let (opts, lang) = check_options(options)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let diags = match input::parse_record(text) {
-        Ok(v) => check::check_value(cat, &v, &opts),
+        Ok(v) => checker.check_value(&v, &opts),
         Err(e) => vec![input::json_error_diagnostic(&e, text)],
     };
     Ok(diagnostics_json(&diags, lang))
 }
 
 /// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
-pub fn check_bytes(cat: &Catalogue, bytes: &[u8], options: &Value) -> CallResult {
+pub fn check_bytes(checker: &Checker<'_>, bytes: &[u8], options: &Value) -> CallResult {
     match input::require_utf8(bytes) {
-        Ok(text) => check_text(cat, text, options),
+        Ok(text) => check_text(checker, text, options),
         Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
     }
 }
@@ -351,6 +351,52 @@ pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
         _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
     };
     Ok(to_value(&result))
+}
+
+/// This calendar with one more file: a year file (a new State Council notice) or, when it has
+/// `closures`, an institution's own closures. `file` names it in errors.
+pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Calendar> {
+    as_object(data, "", "a calendar file")?;
+    // JSON text is also YAML, so this reads the same with or without the `yaml` feature.
+    let text = data.to_string();
+    let loaded = if data.get("closures").is_some() {
+        cal.with_closures_from_str(file, &text)
+    } else {
+        cal.with_years_from_str(file, &text)
+    };
+    loaded.map_err(CallError::from)
+}
+
+/// A request's timeline (依申请公开) with its working, and the request checks, as the CLI's
+/// `gongkai deadline --request` prints them: `{timeline, diagnostics}`. `timeline` is `null`
+/// when the record is not a well-formed request (the diagnostics say why). The catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next one).
+/// Options: `lang`.
+pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    let settings = deadlines::request::RequestSettings::from_catalogue(cat);
+    let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
+    let timeline = match serde_json::from_value::<deadlines::RequestRecord>(record.clone()) {
+        Ok(r) => Some(deadlines::request_timeline(cal, &r, settings).map_err(|e| calendar_error(e, "/received"))?),
+        Err(_) => None,
+    };
+    Ok(json!({ "timeline": to_value(&timeline), "diagnostics": diagnostics_json(&diagnostics, lang) }))
+}
+
+/// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with
+/// the bands charged and their basis.
+pub fn fee_by_pieces(n: u64) -> Value {
+    to_value(&crate::fees::fee_by_pieces(n))
+}
+
+/// 信息处理费 for a request of `n` pages, with the bands charged and their basis.
+pub fn fee_by_pages(n: u64) -> Value {
+    to_value(&crate::fees::fee_by_pages(n))
+}
+
+/// The fee for `new` more pieces from an applicant who has already had `earlier` this month.
+pub fn fee_for_more_pieces(earlier: u64, new: u64) -> u64 {
+    crate::fees::fee_for_more_pieces(earlier, new)
 }
 
 /// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
@@ -424,11 +470,11 @@ mod tests {
 
     #[test]
     fn check_text_reports_malformed_json_as_a_diagnostic() {
-        let v = check_text(Catalogue::embedded(), "{\"kind\": ", &Value::Null).unwrap();
+        let v = check_text(Checker::embedded(), "{\"kind\": ", &Value::Null).unwrap();
         assert_eq!(v[0]["code"], "input_invalid_json");
-        let v = check_bytes(Catalogue::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
+        let v = check_bytes(Checker::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
         assert_eq!(v[0]["code"], "input_not_utf8");
-        let e = check(Catalogue::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
+        let e = check(Checker::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
         assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_date", Some("/today")));
     }
 

@@ -83,11 +83,7 @@ pub struct Fee {
     pub notes: Vec<Text>,
 }
 
-static RULES: LazyLock<FeeRules> = LazyLock::new(|| {
-    let text = crate::catalogue::embedded::file("fees.yaml").unwrap_or_default();
-    // The embedded data is checked by the test suite; failing here is a build defect, not bad input.
-    crate::catalogue::parse_yaml("fees.yaml", text).unwrap_or_else(|e| panic!("embedded fees are invalid: {e}"))
-});
+static RULES: LazyLock<FeeRules> = LazyLock::new(|| crate::catalogue::embedded::parse("fees.yaml"));
 
 /// The fee rules compiled into the library, parsed once.
 pub fn rules() -> &'static FeeRules {

@@ -2,7 +2,8 @@
 //! `{"name", "description", "record" | "input" | "input_hex", "expect": [{"code", "path"}], "options"}`;
 //! the set of (code, path) the check reports must equal `expect` exactly. The Python and JS
 //! suites run the same files. Options: `today` (YYYY-MM-DD), `overlays` (paths relative to
-//! `tests/cases/`), `skip_screening`.
+//! `tests/cases/`), `skip_screening`. Each case is also checked from its JSON text
+//! (`check_json`, which reads well-formed publications without a `Value` tree): same diagnostics.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -45,7 +46,13 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     opts.skip_screening = opts_v.get("skip_screening").and_then(Value::as_bool).unwrap_or(false);
 
     let diags = if let Some(record) = case.get("record") {
-        check::check_value(&cat, record, &opts)
+        let diags = check::check_value(&cat, record, &opts);
+        // From text, a well-formed publication takes the fast path (no `Value` tree): same answer.
+        let from_text = check::check_json(&cat, &record.to_string(), &opts).map_err(|e| e.to_string())?;
+        if from_text != diags {
+            return Err(format!("check_json disagrees with check_value:\n{from_text:#?}\n{diags:#?}").into());
+        }
+        diags
     } else {
         let bytes = match (case.get("input").and_then(Value::as_str), case.get("input_hex").and_then(Value::as_str)) {
             (Some(s), _) => s.as_bytes().to_vec(),
@@ -55,7 +62,13 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         match input::require_utf8(&bytes) {
             Err(d) => vec![d],
             Ok(text) => match input::parse_record(text) {
-                Ok(v) => check::check_value(&cat, &v, &opts),
+                Ok(v) => {
+                    let diags = check::check_value(&cat, &v, &opts);
+                    if check::check_json(&cat, text, &opts).ok().as_ref() != Some(&diags) {
+                        return Err("check_json disagrees with check_value".into());
+                    }
+                    diags
+                }
                 Err(e) => vec![input::json_error_diagnostic(&e, text)],
             },
         }

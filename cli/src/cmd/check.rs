@@ -152,8 +152,9 @@ fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
     let (id, diagnostics) = match payload {
         Payload::Problem(d) => (serde_json::Value::Null, vec![d]),
         Payload::Value(v) => (record_id(&v), checker.check_value(&v, opts)),
-        Payload::Text(text) => match core_input::parse_record(&text) {
-            Ok(v) => (record_id(&v), checker.check_value(&v, opts)),
+        // `check_text` reads a well-formed publication without building a `Value` tree.
+        Payload::Text(text) => match checker.check_text(&text, opts) {
+            Ok(checked) => (checked.id, checked.diagnostics),
             Err(e) => {
                 (serde_json::Value::Null, vec![core_input::json_error_diagnostic_at(&e, &text, line.unwrap_or(1))])
             }

@@ -6,7 +6,21 @@
 //! list of items that institution must publish, each saying where it came from.
 
 pub mod lint;
+#[cfg(feature = "yaml")]
 mod located;
+/// Without a YAML reader there are no source positions: findings keep their JSON pointer only.
+#[cfg(not(feature = "yaml"))]
+mod located {
+    pub(crate) struct Located;
+    impl Located {
+        pub fn parse(_text: &str) -> Option<Located> {
+            None
+        }
+        pub fn position(&self, _pointer: &str) -> (u32, u32) {
+            (0, 0)
+        }
+    }
+}
 mod resolve;
 
 use std::collections::HashMap;
@@ -25,9 +39,22 @@ pub use resolve::{Resolved, ResolvedItem};
 pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_catalogues.rs"));
 
-    /// The contents of an embedded file, by its path under `catalogues/`.
+    /// The YAML source of an embedded file, by its path under `catalogues/`.
+    #[cfg(feature = "yaml")]
     pub fn file(path: &str) -> Option<&'static str> {
         FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
+    }
+
+    /// An embedded file as compact JSON (converted at build time), by its path under `catalogues/`.
+    pub fn json(path: &str) -> Option<&'static str> {
+        JSON_FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
+    }
+
+    /// Parse an embedded file into its model type. The embedded data is checked by the test
+    /// suite (which lints the YAML sources), so failing here is a build defect, not bad input.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(path: &str) -> T {
+        let text = json(path).unwrap_or_else(|| panic!("embedded catalogue file `{path}` is missing"));
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("embedded catalogue file `{path}` is invalid: {e}"))
     }
 }
 
@@ -49,16 +76,38 @@ pub struct Catalogue {
     ground_index: HashMap<String, usize>,
 }
 
-static EMBEDDED: LazyLock<Catalogue> = LazyLock::new(|| {
-    let sources = embedded::FILES.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect::<Vec<_>>();
-    // The embedded data is checked by the test suite; failing here is a build defect, not bad input.
-    Catalogue::from_sources(&sources).unwrap_or_else(|e| panic!("embedded catalogues are invalid: {e}"))
-});
+/// The embedded catalogue, parsed once on first use.
+static EMBEDDED: LazyLock<Catalogue> = LazyLock::new(Catalogue::parse_embedded);
 
 impl Catalogue {
     /// The catalogues compiled into the library, parsed once on first use.
     pub fn embedded() -> &'static Catalogue {
         &EMBEDDED
+    }
+
+    /// Parse the embedded catalogues afresh into an owned catalogue (what [`Catalogue::embedded`]
+    /// does once). They come from the JSON converted at build time and are not linted here: the
+    /// test suite lints the YAML sources and checks this equals what [`Catalogue::from_sources`]
+    /// builds from them.
+    pub fn parse_embedded() -> Catalogue {
+        let mut templates = Vec::new();
+        let mut sources = HashMap::new();
+        for (path, _) in embedded::JSON_FILES.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
+            let t: Template = embedded::parse(path);
+            sources.insert(t.id.clone(), (*path).to_owned());
+            templates.push(t);
+        }
+        let mut catalogue = Catalogue {
+            registry: embedded::parse(REGISTRY_FILE),
+            templates,
+            grounds: embedded::parse(GROUNDS_FILE),
+            overlays: Vec::new(),
+            sources,
+            item_index: HashMap::new(),
+            ground_index: HashMap::new(),
+        };
+        catalogue.reindex();
+        catalogue
     }
 
     /// Load a catalogue directory laid out like `catalogues/`: `institutions.yaml`,
@@ -261,6 +310,7 @@ fn missing_file(name: &str) -> Error {
 }
 
 /// Parse YAML into a model type, turning parser errors into an error with file, line and column.
+#[cfg(feature = "yaml")]
 pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let loc = e.location();
@@ -270,6 +320,30 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
                 file: file.to_owned(),
                 line: loc.map(|l| l.line() as u32),
                 column: loc.map(|l| l.column() as u32),
+                path: None,
+            },
+            message,
+        }
+    })
+}
+
+/// Without the `yaml` feature catalogue files and overlays are read as JSON (which is also
+/// YAML, so the same file works in both builds once converted).
+#[cfg(not(feature = "yaml"))]
+pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    serde_json::from_str::<T>(text).map_err(|e| {
+        let looks_like_json = text.trim_start().starts_with(['{', '[']);
+        let message = if looks_like_json || text.trim().is_empty() {
+            first_line(&e.to_string())
+        } else {
+            "this build reads catalogue files as JSON (YAML needs the `yaml` feature): convert the YAML to JSON first"
+                .to_owned()
+        };
+        Error::Yaml {
+            location: Location {
+                file: file.to_owned(),
+                line: u32::try_from(e.line()).ok().filter(|&l| l > 0),
+                column: u32::try_from(e.column()).ok().filter(|&c| c > 0),
                 path: None,
             },
             message,

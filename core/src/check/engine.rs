@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 
-use jsonschema::Validator;
 use serde_json::{Map, Value};
 
 use super::codes::*;
 use super::record::{InstitutionRef, Publication, Reader, read_publication};
+use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
@@ -19,10 +19,17 @@ use crate::model::{Item, Text};
 /// institution (kind, tier, role, sector) and each item's compiled field schema. Share one
 /// across threads (it is `Sync`).
 pub struct Checker<'c> {
-    cat: &'c Catalogue,
+    cat: CatalogueRef<'c>,
     scopes: RwLock<Vec<(ScopeKey, Arc<Scope>)>>,
     /// Validators of items looked up outside an institution's scope, by item id.
     loose: RwLock<HashMap<String, Arc<Compiled>>>,
+}
+
+/// The catalogue a checker works on: borrowed, or shared with it (so bindings can keep a
+/// checker beside a catalogue they own, e.g. one with overlays loaded at run time).
+enum CatalogueRef<'c> {
+    Borrowed(&'c Catalogue),
+    Shared(Arc<Catalogue>),
 }
 
 #[derive(PartialEq, Eq)]
@@ -63,9 +70,7 @@ impl Compiled {
     }
 
     pub fn validator(&self) -> Option<&Validator> {
-        self.validator
-            .get_or_init(|| jsonschema::validator_for(&crate::schema::item_fields_schema(&self.item)).ok())
-            .as_ref()
+        self.validator.get_or_init(|| Validator::new(&self.item)).as_ref()
     }
 
     pub fn fields_basis(&self) -> &str {
@@ -81,13 +86,33 @@ pub(crate) fn embedded_checker() -> &'static Checker<'static> {
 
 static EMPTY_OBJECT: LazyLock<Value> = LazyLock::new(|| Value::Object(Map::new()));
 
+impl Checker<'static> {
+    /// The shared checker of the embedded catalogue (what [`super::check_value`] uses for it).
+    pub fn embedded() -> &'static Checker<'static> {
+        &EMBEDDED
+    }
+
+    /// A checker that keeps the catalogue alive itself: hold it for as long as the catalogue
+    /// is in use, and its caches are reused across calls.
+    pub fn shared(cat: Arc<Catalogue>) -> Self {
+        Self::with_ref(CatalogueRef::Shared(cat))
+    }
+}
+
 impl<'c> Checker<'c> {
     pub fn new(cat: &'c Catalogue) -> Self {
+        Self::with_ref(CatalogueRef::Borrowed(cat))
+    }
+
+    fn with_ref(cat: CatalogueRef<'c>) -> Self {
         Self { cat, scopes: RwLock::new(Vec::new()), loose: RwLock::new(HashMap::new()) }
     }
 
-    pub fn catalogue(&self) -> &'c Catalogue {
-        self.cat
+    pub fn catalogue(&self) -> &Catalogue {
+        match &self.cat {
+            CatalogueRef::Borrowed(c) => c,
+            CatalogueRef::Shared(c) => c,
+        }
     }
 
     /// Check one record (a publication or a request).
@@ -106,7 +131,7 @@ impl<'c> Checker<'c> {
         };
         match obj.get("kind") {
             Some(Value::String(k)) if k == "publication" => self.check_publication(obj, opts, &mut out),
-            Some(Value::String(k)) if k == "request" => out.extend(bridge::check_request(self.cat, record)),
+            Some(Value::String(k)) if k == "request" => out.extend(bridge::check_request(self.catalogue(), record)),
             Some(Value::String(k)) => out.push(
                 Diagnostic::new(
                     &RECORD_UNKNOWN_KIND,
@@ -126,13 +151,18 @@ impl<'c> Checker<'c> {
 
     fn check_publication(&self, obj: &Map<String, Value>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let rec: Publication<'_> = read_publication(obj, &mut Reader { diags: out });
+        self.check_read_publication(&rec, opts, out);
+    }
+
+    /// Run every rule on a publication record already read (from a `Value`, or by the fast path).
+    pub(crate) fn check_read_publication(&self, rec: &Publication<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let scope = rec.institution.as_ref().map(|i| self.scope(i));
         if let Some((path, msg)) = scope.as_ref().and_then(|s| s.invalid.as_ref()) {
             out.push(Diagnostic::new(&RECORD_UNKNOWN_INSTITUTION, path.clone(), msg.clone()));
         }
-        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), &rec, out));
+        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), rec, out));
         let item = compiled.as_deref().map(|c| &c.item);
-        let ctx = Ctx { cat: self.cat, opts, rec: &rec, item };
+        let ctx = Ctx { cat: self.catalogue(), opts, rec, item };
         if let Some(c) = compiled.as_deref() {
             rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
         }
@@ -153,7 +183,7 @@ impl<'c> Checker<'c> {
         if let Some(c) = scope.and_then(|s| s.items.get(id)) {
             return Some(c.clone());
         }
-        let Some((item, source)) = self.cat.item(id) else {
+        let Some((item, source)) = self.catalogue().item(id) else {
             out.push(
                 Diagnostic::new(
                     &ITEM_UNKNOWN,
@@ -224,7 +254,7 @@ impl<'c> Checker<'c> {
     }
 
     fn build_scope(&self, inst: &InstitutionRef<'_>) -> Scope {
-        let registry = self.cat.registry();
+        let registry = self.catalogue().registry();
         let invalid = |path: &str, what_zh: &str, what_en: &str, value: &str, allowed: Vec<&str>| {
             let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
             Scope {
@@ -274,7 +304,7 @@ impl<'c> Checker<'c> {
                 kind.sectors.iter().map(|t| t.id.as_str()).collect(),
             );
         }
-        match self.cat.resolve(&inst.to_owned()) {
+        match self.catalogue().resolve(&inst.to_owned()) {
             Ok(resolved) => Scope {
                 invalid: None,
                 items: resolved

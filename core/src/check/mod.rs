@@ -11,6 +11,7 @@
 mod bridge;
 pub mod codes;
 mod engine;
+mod fast;
 pub mod input;
 pub mod record;
 mod rules;
@@ -69,21 +70,79 @@ pub fn check_value(cat: &Catalogue, record: &Value, opts: &CheckOptions) -> Vec<
 /// Parse one record from JSON text and check it. Syntax errors are an [`Error::Json`] with
 /// line and column; see [`input::json_error_diagnostic`] to turn them into a diagnostic.
 pub fn check_json(cat: &Catalogue, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
-    Ok(check_value(cat, &parse_json(text)?, opts))
+    if std::ptr::eq(cat, Catalogue::embedded()) {
+        engine::embedded_checker().check_json(text, opts)
+    } else {
+        Checker::new(cat).check_json(text, opts)
+    }
+}
+
+/// One record checked from its JSON text: its `id` (`null` when it has none), which the CLI and
+/// the bindings echo, and its diagnostics.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CheckedRecord {
+    pub id: Value,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Parse one record from JSON text and check it, as [`check_json`] does.
+    pub fn check_json(&self, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
+        self.check_text(text, opts).map(|c| c.diagnostics).map_err(|e| json_error(&e, text))
+    }
+
+    /// Parse one record from JSON text and check it, keeping its `id`. A syntax error is returned
+    /// as serde_json's, for [`input::json_error_diagnostic_at`] with the line in the caller's file.
+    ///
+    /// A well-formed publication record is read straight from the text (no `Value` tree); any
+    /// other input, or one with something to report about its shape, is parsed as a `Value` and
+    /// goes through [`Checker::check_value`], with the same diagnostics either way.
+    ///
+    /// ```
+    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
+    /// let checker = Checker::new(Catalogue::embedded());
+    /// let opts = CheckOptions::default();
+    /// let record = r#"{"kind": "publication", "id": 7, "item": "admin.art20.99"}"#;
+    /// let checked = checker.check_text(record, &opts).unwrap();
+    /// assert_eq!(checked.id, 7);
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
+    /// assert_eq!(checker.check_text("{\n  \"id\": }", &opts).unwrap_err().line(), 2);
+    /// ```
+    pub fn check_text(&self, text: &str, opts: &CheckOptions) -> std::result::Result<CheckedRecord, serde_json::Error> {
+        if let Some(checked) = self.check_text_fast(text, opts) {
+            return Ok(checked);
+        }
+        let record = input::parse_record(text)?;
+        let diagnostics = self.check_value(&record, opts);
+        Ok(CheckedRecord { id: record.get("id").cloned().unwrap_or(Value::Null), diagnostics })
+    }
+
+    /// The fast path alone: `None` when it declines.
+    pub(crate) fn check_text_fast(&self, text: &str, opts: &CheckOptions) -> Option<CheckedRecord> {
+        let record = fast::read(text)?;
+        let mut diagnostics = Vec::new();
+        self.check_read_publication(&record.publication()?, opts, &mut diagnostics);
+        Some(CheckedRecord { id: record.into_id(), diagnostics })
+    }
 }
 
 /// Parse one record's JSON text with the check's limits (nesting depth, size). Syntax errors are
 /// an [`Error::Json`] with line and column.
 pub fn parse_json(text: &str) -> Result<Value> {
-    input::parse_record(text).map_err(|e| Error::Json {
+    input::parse_record(text).map_err(|e| json_error(&e, text))
+}
+
+fn json_error(e: &serde_json::Error, text: &str) -> Error {
+    Error::Json {
         location: crate::error::Location {
             file: String::new(),
             line: (e.line() > 0).then(|| e.line() as u32),
             column: (e.line() > 0).then(|| e.column() as u32),
             path: None,
         },
-        message: input::json_error_message(&e, text.trim().is_empty()),
-    })
+        message: input::json_error_message(e, text.trim().is_empty()),
+    }
 }
 
 /// Schemas this module contributes to `catalogues/schema/`: (file name, schema).

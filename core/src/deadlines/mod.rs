@@ -98,12 +98,7 @@ pub struct NonWorkingDayReceipt {
     pub note: Text,
 }
 
-static RULES: LazyLock<DeadlineRules> = LazyLock::new(|| {
-    let text = crate::catalogue::embedded::file("deadlines.yaml").unwrap_or_default();
-    // The embedded data is checked by the test suite; failing here is a build defect, not bad input.
-    crate::catalogue::parse_yaml("deadlines.yaml", text)
-        .unwrap_or_else(|e| panic!("embedded deadlines are invalid: {e}"))
-});
+static RULES: LazyLock<DeadlineRules> = LazyLock::new(|| crate::catalogue::embedded::parse("deadlines.yaml"));
 
 /// The deadline rules compiled into the library, parsed once.
 pub fn rules() -> &'static DeadlineRules {

@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
+use memchr::memmem;
 
 use super::codes::*;
 use super::{Hit, Kind};
@@ -15,21 +15,20 @@ const INTERNAL: [&str; 4] = ["内部资料", "内部文件", "内部材料", "�
 /// How many characters of spaces or brackets may stand between a marking and its line's edge.
 const EDGE_SLACK: usize = 4;
 
-/// Teddy where the CPU has it (x86-64 SSSE3/AVX2, aarch64 NEON), Aho–Corasick elsewhere (wasm).
+/// Teddy where the CPU has it (x86-64 SSSE3/AVX2, aarch64 NEON); elsewhere (wasm) a substring
+/// search for the characters every keyword turns on. A general Aho–Corasick automaton was the
+/// costliest part of a check in wasm: its prefilter's "rare bytes" are UTF-8 lead bytes that
+/// any Chinese text is full of, and its DFA walks every byte.
 enum Keywords {
     Packed(Searcher),
-    Automaton(AhoCorasick),
-    Unavailable,
+    Anchors(Anchors),
 }
 
 static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
     let patterns: Vec<&str> = LEVELS.iter().chain(INTERNAL.iter()).copied().collect();
-    if let Some(s) = Config::new().match_kind(MatchKind::LeftmostFirst).builder().extend(&patterns).build() {
-        return Keywords::Packed(s);
-    }
-    match AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(&patterns) {
-        Ok(ac) => Keywords::Automaton(ac),
-        Err(_) => Keywords::Unavailable,
+    match Config::new().match_kind(MatchKind::LeftmostFirst).builder().extend(&patterns).build() {
+        Some(s) => Keywords::Packed(s),
+        None => Keywords::Anchors(Anchors::new()),
     }
 });
 
@@ -38,8 +37,49 @@ static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
 fn for_each_keyword(text: &str, mut f: impl FnMut(usize, usize, usize)) {
     match &*KEYWORDS {
         Keywords::Packed(s) => s.find_iter(text.as_bytes()).for_each(|m| f(m.start(), m.end(), m.pattern().as_usize())),
-        Keywords::Automaton(ac) => ac.find_iter(text).for_each(|m| f(m.start(), m.end(), m.pattern().as_usize())),
-        Keywords::Unavailable => {}
+        Keywords::Anchors(a) => a.for_each(text, f),
+    }
+}
+
+/// The keywords found through what they share: every level ends in 密, three internal markings
+/// start with 内部, and 注意保存 stands alone. No keyword overlaps another, so merging the
+/// three searches by position gives what a leftmost-first automaton gives.
+struct Anchors {
+    secret: memmem::Finder<'static>,
+    internal: memmem::Finder<'static>,
+    keep: memmem::Finder<'static>,
+}
+
+impl Anchors {
+    fn new() -> Anchors {
+        Anchors {
+            secret: memmem::Finder::new("密"),
+            internal: memmem::Finder::new("内部"),
+            keep: memmem::Finder::new(INTERNAL[3]),
+        }
+    }
+
+    fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        let bytes = text.as_bytes();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for at in self.secret.find_iter(bytes) {
+            let end = at + "密".len();
+            if let Some(i) = LEVELS.iter().position(|w| end >= w.len() && &bytes[end - w.len()..end] == w.as_bytes()) {
+                found.push((end - LEVELS[i].len(), end, i));
+            }
+        }
+        for at in self.internal.find_iter(bytes) {
+            if let Some(i) = INTERNAL[..3].iter().position(|w| bytes[at..].starts_with(w.as_bytes())) {
+                found.push((at, at + INTERNAL[i].len(), LEVELS.len() + i));
+            }
+        }
+        for at in self.keep.find_iter(bytes) {
+            found.push((at, at + INTERNAL[3].len(), LEVELS.len() + 3));
+        }
+        found.sort_unstable();
+        for (start, end, pattern) in found {
+            f(start, end, pattern);
+        }
     }
 }
 
@@ -170,4 +210,51 @@ fn internal(text: &str, start: usize, end: usize) -> Option<Hit> {
         redacted: false,
         label: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn anchors(text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        Anchors::new().for_each(text, |s, e, p| out.push((s, e, p)));
+        out
+    }
+
+    fn automaton(text: &str) -> Vec<(usize, usize, usize)> {
+        let patterns: Vec<&str> = LEVELS.iter().chain(INTERNAL.iter()).copied().collect();
+        let ac = AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(patterns).unwrap();
+        ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    #[test]
+    fn anchors_find_what_an_automaton_finds() {
+        for text in [
+            "",
+            "密",
+            "绝密★1年",
+            "机密机密秘密",
+            "内部资料，注意保存",
+            "内部内部文件内部材料内部",
+            "注意保存注意",
+            "秘秘密密",
+        ] {
+            assert_eq!(anchors(text), automaton(text), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn anchors_agree_with_an_automaton(pieces in prop::collection::vec(prop::sample::select(vec![
+            "绝密", "机密", "秘密", "密", "秘", "绝", "内部", "内部资料", "内部文件", "内部材料", "资料", "注意保存",
+            "注意", "保存", "★", "公开", "a1", " ", "\n", "é",
+        ]), 0..12)) {
+            let text = pieces.concat();
+            prop_assert_eq!(anchors(&text), automaton(&text), "{}", text);
+        }
+    }
 }

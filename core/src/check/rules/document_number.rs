@@ -56,21 +56,35 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A four-digit year in brackets other than 〔〕 (e.g. `[2026]`, `（2026）`, `【2026】`).
+/// A four-digit year in brackets other than 〔〕 (e.g. `[2026]`, `（2026）`, `【2026】`); with
+/// several, the first of the first bracket kind in `PAIRS`.
+///
+/// One pass over the digit runs rather than a search per bracket kind: this runs on every
+/// record, twice.
 fn bracketed_year(s: &str) -> Option<&str> {
     const PAIRS: [(char, char); 6] = [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】'), ('［', '］'), ('〖', '〗')];
-    for (open, close) in PAIRS {
-        let mut rest = s;
-        while let Some(i) = rest.find(open) {
-            let after = &rest[i + open.len_utf8()..];
-            let digits = after.as_bytes().iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 4 && after[4..].starts_with(close) {
-                return Some(&after[..4]);
-            }
-            rest = after;
+    let b = s.as_bytes();
+    let mut best: Option<(usize, &str)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start != 4 {
+            continue;
+        }
+        let (before, after) = (s[..start].chars().next_back(), s[i..].chars().next());
+        let pair = PAIRS.iter().position(|&(open, close)| before == Some(open) && after == Some(close));
+        if let Some(p) = pair.filter(|&p| best.is_none_or(|(q, _)| p < q)) {
+            best = Some((p, &s[start..i]));
         }
     }
-    None
+    best.map(|(_, year)| year)
 }
 
 #[cfg(test)]
@@ -83,5 +97,12 @@ mod tests {
         assert_eq!(bracketed_year("某政发（2026）3号"), Some("2026"));
         assert_eq!(bracketed_year("某政发〔2026〕3号"), None);
         assert_eq!(bracketed_year("某政发(26)3号"), None);
+        assert_eq!(bracketed_year("某政发[20265]3号"), None);
+        assert_eq!(bracketed_year("某政发（2025]3号"), None);
+        assert_eq!(bracketed_year("某政发【2026】"), Some("2026"));
+        assert_eq!(bracketed_year("2026]"), None);
+        // The first bracket kind wins, as the message names one year.
+        assert_eq!(bracketed_year("（2025）[2026]"), Some("2026"));
+        assert_eq!(bracketed_year("（2025）（2026）"), Some("2025"));
     }
 }

@@ -1,0 +1,120 @@
+//! Content elements (公开内容要素): each item's `fields` JSON Schema applied to a record's
+//! `fields`. Two validators of the same generated schemas report the same [`Problem`]s: the
+//! `jsonschema` crate (feature `jsonschema`, the default) and a built-in one for the small
+//! subset of JSON Schema the schemas use (the WebAssembly build). A test checks they agree.
+
+mod builtin;
+#[cfg(feature = "jsonschema")]
+mod with_jsonschema;
+
+use serde_json::Value;
+
+use super::Ctx;
+use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
+use crate::check::engine::Compiled;
+use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::model::{Item, Text};
+
+#[cfg(not(feature = "jsonschema"))]
+pub(crate) use builtin::Validator;
+#[cfg(feature = "jsonschema")]
+pub(crate) use with_jsonschema::Validator;
+
+/// What is wrong with a value, in the terms of the schema keyword it fails.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Problem {
+    /// `required`: the element (its key) is absent.
+    Missing(String),
+    /// `type`: the JSON type expected (`string`, `integer`, …).
+    WrongType(String),
+    /// `pattern` (or `format`).
+    Format,
+    /// `enum`: the allowed values as compact JSON.
+    NotInEnum(String),
+    /// `minLength` / `minItems`.
+    Empty,
+    /// `minimum`: the limit.
+    BelowMinimum(String),
+    /// Anything else the validator reports (not produced by the generated schemas).
+    #[cfg_attr(not(feature = "jsonschema"), allow(dead_code))]
+    Other(String),
+}
+
+/// One failure: where in `fields` (a JSON pointer, `""` for `fields` itself) and what.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct FieldError {
+    pub at: String,
+    pub problem: Problem,
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
+    let (Some(item), Some(validator)) = (ctx.item, compiled.validator()) else { return };
+    if validator.is_valid(fields) {
+        return;
+    }
+    let mut errors = validator.errors(fields);
+    // One order whichever validator ran: by place, then by problem.
+    errors.sort();
+    for FieldError { at, problem } in errors {
+        let diagnostic = match problem {
+            Problem::Missing(key) => {
+                let (zh, en) = element_title(item, &key);
+                Diagnostic::new(
+                    &FIELDS_MISSING_ELEMENT,
+                    format!("/fields{at}/{}", pointer_token(&key)),
+                    Text::new(
+                        format!("缺少公开内容要素「{zh}」（`{key}`）"),
+                        format!("required element `{key}` ({en}) is missing"),
+                    ),
+                )
+            }
+            problem => {
+                let key = at.split('/').nth(1).unwrap_or_default();
+                let (zh, en) = element_title(item, key);
+                let (why_zh, why_en) = describe(&problem);
+                Diagnostic::new(
+                    &FIELDS_INVALID_ELEMENT,
+                    format!("/fields{at}"),
+                    Text::new(
+                        format!("公开内容要素「{zh}」（`{key}`）{why_zh}"),
+                        format!("element `{key}` ({en}) {why_en}"),
+                    ),
+                )
+            }
+        };
+        out.push(diagnostic.with_basis(compiled.fields_basis()));
+    }
+}
+
+/// The basis of the item's content elements (cached per item by [`Compiled::fields_basis`]).
+pub(crate) fn basis(item: &Item) -> String {
+    let mut s = format!("公开事项 `{}` 的内容要素", item.id);
+    if let Some(c) = item.basis.first() {
+        s.push_str("；");
+        s.push_str(&c.to_string());
+    }
+    s
+}
+
+fn element_title<'i>(item: &'i Item, key: &str) -> (&'i str, &'i str) {
+    item.elements.iter().find(|e| e.key == key).map(|e| (e.title.zh.as_str(), e.title.en.as_str())).unwrap_or(("", ""))
+}
+
+fn describe(problem: &Problem) -> (String, String) {
+    match problem {
+        Problem::WrongType(t) => (format!("类型错误，应为 {t}"), format!("has the wrong type: expected {t}")),
+        Problem::Format => ("格式不正确".to_owned(), "has the wrong format".to_owned()),
+        Problem::NotInEnum(options) => {
+            (format!("不是允许的取值之一：{options}"), format!("is not one of the allowed values {options}"))
+        }
+        Problem::Empty => ("为空".to_owned(), "is empty".to_owned()),
+        Problem::BelowMinimum(limit) => (format!("小于最小值 {limit}"), format!("is below the minimum {limit}")),
+        Problem::Missing(_) | Problem::Other(_) => {
+            let s = match problem {
+                Problem::Other(s) => s.chars().take(120).collect(),
+                _ => String::new(),
+            };
+            (format!("不符合要求（{s}）"), format!("is invalid ({s})"))
+        }
+    }
+}
