@@ -3,6 +3,7 @@
 //! next chunk overlaps the checking of the current one.
 
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
@@ -39,6 +40,8 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
+    /// A dict converted to JSON. (Converting costs fewer instructions than writing JSON text for
+    /// the checker's text path: the text would be scanned twice, once to write and once to read.)
     Value(Value),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
@@ -56,53 +59,56 @@ fn unconvertible(e: &ConvertError) -> Diagnostic {
     )
 }
 
-/// Checks with the embedded catalogue's cached checker, or the loaded catalogue's own.
-enum Engine<'c> {
-    Embedded,
-    Loaded(&'c Checker<'c>),
+/// The embedded catalogue's checker, kept for the process (its caches fill on first use).
+static EMBEDDED_CHECKER: LazyLock<Checker<'static>> = LazyLock::new(|| Checker::new(Catalogue::embedded()));
+
+/// The checker of a catalogue: the embedded one's, or the loaded catalogue's own.
+fn checker(cat: &CatalogueRef) -> &Checker<'_> {
+    match cat {
+        CatalogueRef::Embedded => &EMBEDDED_CHECKER,
+        CatalogueRef::Loaded(l) => l.checker(),
+    }
 }
 
-impl<'c> Engine<'c> {
-    fn new(cat: &'c CatalogueRef) -> Self {
-        match cat {
-            CatalogueRef::Embedded => Engine::Embedded,
-            CatalogueRef::Loaded(l) => Engine::Loaded(l.checker()),
-        }
+fn run(checker: &Checker<'_>, input: Input, opts: &CheckOptions) -> RecordResult {
+    match input {
+        Input::Value(v) => RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) },
+        Input::Text(bytes) => text(checker, &bytes, opts),
+        Input::Row(bytes) => row(checker, &bytes, opts),
+        Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
     }
+}
 
-    fn value(&self, v: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
-        match self {
-            Engine::Embedded => gongkai::check::check_value(Catalogue::embedded(), v, opts),
-            Engine::Loaded(c) => c.check_value(v, opts),
-        }
+/// JSON text straight to the checker (its fast path reads well-formed records without a tree).
+fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
+    let text = match input::require_utf8(bytes) {
+        Ok(t) => t,
+        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+    };
+    match checker.check_text(text, opts) {
+        Ok(c) => RecordResult { id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics },
+        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
+}
 
-    fn run(&self, input: Input, opts: &CheckOptions) -> RecordResult {
-        let checked = |v: &Value| RecordResult { id: record_id(v), diagnostics: self.value(v, opts) };
-        match input {
-            Input::Value(v) => checked(&v),
-            Input::Text(bytes) => self.text(&bytes, false, checked),
-            Input::Row(bytes) => self.text(&bytes, true, checked),
-            Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
-        }
+/// A DataFrame row: empty cells (top-level nulls) are dropped before checking.
+fn row(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
+    // A row with no `null` anywhere has no empty cell: the text goes straight to the checker.
+    if !bytes.windows(4).any(|w| w == b"null") {
+        return text(checker, bytes, opts);
     }
-
-    fn text(&self, bytes: &[u8], drop_nulls: bool, checked: impl Fn(&Value) -> RecordResult) -> RecordResult {
-        let text = match input::require_utf8(bytes) {
-            Ok(t) => t,
-            Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
-        };
-        match input::parse_record(text) {
-            Ok(mut v) => {
-                if drop_nulls {
-                    if let Value::Object(m) = &mut v {
-                        m.retain(|_, cell| !cell.is_null());
-                    }
-                }
-                checked(&v)
+    let text = match input::require_utf8(bytes) {
+        Ok(t) => t,
+        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+    };
+    match input::parse_record(text) {
+        Ok(mut v) => {
+            if let Value::Object(m) = &mut v {
+                m.retain(|_, cell| !cell.is_null());
             }
-            Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+            RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) }
         }
+        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
 }
 
@@ -137,7 +143,7 @@ pub fn check(
     let (opts, lang) = options(py, lang, today, screening)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let value = record_value(py, record, lang)?;
-    let diagnostics = Engine::new(&cat_ref).value(&value, &opts);
+    let diagnostics = checker(&cat_ref).check_value(&value, &opts);
     Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
 }
 
@@ -193,9 +199,9 @@ fn run_batch(
     mut next_chunk: impl FnMut() -> PyResult<Vec<Input>>,
 ) -> PyResult<Vec<RecordResult>> {
     let pool = pool(threads)?;
-    let engine = Engine::new(&cat_ref);
+    let checker = checker(&cat_ref);
     let check_chunk = |chunk: Vec<Input>| -> Vec<RecordResult> {
-        let work = || chunk.into_par_iter().map(|i| engine.run(i, &opts)).collect::<Vec<_>>();
+        let work = || chunk.into_par_iter().map(|i| run(checker, i, &opts)).collect::<Vec<_>>();
         match &pool {
             Some(p) => p.install(work),
             None => work(),
