@@ -40,9 +40,9 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
-    /// A dict converted to JSON, its long strings still to encode. (Converting costs fewer
-    /// instructions than writing JSON text for the checker's text path, which scans it twice.)
-    Value(convert::Pending),
+    /// A dict converted to JSON. (Converting costs fewer instructions than writing JSON text for
+    /// the checker's text path: the text would be scanned twice, once to write and once to read.)
+    Value(Value),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
@@ -72,10 +72,7 @@ fn checker(cat: &CatalogueRef) -> &Checker<'_> {
 
 fn run(checker: &Checker<'_>, input: Input, opts: &CheckOptions) -> RecordResult {
     match input {
-        Input::Value(pending) => match pending.finish() {
-            Ok(v) => RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) },
-            Err(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
-        },
+        Input::Value(v) => RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) },
         Input::Text(bytes) => text(checker, &bytes, opts),
         Input::Row(bytes) => row(checker, &bytes, opts),
         Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
@@ -123,8 +120,8 @@ fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Some(bytes) = convert::as_text(obj)? {
         return Ok(Input::Text(bytes));
     }
-    Ok(match convert::to_pending(obj) {
-        Ok(p) => Input::Value(p),
+    Ok(match convert::to_value(obj) {
+        Ok(v) => Input::Value(v),
         Err(e) => Input::Unconvertible(e),
     })
 }
