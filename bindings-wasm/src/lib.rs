@@ -58,6 +58,11 @@ fn answer(result: Result<Value, CallError>) -> JsResult {
     result.map(|v| to_js(&v)).map_err(|e| throw(&e))
 }
 
+/// An answer given as JSON text, parsed into plain JS values.
+fn answer_text(result: Result<String, CallError>) -> JsResult {
+    result.map(|text| js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)).map_err(|e| throw(&e))
+}
+
 /// Runs when the module is instantiated: a panic (a bug, never expected on input paths) is
 /// thrown as an `Error` with `code: "internal_panic"` instead of only trapping.
 #[wasm_bindgen(start)]
@@ -153,14 +158,18 @@ pub fn check(
 ) -> JsResult {
     let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
     if let Some(text) = record.as_string() {
-        return answer(with_checker(|checker| facade::check_text(checker, &text, &options)));
+        return answer_text(with_checker(|checker| facade::check_text_to_json(checker, &text, &options)));
     }
     if let Some(bytes) = record.dyn_ref::<js_sys::Uint8Array>() {
         let bytes = bytes.to_vec();
         return answer(with_checker(|checker| facade::check_bytes(checker, &bytes, &options)));
     }
-    let record = arg_json(&record, "record")?;
-    answer(with_checker(|checker| facade::check(checker, &record, &options)))
+    // An object goes as its JSON text: the check reads well-formed records straight from text.
+    if record.is_undefined() {
+        return Err(throw(&CallError::argument("", "`record` is missing".to_owned())));
+    }
+    let text = convert::stringify(&record, "record")?;
+    answer_text(with_checker(|checker| facade::check_text_to_json(checker, &text, &options)))
 }
 
 /// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).

@@ -501,6 +501,34 @@ mod tests {
         assert!(taken > 0 && taken < total, "{taken} of {total}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Random edits of a record's text: mostly broken JSON (both reject it), sometimes a
+        /// changed value or shape, never a disagreement.
+        #[test]
+        fn random_edits_of_a_record_text_never_disagree(
+            at in 0usize..4000,
+            len in 0usize..16,
+            insert in proptest::sample::select(vec![
+                "", "null", "0", "-1.5", "1e999", "true", "\"\"", "\"x\"", "\"\\ud800\"", "\"\\n\"", "\"",
+                "{", "}", "[", "]", ",", ":", "[[[[[[", "{\"a\":{}}", "\"2026-02-30\"", "\"rejected\"",
+            ]),
+        ) {
+            let text = include_str!("../../benches/data/normative-3kb.json");
+            let boundary = |mut i: usize| {
+                i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (a, b) = (boundary(at), boundary(at + len));
+            let edited = format!("{}{insert}{}", &text[..a], &text[b..]);
+            same_both_ways(super::super::engine::embedded_checker(), &edited, &CheckOptions::default(), "edit");
+        }
+    }
+
     #[test]
     fn texts_that_are_not_json_publications_are_declined() {
         let checker = Checker::new(Catalogue::embedded());
