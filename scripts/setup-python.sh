@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 
-# Loose pins: major versions known to work with the binding (abi3, Python >= 3.9).
+# Loose pins: major versions known to work with the binding (abi3, Python >= 3.10).
 REQUIREMENTS=(
   "maturin>=1.9,<2"
   "pytest>=8"

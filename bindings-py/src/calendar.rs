@@ -1,12 +1,20 @@
 //! The PRC working-day calendar: `datetime.date` in and out. Dates outside the years with
 //! State Council notices raise `CalendarError` (code `calendar_year_not_covered`), never a guess.
 
-use chrono::NaiveDate;
-use gongkai::calendar::{Calendar, CalendarError as CoreCalendarError};
-use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyString};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::errors::{CalendarError, GongkaiError, Where, raise, to_pyerr};
+use chrono::NaiveDate;
+use gongkai::calendar::{Calendar, CalendarError as CoreCalendarError, DayKind};
+use gongkai::deadlines::request::RequestSettings;
+use gongkai::deadlines::{RequestRecord, request_timeline as request_timeline_core};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDate, PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::convert::serde_to_py;
+use crate::errors::{CalendarError, GongkaiError, RecordError, Where, raise, to_pyerr};
 
 /// A date argument: a `datetime.date` (a `datetime` counts by its date) or an ISO `YYYY-MM-DD` string.
 pub fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
@@ -67,24 +75,262 @@ impl PyDayKind {
     }
 }
 
+/// The embedded calendar (a `'static` borrow) or one loaded with more years or closures.
+#[derive(Clone)]
+pub enum CalendarRef {
+    Embedded,
+    Loaded(Arc<Calendar>),
+}
+
+impl CalendarRef {
+    fn get(&self) -> &Calendar {
+        match self {
+            CalendarRef::Embedded => Calendar::embedded(),
+            CalendarRef::Loaded(c) => c,
+        }
+    }
+
+    fn resolve(calendar: Option<&Bound<'_, PyCalendar>>) -> CalendarRef {
+        calendar.map(|c| c.get().inner.clone()).unwrap_or(CalendarRef::Embedded)
+    }
+}
+
+fn day_kind_of(k: &DayKind) -> PyDayKind {
+    PyDayKind {
+        kind: k.as_str(),
+        name: k.name().map(|t| t.zh.clone()),
+        name_en: k.name().map(|t| t.en.clone()),
+        is_working_day: k.is_working_day(),
+    }
+}
+
+fn working_days_arg(py: Python<'_>, n: i64, name: &str) -> PyResult<u32> {
+    u32::try_from(n).map_err(|_| {
+        raise::<GongkaiError>(
+            py,
+            "invalid_argument",
+            format!("`{name}` must be between 0 and {}, found {n}", u32::MAX),
+            Where { path: Some(name), ..Default::default() },
+        )
+    })
+}
+
+/// Keys whose values are ISO dates in the core's JSON: they come out as `datetime.date`.
+const DATE_KEYS: &[&str] =
+    &["due", "start", "counting_from", "from", "to", "received", "effective_received", "reply_date"];
+
+/// A serde value as Python objects, with the date fields (`DATE_KEYS`) as `datetime.date`.
+fn dated_to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    dated(py, &json)
+}
+
+fn dated<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    match value {
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                let date = match v {
+                    Value::String(s) if DATE_KEYS.contains(&k.as_str()) => {
+                        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+                    }
+                    _ => None,
+                };
+                match date {
+                    Some(d) => dict.set_item(k, d)?,
+                    None => dict.set_item(k, dated(py, v)?)?,
+                }
+            }
+            Ok(dict.into_any())
+        }
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(dated(py, item)?)?;
+            }
+            Ok(list.into_any())
+        }
+        other => crate::convert::to_py(py, other),
+    }
+}
+
+fn is_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let d = date_arg(py, date, "date")?;
+    cal.is_working_day(d).map_err(|e| cal_err(py, e))
+}
+
+fn day_kind_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
+    let d = date_arg(py, date, "date")?;
+    cal.day_kind(d).map(|k| day_kind_of(&k)).map_err(|e| cal_err(py, e))
+}
+
+fn add_working_days_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
+    let d = date_arg(py, date, "date")?;
+    let n = working_days_arg(py, n, "n")?;
+    cal.add_working_days(d, n).map_err(|e| cal_err(py, e))
+}
+
+fn working_days_between_in(
+    py: Python<'_>,
+    cal: &Calendar,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+) -> PyResult<i64> {
+    let (a, b) = (date_arg(py, a, "a")?, date_arg(py, b, "b")?);
+    cal.working_days_between(a, b).map_err(|e| cal_err(py, e))
+}
+
+fn next_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let d = date_arg(py, date, "date")?;
+    cal.next_working_day(d).map_err(|e| cal_err(py, e))
+}
+
+fn deadline_in<'py>(
+    py: Python<'py>,
+    cal: &Calendar,
+    rule: &str,
+    start: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let start = date_arg(py, start, "start")?;
+    let d = gongkai::deadlines::by_rule(cal, rule, start).map_err(|e| to_pyerr(py, &e))?;
+    dated_to_py(py, &d)
+}
+
+fn working_days_after_in<'py>(
+    py: Python<'py>,
+    cal: &Calendar,
+    start: &Bound<'py, PyAny>,
+    n: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let start = date_arg(py, start, "start")?;
+    let n = working_days_arg(py, n, "n")?;
+    let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| cal_err(py, e))?;
+    dated_to_py(py, &d)
+}
+
+/// A working-day calendar: the State Council's holiday notices compiled into the library, with
+/// more years (a new notice) or an institution's own closures loaded from YAML files laid out
+/// like `catalogues/calendar/` (see docs/calendar.md).
+#[pyclass(module = "gongkai", name = "Calendar", frozen)]
+pub struct PyCalendar {
+    inner: CalendarRef,
+}
+
+impl PyCalendar {
+    fn loaded(py: Python<'_>, result: Result<Calendar, gongkai::Error>) -> PyResult<Self> {
+        result.map(|c| Self { inner: CalendarRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+    }
+}
+
+fn read_text(py: Python<'_>, path: &Path) -> PyResult<(String, String)> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| to_pyerr(py, &gongkai::Error::Io { path: name.clone(), source: e }))?;
+    Ok((name, text))
+}
+
+#[pymethods]
+impl PyCalendar {
+    /// default() -> Calendar
+    ///
+    /// The calendar compiled into the library (the years of `calendar_years()`).
+    #[staticmethod]
+    fn default() -> Self {
+        Self { inner: CalendarRef::Embedded }
+    }
+
+    /// from_paths(paths) -> Calendar
+    ///
+    /// A calendar of exactly these year files (`covers: YYYY`, one notice each), nothing embedded.
+    #[staticmethod]
+    fn from_paths(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Self> {
+        let sources = paths.iter().map(|p| read_text(py, p)).collect::<PyResult<Vec<_>>>()?;
+        Self::loaded(py, py.detach(|| Calendar::from_sources(&sources)))
+    }
+
+    /// with_file(path) -> Calendar
+    ///
+    /// A new calendar with one more file: a year file (a year already covered is replaced by it)
+    /// or a closures file (top-level `closures:`, the institution's own closing days).
+    fn with_file(&self, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let (name, text) = read_text(py, &path)?;
+        self.with_yaml(py, &text, &name)
+    }
+
+    /// with_yaml(text, name="<string>") -> Calendar
+    ///
+    /// As `with_file`, from YAML text (`name` is used in error messages).
+    #[pyo3(signature = (text, name="<string>"))]
+    fn with_yaml(&self, py: Python<'_>, text: &str, name: &str) -> PyResult<Self> {
+        let base = self.inner.clone();
+        Self::loaded(py, py.detach(|| base.get().with_file_str(name, text)))
+    }
+
+    /// The years whose holiday notices this calendar holds.
+    #[getter]
+    fn years(&self) -> Vec<i32> {
+        self.inner.get().years().collect()
+    }
+
+    /// The closures loaded: a list of dicts (name, from, to, basis).
+    #[getter]
+    fn closures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dated_to_py(py, &self.inner.get().closures())
+    }
+
+    fn is_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        is_working_day_in(py, self.inner.get(), date)
+    }
+
+    fn day_kind(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
+        day_kind_in(py, self.inner.get(), date)
+    }
+
+    fn add_working_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
+        add_working_days_in(py, self.inner.get(), date, n)
+    }
+
+    fn working_days_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
+        working_days_between_in(py, self.inner.get(), a, b)
+    }
+
+    fn next_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        next_working_day_in(py, self.inner.get(), date)
+    }
+
+    fn deadline<'py>(&self, py: Python<'py>, rule: &str, start: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        deadline_in(py, self.inner.get(), rule, start)
+    }
+
+    fn working_days_after<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'py, PyAny>,
+        n: i64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        working_days_after_in(py, self.inner.get(), start, n)
+    }
+
+    fn __repr__(&self) -> String {
+        let cal = self.inner.get();
+        let years: Vec<i32> = cal.years().collect();
+        match (years.first(), years.last()) {
+            (Some(a), Some(b)) => format!("<gongkai.Calendar {a}–{b}, {} closures>", cal.closures().len()),
+            _ => "<gongkai.Calendar (no years)>".to_owned(),
+        }
+    }
+}
+
 /// is_working_day(date) -> bool
 #[pyfunction]
 pub fn is_working_day(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let d = date_arg(py, date, "date")?;
-    Calendar::embedded().is_working_day(d).map_err(|e| cal_err(py, e))
+    is_working_day_in(py, Calendar::embedded(), date)
 }
 
 /// day_kind(date) -> DayKind
 #[pyfunction]
 pub fn day_kind(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
-    let d = date_arg(py, date, "date")?;
-    let k = Calendar::embedded().day_kind(d).map_err(|e| cal_err(py, e))?;
-    Ok(PyDayKind {
-        kind: k.as_str(),
-        name: k.name().map(|t| t.zh.clone()),
-        name_en: k.name().map(|t| t.en.clone()),
-        is_working_day: k.is_working_day(),
-    })
+    day_kind_in(py, Calendar::embedded(), date)
 }
 
 /// add_working_days(date, n) -> datetime.date
@@ -92,16 +338,7 @@ pub fn day_kind(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> 
 /// The n-th working day after `date` (the start day is not counted).
 #[pyfunction]
 pub fn add_working_days(py: Python<'_>, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
-    let d = date_arg(py, date, "date")?;
-    let n = u32::try_from(n).map_err(|_| {
-        raise::<GongkaiError>(
-            py,
-            "invalid_argument",
-            format!("`n` must be between 0 and {}, found {n}", u32::MAX),
-            Where { path: Some("n"), ..Default::default() },
-        )
-    })?;
-    Calendar::embedded().add_working_days(d, n).map_err(|e| cal_err(py, e))
+    add_working_days_in(py, Calendar::embedded(), date, n)
 }
 
 /// working_days_between(a, b) -> int
@@ -109,8 +346,7 @@ pub fn add_working_days(py: Python<'_>, date: &Bound<'_, PyAny>, n: i64) -> PyRe
 /// Working days in (a, b]; negative when b is before a.
 #[pyfunction]
 pub fn working_days_between(py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
-    let (a, b) = (date_arg(py, a, "a")?, date_arg(py, b, "b")?);
-    Calendar::embedded().working_days_between(a, b).map_err(|e| cal_err(py, e))
+    working_days_between_in(py, Calendar::embedded(), a, b)
 }
 
 /// next_working_day(date) -> datetime.date
@@ -118,8 +354,7 @@ pub fn working_days_between(py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, 
 /// The first working day after `date`.
 #[pyfunction]
 pub fn next_working_day(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-    let d = date_arg(py, date, "date")?;
-    Calendar::embedded().next_working_day(d).map_err(|e| cal_err(py, e))
+    next_working_day_in(py, Calendar::embedded(), date)
 }
 
 /// calendar_years() -> list[int]
@@ -130,16 +365,102 @@ pub fn calendar_years() -> Vec<i32> {
     Calendar::embedded().years().collect()
 }
 
-/// deadline(rule, start) -> dict
+/// deadline(rule, start, *, calendar=None) -> dict
 ///
 /// The due date under a rule of `catalogues/deadlines.yaml` (e.g. `request_reply`: 20 working
-/// days, 条例第三十三条) with its working: `due` (a date), `explanation` (start, days excluded and
-/// why, notes, basis).
+/// days, 条例第三十三条) with its working: `due`, `explanation` (start, days excluded and why,
+/// notes, basis). Dates are `datetime.date`.
 #[pyfunction]
-pub fn deadline<'py>(py: Python<'py>, rule: &str, start: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let start = date_arg(py, start, "start")?;
-    let d = gongkai::deadlines::by_rule(Calendar::embedded(), rule, start).map_err(|e| to_pyerr(py, &e))?;
-    let out = crate::convert::serde_to_py(py, &d)?;
-    out.set_item("due", d.due)?;
-    Ok(out)
+#[pyo3(signature = (rule, start, *, calendar=None))]
+pub fn deadline<'py>(
+    py: Python<'py>,
+    rule: &str,
+    start: &Bound<'py, PyAny>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    deadline_in(py, CalendarRef::resolve(calendar).get(), rule, start)
+}
+
+/// working_days_after(start, n, *, calendar=None) -> dict
+///
+/// `n` working days after `start` (the start day not counted, 民法典第二百零一条) with the working.
+#[pyfunction]
+#[pyo3(signature = (start, n, *, calendar=None))]
+pub fn working_days_after<'py>(
+    py: Python<'py>,
+    start: &Bound<'py, PyAny>,
+    n: i64,
+    calendar: Option<&Bound<'py, PyCalendar>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    working_days_after_in(py, CalendarRef::resolve(calendar).get(), start, n)
+}
+
+/// request_timeline(record, *, calendar=None, catalogue=None) -> dict
+///
+/// A request's timeline (依申请公开): when it counts as received (条例第三十一条), when a notice to
+/// correct was due (第三十条), the reply limit (第三十三条, consultations excluded) and the
+/// extended one, each with its working, and whether the reply was in time. `record` is a request
+/// record (dict or JSON text, the shape of `record.schema.json`); the catalogue's overlays choose
+/// local readings (a receipt on a non-working day moving to the next working day).
+#[pyfunction]
+#[pyo3(signature = (record, *, calendar=None, catalogue=None))]
+pub fn request_timeline<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
+    catalogue: Option<&Bound<'py, crate::catalogue::PyCatalogue>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
+    let request: RequestRecord = serde_json::from_value(value).map_err(|e| {
+        raise::<RecordError>(
+            py,
+            "request_invalid",
+            format!("not a request record: {e}"),
+            Where { path: Some("record"), ..Default::default() },
+        )
+    })?;
+    let cat_ref = crate::catalogue::PyCatalogue::resolve_arg(catalogue);
+    let settings = RequestSettings::from_catalogue(cat_ref.get());
+    let cal = CalendarRef::resolve(calendar);
+    let timeline = request_timeline_core(cal.get(), &request, settings).map_err(|e| cal_err(py, e))?;
+    dated_to_py(py, &timeline)
+}
+
+/// fee_by_pieces(n) -> dict
+///
+/// The information processing fee for `n` pieces requested by one applicant in one natural month
+/// (国办函〔2020〕109号 第四条, bands in catalogues/fees.yaml): `amount` (yuan) and the working
+/// (`bands`, `basis`, `notes`).
+#[pyfunction]
+pub fn fee_by_pieces<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
+    let n = count_arg(py, n, "n")?;
+    serde_to_py(py, &gongkai::fees::fee_by_pieces(n))
+}
+
+/// fee_by_pages(n) -> dict
+///
+/// The information processing fee for a request of `n` pages (国办函〔2020〕109号 第五条).
+#[pyfunction]
+pub fn fee_by_pages<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
+    let n = count_arg(py, n, "n")?;
+    serde_to_py(py, &gongkai::fees::fee_by_pages(n))
+}
+
+/// fee_for_more_pieces(earlier, new) -> int
+///
+/// The fee (yuan) for `new` more pieces from an applicant who already had `earlier` this month.
+#[pyfunction]
+pub fn fee_for_more_pieces(py: Python<'_>, earlier: i64, new: i64) -> PyResult<u64> {
+    Ok(gongkai::fees::fee_for_more_pieces(count_arg(py, earlier, "earlier")?, count_arg(py, new, "new")?))
+}
+
+fn count_arg(py: Python<'_>, n: i64, name: &str) -> PyResult<u64> {
+    u64::try_from(n).map_err(|_| {
+        raise::<GongkaiError>(
+            py,
+            "invalid_argument",
+            format!("`{name}` must not be negative, found {n}"),
+            Where { path: Some(name), ..Default::default() },
+        )
+    })
 }

@@ -1,8 +1,9 @@
 //! `gongkai.Catalogue`: the embedded catalogues, a catalogue directory, overlays, items and grounds.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use gongkai::check::Checker;
 use gongkai::model::Applicability;
 use gongkai::{Catalogue, Institution};
 use pyo3::prelude::*;
@@ -16,15 +17,39 @@ use crate::html;
 #[derive(Clone)]
 pub enum CatalogueRef {
     Embedded,
-    Loaded(Arc<Catalogue>),
+    Loaded(Arc<Loaded>),
 }
 
 impl CatalogueRef {
+    fn loaded(cat: Catalogue) -> Self {
+        CatalogueRef::Loaded(Arc::new(Loaded { checker: OnceLock::new(), cat: Box::new(cat) }))
+    }
+
     pub fn get(&self) -> &Catalogue {
         match self {
             CatalogueRef::Embedded => Catalogue::embedded(),
-            CatalogueRef::Loaded(c) => c,
+            CatalogueRef::Loaded(l) => &l.cat,
         }
+    }
+}
+
+/// A loaded catalogue with its checker, built on first use and kept: the checker caches each
+/// institution's resolved items and compiled field schemas, which cost far more than a check.
+pub struct Loaded {
+    /// Declared before `cat`, so it is dropped first: it borrows `cat`.
+    checker: OnceLock<Checker<'static>>,
+    cat: Box<Catalogue>,
+}
+
+impl Loaded {
+    pub fn checker(&self) -> &Checker<'_> {
+        self.checker.get_or_init(|| {
+            // SAFETY: the catalogue is boxed, so its address is stable, and never replaced or
+            // mutated; `self` owns it and drops the checker first (field order). The checker is
+            // only handed out borrowed for `self`'s lifetime (`Checker` is covariant in it).
+            let cat: &'static Catalogue = unsafe { &*std::ptr::from_ref::<Catalogue>(&self.cat) };
+            Checker::new(cat)
+        })
     }
 }
 
@@ -82,7 +107,7 @@ impl PyCatalogue {
     #[staticmethod]
     fn from_path(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let loaded = py.detach(|| Catalogue::from_dir(&path));
-        loaded.map(|c| Self { inner: CatalogueRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+        loaded.map(|c| Self { inner: CatalogueRef::loaded(c) }).map_err(|e| to_pyerr(py, &e))
     }
 
     /// with_overlay(path) -> Catalogue
@@ -91,7 +116,7 @@ impl PyCatalogue {
     fn with_overlay(&self, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let base = self.inner.clone();
         let next = py.detach(|| base.get().with_overlay_file(&path));
-        next.map(|c| Self { inner: CatalogueRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+        next.map(|c| Self { inner: CatalogueRef::loaded(c) }).map_err(|e| to_pyerr(py, &e))
     }
 
     /// items(kind=None, tier=None, role=None, sector=None) -> list[dict]

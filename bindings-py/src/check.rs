@@ -3,6 +3,7 @@
 //! next chunk overlaps the checking of the current one.
 
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
@@ -39,6 +40,8 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
+    /// A dict converted to JSON. (Converting costs fewer instructions than writing JSON text for
+    /// the checker's text path: the text would be scanned twice, once to write and once to read.)
     Value(Value),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
@@ -56,50 +59,56 @@ fn unconvertible(e: &ConvertError) -> Diagnostic {
     )
 }
 
-/// Checks with the embedded catalogue's cached checker, or a checker built once for a batch.
-enum Engine<'c> {
-    Embedded,
-    Other(Checker<'c>),
+/// The embedded catalogue's checker, kept for the process (its caches fill on first use).
+static EMBEDDED_CHECKER: LazyLock<Checker<'static>> = LazyLock::new(|| Checker::new(Catalogue::embedded()));
+
+/// The checker of a catalogue: the embedded one's, or the loaded catalogue's own.
+fn checker(cat: &CatalogueRef) -> &Checker<'_> {
+    match cat {
+        CatalogueRef::Embedded => &EMBEDDED_CHECKER,
+        CatalogueRef::Loaded(l) => l.checker(),
+    }
 }
 
-impl<'c> Engine<'c> {
-    fn new(cat: &'c Catalogue) -> Self {
-        if std::ptr::eq(cat, Catalogue::embedded()) { Engine::Embedded } else { Engine::Other(Checker::new(cat)) }
+fn run(checker: &Checker<'_>, input: Input, opts: &CheckOptions) -> RecordResult {
+    match input {
+        Input::Value(v) => RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) },
+        Input::Text(bytes) => text(checker, &bytes, opts),
+        Input::Row(bytes) => row(checker, &bytes, opts),
+        Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
     }
+}
 
-    fn value(&self, v: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
-        match self {
-            Engine::Embedded => gongkai::check::check_value(Catalogue::embedded(), v, opts),
-            Engine::Other(c) => c.check_value(v, opts),
-        }
+/// JSON text straight to the checker (its fast path reads well-formed records without a tree).
+fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
+    let text = match input::require_utf8(bytes) {
+        Ok(t) => t,
+        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+    };
+    match checker.check_text(text, opts) {
+        Ok(c) => RecordResult { id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics },
+        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
+}
 
-    fn run(&self, input: Input, opts: &CheckOptions) -> RecordResult {
-        let checked = |v: &Value| RecordResult { id: record_id(v), diagnostics: self.value(v, opts) };
-        match input {
-            Input::Value(v) => checked(&v),
-            Input::Text(bytes) => self.text(&bytes, false, checked),
-            Input::Row(bytes) => self.text(&bytes, true, checked),
-            Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
-        }
+/// A DataFrame row: empty cells (top-level nulls) are dropped before checking.
+fn row(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
+    // A row with no `null` anywhere has no empty cell: the text goes straight to the checker.
+    if !bytes.windows(4).any(|w| w == b"null") {
+        return text(checker, bytes, opts);
     }
-
-    fn text(&self, bytes: &[u8], drop_nulls: bool, checked: impl Fn(&Value) -> RecordResult) -> RecordResult {
-        let text = match input::require_utf8(bytes) {
-            Ok(t) => t,
-            Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
-        };
-        match input::parse_record(text) {
-            Ok(mut v) => {
-                if drop_nulls {
-                    if let Value::Object(m) = &mut v {
-                        m.retain(|_, cell| !cell.is_null());
-                    }
-                }
-                checked(&v)
+    let text = match input::require_utf8(bytes) {
+        Ok(t) => t,
+        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+    };
+    match input::parse_record(text) {
+        Ok(mut v) => {
+            if let Value::Object(m) = &mut v {
+                m.retain(|_, cell| !cell.is_null());
             }
-            Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+            RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) }
         }
+        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
 }
 
@@ -133,12 +142,19 @@ pub fn check(
 ) -> PyResult<PyReport> {
     let (opts, lang) = options(py, lang, today, screening)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
-    let cat = cat_ref.get();
-    let value = match convert::as_text(record)? {
+    let value = record_value(py, record, lang)?;
+    let diagnostics = checker(&cat_ref).check_value(&value, &opts);
+    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+}
+
+/// One record as JSON: a dict (converted) or JSON text (parsed). Text that is not JSON and
+/// objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
+pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Value> {
+    match convert::as_text(record)? {
         Some(bytes) => {
             let text = input::require_utf8(&bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
             // Parsed once here: the id and the diagnostics come from the same value.
-            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))?
+            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
         }
         None => convert::to_value(record).map_err(|e| {
             let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);
@@ -148,10 +164,8 @@ pub fn check(
                 message,
                 Where { path: Some(&e.pointer), ..Default::default() },
             )
-        })?,
-    };
-    let diagnostics = Engine::new(cat).value(&value, &opts);
-    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+        }),
+    }
 }
 
 fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
@@ -185,10 +199,9 @@ fn run_batch(
     mut next_chunk: impl FnMut() -> PyResult<Vec<Input>>,
 ) -> PyResult<Vec<RecordResult>> {
     let pool = pool(threads)?;
-    let cat = cat_ref.get();
-    let engine = Engine::new(cat);
+    let checker = checker(&cat_ref);
     let check_chunk = |chunk: Vec<Input>| -> Vec<RecordResult> {
-        let work = || chunk.into_par_iter().map(|i| engine.run(i, &opts)).collect::<Vec<_>>();
+        let work = || chunk.into_par_iter().map(|i| run(checker, i, &opts)).collect::<Vec<_>>();
         match &pool {
             Some(p) => p.install(work),
             None => work(),
@@ -251,16 +264,18 @@ pub fn _check_batch(
     Ok(PyReports { results, lang })
 }
 
-/// _check_ndjson(data, threads, progress, lang, today, catalogue, screening) -> Reports
+/// _check_ndjson(slices, threads, progress, lang, today, catalogue, screening) -> Reports
 ///
-/// The engine of `check_many` for DataFrames: one JSON object per line, written by pandas,
-/// polars or pyarrow. Null cells are left out of the record (an empty cell is a missing field).
+/// The engine of `check_many` for DataFrames: JSON lines (`bytes`, one object per line) written
+/// by pandas, polars or pyarrow, either one `bytes` or an iterable of them (slices of rows, each
+/// written while the previous one is checked). Null cells are left out of the record (an empty
+/// cell is a missing field).
 #[pyfunction]
-#[pyo3(signature = (data, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_ndjson(
     py: Python<'_>,
-    data: &Bound<'_, PyBytes>,
+    slices: &Bound<'_, PyAny>,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
@@ -269,10 +284,36 @@ pub fn _check_ndjson(
     screening: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening)?;
-    let bytes = data.as_bytes();
-    let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
-    let next_chunk =
-        || -> PyResult<Vec<Input>> { Ok(lines.by_ref().take(CHUNK).map(|l| Input::Row(l.to_vec())).collect()) };
-    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
+    let rows = |bytes: &[u8]| -> Vec<Input> {
+        bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|l| Input::Row(l.to_vec()))
+            .collect()
+    };
+    let cat_ref = PyCatalogue::resolve_arg(catalogue);
+    let results = if let Ok(one) = slices.cast::<PyBytes>() {
+        let mut pending = Some(rows(one.as_bytes()));
+        run_batch(py, cat_ref, opts, threads, progress, || Ok(pending.take().unwrap_or_default()))?
+    } else {
+        let mut iter = slices.try_iter().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err("expected JSON lines as `bytes` or an iterable of `bytes`")
+        })?;
+        // An empty slice is skipped, not taken for the end of the batch.
+        let next_chunk = || -> PyResult<Vec<Input>> {
+            for slice in iter.by_ref() {
+                let slice = slice?;
+                let bytes = slice.cast::<PyBytes>().map_err(|_| {
+                    pyo3::exceptions::PyTypeError::new_err("expected each slice of JSON lines as `bytes`")
+                })?;
+                let chunk = rows(bytes.as_bytes());
+                if !chunk.is_empty() {
+                    return Ok(chunk);
+                }
+            }
+            Ok(Vec::new())
+        };
+        run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
+    };
     Ok(PyReports { results, lang })
 }

@@ -13,49 +13,75 @@ pub struct ConvertError {
     pub message: String,
 }
 
-impl ConvertError {
-    fn at(pointer: &str, message: impl Into<String>) -> Self {
-        Self { pointer: pointer.to_owned(), message: message.into() }
-    }
-}
-
 /// Nesting deeper than this is refused rather than risking the native stack.
 const MAX_DEPTH: usize = 128;
+
+/// Where a conversion failed, innermost token first: the pointer is only built on failure, so the
+/// happy path (every key of every record of a batch) pays nothing for it.
+struct Failure {
+    tokens_rev: Vec<String>,
+    message: String,
+}
+
+impl Failure {
+    fn new(message: impl Into<String>) -> Self {
+        Self { tokens_rev: Vec::new(), message: message.into() }
+    }
+
+    fn within(mut self, token: String) -> Self {
+        self.tokens_rev.push(token);
+        self
+    }
+
+    fn into_error(self) -> ConvertError {
+        let mut pointer = String::new();
+        for token in self.tokens_rev.iter().rev() {
+            pointer.push('/');
+            pointer.push_str(&gongkai::diagnostics::pointer_token(token));
+        }
+        ConvertError { pointer, message: self.message }
+    }
+}
 
 /// Convert a Python object (dict, list, tuple, str, int, float, bool, None, date) to JSON.
 /// `datetime.date` becomes an ISO `YYYY-MM-DD` string, as records carry dates.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
-    let mut pointer = String::new();
-    convert(obj, &mut pointer, 0)
+    convert(obj, 0).map_err(Failure::into_error)
 }
 
-fn convert(obj: &Bound<'_, PyAny>, pointer: &mut String, depth: usize) -> Result<Value, ConvertError> {
+/// The UTF-8 text of a `str` (borrowed from the interpreter's cached UTF-8 form).
+fn string(s: &Bound<'_, PyString>) -> Result<String, Failure> {
+    s.to_str().map(str::to_owned).map_err(|_| Failure::new("string is not valid Unicode (lone surrogate)"))
+}
+
+fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Failure> {
     if depth > MAX_DEPTH {
-        return Err(ConvertError::at(pointer, format!("nesting deeper than {MAX_DEPTH} levels")));
+        return Err(Failure::new(format!("nesting deeper than {MAX_DEPTH} levels")));
     }
+    // Exact type checks first: records are plain dicts, lists and strings.
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|_| invalid_str(pointer));
+        return string(s).map(Value::String);
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::with_capacity(dict.len());
+        let mut map = Map::new();
         for (k, v) in dict.iter() {
             let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow().map_err(|_| invalid_str(pointer))?.into_owned(),
+                Ok(s) => string(s)?,
                 Err(_) => {
-                    return Err(ConvertError::at(
-                        pointer,
-                        format!("object keys must be strings, found `{}`", type_name(&k)),
-                    ));
+                    return Err(Failure::new(format!("object keys must be strings, found `{}`", type_name(&k))));
                 }
             };
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(&gongkai::diagnostics::pointer_token(&key));
-            let value = convert(&v, pointer, depth + 1)?;
-            pointer.truncate(len);
-            map.insert(key, value);
+            match convert(&v, depth + 1) {
+                Ok(value) => {
+                    map.insert(key, value);
+                }
+                Err(f) => return Err(f.within(key)),
+            }
         }
         return Ok(Value::Object(map));
+    }
+    if let Ok(list) = obj.cast_exact::<PyList>() {
+        return seq(list.iter(), list.len(), depth);
     }
     if obj.is_none() {
         return Ok(Value::Null);
@@ -70,50 +96,37 @@ fn convert(obj: &Bound<'_, PyAny>, pointer: &mut String, depth: usize) -> Result
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::Number(u.into()));
         }
-        return Err(ConvertError::at(pointer, "integer out of the 64-bit range"));
+        return Err(Failure::new("integer out of the 64-bit range"));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let f = f.value();
         return Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| ConvertError::at(pointer, format!("`{f}` is not a JSON number")));
+            .ok_or_else(|| Failure::new(format!("`{f}` is not a JSON number")));
     }
     if let Ok(list) = obj.cast::<PyList>() {
-        return seq(list.iter(), list.len(), pointer, depth);
+        return seq(list.iter(), list.len(), depth);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return seq(tuple.iter(), tuple.len(), pointer, depth);
+        return seq(tuple.iter(), tuple.len(), depth);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|_| invalid_str(pointer));
+        return string(s).map(Value::String);
     }
     // datetime.datetime is a date too: keep its full ISO form rather than silently dropping the time.
     if obj.cast::<PyDateTime>().is_ok() || obj.cast::<PyDate>().is_ok() {
         let iso = obj.call_method0("isoformat").and_then(|s| s.extract::<String>());
-        return iso.map(Value::String).map_err(|_| ConvertError::at(pointer, "date without an ISO form"));
+        return iso.map(Value::String).map_err(|_| Failure::new("date without an ISO form"));
     }
-    Err(ConvertError::at(pointer, format!("`{}` has no JSON form", type_name(obj))))
+    Err(Failure::new(format!("`{}` has no JSON form", type_name(obj))))
 }
 
-fn seq<'py>(
-    items: impl Iterator<Item = Bound<'py, PyAny>>,
-    len: usize,
-    pointer: &mut String,
-    depth: usize,
-) -> Result<Value, ConvertError> {
+fn seq<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize, depth: usize) -> Result<Value, Failure> {
     let mut out = Vec::with_capacity(len);
     for (i, item) in items.enumerate() {
-        let before = pointer.len();
-        pointer.push('/');
-        pointer.push_str(&i.to_string());
-        out.push(convert(&item, pointer, depth + 1)?);
-        pointer.truncate(before);
+        out.push(convert(&item, depth + 1).map_err(|f| f.within(i.to_string()))?);
     }
     Ok(Value::Array(out))
-}
-
-fn invalid_str(pointer: &str) -> ConvertError {
-    ConvertError::at(pointer, "string is not valid Unicode (lone surrogate)")
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -124,7 +137,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// The bytes are copied so that parsing can run without the GIL; `bytes` are not assumed to be UTF-8.
 pub fn as_text(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(s.to_cow()?.into_owned().into_bytes()));
+        return Ok(Some(s.to_str()?.as_bytes().to_vec()));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Some(b.as_bytes().to_vec()));

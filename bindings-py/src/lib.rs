@@ -12,6 +12,11 @@ mod screening;
 
 use pyo3::prelude::*;
 
+/// Records are converted on the interpreter's thread and freed on the check threads: glibc's
+/// malloc serialises such cross-thread frees on an arena lock, mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -38,5 +43,11 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::next_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::calendar_years, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::deadline, m)?)?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_function(wrap_pyfunction!(calendar::working_days_after, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::request_timeline, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::fee_by_pieces, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::fee_by_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::fee_for_more_pieces, m)?)?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 """Bad input never crashes the interpreter: a diagnostic per record in batches, a clear
 exception (a ValueError subclass with code and where) for single calls."""
 
+import json
 import math
 
 import pytest
@@ -74,6 +75,27 @@ def test_lone_surrogates_and_deep_nesting():
     with pytest.raises(gongkai.RecordError):
         gongkai.check(deep)
     assert codes(gongkai.check_many(["[" * 10_000])[0]) == {"input_too_deep"}
+
+
+def test_long_strings_convert_like_json_text():
+    # Long strings (the body) take another route from dicts to the checker: the answers must be
+    # those of the same record given as JSON text, for ASCII, CJK and astral-plane text alike.
+    body = "联系电话13912345678。" * 20 + "abc" * 50 + "𝄞" * 130
+    records = [{**RECORD, "id": "long", "body": body, "fields": {"note": ["x" * 200, body]}}]
+    as_text = gongkai.check_many([json.dumps(r, ensure_ascii=False) for r in records])
+    assert gongkai.check_many(records).to_dicts() == as_text.to_dicts()
+    assert "screening_mobile" in codes(as_text[0])
+    assert gongkai.check(records[0]).to_dicts() == as_text[0].to_dicts()
+
+
+def test_lone_surrogates_in_long_strings_are_reported_where_they_are():
+    bad = {**RECORD, "body": "正文" * 100 + "\ud800"}
+    batch = gongkai.check_many([bad, RECORD])
+    assert [(d.code, d.path) for d in batch[0].diagnostics] == [("input_invalid_json", "/body")]
+    assert batch[1].id == RECORD.get("id")
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.check(bad)
+    assert e.value.path == "/body"
 
 
 def test_nan_and_none_cells_in_dataframes_are_missing_fields():

@@ -109,6 +109,23 @@ def test_dataframes_give_the_same_answers_as_dicts():
     assert gongkai.check_many(pa.Table.from_pylist(records)).to_dicts() == want
 
 
+def test_dataframes_larger_than_a_slice_keep_record_order(monkeypatch):
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    import gongkai._batch as batch
+
+    # Frames are written and checked a slice of rows at a time: several slices, one of them short.
+    monkeypatch.setattr(batch, "_SLICE", 4)
+    records = [{**GOOD, "id": f"r{i}", "item": "admin.art20.99" if i % 3 == 0 else GOOD["item"]} for i in range(10)]
+    want = gongkai.check_many(records).to_dicts()
+    assert {d["code"] for d in want if d["id"] == "r3"} >= {"item_unknown"}
+    for frame in (pd.DataFrame(records), pl.DataFrame(records)):
+        reports = gongkai.check_many(frame)
+        assert [r.id for r in reports] == [f"r{i}" for i in range(10)]
+        assert reports.to_dicts() == want
+    assert len(gongkai.check_many(pd.DataFrame(records[:0]))) == 0
+
+
 def test_progress_bar_reports_every_record(capsys, monkeypatch):
     import gongkai._batch as batch
 

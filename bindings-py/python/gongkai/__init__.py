@@ -5,6 +5,7 @@ A thin Python face of the Rust library: every answer comes from the same core as
 """
 
 from gongkai._gongkai import (
+    Calendar,
     CalendarError,
     Catalogue,
     CatalogueError,
@@ -24,16 +25,22 @@ from gongkai._gongkai import (
     codes,
     day_kind,
     deadline,
+    fee_by_pages,
+    fee_by_pieces,
+    fee_for_more_pieces,
     grounds,
     is_working_day,
     next_working_day,
     redact,
+    request_timeline,
     scan,
+    working_days_after,
     working_days_between,
 )
 from gongkai._batch import check_many
 
 __all__ = [
+    "Calendar",
     "CalendarError",
     "Catalogue",
     "CatalogueError",
@@ -54,10 +61,15 @@ __all__ = [
     "codes",
     "day_kind",
     "deadline",
+    "fee_by_pages",
+    "fee_by_pieces",
+    "fee_for_more_pieces",
     "grounds",
     "is_working_day",
     "next_working_day",
     "redact",
+    "request_timeline",
     "scan",
+    "working_days_after",
     "working_days_between",
 ]

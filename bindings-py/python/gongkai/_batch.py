@@ -1,12 +1,13 @@
 """`check_many`: hands records to the Rust batch engine. DataFrames and Arrow tables are turned
-into JSON lines by their own native writers (pandas' C writer, polars' Rust writer) so that no
-Python loop touches the rows; the rules all run in Rust."""
+into JSON lines by their own native writers (pandas' C writer, polars' Rust writer), a slice of
+rows at a time, so that no Python loop touches the rows and writing overlaps checking; the rules
+all run in Rust."""
 
 from __future__ import annotations
 
 import datetime
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from gongkai import _gongkai
 
@@ -42,10 +43,15 @@ def _kind_of(obj: Any) -> str:
     return f"{cls.__module__.split('.')[0]}.{cls.__name__}"
 
 
-def _pandas_to_ndjson(df: Any) -> bytes:
+# Rows per slice of a DataFrame: each slice is written as JSON lines while the previous one is
+# checked on the other threads, so the writer's time overlaps the checking.
+_SLICE = 4096
+
+
+def _pandas_dates(df: Any) -> Any:
+    """Date columns as `YYYY-MM-DD` text (records carry dates, not timestamps) when they hold no time."""
     import pandas as pd
 
-    # Date columns become `YYYY-MM-DD` (records carry dates, not timestamps) when they hold no time.
     converted = None
     for col in df.columns:
         series = df[col]
@@ -55,27 +61,34 @@ def _pandas_to_ndjson(df: Any) -> bytes:
                 if converted is None:
                     converted = df.copy()
                 converted[col] = series.dt.strftime("%Y-%m-%d")
-    frame = df if converted is None else converted
+    return df if converted is None else converted
+
+
+def _pandas_ndjson(frame: Any) -> bytes:
     text = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
     return (text or "").encode("utf-8", "surrogatepass")
 
 
-def _frame_to_ndjson(records: Any) -> Optional[bytes]:
-    """JSON lines for a DataFrame or an Arrow table; None for anything else."""
+def _frame_slices(records: Any) -> Optional[Iterator[bytes]]:
+    """JSON lines, a slice of rows at a time, for a DataFrame or an Arrow table; None for anything else."""
     kind = _kind_of(records)
     if kind == "pandas.DataFrame":
-        return _pandas_to_ndjson(records)
+        frame = _pandas_dates(records)
+        return (_pandas_ndjson(frame.iloc[i : i + _SLICE]) for i in range(0, len(frame), _SLICE))
     if kind == "polars.LazyFrame":
         records = records.collect()
         kind = "polars.DataFrame"
-    if kind == "polars.DataFrame":
-        return records.write_ndjson().encode("utf-8", "surrogatepass")
     if kind in ("pyarrow.Table", "pyarrow.RecordBatch"):
         try:
             import polars as pl
         except ImportError:
-            return _pandas_to_ndjson(records.to_pandas())
-        return pl.from_arrow(records).write_ndjson().encode("utf-8", "surrogatepass")
+            frame = _pandas_dates(records.to_pandas())
+            return (_pandas_ndjson(frame.iloc[i : i + _SLICE]) for i in range(0, len(frame), _SLICE))
+        records = pl.from_arrow(records)
+        kind = "polars.DataFrame"
+    if kind == "polars.DataFrame":
+        df = records
+        return (df.slice(i, _SLICE).write_ndjson().encode("utf-8", "surrogatepass") for i in range(0, len(df), _SLICE))
     return None
 
 
@@ -98,7 +111,7 @@ def check_many(
     """
     if isinstance(records, (str, bytes, dict)):
         raise TypeError(f"check_many expects many records (a list, an iterable, a DataFrame), found {type(records).__name__}: use check() for one")
-    ndjson = _frame_to_ndjson(records)
+    slices = _frame_slices(records)
     try:
         total: Optional[int] = len(records)
     except TypeError:
@@ -106,8 +119,8 @@ def check_many(
     bar = _progress_bar(total) if progress else None
     update: Optional[Callable[[int], Any]] = bar.update if bar is not None else None
     try:
-        if ndjson is not None:
-            return _gongkai._check_ndjson(ndjson, threads, update, lang, today, catalogue, screening)
+        if slices is not None:
+            return _gongkai._check_ndjson(slices, threads, update, lang, today, catalogue, screening)
         return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening)
     finally:
         if bar is not None:

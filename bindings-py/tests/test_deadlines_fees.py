@@ -1,0 +1,198 @@
+"""Calendars with more data, deadlines and request timelines, and information processing fees.
+
+Expected answers are worked by hand from the sources, not taken from the library:
+- 2025 holidays: 国务院办公厅关于2025年部分节假日安排的通知 (春节 28 Jan – 4 Feb, 调休 Sun 26 Jan and
+  Sat 8 Feb; 清明 4–6 Apr); 2026: the 2026 notice (中秋 25–27 Sep 2026).
+- Time limits: 政府信息公开条例 第三十条 (notice to correct within 7 working days), 第三十三条 (reply
+  within 20 working days, extension at most 20 more; consultations not counted).
+- Fees: 政府信息公开信息处理费管理办法 (国办函〔2020〕109号) 第四条 per piece: 1–10 free, 11–30 100 yuan
+  each, 31–40 200 each (the usual reading of the bands beyond 30); 第五条 per page: 1–30 free, 31–100
+  10 yuan, 101–200 20 yuan, above 200 40 yuan each.
+"""
+
+import datetime as dt
+import json
+
+import pytest
+
+import gongkai
+
+D = dt.date
+
+
+# ── Calendar objects ─────────────────────────────────────────────────────────────────────────
+
+
+def test_default_calendar_is_the_embedded_one():
+    cal = gongkai.Calendar.default()
+    assert cal.years == gongkai.calendar_years()
+    assert cal.closures == []
+    assert cal.add_working_days(D(2025, 1, 27), 1) == D(2025, 2, 5)
+    assert "Calendar" in repr(cal)
+
+
+def test_a_calendar_of_one_year_file_answers_for_that_year_only(repo):
+    cal = gongkai.Calendar.from_paths([repo / "catalogues" / "calendar" / "2025.yaml"])
+    assert cal.years == [2025]
+    assert cal.day_kind(D(2025, 1, 29)).name == "春节"
+    assert cal.day_kind(D(2025, 2, 8)).kind == "makeup_working_day"
+    with pytest.raises(gongkai.CalendarError) as e:
+        cal.is_working_day(D(2026, 3, 2))
+    assert e.value.code == "calendar_year_not_covered"
+
+
+def test_a_year_file_replaces_the_year_it_covers(repo, tmp_path):
+    # A corrected 2026 schedule without the Mid-Autumn block: Fri 25 Sep 2026 becomes a working day.
+    text = (repo / "catalogues" / "calendar" / "2026.yaml").read_text(encoding="utf-8")
+    head, _, tail = text.partition("  - id: mid_autumn")
+    assert tail, "the 2026 file lists the Mid-Autumn Festival"
+    corrected = tmp_path / "2026.yaml"
+    corrected.write_text(head, encoding="utf-8")
+    default = gongkai.Calendar.default()
+    assert default.day_kind(D(2026, 9, 25)).name == "中秋节"
+    cal = default.with_file(corrected)
+    assert cal.is_working_day(D(2026, 9, 25)) is True
+    assert cal.years == default.years
+    # Everything else in 2026 still follows the notice.
+    assert cal.day_kind(D(2026, 10, 1)).name == "国庆节"
+
+
+def test_closures_are_not_working_days_and_move_deadlines():
+    closures = """closures:
+  - name: {zh: "办公楼检修", en: "building maintenance"}
+    from: 2026-03-09
+    to: 2026-03-10
+    basis: "某县人民政府办公室通知"
+"""
+    cal = gongkai.Calendar.default().with_yaml(closures, "closures.yaml")
+    kind = cal.day_kind(D(2026, 3, 9))
+    assert (kind.kind, kind.name, kind.is_working_day) == ("closure", "办公楼检修", False)
+    # Fri 6 Mar 2026 + 1 working day: Mon 9 and Tue 10 Mar closed → Wed 11 Mar.
+    assert cal.add_working_days(D(2026, 3, 6), 1) == D(2026, 3, 11)
+    assert gongkai.add_working_days(D(2026, 3, 6), 1) == D(2026, 3, 9)
+    assert cal.working_days_between(D(2026, 3, 6), D(2026, 3, 13)) == 3
+    assert cal.closures[0]["from"] == D(2026, 3, 9)
+    d = gongkai.working_days_after(D(2026, 3, 6), 1, calendar=cal)
+    assert any(span["reason"] == "closure" for span in d["explanation"]["excluded"])
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("covers: 2026\nholidays: [", "invalid_yaml"),
+        ("closures:\n  - name: {zh: x, en: x}\n    from: 2026-03-05\n    to: 2026-03-01\n    basis: b\n", "calendar_invalid"),
+    ],
+)
+def test_bad_calendar_files_raise_catalogue_errors(text, code):
+    with pytest.raises(gongkai.CatalogueError) as e:
+        gongkai.Calendar.default().with_yaml(text, "bad.yaml")
+    assert isinstance(e.value, ValueError)
+    assert e.value.code == code
+
+
+def test_missing_calendar_file_raises(tmp_path):
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.Calendar.default().with_file(tmp_path / "nope.yaml")
+    assert e.value.code == "io_error"
+
+
+# ── deadlines with their working ─────────────────────────────────────────────────────────────
+
+
+def test_deadline_dates_are_dates():
+    d = gongkai.deadline("request_reply", D(2025, 1, 24))
+    assert d["due"] == D(2025, 2, 27)
+    assert d["explanation"]["start"] == D(2025, 1, 24)
+    assert d["explanation"]["counting_from"] == D(2025, 1, 25)
+    spring = [s for s in d["explanation"]["excluded"] if s["reason"] == "holiday"]
+    assert [(s["from"], s["to"]) for s in spring] == [(D(2025, 1, 28), D(2025, 2, 4))]
+
+
+def test_working_days_after_matches_the_correction_limit():
+    # 第三十条: 7 working days from Fri 24 Jan 2025 → Sun 26 Jan (调休), Mon 27, Wed 5, Thu 6, Fri 7,
+    # Sat 8 Feb (调休), Mon 10 Feb.
+    assert gongkai.working_days_after(D(2025, 1, 24), 7)["due"] == D(2025, 2, 10)
+    assert gongkai.deadline("request_correction_notice", D(2025, 1, 24))["due"] == D(2025, 2, 10)
+
+
+def test_request_timeline_reply_and_extension():
+    record = {"kind": "request", "received": "2025-01-24", "reply_date": "2025-03-20",
+              "extension": {"approved": True, "notified": True, "working_days": 20}}
+    t = gongkai.request_timeline(record)
+    assert t["received"] == D(2025, 1, 24) and t["effective_received"] == D(2025, 1, 24)
+    assert t["reply_due"]["due"] == D(2025, 2, 27)
+    # 20 more working days after Thu 27 Feb 2025 (no holiday in March): Thu 27 Mar.
+    assert t["extended_due"]["due"] == D(2025, 3, 27)
+    assert t["reply_in_time"] is True
+    late = gongkai.request_timeline(json.dumps({**record, "reply_date": "2025-03-28"}))
+    assert late["reply_in_time"] is False
+
+
+def test_request_timeline_excludes_consultations_and_counts_from_the_correction():
+    # Received Mon 3 Mar 2025: 20 working days → Mon 31 Mar. A third-party consultation over
+    # 10–14 Mar takes 5 working days out: Tue 1, Wed 2, Thu 3 Apr, (清明 4–6 Apr), Mon 7, Tue 8 Apr.
+    record = {"kind": "request", "received": "2025-03-03"}
+    assert gongkai.request_timeline(record)["reply_due"]["due"] == D(2025, 3, 31)
+    consulted = {**record, "consultations": [{"party": "third_party", "start": "2025-03-10", "end": "2025-03-14"}]}
+    t = gongkai.request_timeline(consulted)
+    assert t["reply_due"]["due"] == D(2025, 4, 8)
+    reasons = {s["reason"] for s in t["reply_due"]["explanation"]["excluded"]}
+    assert {"consultation", "holiday", "weekend"} <= reasons
+    # 第三十条: after a notice to correct, the clock runs from the corrected request (Fri 24 Jan 2025).
+    corrected = {"kind": "request", "received": "2025-01-10",
+                 "corrections": [{"notice_date": "2025-01-15", "corrected_received": "2025-01-24"}]}
+    t = gongkai.request_timeline(corrected)
+    assert t["reply_due"]["due"] == D(2025, 2, 27)
+    # The notice itself was due 7 working days after Fri 10 Jan: 13–17 Jan (5), 20, 21 Jan.
+    assert t["correction_notice_due"]["due"] == D(2025, 1, 21)
+
+
+def test_request_timeline_uses_the_given_calendar(repo):
+    only_2025 = gongkai.Calendar.from_paths([repo / "catalogues" / "calendar" / "2025.yaml"])
+    with pytest.raises(gongkai.CalendarError):
+        gongkai.request_timeline({"kind": "request", "received": "2026-03-02"}, calendar=only_2025)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"kind": "request"}, {"kind": "request", "received": "2025-02-30"}, {"kind": "request", "received": 5}, "[1,", [1]],
+)
+def test_bad_request_records_raise_record_errors(bad):
+    with pytest.raises(gongkai.RecordError):
+        gongkai.request_timeline(bad)
+
+
+# ── fees ─────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("n, amount", [(0, 0), (10, 0), (11, 100), (30, 2000), (31, 2200), (35, 3000), (40, 4000), (41, 4300)])
+def test_fee_by_pieces_follows_the_bands(n, amount):
+    fee = gongkai.fee_by_pieces(n)
+    assert (fee["unit"], fee["units"], fee["amount"]) == ("pieces", n, amount)
+    assert sum(b["subtotal"] for b in fee["bands"]) == amount
+    assert any("109号" in b["instrument"] for b in fee["basis"])
+
+
+def test_fee_beyond_thirty_pieces_says_the_reading_is_an_interpretation():
+    assert gongkai.fee_by_pieces(30).get("notes", []) == []
+    assert gongkai.fee_by_pieces(31)["notes"]
+
+
+@pytest.mark.parametrize("n, amount", [(30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (250, 4700)])
+def test_fee_by_pages_follows_the_bands(n, amount):
+    fee = gongkai.fee_by_pages(n)
+    assert (fee["unit"], fee["amount"]) == ("pages", amount)
+
+
+def test_fee_for_more_pieces_is_the_monthly_increment():
+    # 8 pieces earlier this month, 5 more: pieces 9–13, of which 11–13 are charged 100 each.
+    assert gongkai.fee_for_more_pieces(8, 5) == 300
+    assert gongkai.fee_for_more_pieces(0, 10) == 0
+
+
+@pytest.mark.parametrize("call", [lambda: gongkai.fee_by_pages(-1), lambda: gongkai.fee_by_pieces(-5),
+                                  lambda: gongkai.fee_for_more_pieces(1, -1)])
+def test_negative_counts_are_refused(call):
+    with pytest.raises(gongkai.GongkaiError) as e:
+        call()
+    assert e.value.code == "invalid_argument"
