@@ -1,7 +1,7 @@
 //! `gongkai.Catalogue`: the embedded catalogues, a catalogue directory, overlays, items and grounds.
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use gongkai::check::Checker;
 use gongkai::model::Applicability;
@@ -22,13 +22,13 @@ pub enum CatalogueRef {
 
 impl CatalogueRef {
     fn loaded(cat: Catalogue) -> Self {
-        CatalogueRef::Loaded(Arc::new(Loaded { checker: OnceLock::new(), cat: Box::new(cat) }))
+        CatalogueRef::Loaded(Arc::new(Loaded { checker: Checker::shared(Arc::new(cat)) }))
     }
 
     pub fn get(&self) -> &Catalogue {
         match self {
             CatalogueRef::Embedded => Catalogue::embedded(),
-            CatalogueRef::Loaded(l) => &l.cat,
+            CatalogueRef::Loaded(l) => l.checker.catalogue(),
         }
     }
 }
@@ -36,20 +36,13 @@ impl CatalogueRef {
 /// A loaded catalogue with its checker, built on first use and kept: the checker caches each
 /// institution's resolved items and compiled field schemas, which cost far more than a check.
 pub struct Loaded {
-    /// Declared before `cat`, so it is dropped first: it borrows `cat`.
-    checker: OnceLock<Checker<'static>>,
-    cat: Box<Catalogue>,
+    /// Owns the catalogue (`Checker::shared`), so no borrow has to outlive anything.
+    checker: Checker<'static>,
 }
 
 impl Loaded {
-    pub fn checker(&self) -> &Checker<'_> {
-        self.checker.get_or_init(|| {
-            // SAFETY: the catalogue is boxed, so its address is stable, and never replaced or
-            // mutated; `self` owns it and drops the checker first (field order). The checker is
-            // only handed out borrowed for `self`'s lifetime (`Checker` is covariant in it).
-            let cat: &'static Catalogue = unsafe { &*std::ptr::from_ref::<Catalogue>(&self.cat) };
-            Checker::new(cat)
-        })
+    pub fn checker(&self) -> &Checker<'static> {
+        &self.checker
     }
 }
 
