@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use crate::calendar::date_arg;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
-use crate::convert::{self, ConvertError};
+use crate::convert::{self, ConvertError, Node};
 use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
 use crate::report::{PyReport, PyReports, RecordResult};
 
@@ -40,9 +40,9 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
-    /// A dict converted to JSON. (Converting costs fewer instructions than writing JSON text for
-    /// the checker's text path: the text would be scanned twice, once to write and once to read.)
-    Value(Value),
+    /// A dict as a tree lending the interpreter's strings (no text copied on the interpreter's
+    /// thread; the checker reads them on its own threads).
+    Tree(Node),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
@@ -70,13 +70,23 @@ fn checker(cat: &CatalogueRef) -> &Checker<'_> {
     }
 }
 
-fn run(checker: &Checker<'_>, input: Input, opts: &CheckOptions) -> RecordResult {
+fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResult {
     match input {
-        Input::Value(v) => RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) },
-        Input::Text(bytes) => text(checker, &bytes, opts),
-        Input::Row(bytes) => row(checker, &bytes, opts),
-        Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(&e)] },
+        Input::Tree(tree) => check_tree(checker, tree, opts),
+        Input::Text(bytes) => text(checker, bytes, opts),
+        Input::Row(bytes) => row(checker, bytes, opts),
+        Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(e)] },
     }
+}
+
+/// A well-formed publication record is read straight from the tree; anything else (a request,
+/// a record with something to say about its shape) as a `Value`, with the same diagnostics.
+fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> RecordResult {
+    if let Some(c) = checker.check_borrowed(tree, opts) {
+        return RecordResult { id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics };
+    }
+    let value = convert::tree_to_value(tree);
+    RecordResult { id: record_id(&value), diagnostics: checker.check_value(&value, opts) }
 }
 
 /// JSON text straight to the checker (its fast path reads well-formed records without a tree).
@@ -120,8 +130,8 @@ fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Some(bytes) = convert::as_text(obj)? {
         return Ok(Input::Text(bytes));
     }
-    Ok(match convert::to_value(obj) {
-        Ok(v) => Input::Value(v),
+    Ok(match convert::to_tree(obj) {
+        Ok(tree) => Input::Tree(tree),
         Err(e) => Input::Unconvertible(e),
     })
 }
@@ -142,30 +152,39 @@ pub fn check(
 ) -> PyResult<PyReport> {
     let (opts, lang) = options(py, lang, today, screening)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
-    let value = record_value(py, record, lang)?;
-    let diagnostics = checker(&cat_ref).check_value(&value, &opts);
-    Ok(PyReport { result: RecordResult { id: record_id(&value), diagnostics }, lang })
+    let checker = checker(&cat_ref);
+    let result = match convert::as_text(record)? {
+        Some(bytes) => {
+            let value = text_value(py, &bytes, lang)?;
+            RecordResult { id: record_id(&value), diagnostics: checker.check_value(&value, &opts) }
+        }
+        None => check_tree(checker, &record_tree(py, record)?, &opts),
+    };
+    Ok(PyReport { result, lang })
 }
 
 /// One record as JSON: a dict (converted) or JSON text (parsed). Text that is not JSON and
 /// objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
 pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Value> {
     match convert::as_text(record)? {
-        Some(bytes) => {
-            let text = input::require_utf8(&bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
-            // Parsed once here: the id and the diagnostics come from the same value.
-            gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
-        }
-        None => convert::to_value(record).map_err(|e| {
-            let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);
-            raise::<RecordError>(
-                py,
-                "input_invalid_json",
-                message,
-                Where { path: Some(&e.pointer), ..Default::default() },
-            )
-        }),
+        Some(bytes) => text_value(py, &bytes, lang),
+        None => record_tree(py, record).map(|tree| convert::tree_to_value(&tree)),
     }
+}
+
+/// JSON text parsed once (the id and the diagnostics come from the same value); text that is not
+/// UTF-8 or not JSON raises `RecordError`.
+fn text_value(py: Python<'_>, bytes: &[u8], lang: Lang) -> PyResult<Value> {
+    let text = input::require_utf8(bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
+    gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
+}
+
+/// A Python structure as a tree; an object with no JSON form raises `RecordError` with its path.
+fn record_tree(py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<Node> {
+    convert::to_tree(record).map_err(|e| {
+        let message = format!("record has no JSON form: {} at `{}`", e.message, e.pointer);
+        raise::<RecordError>(py, "input_invalid_json", message, Where { path: Some(&e.pointer), ..Default::default() })
+    })
 }
 
 fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
@@ -200,21 +219,26 @@ fn run_batch(
 ) -> PyResult<Vec<RecordResult>> {
     let pool = pool(threads)?;
     let checker = checker(&cat_ref);
-    let check_chunk = |chunk: Vec<Input>| -> Vec<RecordResult> {
-        let work = || chunk.into_par_iter().map(|i| run(checker, i, &opts)).collect::<Vec<_>>();
-        match &pool {
+    // The chunk comes back with its results: its trees hold references to the interpreter's
+    // strings, released on the interpreter's thread with the GIL held.
+    let check_chunk = |chunk: Vec<Input>| -> (Vec<RecordResult>, Vec<Input>) {
+        let work = || chunk.par_iter().map(|i| run(checker, i, &opts)).collect::<Vec<_>>();
+        let results = match &pool {
             Some(p) => p.install(work),
             None => work(),
-        }
+        };
+        (results, chunk)
     };
     let mut results = Vec::new();
     std::thread::scope(|scope| -> PyResult<()> {
-        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<RecordResult>>> = None;
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<RecordResult>, Vec<Input>)>> = None;
         loop {
             let chunk = next_chunk();
             if let Some(handle) = pending.take() {
                 let done = py.detach(|| handle.join());
-                let done = done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
+                let (done, inputs) =
+                    done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
+                drop(inputs);
                 let n = done.len();
                 results.extend(done);
                 if let Some(cb) = progress {

@@ -199,7 +199,17 @@ pub(crate) struct FastRecord<'de> {
 /// Read `text` as a publication record, or `None` when the `Value` path must read it (see the
 /// module docs): not JSON, not a publication, or anything the lenient reader would report.
 pub(crate) fn read(text: &str) -> Option<FastRecord<'_>> {
-    let rec: RecordIn<'_> = serde_json::from_str(text).ok()?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let record = read_from(&mut de)?;
+    // Trailing text after the object is a syntax error the `Value` path reports.
+    de.end().ok()?;
+    Some(record)
+}
+
+/// Read a publication record from any deserializer that lends its strings for `'de` (JSON text,
+/// or a binding's tree of host-language strings), or `None` as [`read`] does.
+pub(crate) fn read_from<'de, D: Deserializer<'de>>(d: D) -> Option<FastRecord<'de>> {
+    let rec = RecordIn::deserialize(d).ok()?;
     rec.kind.is_some().then_some(FastRecord { rec })
 }
 

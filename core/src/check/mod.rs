@@ -118,6 +118,37 @@ impl Checker<'_> {
         Ok(CheckedRecord { id: record.get("id").cloned().unwrap_or(Value::Null), diagnostics })
     }
 
+    /// Check a publication record lent by any serde deserializer whose strings live for `'de`:
+    /// a binding's own tree of host-language strings, read without copying them.
+    ///
+    /// `None` when the record is not a well-formed publication record (another kind, a wrong
+    /// type, a missing or invalid value): the caller then builds a `Value` of the same record and
+    /// calls [`Checker::check_value`], which reports those with their paths. Either way the
+    /// diagnostics are the same.
+    ///
+    /// ```
+    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
+    /// use serde_json::json;
+    /// let checker = Checker::new(Catalogue::embedded());
+    /// let record = json!({"kind": "publication", "item": "admin.art20.99",
+    ///     "institution": {"kind": "administrative", "tier": "county"}, "title": "t",
+    ///     "formed": "2026-03-02", "channels": ["government_website"]});
+    /// let checked = checker.check_borrowed(&record, &CheckOptions::default()).unwrap();
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
+    /// // A request record, or a malformed one, is declined: check it as a `Value`.
+    /// assert!(checker.check_borrowed(&json!({"kind": "request"}), &CheckOptions::default()).is_none());
+    /// ```
+    pub fn check_borrowed<'de, D: serde::Deserializer<'de>>(
+        &self,
+        record: D,
+        opts: &CheckOptions,
+    ) -> Option<CheckedRecord> {
+        let record = fast::read_from(record)?;
+        let mut diagnostics = Vec::new();
+        self.check_read_publication(&record.publication()?, opts, &mut diagnostics);
+        Some(CheckedRecord { id: record.into_id(), diagnostics })
+    }
+
     /// The fast path alone: `None` when it declines.
     pub(crate) fn check_text_fast(&self, text: &str, opts: &CheckOptions) -> Option<CheckedRecord> {
         let record = fast::read(text)?;
