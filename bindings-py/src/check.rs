@@ -5,6 +5,7 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use gongkai::check::sources::{self, Source, Unit, Units};
 use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
@@ -49,6 +50,8 @@ enum Input {
     Row(Vec<u8>),
     /// A Python object with no JSON form.
     Unconvertible(ConvertError),
+    /// A record read from a file (`check_many(path)`), with where it came from.
+    Unit(Unit),
 }
 
 fn unconvertible(e: &ConvertError) -> Diagnostic {
@@ -75,7 +78,11 @@ fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResul
         Input::Tree(tree) => check_tree(checker, tree, opts),
         Input::Text(bytes) => text(checker, bytes, opts),
         Input::Row(bytes) => row(checker, bytes, opts),
-        Input::Unconvertible(e) => RecordResult { id: None, diagnostics: vec![unconvertible(e)] },
+        Input::Unconvertible(e) => RecordResult { source: None, id: None, diagnostics: vec![unconvertible(e)] },
+        Input::Unit(unit) => {
+            let (id, diagnostics) = unit.check(checker, opts);
+            RecordResult { source: Some(unit.source.clone()), id: id.as_str().map(str::to_owned), diagnostics }
+        }
     }
 }
 
@@ -83,21 +90,21 @@ fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResul
 /// a record with something to say about its shape) as a `Value`, with the same diagnostics.
 fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> RecordResult {
     if let Some(c) = checker.check_borrowed(tree, opts) {
-        return RecordResult { id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics };
+        return RecordResult { source: None, id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics };
     }
     let value = convert::tree_to_value(tree);
-    RecordResult { id: record_id(&value), diagnostics: checker.check_value(&value, opts) }
+    RecordResult { source: None, id: record_id(&value), diagnostics: checker.check_value(&value, opts) }
 }
 
 /// JSON text straight to the checker (its fast path reads well-formed records without a tree).
 fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
     let text = match input::require_utf8(bytes) {
         Ok(t) => t,
-        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+        Err(d) => return RecordResult { source: None, id: None, diagnostics: vec![d] },
     };
     match checker.check_text(text, opts) {
-        Ok(c) => RecordResult { id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics },
-        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+        Ok(c) => RecordResult { source: None, id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics },
+        Err(e) => RecordResult { source: None, id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
 }
 
@@ -109,16 +116,16 @@ fn row(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult
     }
     let text = match input::require_utf8(bytes) {
         Ok(t) => t,
-        Err(d) => return RecordResult { id: None, diagnostics: vec![d] },
+        Err(d) => return RecordResult { source: None, id: None, diagnostics: vec![d] },
     };
     match input::parse_record(text) {
         Ok(mut v) => {
             if let Value::Object(m) = &mut v {
                 m.retain(|_, cell| !cell.is_null());
             }
-            RecordResult { id: record_id(&v), diagnostics: checker.check_value(&v, opts) }
+            RecordResult { source: None, id: record_id(&v), diagnostics: checker.check_value(&v, opts) }
         }
-        Err(e) => RecordResult { id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+        Err(e) => RecordResult { source: None, id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
     }
 }
 
@@ -156,7 +163,7 @@ pub fn check(
     let result = match convert::as_text(record)? {
         Some(bytes) => {
             let value = text_value(py, &bytes, lang)?;
-            RecordResult { id: record_id(&value), diagnostics: checker.check_value(&value, &opts) }
+            RecordResult { source: None, id: record_id(&value), diagnostics: checker.check_value(&value, &opts) }
         }
         None => check_tree(checker, &record_tree(py, record)?, &opts),
     };
@@ -340,4 +347,63 @@ pub fn _check_ndjson(
         run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
     };
     Ok(PyReports { results, lang })
+}
+
+/// _check_paths(paths, threads, progress, lang, today, catalogue, screening) -> Reports
+///
+/// The engine of `check_many(path)`: `.jsonl` files (a record a line), `.json` files (a record or
+/// an array), folders (recursively, `.json` and `.jsonl` files in name order), read as the CLI's
+/// `gongkai check PATH...` reads them, with the GIL released while reading and checking. A path
+/// that does not exist raises `FileNotFoundError` before anything is checked; a file that cannot
+/// be read, a line that is not UTF-8 or not JSON becomes that record's diagnostic.
+#[pyfunction]
+#[pyo3(signature = (paths, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[allow(clippy::too_many_arguments)]
+pub fn _check_paths(
+    py: Python<'_>,
+    paths: Vec<std::path::PathBuf>,
+    threads: Option<usize>,
+    progress: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    today: Option<&Bound<'_, PyAny>>,
+    catalogue: Option<&Bound<'_, PyCatalogue>>,
+    screening: bool,
+) -> PyResult<PyReports> {
+    let (opts, lang) = options(py, lang, today, screening)?;
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (found, missing) = sources::expand(&names);
+    if let Some((name, e)) = missing.into_iter().next() {
+        let err = PyErr::from(std::io::Error::new(e.kind(), format!("cannot read `{name}`: {e}")));
+        return Err(err);
+    }
+    let mut pending = found.into_iter();
+    let mut current: Option<(String, Units)> = None;
+    // Read the next chunk of records from the files, without the GIL.
+    let mut read_chunk = move || -> Vec<Input> {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        while chunk.len() < CHUNK {
+            if current.is_none() {
+                let Some(source) = pending.next() else { break };
+                match source.open() {
+                    Ok(units) => current = Some((source.name(), units)),
+                    Err(e) => chunk.push(Input::Unit(unreadable_unit(&source, &e))),
+                }
+                continue;
+            }
+            let Some((_, units)) = current.as_mut() else { break };
+            match units.next() {
+                Some(unit) => chunk.push(Input::Unit(unit)),
+                None => current = None,
+            }
+        }
+        chunk
+    };
+    let results =
+        run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, || Ok(py.detach(&mut read_chunk)))?;
+    Ok(PyReports { results, lang })
+}
+
+/// A file found but not opened (permissions, removed meanwhile): its record is a diagnostic.
+fn unreadable_unit(source: &Source, e: &std::io::Error) -> Unit {
+    Unit::problem(source.name(), sources::unreadable(&source.name(), e))
 }

@@ -30,6 +30,7 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::_check_batch, m)?)?;
     m.add_function(wrap_pyfunction!(check::_check_ndjson, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_check_paths, m)?)?;
     m.add_class::<calendar::PyDayKind>()?;
     m.add_class::<screening::PyFinding>()?;
     m.add_class::<screening::PyChange>()?;

@@ -92,6 +92,8 @@ impl PyDiagnostic {
 #[derive(Clone)]
 pub struct RecordResult {
     pub id: Option<String>,
+    /// Where the record was read from (`FILE:LINE`, `FILE#/INDEX`, `FILE`), for records read from files.
+    pub source: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -169,6 +171,13 @@ impl PyReport {
         self.result.id.as_deref()
     }
 
+    /// Where the record was read from (`FILE:LINE` in a JSON Lines file, `FILE#/INDEX` in a JSON
+    /// array, `FILE`), when `check_many` was given paths; `None` for records given as objects.
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.result.source.as_deref()
+    }
+
     #[getter]
     fn errors(&self) -> usize {
         self.result.count(Severity::Error)
@@ -225,6 +234,7 @@ fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyD
     let n: usize = reports.results.iter().map(|r| r.diagnostics.len()).sum();
     let mut record = Vec::with_capacity(n);
     let mut id = Vec::with_capacity(n);
+    let mut source = Vec::with_capacity(n);
     let mut code = Vec::with_capacity(n);
     let mut severity = Vec::with_capacity(n);
     let mut path = Vec::with_capacity(n);
@@ -234,6 +244,7 @@ fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyD
         for d in &r.diagnostics {
             record.push(i);
             id.push(r.id.as_deref());
+            source.push(r.source.as_deref());
             code.push(d.code);
             severity.push(d.severity.as_str());
             path.push(d.path.as_str());
@@ -244,6 +255,7 @@ fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyD
     let cols = PyDict::new(py);
     cols.set_item("record", record)?;
     cols.set_item("id", id)?;
+    cols.set_item("source", source)?;
     cols.set_item("code", code)?;
     cols.set_item("severity", severity)?;
     cols.set_item("path", path)?;
@@ -294,7 +306,7 @@ impl PyReports {
 
     /// to_dicts() -> list[dict]
     ///
-    /// One row per diagnostic: record (index in the input), id, code, severity, path, message, basis.
+    /// One row per diagnostic: record (index in the input), id, source, code, severity, path, message, basis.
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for (i, r) in self.results.iter().enumerate() {
@@ -302,6 +314,7 @@ impl PyReports {
                 let row = diagnostic_dict(py, d, self.lang)?;
                 row.set_item("record", i)?;
                 row.set_item("id", r.id.as_deref())?;
+                row.set_item("source", r.source.as_deref())?;
                 list.append(row)?;
             }
         }
@@ -310,7 +323,7 @@ impl PyReports {
 
     /// to_pandas() -> pandas.DataFrame
     ///
-    /// One row per diagnostic (columns: record, id, code, severity, path, message, basis).
+    /// One row per diagnostic (columns: record, id, source, code, severity, path, message, basis).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let cols = columns(py, self)?;
         py.import("pandas")?.getattr("DataFrame")?.call1((cols,))

@@ -89,7 +89,7 @@ def test_results_convert_to_frames_and_arrow():
     reports = gongkai.check_many([GOOD, {**GOOD, "item": "admin.art20.99", "id": "bad"}])
     rows = reports.to_dicts()
     frame = reports.to_pandas()
-    assert list(frame.columns) == ["record", "id", "code", "severity", "path", "message", "basis"]
+    assert list(frame.columns) == ["record", "id", "source", "code", "severity", "path", "message", "basis"]
     assert len(frame) == len(rows) == len(reports[0]) + len(reports[1])
     assert (frame[frame["record"] == 1]["id"] == "bad").all()
     assert reports.to_polars().height == len(rows)

@@ -6,6 +6,7 @@ all run in Rust."""
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from typing import Any, Callable, Iterator, Optional
 
@@ -92,6 +93,15 @@ def _frame_slices(records: Any) -> Optional[Iterator[bytes]]:
     return None
 
 
+def _paths(records: Any) -> Optional[list[str]]:
+    """The paths to read, for a path (`os.PathLike`) or a list or tuple of them; None otherwise."""
+    if isinstance(records, os.PathLike):
+        return [os.fspath(records)]
+    if isinstance(records, (list, tuple)) and records and all(isinstance(r, os.PathLike) for r in records):
+        return [os.fspath(r) for r in records]
+    return None
+
+
 def check_many(
     records: Any,
     threads: Optional[int] = None,
@@ -106,11 +116,25 @@ def check_many(
 
     Check many records on every core (the GIL is released while rules run). `records` is a list
     or any iterable of dicts / JSON strings / bytes, a pandas or polars DataFrame (a row per
-    record, empty cells are missing fields), or a pyarrow Table. Returns `Reports`, in input
-    order; bad records get a diagnostic each, the batch never stops at one.
+    record, empty cells are missing fields), a pyarrow Table, or files: a `pathlib.Path` (or a
+    list of them) to a `.jsonl` file (a record a line), a `.json` file (a record or an array) or
+    a folder of them, read in Rust as `gongkai check PATH` reads them (each report's `source` is
+    `FILE:LINE`). Returns `Reports`, in input order; bad records get a diagnostic each, the
+    batch never stops at one.
     """
     if isinstance(records, (str, bytes, dict)):
-        raise TypeError(f"check_many expects many records (a list, an iterable, a DataFrame), found {type(records).__name__}: use check() for one")
+        raise TypeError(
+            f"check_many expects many records (a list, an iterable, a DataFrame, a pathlib.Path), found {type(records).__name__}: "
+            "use check() for one record, or pathlib.Path(...) for a file"
+        )
+    paths = _paths(records)
+    if paths is not None:
+        bar = _progress_bar(None) if progress else None
+        try:
+            return _gongkai._check_paths(paths, threads, bar.update if bar else None, lang, today, catalogue, screening)
+        finally:
+            if bar is not None:
+                bar.close()
     slices = _frame_slices(records)
     try:
         total: Optional[int] = len(records)

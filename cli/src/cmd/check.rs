@@ -8,12 +8,12 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use gongkai::check::{CheckOptions, Checker, input as core_input};
+use gongkai::check::{CheckOptions, Checker};
 use gongkai::{Catalogue, Diagnostic, Lang, Severity};
 use rayon::prelude::*;
 
-use crate::input::{self, Payload, Unit};
 use crate::output::{CmdResult, LangArg};
+use gongkai::check::sources::{self as input, Unit};
 
 mod render;
 
@@ -148,23 +148,9 @@ pub fn run(args: Args) -> CmdResult {
 }
 
 fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
-    let Unit { source, file, line, payload, .. } = unit;
-    let (id, diagnostics) = match payload {
-        Payload::Problem(d) => (serde_json::Value::Null, vec![d]),
-        Payload::Value(v) => (record_id(&v), checker.check_value(&v, opts)),
-        // `check_text` reads a well-formed publication without building a `Value` tree.
-        Payload::Text(text) => match checker.check_text(&text, opts) {
-            Ok(checked) => (checked.id, checked.diagnostics),
-            Err(e) => {
-                (serde_json::Value::Null, vec![core_input::json_error_diagnostic_at(&e, &text, line.unwrap_or(1))])
-            }
-        },
-    };
+    let (id, diagnostics) = unit.check(checker, opts);
+    let Unit { source, file, line, .. } = unit;
     Outcome { source, file, line, id, diagnostics }
-}
-
-fn record_id(v: &serde_json::Value) -> serde_json::Value {
-    v.get("id").cloned().unwrap_or(serde_json::Value::Null)
 }
 
 fn tally(s: &mut Summary, o: &Outcome) {

@@ -15,6 +15,7 @@ mod fast;
 pub mod input;
 pub mod record;
 mod rules;
+pub mod sources;
 
 use chrono::NaiveDate;
 use serde_json::Value;

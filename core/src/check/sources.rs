@@ -1,14 +1,18 @@
-//! Record inputs for `gongkai check`: `.json` files (one record or an array), `.jsonl` files (a
-//! record a line), folders (recursive, sorted, only `.json`/`.jsonl`), and `-` for stdin.
-//! Files are read lazily: a JSONL stream is read line by line, so memory stays bounded.
+//! Record sources, as `gongkai check PATH...` and Python's `check_many(path)` read them: `.json`
+//! files (one record or an array), `.jsonl` files (a record a line), folders (recursive, sorted,
+//! only `.json`/`.jsonl`), and `-` for stdin. Files are read lazily: a JSONL stream is read line
+//! by line, so memory stays bounded. (The one place besides catalogue loading where the core
+//! opens files: both front ends read records the same way, with the same diagnostics.)
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use gongkai::Diagnostic;
-use gongkai::check::{codes, input};
-use gongkai::model::Text;
+use serde_json::Value;
+
+use super::{CheckOptions, Checker, codes, input};
+use crate::diagnostics::Diagnostic;
+use crate::model::Text;
 
 /// The longest record (one JSONL line or one JSON file) read; longer ones are reported.
 pub const MAX_RECORD_BYTES: usize = 64 << 20;
@@ -31,6 +35,28 @@ pub enum Payload {
     Value(serde_json::Value),
     /// The input could not be turned into a record.
     Problem(Diagnostic),
+}
+
+impl Unit {
+    /// A unit standing for a whole source that could not be read (its diagnostic says why).
+    pub fn problem(name: String, diagnostic: Diagnostic) -> Self {
+        Unit { source: name.clone(), file: name, line: None, index: None, payload: Payload::Problem(diagnostic) }
+    }
+
+    /// Check this unit's record: its `id` (`null` when it has none) and its diagnostics. An input
+    /// problem (unreadable, not UTF-8, too large, invalid JSON) is its own diagnostic, with the
+    /// line in the file for a JSON Lines record.
+    pub fn check(&self, checker: &Checker<'_>, opts: &CheckOptions) -> (Value, Vec<Diagnostic>) {
+        match &self.payload {
+            Payload::Problem(d) => (Value::Null, vec![d.clone()]),
+            Payload::Value(v) => (v.get("id").cloned().unwrap_or(Value::Null), checker.check_value(v, opts)),
+            // `check_text` reads a well-formed publication without building a `Value` tree.
+            Payload::Text(text) => match checker.check_text(text, opts) {
+                Ok(checked) => (checked.id, checked.diagnostics),
+                Err(e) => (Value::Null, vec![input::json_error_diagnostic_at(&e, text, self.line.unwrap_or(1))]),
+            },
+        }
+    }
 }
 
 /// An input source: a file, or stdin.
@@ -116,6 +142,7 @@ impl Source {
             jsonl: lines,
             sniffed: matches!(self, Source::File(_)),
             line: 0,
+            line_capacity: 0,
             done: false,
             pending: std::collections::VecDeque::new(),
         })
@@ -130,6 +157,8 @@ pub struct Units {
     /// Whether the JSON/JSONL choice is settled (stdin is sniffed on the first byte).
     sniffed: bool,
     line: usize,
+    /// Length of the last line read, to size the next line's buffer.
+    line_capacity: usize,
     done: bool,
     pending: std::collections::VecDeque<Unit>,
 }
@@ -197,7 +226,8 @@ impl Units {
 
     /// The next line of a JSON Lines stream as a unit; skips blank lines.
     fn next_line(&mut self) -> Option<Unit> {
-        let mut buf = Vec::new();
+        // Sized like the last line: records in one export are alike, so most lines need no regrowth.
+        let mut buf = Vec::with_capacity(self.line_capacity + 256);
         loop {
             buf.clear();
             self.line += 1;
@@ -248,10 +278,20 @@ impl Units {
             if trimmed.is_empty() {
                 continue;
             }
-            return Some(match input::require_utf8(trimmed) {
-                Ok(text) => self.unit(Some(self.line), Payload::Text(text.to_owned())),
-                Err(d) => self.problem(Some(self.line), d),
-            });
+            let (start, end) = match input::require_utf8(trimmed) {
+                Ok(text) => {
+                    let start = text.as_ptr() as usize - buf.as_ptr() as usize;
+                    (start, start + text.len())
+                }
+                Err(d) => return Some(self.problem(Some(self.line), d)),
+            };
+            self.line_capacity = buf.len();
+            // The line's buffer becomes the record's text: no second copy of every record.
+            buf.truncate(end);
+            buf.drain(..start);
+            // SAFETY: `buf` now holds exactly the bytes of `text`, which `require_utf8` validated.
+            let text = unsafe { String::from_utf8_unchecked(buf) };
+            return Some(self.unit(Some(self.line), Payload::Text(text)));
         }
     }
 }
