@@ -376,13 +376,22 @@ mod tests {
     }
 
     /// Whether the fast path took the text (`true`) or declined (`false`); panics if it disagrees.
+    /// The same record lent as a tree (`check_borrowed` over a `&Value`, as the Python binding
+    /// lends its dicts) must be taken or declined alike, with the same diagnostics.
     fn same_both_ways(checker: &Checker<'_>, text: &str, opts: &CheckOptions, what: &str) -> bool {
-        let Some(fast) = checker.check_text_fast(text, opts) else { return false };
-        let slow = match parse_json(text) {
-            Ok(v) => (v.get("id").cloned().unwrap_or_default(), checker.check_value(&v, opts)),
-            Err(e) => panic!("{what}: the fast path took a text the Value path rejects ({e})\n{text}"),
+        let fast = checker.check_text_fast(text, opts);
+        let Ok(value) = parse_json(text) else {
+            assert!(fast.is_none(), "{what}: the fast path took a text the Value path rejects\n{text}");
+            return false;
         };
+        let slow = (value.get("id").cloned().unwrap_or_default(), checker.check_value(&value, opts));
+        let borrowed = checker.check_borrowed(&value, opts);
+        assert_eq!(fast.is_some(), borrowed.is_some(), "{what}: text and tree readers disagree on taking it\n{text}");
+        let Some(fast) = fast else { return false };
         assert_eq!((fast.id, fast.diagnostics), slow, "{what}: the two paths disagree\n{text}");
+        if let Some(b) = borrowed {
+            assert_eq!((b.id, b.diagnostics), slow, "{what}: the borrowed tree disagrees\n{text}");
+        }
         true
     }
 
