@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use gongkai::check::{CheckOptions, Checker};
+use gongkai::check::{CheckOptions, Checker, codes};
 use gongkai::{Catalogue, Diagnostic, Lang, Severity};
 use rayon::prelude::*;
 
@@ -17,8 +17,9 @@ use gongkai::check::sources::{self as input, Unit};
 
 mod render;
 
-/// Records checked together on the thread pool; bounds memory.
-const CHUNK: usize = 4096;
+/// Records checked together on the thread pool; with at most five chunks alive (read, queued,
+/// checked, queued, printed), this bounds memory.
+const CHUNK: usize = 2048;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -100,40 +101,55 @@ pub fn run(args: Args) -> CmdResult {
         out.record(&o)?;
     }
     let progress = progress_bar(&sources);
-    for source in &sources {
-        let mut units = match source.open() {
-            Ok(u) => u,
-            Err(e) => {
-                unreadable = true;
-                let name = source.name();
-                let o = Outcome {
-                    source: name.clone(),
-                    file: name.clone(),
-                    line: None,
-                    id: serde_json::Value::Null,
-                    diagnostics: vec![input::unreadable(&name, &e)],
+    // Three stages overlap: a reader thread reads chunks of records, a checker thread checks each
+    // chunk on every core, and this thread prints them, in input order. The channels hold one
+    // chunk each, so memory stays bounded however large the input.
+    let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Vec<Unit>>(1);
+    let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+    let (checker, opts) = (&checker, &opts);
+    std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
+        scope.spawn(move || {
+            for source in &sources {
+                let mut units = match source.open() {
+                    Ok(u) => u,
+                    Err(e) => {
+                        let unit = Unit::problem(source.name(), input::unreadable(&source.name(), &e));
+                        if chunks_tx.send(vec![unit]).is_err() {
+                            return;
+                        }
+                        continue;
+                    }
                 };
-                tally(&mut summary, &o);
-                out.record(&o)?;
-                continue;
+                loop {
+                    let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
+                    // A closed channel: printing stopped (e.g. a closed pipe); stop reading.
+                    if chunk.is_empty() || chunks_tx.send(chunk).is_err() {
+                        break;
+                    }
+                }
             }
-        };
-        loop {
-            let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() {
-                break;
+        });
+        scope.spawn(move || {
+            for chunk in chunks_rx {
+                let outcomes: Vec<Outcome> = chunk.into_par_iter().map(|u| evaluate(checker, u, opts)).collect();
+                if checked_tx.send(outcomes).is_err() {
+                    return;
+                }
             }
-            let n = chunk.len() as u64;
-            let outcomes: Vec<Outcome> = chunk.into_par_iter().map(|u| evaluate(&checker, u, &opts)).collect();
+        });
+        for outcomes in checked_rx {
             for o in &outcomes {
+                // A file that cannot be opened or read is a usage problem (exit 2), the rest still checked.
+                unreadable |= o.diagnostics.iter().any(|d| d.code == codes::INPUT_UNREADABLE.code);
                 tally(&mut summary, o);
                 out.record(o)?;
             }
             if let Some(p) = &progress {
-                p.inc(n);
+                p.inc(outcomes.len() as u64);
             }
         }
-    }
+        Ok(())
+    })?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
