@@ -5,7 +5,7 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use gongkai::check::sources::{self, Source, Unit, Units};
+use gongkai::check::sources::{self, Unit};
 use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
@@ -376,34 +376,10 @@ pub fn _check_paths(
         let err = PyErr::from(std::io::Error::new(e.kind(), format!("cannot read `{name}`: {e}")));
         return Err(err);
     }
-    let mut pending = found.into_iter();
-    let mut current: Option<(String, Units)> = None;
+    let mut units = sources::read_all(found);
     // Read the next chunk of records from the files, without the GIL.
-    let mut read_chunk = move || -> Vec<Input> {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        while chunk.len() < CHUNK {
-            if current.is_none() {
-                let Some(source) = pending.next() else { break };
-                match source.open() {
-                    Ok(units) => current = Some((source.name(), units)),
-                    Err(e) => chunk.push(Input::Unit(unreadable_unit(&source, &e))),
-                }
-                continue;
-            }
-            let Some((_, units)) = current.as_mut() else { break };
-            match units.next() {
-                Some(unit) => chunk.push(Input::Unit(unit)),
-                None => current = None,
-            }
-        }
-        chunk
-    };
+    let mut read_chunk = move || -> Vec<Input> { units.by_ref().take(CHUNK).map(Input::Unit).collect() };
     let results =
         run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, || Ok(py.detach(&mut read_chunk)))?;
     Ok(PyReports { results, lang })
-}
-
-/// A file found but not opened (permissions, removed meanwhile): its record is a diagnostic.
-fn unreadable_unit(source: &Source, e: &std::io::Error) -> Unit {
-    Unit::problem(source.name(), sources::unreadable(&source.name(), e))
 }

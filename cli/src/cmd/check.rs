@@ -114,23 +114,12 @@ pub fn run(args: Args) -> CmdResult {
     let (checker, opts) = (&checker, &opts);
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
         scope.spawn(move || {
-            for source in &sources {
-                let mut units = match source.open() {
-                    Ok(u) => u,
-                    Err(e) => {
-                        let unit = Unit::problem(source.name(), input::unreadable(&source.name(), &e));
-                        if chunks_tx.send(vec![unit]).is_err() {
-                            return;
-                        }
-                        continue;
-                    }
-                };
-                loop {
-                    let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
-                    // A closed channel: printing stopped (e.g. a closed pipe); stop reading.
-                    if chunk.is_empty() || chunks_tx.send(chunk).is_err() {
-                        break;
-                    }
+            let mut units = input::read_all(sources);
+            loop {
+                let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
+                // A closed channel: printing stopped (e.g. a closed pipe); stop reading.
+                if chunk.is_empty() || chunks_tx.send(chunk).is_err() {
+                    break;
                 }
             }
         });

@@ -28,6 +28,7 @@ pub struct Unit {
     pub payload: Payload,
 }
 
+#[non_exhaustive]
 pub enum Payload {
     /// Raw JSON text of one record (or of a `.json` file holding one record or an array).
     Text(String),
@@ -38,11 +39,6 @@ pub enum Payload {
 }
 
 impl Unit {
-    /// A unit standing for a whole source that could not be read (its diagnostic says why).
-    pub fn problem(name: String, diagnostic: Diagnostic) -> Self {
-        Unit { source: name.clone(), file: name, line: None, index: None, payload: Payload::Problem(diagnostic) }
-    }
-
     /// Check this unit's record: its `id` (`null` when it has none) and its diagnostics. An input
     /// problem (unreadable, not UTF-8, too large, invalid JSON) is its own diagnostic, with the
     /// line in the file for a JSON Lines record.
@@ -60,6 +56,7 @@ impl Unit {
 }
 
 /// An input source: a file, or stdin.
+#[non_exhaustive]
 pub enum Source {
     Stdin,
     File(PathBuf),
@@ -146,6 +143,39 @@ impl Source {
             done: false,
             pending: std::collections::VecDeque::new(),
         })
+    }
+}
+
+/// Every record of several sources in order, lazily: what `gongkai check PATH...` and Python's
+/// `check_many(path)` check. A source that cannot be opened is one unit with an
+/// `input_unreadable` diagnostic; the next source is read all the same.
+pub fn read_all(sources: Vec<Source>) -> AllUnits {
+    AllUnits { pending: sources.into_iter(), current: None }
+}
+
+/// The units of several sources, one source after another (see [`read_all`]).
+pub struct AllUnits {
+    pending: std::vec::IntoIter<Source>,
+    current: Option<Units>,
+}
+
+impl Iterator for AllUnits {
+    type Item = Unit;
+    fn next(&mut self) -> Option<Unit> {
+        loop {
+            if let Some(unit) = self.current.as_mut().and_then(Iterator::next) {
+                return Some(unit);
+            }
+            let source = self.pending.next()?;
+            match source.open() {
+                Ok(units) => self.current = Some(units),
+                Err(e) => {
+                    let name = source.name();
+                    let payload = Payload::Problem(unreadable(&name, &e));
+                    return Some(Unit { source: name.clone(), file: name, line: None, index: None, payload });
+                }
+            }
+        }
     }
 }
 
