@@ -44,6 +44,8 @@ enum Input {
     /// A dict as a tree lending the interpreter's strings (no text copied on the interpreter's
     /// thread; the checker reads them on its own threads).
     Tree(Node),
+    /// A tree with long strings in its chunk's UCS-4 arena ([`convert::widen`] before reading).
+    WideTree(Node),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
@@ -73,9 +75,30 @@ fn checker(cat: &CatalogueRef) -> &Checker<'_> {
     }
 }
 
-fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResult {
+/// A chunk of inputs, with the UCS-4 text of its trees' long strings.
+#[derive(Default)]
+struct Chunk {
+    inputs: Vec<Input>,
+    wide: convert::WideArena,
+}
+
+impl From<Vec<Input>> for Chunk {
+    fn from(inputs: Vec<Input>) -> Self {
+        Self { inputs, wide: convert::WideArena::default() }
+    }
+}
+
+fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts: &CheckOptions) -> RecordResult {
     match input {
         Input::Tree(tree) => check_tree(checker, tree, opts),
+        Input::WideTree(tree) => {
+            let result = match convert::widen(tree, wide) {
+                Ok(()) => check_tree(checker, tree, opts),
+                Err(e) => RecordResult { source: None, id: None, diagnostics: vec![unconvertible(&e)] },
+            };
+            convert::unwiden(tree);
+            result
+        }
         Input::Text(bytes) => text(checker, bytes, opts),
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult { source: None, id: None, diagnostics: vec![unconvertible(e)] },
@@ -133,12 +156,13 @@ fn record_id(v: &Value) -> Option<String> {
     v.get("id").and_then(Value::as_str).map(str::to_owned)
 }
 
-fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
     if let Some(bytes) = convert::as_text(obj)? {
         return Ok(Input::Text(bytes));
     }
-    Ok(match convert::to_tree(obj) {
-        Ok(tree) => Input::Tree(tree),
+    Ok(match convert::to_batch_tree(obj, wide) {
+        Ok((tree, false)) => Input::Tree(tree),
+        Ok((tree, true)) => Input::WideTree(tree),
         Err(e) => Input::Unconvertible(e),
     })
 }
@@ -222,14 +246,17 @@ fn run_batch(
     opts: CheckOptions,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
-    mut next_chunk: impl FnMut() -> PyResult<Vec<Input>>,
+    mut next_chunk: impl FnMut(convert::WideArena) -> PyResult<Chunk>,
 ) -> PyResult<Vec<RecordResult>> {
     let pool = pool(threads)?;
     let checker = checker(&cat_ref);
     // The chunk comes back with its results: its trees hold references to the interpreter's
     // strings, released on the interpreter's thread with the GIL held.
-    let check_chunk = |chunk: Vec<Input>| -> (Vec<RecordResult>, Vec<Input>) {
-        let work = || chunk.par_iter().map(|i| run(checker, i, &opts)).collect::<Vec<_>>();
+    let check_chunk = |mut chunk: Chunk| -> (Vec<RecordResult>, Chunk) {
+        let Chunk { inputs, wide } = &mut chunk;
+        let wide: &convert::WideArena = wide;
+        let opts = &opts;
+        let mut work = move || inputs.par_iter_mut().map(|i| run(checker, i, wide, opts)).collect::<Vec<_>>();
         let results = match &pool {
             Some(p) => p.install(work),
             None => work(),
@@ -237,15 +264,19 @@ fn run_batch(
         (results, chunk)
     };
     let mut results = Vec::new();
+    // Two arenas take turns: one filled here while the other's chunk is checked.
+    let mut spare = convert::WideArena::default();
     std::thread::scope(|scope| -> PyResult<()> {
-        let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<RecordResult>, Vec<Input>)>> = None;
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<RecordResult>, Chunk)>> = None;
         loop {
-            let chunk = next_chunk();
+            let chunk = next_chunk(std::mem::take(&mut spare));
             if let Some(handle) = pending.take() {
                 let done = py.detach(|| handle.join());
-                let (done, inputs) =
+                let (done, Chunk { inputs, mut wide }) =
                     done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
                 drop(inputs);
+                wide.clear();
+                spare = wide;
                 let n = done.len();
                 results.extend(done);
                 if let Some(cb) = progress {
@@ -253,7 +284,7 @@ fn run_batch(
                 }
             }
             let chunk = chunk?;
-            if chunk.is_empty() {
+            if chunk.inputs.is_empty() {
                 return Ok(());
             }
             let check_chunk = &check_chunk;
@@ -284,12 +315,12 @@ pub fn _check_batch(
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
     })?;
-    let next_chunk = || -> PyResult<Vec<Input>> {
-        let mut chunk = Vec::with_capacity(CHUNK);
+    let next_chunk = |mut wide: convert::WideArena| -> PyResult<Chunk> {
+        let mut inputs = Vec::with_capacity(CHUNK);
         for obj in iter.by_ref().take(CHUNK) {
-            chunk.push(to_input(&obj?)?);
+            inputs.push(to_input(&obj?, &mut wide)?);
         }
-        Ok(chunk)
+        Ok(Chunk { inputs, wide })
     };
     let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
     Ok(PyReports { results, lang })
@@ -325,13 +356,13 @@ pub fn _check_ndjson(
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let results = if let Ok(one) = slices.cast::<PyBytes>() {
         let mut pending = Some(rows(one.as_bytes()));
-        run_batch(py, cat_ref, opts, threads, progress, || Ok(pending.take().unwrap_or_default()))?
+        run_batch(py, cat_ref, opts, threads, progress, |_| Ok(pending.take().unwrap_or_default().into()))?
     } else {
         let mut iter = slices.try_iter().map_err(|_| {
             pyo3::exceptions::PyTypeError::new_err("expected JSON lines as `bytes` or an iterable of `bytes`")
         })?;
         // An empty slice is skipped, not taken for the end of the batch.
-        let next_chunk = || -> PyResult<Vec<Input>> {
+        let next_chunk = |_| -> PyResult<Chunk> {
             for slice in iter.by_ref() {
                 let slice = slice?;
                 let bytes = slice.cast::<PyBytes>().map_err(|_| {
@@ -339,10 +370,10 @@ pub fn _check_ndjson(
                 })?;
                 let chunk = rows(bytes.as_bytes());
                 if !chunk.is_empty() {
-                    return Ok(chunk);
+                    return Ok(chunk.into());
                 }
             }
-            Ok(Vec::new())
+            Ok(Chunk::default())
         };
         run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
     };
@@ -379,7 +410,8 @@ pub fn _check_paths(
     let mut units = sources::read_all(found);
     // Read the next chunk of records from the files, without the GIL.
     let mut read_chunk = move || -> Vec<Input> { units.by_ref().take(CHUNK).map(Input::Unit).collect() };
-    let results =
-        run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, || Ok(py.detach(&mut read_chunk)))?;
+    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_| {
+        Ok(py.detach(&mut read_chunk).into())
+    })?;
     Ok(PyReports { results, lang })
 }

@@ -67,13 +67,191 @@ pub enum Node {
     Owned(String),
     Seq(Vec<Node>),
     Map(Vec<(PyBackedStr, Node)>),
+    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`WideArena`] (characters
+    /// `start..start + len` of a block), turned into UTF-8 by [`widen`] on a check thread.
+    Wide {
+        block: u32,
+        start: u32,
+        len: u32,
+    },
+    /// A [`Node::Wide`] string as UTF-8, in a buffer that [`unwiden`] gives back for reuse.
+    Widened(String),
+}
+
+/// Strings at least this long (in characters) that are not ASCII leave the interpreter as
+/// UCS-4 rather than UTF-8. CPython would encode them to UTF-8 on its own thread, into a fresh
+/// allocation cached for the string's life: for a record's body that encoding, its copy and the
+/// new pages it touches were most of the interpreter thread's time in `check_many`, the one
+/// part of a batch that cannot run in parallel. A UCS-4 copy into a reused arena is a plain
+/// widening copy; the UTF-8 is made on the check threads. Short strings (keys, ids, dates) are
+/// cheaper to lend as they are, and ASCII strings are already UTF-8.
+const WIDE_MIN_CHARS: usize = 128;
+
+/// The UCS-4 text of a chunk's long strings, in blocks that are filled, never moved, and
+/// reused from chunk to chunk (cleared, not freed).
+#[derive(Default)]
+pub struct WideArena {
+    blocks: Vec<Vec<u32>>,
+    /// The block being filled.
+    current: usize,
+}
+
+/// Characters per block (1 MiB); a longer string gets a block of its own size.
+const BLOCK_CHARS: usize = 1 << 18;
+
+impl WideArena {
+    /// Empty the arena for the next chunk, keeping its blocks.
+    pub fn clear(&mut self) {
+        self.blocks.iter_mut().for_each(Vec::clear);
+        self.current = 0;
+    }
+
+    /// A block with room for `len` more characters: (its index, its vector).
+    fn room(&mut self, len: usize) -> (usize, &mut Vec<u32>) {
+        while self.blocks.get(self.current).is_some_and(|b| b.capacity() - b.len() < len && !b.is_empty()) {
+            self.current += 1;
+        }
+        if self.current == self.blocks.len() {
+            self.blocks.push(Vec::with_capacity(len.max(BLOCK_CHARS)));
+        }
+        let block = &mut self.blocks[self.current];
+        block.reserve(len); // only an empty block can be short of room here: nothing is moved
+        (self.current, block)
+    }
+
+    fn get(&self, block: u32, start: u32, len: u32) -> Option<&[u32]> {
+        let (start, len) = (start as usize, len as usize);
+        self.blocks.get(block as usize)?.get(start..start + len)
+    }
 }
 
 /// Convert a Python object (dict, list, tuple, str, int, float, bool, None, date) to a [`Node`].
 /// `datetime.date` becomes an ISO `YYYY-MM-DD` string, as records carry dates.
 pub fn to_tree(obj: &Bound<'_, PyAny>) -> Result<Node, ConvertError> {
-    convert(obj, 0).map_err(Failure::into_error)
+    convert(obj, 0, &mut None).map_err(Failure::into_error)
 }
+
+/// [`to_tree`] for a batch: long non-ASCII strings are copied into `arena` as [`Node::Wide`]
+/// (the tree is ready to check after [`widen`], on any thread). `Ok((tree, has_wide))`.
+pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut WideArena) -> Result<(Node, bool), ConvertError> {
+    let mut batch = Some(Batch { arena, wide: false });
+    let tree = convert(obj, 0, &mut batch).map_err(Failure::into_error)?;
+    Ok((tree, batch.is_some_and(|b| b.wide)))
+}
+
+/// Where a batch's conversion puts long strings, and whether this record has any.
+struct Batch<'a> {
+    arena: &'a mut WideArena,
+    wide: bool,
+}
+
+/// Turn a tree's [`Node::Wide`] strings into UTF-8 (`arena` is the chunk's, the tree's
+/// strings index into it). A lone surrogate is an error at its JSON pointer, as for a string
+/// lent as UTF-8.
+pub fn widen(tree: &mut Node, arena: &WideArena) -> Result<(), ConvertError> {
+    widen_node(tree, arena).map_err(Failure::into_error)
+}
+
+thread_local! {
+    /// Buffers of widened strings, kept by each check thread for the next record's.
+    static SPARE_TEXT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Buffers up to this size are kept for reuse; a thread keeps at most `SPARE_COUNT` of them.
+const SPARE_BYTES: usize = 1 << 20;
+const SPARE_COUNT: usize = 8;
+
+/// Give a checked tree's widened strings back to this thread's buffers (the tree is done with).
+pub fn unwiden(node: &mut Node) {
+    match node {
+        Node::Widened(text) => {
+            let text = std::mem::take(text);
+            if text.capacity() <= SPARE_BYTES {
+                SPARE_TEXT.with_borrow_mut(|spare| {
+                    if spare.len() < SPARE_COUNT {
+                        spare.push(text);
+                    }
+                });
+            }
+        }
+        Node::Seq(items) => items.iter_mut().for_each(unwiden),
+        Node::Map(entries) => entries.iter_mut().for_each(|(_, v)| unwiden(v)),
+        _ => {}
+    }
+}
+
+fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
+    match node {
+        Node::Wide { block, start, len } => {
+            let chars = arena.get(*block, *start, *len).ok_or_else(|| Failure::new("string lost in conversion"))?;
+            let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
+            if !ucs4_to_utf8(chars, &mut text) {
+                return Err(Failure::new(LONE_SURROGATE));
+            }
+            *node = Node::Widened(text);
+            Ok(())
+        }
+        Node::Seq(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                widen_node(item, arena).map_err(|f| f.within(i.to_string()))?;
+            }
+            Ok(())
+        }
+        Node::Map(entries) => {
+            for (key, value) in entries.iter_mut() {
+                widen_node(value, arena).map_err(|f| f.within(key.to_string()))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Write the UTF-8 of UCS-4 text into `out` (replacing what it held); `false` (and `out` empty)
+/// for a surrogate or a value beyond U+10FFFF.
+fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
+    out.clear();
+    // SAFETY: only the bytes of whole, valid scalar values are kept (`set_len` after the loop);
+    // on an invalid value the vector is left empty. Every value takes at most 4 bytes, and 4 per
+    // character are reserved, so each write is within the allocation.
+    let bytes = unsafe { out.as_mut_vec() };
+    bytes.reserve(chars.len() * 4);
+    let base = bytes.as_mut_ptr();
+    let mut n = 0;
+    for &c in chars {
+        unsafe {
+            if c < 0x80 {
+                *base.add(n) = c as u8;
+                n += 1;
+            } else if c < 0x800 {
+                *base.add(n) = 0xC0 | (c >> 6) as u8;
+                *base.add(n + 1) = 0x80 | (c & 0x3F) as u8;
+                n += 2;
+            } else if c < 0x10000 {
+                if c & 0xF800 == 0xD800 {
+                    return false;
+                }
+                *base.add(n) = 0xE0 | (c >> 12) as u8;
+                *base.add(n + 1) = 0x80 | ((c >> 6) & 0x3F) as u8;
+                *base.add(n + 2) = 0x80 | (c & 0x3F) as u8;
+                n += 3;
+            } else if c < 0x110000 {
+                *base.add(n) = 0xF0 | (c >> 18) as u8;
+                *base.add(n + 1) = 0x80 | ((c >> 12) & 0x3F) as u8;
+                *base.add(n + 2) = 0x80 | ((c >> 6) & 0x3F) as u8;
+                *base.add(n + 3) = 0x80 | (c & 0x3F) as u8;
+                n += 4;
+            } else {
+                return false;
+            }
+        }
+    }
+    // SAFETY: the first `n` bytes were written above and are UTF-8.
+    unsafe { bytes.set_len(n) };
+    true
+}
+
+const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
 
 /// The JSON of a tree. (The tree holds only JSON values: finite numbers, UTF-8 strings.)
 pub fn tree_to_value(tree: &Node) -> Value {
@@ -82,16 +260,54 @@ pub fn tree_to_value(tree: &Node) -> Value {
 
 /// The UTF-8 text of a `str` (the interpreter's cached UTF-8 form, not copied).
 fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
-    PyBackedStr::try_from(s).map_err(|_| Failure::new("string is not valid Unicode (lone surrogate)"))
+    PyBackedStr::try_from(s).map_err(|_| Failure::new(LONE_SURROGATE))
 }
 
-fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Node, Failure> {
+/// A `str` in a batch: long non-ASCII text is copied into the arena as UCS-4, the rest lent.
+fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
+    let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+    let Ok(len) = usize::try_from(len) else {
+        return Err(Failure::new("string length unavailable"));
+    };
+    let ascii = len < WIDE_MIN_CHARS
+        || s.call_method0(pyo3::intern!(s.py(), "isascii")).is_ok_and(|r| r.is_truthy().unwrap_or(true));
+    if ascii {
+        return string(s.clone()).map(Node::Str);
+    }
+    let (Ok(len32), (block, chars)) = (u32::try_from(len), batch.arena.room(len)) else {
+        return string(s.clone()).map(Node::Str);
+    };
+    let start = chars.len();
+    // SAFETY: the block has room for `len` more characters after `start` (`room`);
+    // PyUnicode_AsUCS4 writes at most `buflen` (= `len`) of them, and on success exactly the
+    // string's `len` characters, which `set_len` then keeps.
+    let copied = unsafe {
+        let buffer = chars.as_mut_ptr().add(start);
+        let ok = !pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), buffer, len as pyo3::ffi::Py_ssize_t, 0).is_null();
+        if ok {
+            chars.set_len(start + len);
+        }
+        ok
+    };
+    let (Ok(block), Ok(start), true) = (u32::try_from(block), u32::try_from(start), copied) else {
+        let _ = PyErr::take(s.py());
+        return string(s.clone()).map(Node::Str);
+    };
+    batch.wide = true;
+    Ok(Node::Wide { block, start, len: len32 })
+}
+
+fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) -> Result<Node, Failure> {
     if depth > MAX_DEPTH {
         return Err(Failure::new(format!("nesting deeper than {MAX_DEPTH} levels")));
     }
     // Exact type checks first: records are plain dicts, lists and strings.
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        return string(s.clone()).map(Node::Str);
+        return match batch {
+            Some(batch) => batch_string(s, batch),
+            None => string(s.clone()).map(Node::Str),
+        };
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Vec::with_capacity(dict.len());
@@ -103,7 +319,7 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Node, Failure> {
                     return Err(Failure::new(format!("object keys must be strings, found `{found}`")));
                 }
             };
-            match convert(&v, depth + 1) {
+            match convert(&v, depth + 1, batch) {
                 Ok(value) => map.push((key, value)),
                 Err(f) => return Err(f.within(key.to_string())),
             }
@@ -111,7 +327,7 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Node, Failure> {
         return Ok(Node::Map(map));
     }
     if let Ok(list) = obj.cast_exact::<PyList>() {
-        return seq(list.iter(), list.len(), depth);
+        return seq(list.iter(), list.len(), depth, batch);
     }
     if obj.is_none() {
         return Ok(Node::Null);
@@ -136,10 +352,10 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Node, Failure> {
         return Ok(Node::Float(f));
     }
     if let Ok(list) = obj.cast::<PyList>() {
-        return seq(list.iter(), list.len(), depth);
+        return seq(list.iter(), list.len(), depth, batch);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return seq(tuple.iter(), tuple.len(), depth);
+        return seq(tuple.iter(), tuple.len(), depth, batch);
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return string(s.clone()).map(Node::Str);
@@ -152,10 +368,15 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Node, Failure> {
     Err(Failure::new(format!("`{}` has no JSON form", type_name(obj))))
 }
 
-fn seq<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize, depth: usize) -> Result<Node, Failure> {
+fn seq<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    len: usize,
+    depth: usize,
+    batch: &mut Option<Batch<'_>>,
+) -> Result<Node, Failure> {
     let mut out = Vec::with_capacity(len);
     for (i, item) in items.enumerate() {
-        out.push(convert(&item, depth + 1).map_err(|f| f.within(i.to_string()))?);
+        out.push(convert(&item, depth + 1, batch).map_err(|f| f.within(i.to_string()))?);
     }
     Ok(Node::Seq(out))
 }
@@ -173,9 +394,10 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::UInt(u) => visitor.visit_u64(*u),
             Node::Float(f) => visitor.visit_f64(*f),
             Node::Str(s) => visitor.visit_borrowed_str(s),
-            Node::Owned(s) => visitor.visit_borrowed_str(s),
+            Node::Owned(s) | Node::Widened(s) => visitor.visit_borrowed_str(s),
             Node::Seq(items) => visitor.visit_seq(SeqAccessor(items.iter())),
             Node::Map(entries) => visitor.visit_map(MapAccessor { entries: entries.iter(), value: None }),
+            Node::Wide { .. } => Err(de::Error::custom("a long string was read before it was widened")),
         }
     }
 
