@@ -88,6 +88,27 @@ def test_long_strings_convert_like_json_text():
     assert gongkai.check(records[0]).to_dicts() == as_text[0].to_dicts()
 
 
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "中" * 200,  # whole blocks of three-byte characters
+        "中" * 7 + "a" + "中" * 300,  # a block broken by one ASCII character
+        "é" * 130,  # two-byte characters
+        "\u07ff\u0800\ud7ff\ue000\uffff" * 40,  # the edges of each UTF-8 length
+        "\U0010ffff𝄞" * 70,  # astral plane, four bytes each
+        "ab" * 100 + "é",  # ASCII but for the last character
+    ],
+)
+def test_long_strings_of_every_utf8_width_convert_like_json_text(prefix):
+    # The screening message gives the number's character offset and the number itself: a
+    # character lost or garbled on the way to UTF-8 changes it.
+    record = {**RECORD, "body": prefix + "联系电话13912345678", "title": prefix}
+    as_text = gongkai.check_many([json.dumps(record, ensure_ascii=False)])
+    from_dict = gongkai.check_many([record])
+    assert from_dict.to_dicts() == as_text.to_dicts()
+    assert "screening_mobile" in codes(from_dict[0])
+
+
 def test_lone_surrogates_in_long_strings_are_reported_where_they_are():
     bad = {**RECORD, "body": "正文" * 100 + "\ud800"}
     batch = gongkai.check_many([bad, RECORD])
