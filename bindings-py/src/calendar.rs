@@ -98,8 +98,8 @@ impl CalendarRef {
 fn day_kind_of(k: &DayKind) -> PyDayKind {
     PyDayKind {
         kind: k.as_str(),
-        name: k.name().map(|t| t.zh.clone()),
-        name_en: k.name().map(|t| t.en.clone()),
+        name: k.name().map(|t| t.zh.to_string()),
+        name_en: k.name().map(|t| t.en.to_string()),
         is_working_day: k.is_working_day(),
     }
 }

@@ -43,9 +43,9 @@ impl PyDiagnostic {
             severity: d.severity.as_str(),
             path: d.path.clone(),
             message: d.message.get(lang).to_owned(),
-            message_zh: d.message.zh.clone(),
-            message_en: d.message.en.clone(),
-            basis: d.basis.clone(),
+            message_zh: d.message.zh.to_string(),
+            message_en: d.message.en.to_string(),
+            basis: d.basis.as_deref().map(str::to_owned),
             help: d.help.as_ref().map(|h| h.get(lang).to_owned()),
         }
     }

@@ -3,6 +3,7 @@ exception (a ValueError subclass with code and where) for single calls."""
 
 import json
 import math
+import random
 
 import pytest
 
@@ -107,6 +108,22 @@ def test_long_strings_of_every_utf8_width_convert_like_json_text(prefix):
     from_dict = gongkai.check_many([record])
     assert from_dict.to_dicts() == as_text.to_dicts()
     assert "screening_mobile" in codes(from_dict[0])
+
+
+def test_long_strings_arrive_character_for_character():
+    # A channel the catalogue does not list is quoted back in its message: random long text of
+    # every UTF-8 width (mostly three-byte, as Chinese is) must come back exactly as it went in.
+    rng = random.Random(11)
+    odd = [chr(c) for c in (0x41, 0xE9, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x1D11E, 0x10FFFF)]
+    texts = [
+        "".join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF)) for _ in range(rng.randint(128, 300)))
+        for p in (0.0, 0.02, 0.3)
+        for _ in range(20)
+    ]
+    batch = gongkai.check_many([{**RECORD, "channels": [t]} for t in texts])
+    for text, report in zip(texts, batch):
+        quoted = [d.message for d in report.diagnostics if d.code == "channel_not_in_catalogue"]
+        assert quoted and f"`{text}`" in quoted[0]
 
 
 def test_lone_surrogates_in_long_strings_are_reported_where_they_are():

@@ -5,6 +5,8 @@
 //! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
+use std::borrow::Cow;
+
 use serde::{Serialize, Serializer};
 
 use crate::model::{Lang, Text};
@@ -80,8 +82,8 @@ pub struct Diagnostic {
     /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
     pub path: String,
     pub message: Text,
-    /// The citation that makes it a rule.
-    pub basis: Option<String>,
+    /// The citation that makes it a rule (a code's own basis is lent, not copied).
+    pub basis: Option<Cow<'static, str>>,
     /// What to do about it.
     pub help: Option<Text>,
 }
@@ -94,12 +96,12 @@ impl Diagnostic {
             severity: info.severity,
             path: path.into(),
             message,
-            basis: (!info.basis.is_empty()).then(|| info.basis.to_owned()),
+            basis: (!info.basis.is_empty()).then_some(Cow::Borrowed(info.basis)),
             help: None,
         }
     }
 
-    pub fn with_basis(mut self, basis: impl Into<String>) -> Self {
+    pub fn with_basis(mut self, basis: impl Into<Cow<'static, str>>) -> Self {
         self.basis = Some(basis.into());
         self
     }

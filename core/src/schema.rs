@@ -57,8 +57,8 @@ pub fn item_fields_schema(item: &Item) -> Value {
     for el in &item.elements {
         let mut s = element_type_schema(el.kind, &el.values);
         if let Value::Object(m) = &mut s {
-            m.insert("title".into(), Value::String(el.title.zh.clone()));
-            m.insert("description".into(), Value::String(el.title.en.clone()));
+            m.insert("title".into(), Value::String(el.title.zh.to_string()));
+            m.insert("description".into(), Value::String(el.title.en.to_string()));
         }
         properties.insert(el.key.clone(), s);
         if el.required {

@@ -146,7 +146,7 @@ fn reply_timeline_shows_its_working() {
     let reasons: Vec<_> = due.explanation.excluded.iter().map(|e| serde_json::to_value(&e.reason).unwrap()).collect();
     assert!(reasons.contains(&"consultation".into()) && reasons.contains(&"holiday".into()));
     let national_day = due.explanation.excluded.iter().find(|e| e.from == d("2026-10-01")).unwrap();
-    assert_eq!((national_day.to, national_day.name.as_ref().unwrap().zh.as_str()), (d("2026-10-07"), "国庆节"));
+    assert_eq!((national_day.to, national_day.name.as_ref().unwrap().zh.as_ref()), (d("2026-10-07"), "国庆节"));
     assert_eq!(due.explanation.rule.as_deref(), Some("request_reply"));
     assert!(due.explanation.basis.iter().any(|b| b.article.as_deref() == Some("第三十三条第二款")));
 }

@@ -216,7 +216,11 @@ pub struct Finding {
 
 impl Finding {
     pub fn into_error(self) -> Error {
-        Error::Catalogue { code: self.diagnostic.code, location: self.location, message: self.diagnostic.message.en }
+        Error::Catalogue {
+            code: self.diagnostic.code,
+            location: self.location,
+            message: self.diagnostic.message.en.into_owned(),
+        }
     }
 }
 

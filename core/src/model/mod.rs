@@ -12,6 +12,8 @@ mod item;
 mod overlay;
 mod template;
 
+use std::borrow::Cow;
+
 pub use citation::{Citation, Status};
 pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
 pub use institution::{Institution, InstitutionRegistry, KindInfo, TierInfo};
@@ -28,13 +30,15 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Chinese (authoritative).
-    pub zh: String,
+    pub zh: Cow<'static, str>,
     /// English (working translation).
-    pub en: String,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    /// A text from `&'static str` literals (not copied) or `String`s (kept as they are): most
+    /// diagnostics carry fixed messages and help, and make them for every record they flag.
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self { zh: zh.into(), en: en.into() }
     }
 

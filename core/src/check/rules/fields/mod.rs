@@ -82,7 +82,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
                 )
             }
         };
-        out.push(diagnostic.with_basis(compiled.fields_basis()));
+        out.push(diagnostic.with_basis(compiled.fields_basis().to_owned()));
     }
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn basis(item: &Item) -> String {
 }
 
 fn element_title<'i>(item: &'i Item, key: &str) -> (&'i str, &'i str) {
-    item.elements.iter().find(|e| e.key == key).map(|e| (e.title.zh.as_str(), e.title.en.as_str())).unwrap_or(("", ""))
+    item.elements.iter().find(|e| e.key == key).map(|e| (&*e.title.zh, &*e.title.en)).unwrap_or(("", ""))
 }
 
 fn describe(problem: &Problem) -> (String, String) {
