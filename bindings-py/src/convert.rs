@@ -289,9 +289,13 @@ unsafe fn push_scalar(base: *mut u8, n: usize, c: u32) -> Option<usize> {
 /// Eight three-byte characters at a time with AVX2 (checked for at run time: the wheel is
 /// built for baseline x86-64).
 mod simd {
+    /// AVX2 is there, and `GONGKAI_NO_SIMD` is not set (the tests run the portable path with it).
     #[cfg(target_arch = "x86_64")]
     pub fn available() -> bool {
-        std::arch::is_x86_feature_detected!("avx2")
+        static AVAILABLE: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
+            std::arch::is_x86_feature_detected!("avx2") && std::env::var_os("GONGKAI_NO_SIMD").is_none()
+        });
+        *AVAILABLE
     }
 
     #[cfg(not(target_arch = "x86_64"))]

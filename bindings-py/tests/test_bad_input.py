@@ -3,7 +3,10 @@ exception (a ValueError subclass with code and where) for single calls."""
 
 import json
 import math
+import os
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -124,6 +127,28 @@ def test_long_strings_arrive_character_for_character():
     for text, report in zip(texts, batch):
         quoted = [d.message for d in report.diagnostics if d.code == "channel_not_in_catalogue"]
         assert quoted and f"`{text}`" in quoted[0]
+
+
+def test_long_strings_convert_alike_without_simd():
+    # The portable conversion (machines without AVX2) gives the same answers as the AVX2 one.
+    script = (
+        "import json, random, gongkai\n"
+        "rng = random.Random(3)\n"
+        "odd = [chr(c) for c in (0x41, 0xE9, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x1D11E, 0x10FFFF)]\n"
+        "texts = ['中' * 130, 'é' * 200] + [''.join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF))"
+        " for _ in range(200)) for p in (0.0, 0.02, 0.3) for _ in range(5)]\n"
+        "records = [{'kind': 'publication', 'item': 'admin.art20.01', 'channels': [t], 'body': t + '电话13912345678'} for t in texts]\n"
+        "print(json.dumps(gongkai.check_many(records).to_dicts(), ensure_ascii=False))\n"
+    )
+    runs = {}
+    for simd in (True, False):
+        env = {k: v for k, v in os.environ.items() if k != "GONGKAI_NO_SIMD"}
+        if not simd:
+            env["GONGKAI_NO_SIMD"] = "1"
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        runs[simd] = json.loads(out.stdout)
+    assert runs[True] == runs[False]
+    assert sum(d["code"] == "screening_mobile" for d in runs[False]) == 17
 
 
 def test_lone_surrogates_in_long_strings_are_reported_where_they_are():
