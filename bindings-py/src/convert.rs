@@ -231,7 +231,7 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
                 n += 24;
                 continue;
             }
-        } else if block.iter().fold(true, |all, &c| all & (c >= 0x800) & (c < 0x10000) & (c & 0xF800 != 0xD800)) {
+        } else if block.iter().fold(true, |all, &c| all & (0x800..0x10000).contains(&c) & (c & 0xF800 != 0xD800)) {
             for &c in block {
                 let packed = (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16);
                 // The fourth byte lands in reserved room; the next store or `set_len` covers it.
