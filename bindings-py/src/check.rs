@@ -94,14 +94,14 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
         Input::WideTree(tree) => {
             let result = match convert::widen(tree, wide) {
                 Ok(()) => check_tree(checker, tree, opts),
-                Err(e) => RecordResult { source: None, id: None, diagnostics: vec![unconvertible(&e)] },
+                Err(e) => RecordResult::rejected(unconvertible(&e)),
             };
             convert::unwiden(tree);
             result
         }
         Input::Text(bytes) => text(checker, bytes, opts),
         Input::Row(bytes) => row(checker, bytes, opts),
-        Input::Unconvertible(e) => RecordResult { source: None, id: None, diagnostics: vec![unconvertible(e)] },
+        Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
             let (id, diagnostics) = unit.check(checker, opts);
             RecordResult { source: Some(unit.source.clone()), id: id.as_str().map(str::to_owned), diagnostics }
@@ -113,21 +113,21 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
 /// a record with something to say about its shape) as a `Value`, with the same diagnostics.
 fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> RecordResult {
     if let Some(c) = checker.check_borrowed(tree, opts) {
-        return RecordResult { source: None, id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics };
+        return RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics);
     }
     let value = convert::tree_to_value(tree);
-    RecordResult { source: None, id: record_id(&value), diagnostics: checker.check_value(&value, opts) }
+    RecordResult::checked(record_id(&value), checker.check_value(&value, opts))
 }
 
 /// JSON text straight to the checker (its fast path reads well-formed records without a tree).
 fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
     let text = match input::require_utf8(bytes) {
         Ok(t) => t,
-        Err(d) => return RecordResult { source: None, id: None, diagnostics: vec![d] },
+        Err(d) => return RecordResult::rejected(d),
     };
     match checker.check_text(text, opts) {
-        Ok(c) => RecordResult { source: None, id: c.id.as_str().map(str::to_owned), diagnostics: c.diagnostics },
-        Err(e) => RecordResult { source: None, id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+        Ok(c) => RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics),
+        Err(e) => RecordResult::rejected(input::json_error_diagnostic(&e, text)),
     }
 }
 
@@ -139,16 +139,16 @@ fn row(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult
     }
     let text = match input::require_utf8(bytes) {
         Ok(t) => t,
-        Err(d) => return RecordResult { source: None, id: None, diagnostics: vec![d] },
+        Err(d) => return RecordResult::rejected(d),
     };
     match input::parse_record(text) {
         Ok(mut v) => {
             if let Value::Object(m) = &mut v {
                 m.retain(|_, cell| !cell.is_null());
             }
-            RecordResult { source: None, id: record_id(&v), diagnostics: checker.check_value(&v, opts) }
+            RecordResult::checked(record_id(&v), checker.check_value(&v, opts))
         }
-        Err(e) => RecordResult { source: None, id: None, diagnostics: vec![input::json_error_diagnostic(&e, text)] },
+        Err(e) => RecordResult::rejected(input::json_error_diagnostic(&e, text)),
     }
 }
 
@@ -187,7 +187,7 @@ pub fn check(
     let result = match convert::as_text(record)? {
         Some(bytes) => {
             let value = text_value(py, &bytes, lang)?;
-            RecordResult { source: None, id: record_id(&value), diagnostics: checker.check_value(&value, &opts) }
+            RecordResult::checked(record_id(&value), checker.check_value(&value, &opts))
         }
         None => check_tree(checker, &record_tree(py, record)?, &opts),
     };

@@ -364,6 +364,7 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
     // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
     let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
     let Ok(len) = usize::try_from(len) else {
+        let _ = PyErr::take(s.py()); // -1 comes with an exception set
         return Err(Failure::new("string length unavailable"));
     };
     let ascii = len < WIDE_MIN_CHARS
@@ -371,10 +372,15 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
     if ascii {
         return string(s.clone()).map(Node::Str);
     }
-    let (Ok(len32), (block, chars)) = (u32::try_from(len), batch.arena.room(len)) else {
+    // Positions past u32 (a string of 4 Gi characters) are lent as UTF-8 instead.
+    let Ok(len32) = u32::try_from(len) else {
         return string(s.clone()).map(Node::Str);
     };
+    let (block, chars) = batch.arena.room(len);
     let start = chars.len();
+    let (Ok(block), Ok(start32)) = (u32::try_from(block), u32::try_from(start)) else {
+        return string(s.clone()).map(Node::Str);
+    };
     // SAFETY: the block has room for `len` more characters after `start` (`room`);
     // PyUnicode_AsUCS4 writes at most `buflen` (= `len`) of them, and on success exactly the
     // string's `len` characters, which `set_len` then keeps.
@@ -386,12 +392,12 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
         }
         ok
     };
-    let (Ok(block), Ok(start), true) = (u32::try_from(block), u32::try_from(start), copied) else {
+    if !copied {
         let _ = PyErr::take(s.py());
         return string(s.clone()).map(Node::Str);
-    };
+    }
     batch.wide = true;
-    Ok(Node::Wide { block, start, len: len32 })
+    Ok(Node::Wide { block, start: start32, len: len32 })
 }
 
 fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) -> Result<Node, Failure> {

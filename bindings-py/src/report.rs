@@ -98,6 +98,17 @@ pub struct RecordResult {
 }
 
 impl RecordResult {
+    /// A checked record (not read from a file).
+    pub fn checked(id: Option<String>, diagnostics: Vec<Diagnostic>) -> Self {
+        Self { id, source: None, diagnostics }
+    }
+
+    /// A record refused before its rules ran (not UTF-8, not JSON, no JSON form), with the
+    /// diagnostic that says why.
+    pub fn rejected(diagnostic: Diagnostic) -> Self {
+        Self::checked(None, vec![diagnostic])
+    }
+
     fn ok(&self) -> bool {
         !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }

@@ -144,15 +144,16 @@ impl Checker<'_> {
         record: D,
         opts: &CheckOptions,
     ) -> Option<CheckedRecord> {
-        let record = fast::read_from(record)?;
-        let mut diagnostics = Vec::new();
-        self.check_read_publication(&record.publication()?, opts, &mut diagnostics);
-        Some(CheckedRecord { id: record.into_id(), diagnostics })
+        self.check_fast_record(fast::read_from(record)?, opts)
     }
 
     /// The fast path alone: `None` when it declines.
     pub(crate) fn check_text_fast(&self, text: &str, opts: &CheckOptions) -> Option<CheckedRecord> {
-        let record = fast::read(text)?;
+        self.check_fast_record(fast::read(text)?, opts)
+    }
+
+    /// The rules over a record the fast reader took; `None` when its values decline it.
+    fn check_fast_record(&self, record: fast::FastRecord<'_>, opts: &CheckOptions) -> Option<CheckedRecord> {
         let mut diagnostics = Vec::new();
         self.check_read_publication(&record.publication()?, opts, &mut diagnostics);
         Some(CheckedRecord { id: record.into_id(), diagnostics })
