@@ -43,8 +43,8 @@ impl PyDiagnostic {
             severity: d.severity.as_str(),
             path: d.path.clone(),
             message: d.message.get(lang).to_owned(),
-            message_zh: d.message.zh.to_string(),
-            message_en: d.message.en.to_string(),
+            message_zh: d.message.zh().to_owned(),
+            message_en: d.message.en().to_owned(),
             basis: d.basis.as_deref().map(str::to_owned),
             help: d.help.as_ref().map(|h| h.get(lang).to_owned()),
         }

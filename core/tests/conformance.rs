@@ -90,7 +90,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     }
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
-    let details: Vec<String> = diags.iter().map(|d| format!("  {} {} — {}", d.code, d.path, d.message.en)).collect();
+    let details: Vec<String> = diags.iter().map(|d| format!("  {} {} — {}", d.code, d.path, d.message.en())).collect();
     Err(format!("missing {missing:?}\nunexpected {extra:?}\nreported:\n{}", details.join("\n")).into())
 }
 

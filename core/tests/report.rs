@@ -89,7 +89,11 @@ fn broken_total_fails_balance_and_sums() {
     assert_eq!(codes(&d), ["report_balance_mismatch", "report_column_total_mismatch", "report_outcome_total_mismatch"]);
     assert!(d.iter().all(|d| d.path.ends_with("/total")));
     let balance = d.iter().find(|d| d.code == "report_balance_mismatch").unwrap();
-    assert!(balance.message.en.contains("14629") && balance.message.en.contains("14630"), "{}", balance.message.en);
+    assert!(
+        balance.message.en().contains("14629") && balance.message.en().contains("14630"),
+        "{}",
+        balance.message.en()
+    );
     // The official relation is cited as such; the derived ones say INFERRED.
     assert!(balance.basis.as_deref().unwrap().contains("勾稽关系"));
     let outcome = d.iter().find(|d| d.code == "report_outcome_total_mismatch").unwrap();
@@ -170,7 +174,7 @@ fn carried_in_must_match_last_years_carried_out() {
     let d = report::check_report(&this, Some(&last));
     assert_eq!(codes(&d), ["report_carried_in_mismatch"]);
     assert_eq!(d[0].path, "/table3/carried_in/natural_person");
-    assert!(d[0].help.as_ref().unwrap().en.contains("INFERRED"));
+    assert!(d[0].help.as_ref().unwrap().en().contains("INFERRED"));
 
     last.year = 2022;
     assert_eq!(codes(&report::check_report(&this, Some(&last))), ["report_previous_not_prior_year"]);

@@ -237,7 +237,7 @@ pub fn run(c: Command) -> CmdResult {
                         .map(|f| serde_json::json!({
                             "file": f.location.file, "line": f.location.line, "column": f.location.column,
                             "path": f.diagnostic.path, "code": f.diagnostic.code, "severity": f.diagnostic.severity,
-                            "message": f.diagnostic.message.en, "message_zh": f.diagnostic.message.zh, "basis": f.diagnostic.basis,
+                            "message": f.diagnostic.message.en(), "message_zh": f.diagnostic.message.zh(), "basis": f.diagnostic.basis,
                         }))
                         .collect();
                     print_json(
@@ -248,9 +248,12 @@ pub fn run(c: Command) -> CmdResult {
                     for f in &all {
                         println!(
                             "{}: {}[{}] {}",
-                            f.location, f.diagnostic.severity, f.diagnostic.code, f.diagnostic.message.en
+                            f.location,
+                            f.diagnostic.severity,
+                            f.diagnostic.code,
+                            f.diagnostic.message.en()
                         );
-                        println!("    {}", f.diagnostic.message.zh);
+                        println!("    {}", f.diagnostic.message.zh());
                         if let Some(b) = &f.diagnostic.basis {
                             println!("    basis: {b}");
                         }

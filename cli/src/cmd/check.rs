@@ -159,6 +159,10 @@ pub fn run(args: Args) -> CmdResult {
 
 fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
     let (id, diagnostics) = unit.check(checker, opts);
+    // Messages are written out when read; read them here, on every core, not in the printer.
+    for d in &diagnostics {
+        d.prepare(opts.lang);
+    }
     let Unit { source, file, line, .. } = unit;
     Outcome { source, file, line, id, diagnostics }
 }

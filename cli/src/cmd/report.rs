@@ -98,7 +98,7 @@ pub fn run(c: Command) -> CmdResult {
             };
             let built = report::build_report_with(Catalogue::embedded(), year, format, &records);
             for d in &built.skipped {
-                eprintln!("warning: record {}: {} [{}]", d.path, d.message.en, d.code);
+                eprintln!("warning: record {}: {} [{}]", d.path, d.message.en(), d.code);
             }
             print_json(&built.report)?;
             Ok(ExitCode::SUCCESS)

@@ -219,7 +219,7 @@ impl Finding {
         Error::Catalogue {
             code: self.diagnostic.code,
             location: self.location,
-            message: self.diagnostic.message.en.into_owned(),
+            message: self.diagnostic.message.en().to_owned(),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message, message};
 use crate::model::{Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -51,7 +51,7 @@ impl ScopeKey {
 
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
-    invalid: Option<(String, Text)>,
+    invalid: Option<(String, Message)>,
     items: HashMap<String, Arc<Compiled>>,
 }
 
@@ -122,9 +122,10 @@ impl<'c> Checker<'c> {
             out.push(Diagnostic::new(
                 &RECORD_NOT_OBJECT,
                 "",
-                Text::new(
-                    format!("记录应为 JSON 对象，实际为 {}", super::record::type_name(record)),
-                    format!("a record must be a JSON object, found {}", super::record::type_name(record)),
+                message!(
+                    "记录应为 JSON 对象，实际为 {0}",
+                    "a record must be a JSON object, found {0}",
+                    super::record::type_name(record)
                 ),
             ));
             return out;
@@ -136,7 +137,7 @@ impl<'c> Checker<'c> {
                 Diagnostic::new(
                     &RECORD_UNKNOWN_KIND,
                     "/kind",
-                    Text::new(format!("未知的记录类别 `{k}`"), format!("unknown record kind `{k}`")),
+                    message!("未知的记录类别 `{0}`", "unknown record kind `{0}`", k),
                 )
                 .with_help(Text::new(
                     "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
@@ -188,7 +189,7 @@ impl<'c> Checker<'c> {
                 Diagnostic::new(
                     &ITEM_UNKNOWN,
                     "/item",
-                    Text::new(format!("目录中没有公开事项 `{id}`"), format!("unknown catalogue item `{id}`")),
+                    message!("目录中没有公开事项 `{0}`", "unknown catalogue item `{0}`", id),
                 )
                 .with_help(Text::new(
                     "用 `gongkai catalogue list` 查看事项标识",
@@ -204,20 +205,19 @@ impl<'c> Checker<'c> {
                     Diagnostic::new(
                         &ITEM_NOT_APPLICABLE,
                         "/item",
-                        Text::new(
-                            format!("公开事项 `{id}`（来自 `{source}`）不适用于 `{who}`"),
-                            format!("item `{id}` (from `{source}`) does not apply to `{who}`"),
+                        message!(
+                            "公开事项 `{0}`（来自 `{1}`）不适用于 `{2}`",
+                            "item `{0}` (from `{1}`) does not apply to `{2}`",
+                            id,
+                            source,
+                            who
                         ),
                     )
-                    .with_help(Text::new(
-                        format!(
-                            "用 `gongkai catalogue resolve --kind {} --tier {}` 查看适用的事项",
-                            inst.kind, inst.tier
-                        ),
-                        format!(
-                            "run `gongkai catalogue resolve --kind {} --tier {}` for the items that apply",
-                            inst.kind, inst.tier
-                        ),
+                    .with_help(message!(
+                        "用 `gongkai catalogue resolve --kind {0} --tier {1}` 查看适用的事项",
+                        "run `gongkai catalogue resolve --kind {0} --tier {1}` for the items that apply",
+                        inst.kind,
+                        inst.tier
                     )),
                 );
             }
@@ -260,9 +260,13 @@ impl<'c> Checker<'c> {
             Scope {
                 invalid: Some((
                     path.to_owned(),
-                    Text::new(
-                        format!("未知的机构{what_zh} `{value}`（可选：{list}）"),
-                        format!("unknown institution {what_en} `{value}` (expected one of {list})"),
+                    message!(
+                        "未知的机构{0} `{1}`（可选：{2}）",
+                        "unknown institution {3} `{1}` (expected one of {2})",
+                        what_zh,
+                        value,
+                        list,
+                        what_en
                     ),
                 )),
                 items: HashMap::new(),
@@ -314,7 +318,7 @@ impl<'c> Checker<'c> {
                     .collect(),
             },
             Err(e) => Scope {
-                invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()))),
+                invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: HashMap::new(),
             },
         }

@@ -137,14 +137,14 @@ mod tests {
         let gbk = b"{\"title\": \"\xb9\xab\xbf\xaa\"}";
         let d = require_utf8(gbk).unwrap_err();
         assert_eq!(d.code, "input_not_utf8");
-        assert!(d.message.en.contains("GBK"), "{}", d.message.en);
-        assert!(d.message.en.contains("`\\xb9\\xab\\xbf\\xaa`"));
+        assert!(d.message.en().contains("GBK"), "{}", d.message.en());
+        assert!(d.message.en().contains("`\\xb9\\xab\\xbf\\xaa`"));
     }
 
     #[test]
     fn latin1_is_not_called_gbk() {
         let d = require_utf8(b"caf\xe9 \"x\"").unwrap_err();
-        assert!(!d.message.en.contains("GBK"), "{}", d.message.en);
+        assert!(!d.message.en().contains("GBK"), "{}", d.message.en());
     }
 
     #[test]
@@ -165,6 +165,6 @@ mod tests {
         let e = parse_record(text).unwrap_err();
         let d = json_error_diagnostic(&e, text);
         assert_eq!(d.code, "input_invalid_json");
-        assert!(d.message.en.contains("line 3, column 1"), "{}", d.message.en);
+        assert!(d.message.en().contains("line 3, column 1"), "{}", d.message.en());
     }
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::codes::*;
-use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::diagnostics::{Diagnostic, message, pointer_token};
 use crate::model::{Institution, Text};
 
 /// A publication record (`"kind": "publication"`).
@@ -339,10 +339,7 @@ impl Reader<'_> {
         self.diags.push(Diagnostic::new(
             &RECORD_WRONG_TYPE,
             path.clone(),
-            Text::new(
-                format!("`{path}` 应为 {expected}，实际为 {found}"),
-                format!("`{path}` should be {expected}, found {found}"),
-            ),
+            message!("`{0}` 应为 {1}，实际为 {2}", "`{0}` should be {1}, found {2}", path, expected, found),
         ));
     }
 
@@ -350,7 +347,7 @@ impl Reader<'_> {
         self.diags.push(Diagnostic::new(
             &RECORD_MISSING_FIELD,
             path.clone(),
-            Text::new(format!("缺少必填字段 `{path}`（{what_zh}）"), format!("required field `{path}` is missing")),
+            message!("缺少必填字段 `{0}`（{1}）", "required field `{0}` is missing", path, what_zh),
         ));
     }
 
@@ -360,9 +357,9 @@ impl Reader<'_> {
             Diagnostic::new(
                 &RECORD_INVALID_VALUE,
                 path.clone(),
-                Text::new(format!("`{path}` 的值 `{value}` 无效"), format!("`{path}` has invalid value `{value}`")),
+                message!("`{0}` 的值 `{1}` 无效", "`{0}` has invalid value `{1}`", path, value),
             )
-            .with_help(Text::new(format!("允许的值：{list}"), format!("allowed values: {list}"))),
+            .with_help(message!("允许的值：{0}", "allowed values: {0}", list)),
         );
     }
 
@@ -388,7 +385,7 @@ impl Reader<'_> {
                 Diagnostic::new(
                     &RECORD_INVALID_DATE,
                     path.clone(),
-                    Text::new(format!("`{path}` 的日期 `{s}` 无效"), format!("`{path}` has invalid date `{s}`")),
+                    message!("`{0}` 的日期 `{1}` 无效", "`{0}` has invalid date `{1}`", path, s),
                 )
                 .with_help(Text::new(
                     "日期写作 YYYY-MM-DD，如 2026-03-02",

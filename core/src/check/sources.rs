@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::{CheckOptions, Checker, codes, input};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, message};
 use crate::model::Text;
 
 /// The longest record (one JSONL line or one JSON file) read; longer ones are reported.
@@ -372,7 +372,7 @@ pub fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         &codes::INPUT_UNREADABLE,
         "",
-        Text::new(format!("无法读取 `{name}`：{e}"), format!("cannot read `{name}`: {e}")),
+        message!("无法读取 `{0}`：{1}", "cannot read `{0}`: {1}", name, e.to_string()),
     )
 }
 

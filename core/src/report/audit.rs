@@ -512,8 +512,8 @@ fn request_figures(
                 item: None,
                 record: fields::id(rec),
                 what: Text::new(
-                    format!("{}（答复于 {reply}）：查明超期原因，完善办理流程", late.message.zh),
-                    format!("{} (answered {reply}): find the cause and fix the handling process", late.message.en),
+                    format!("{}（答复于 {reply}）：查明超期原因，完善办理流程", late.message.zh()),
+                    format!("{} (answered {reply}): find the cause and fix the handling process", late.message.en()),
                 ),
                 due: None,
                 overdue: true,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::codes::MUST_BE_MASKED;
 use super::{Finding, scan};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, message};
 use crate::model::{Item, Text};
 
 /// The field key a JSON pointer ends in (`/fields/name` → `name`; `/fields/people/0/id` → `id`
@@ -67,33 +67,41 @@ fn info_for(code: &str) -> &'static crate::diagnostics::CodeInfo {
 
 fn plain(f: &Finding, pointer: &str) -> Diagnostic {
     let info = info_for(f.code);
-    let message = Text::new(
-        format!("第 {} 个字符处：{}：`{}`", f.start + 1, info.summary_zh, f.preview),
-        format!("at character {}: {}: `{}`", f.start + 1, info.summary_en, f.preview),
+    let message = message!(
+        "第 {0} 个字符处：{1}：`{2}`",
+        "at character {0}: {3}: `{2}`",
+        f.start + 1,
+        info.summary_zh,
+        f.preview,
+        info.summary_en
     );
     let help = if f.kind.is_personal() {
-        Text::new(
-            format!("公开前脱敏（如 `{}`），或运行 gongkai redact", f.preview),
-            format!("mask it before publication (e.g. `{}`), or run gongkai redact", f.preview),
+        message!(
+            "公开前脱敏（如 `{0}`），或运行 gongkai redact",
+            "mask it before publication (e.g. `{0}`), or run gongkai redact",
+            f.preview
         )
     } else {
         Text::new("公开前按保密审查程序处理，不得公开涉密内容", "submit it to the secrecy review before publication")
+            .into()
     };
     Diagnostic::new(info, pointer, message).with_severity(f.severity).with_help(help)
 }
 
 fn must_be_masked(f: &Finding, pointer: &str, rule: &crate::model::PersonalDataRule) -> Diagnostic {
-    let message = Text::new(
-        format!("第 {} 个字符处：该字段可以公开{}，但必须脱敏：`{}`", f.start + 1, f.kind.label_zh(), f.preview),
-        format!(
-            "at character {}: this field may carry a {} only masked: `{}`",
-            f.start + 1,
-            f.kind.label_en(),
-            f.preview
-        ),
+    let message = message!(
+        "第 {0} 个字符处：该字段可以公开{1}，但必须脱敏：`{2}`",
+        "at character {0}: this field may carry a {3} only masked: `{2}`",
+        f.start + 1,
+        f.kind.label_zh(),
+        f.preview,
+        f.kind.label_en()
     );
-    let mut d = Diagnostic::new(&MUST_BE_MASKED, pointer, message)
-        .with_help(Text::new(format!("改为 `{}`", f.preview), format!("write `{}` instead", f.preview)));
+    let mut d = Diagnostic::new(&MUST_BE_MASKED, pointer, message).with_help(message!(
+        "改为 `{0}`",
+        "write `{0}` instead",
+        f.preview
+    ));
     if !rule.basis.is_empty() {
         let basis: Vec<String> = rule.basis.iter().map(ToString::to_string).collect();
         d = d.with_basis(basis.join("；"));

@@ -204,8 +204,8 @@ fn diagnostics_respect_the_personal_data_rule() {
     assert_eq!(in_field.len(), 1, "{in_field:#?}");
     assert_eq!(in_field[0].code, "screening_must_be_masked");
     assert_eq!(in_field[0].path, "/fields/party");
-    assert!(in_field[0].message.zh.contains("110105********002X"));
-    assert!(!in_field[0].message.en.contains("11010519491231002X"));
+    assert!(in_field[0].message.zh().contains("110105********002X"));
+    assert!(!in_field[0].message.en().contains("11010519491231002X"));
     assert_eq!(in_field[0].basis.as_deref(), Some("《个人信息保护法》第二十五条"));
     let masked = scan_to_diagnostics("当事人张三，身份证号110105********002X", "/fields/party", Some(&item));
     assert!(masked.is_empty());

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{CHANNEL_NOT_IN_CATALOGUE, CHANNELS_MISSING};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -32,14 +32,18 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &CHANNEL_NOT_IN_CATALOGUE,
                     format!("/channels/{i}"),
-                    Text::new(
-                        format!("渠道 `{ch}` 不在事项 `{}` 的公开渠道中（{list}）", item.id),
-                        format!("channel `{ch}` is not among the channels of item `{}` ({list})", item.id),
+                    message!(
+                        "渠道 `{0}` 不在事项 `{1}` 的公开渠道中（{2}）",
+                        "channel `{0}` is not among the channels of item `{1}` ({2})",
+                        ch,
+                        item.id,
+                        list
                     ),
                 )
-                .with_help(Text::new(
-                    format!("同时在目录规定的渠道发布：{list}"),
-                    format!("also publish on the catalogue's channels: {list}"),
+                .with_help(message!(
+                    "同时在目录规定的渠道发布：{0}",
+                    "also publish on the catalogue's channels: {0}",
+                    list
                 )),
             );
         }

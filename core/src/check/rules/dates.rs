@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::check::codes::DATES_OUT_OF_ORDER;
-use crate::diagnostics::Diagnostic;
-use crate::model::Text;
+use crate::diagnostics::{Diagnostic, message};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let r = ctx.rec;
@@ -15,9 +14,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(
                     &DATES_OUT_OF_ORDER,
                     path,
-                    Text::new(
-                        format!("{}（{b}）早于{}（{a}）", later.0, earlier.0),
-                        format!("{} ({b}) is before {} ({a})", later.1, earlier.1),
+                    message!(
+                        "{0}（{1}）早于{2}（{3}）",
+                        "{4} ({1}) is before {5} ({3})",
+                        later.0,
+                        b,
+                        earlier.0,
+                        a,
+                        later.1,
+                        earlier.1
                     ),
                 ));
             }

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::check::codes::*;
 use crate::check::record::DisclosureStatus;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, message};
 use crate::model::{Nature, Text};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -50,7 +50,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &GROUND_UNKNOWN,
                     path,
-                    Text::new(format!("不予公开依据 `{id}` 不存在"), format!("unknown exemption ground `{id}`")),
+                    message!("不予公开依据 `{0}` 不存在", "unknown exemption ground `{0}`", id),
                 )
                 .with_help(Text::new(
                     "用 `gongkai grounds list` 查看依据标识",
@@ -65,9 +65,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &GROUND_NOT_AVAILABLE,
                 path.clone(),
-                Text::new(
-                    format!("依据 `{id}` 仅适用于 {list}，不适用于 `{kind}`"),
-                    format!("ground `{id}` is available to {list} only, not to `{kind}`"),
+                message!(
+                    "依据 `{0}` 仅适用于 {1}，不适用于 `{2}`",
+                    "ground `{0}` is available to {1} only, not to `{2}`",
+                    id,
+                    list,
+                    kind
                 ),
             ));
         }
@@ -81,12 +84,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let d = Diagnostic::new(
                     &GROUND_DISCRETIONARY_ON_STATUTORY,
                     path,
-                    Text::new(
-                        format!("事项 `{}` 依法应当公开，不能引用依据 `{id}`", item.id),
-                        format!(
-                            "item `{}` must be disclosed by law: ground `{id}` cannot be cited against it",
-                            item.id
-                        ),
+                    message!(
+                        "事项 `{0}` 依法应当公开，不能引用依据 `{1}`",
+                        "item `{0}` must be disclosed by law: ground `{1}` cannot be cited against it",
+                        item.id,
+                        id
                     ),
                 );
                 out.push(match item.basis.first() {

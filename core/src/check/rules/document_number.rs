@@ -2,8 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{DOCUMENT_NUMBER_MALFORMED, DOCUMENT_NUMBER_MISMATCH, FIELDS_MISSING_ELEMENT};
-use crate::diagnostics::Diagnostic;
-use crate::model::Text;
+use crate::diagnostics::{Diagnostic, message};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let top = ctx.rec.document_number;
@@ -13,9 +12,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &DOCUMENT_NUMBER_MISMATCH,
                 "/fields/document_number",
-                Text::new(
-                    format!("内容要素中的文号 `{b}` 与记录的文号 `{a}` 不一致"),
-                    format!("document number `{b}` in the fields differs from the record's `{a}`"),
+                message!(
+                    "内容要素中的文号 `{0}` 与记录的文号 `{1}` 不一致",
+                    "document number `{0}` in the fields differs from the record's `{1}`",
+                    b,
+                    a
                 ),
             ));
         }
@@ -27,9 +28,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &FIELDS_MISSING_ELEMENT,
                 "/document_number",
-                Text::new(
-                    format!("公开事项 `{}` 的文件应有文号，记录中缺少", item.id),
-                    format!("item `{}` is published with a document number, and the record has none", item.id),
+                message!(
+                    "公开事项 `{0}` 的文件应有文号，记录中缺少",
+                    "item `{0}` is published with a document number, and the record has none",
+                    item.id
                 ),
             ));
         }
@@ -41,12 +43,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &DOCUMENT_NUMBER_MALFORMED,
                         path,
-                        Text::new(
-                            format!("文号 `{n}` 的年份应使用六角括号，写作〔{year}〕"),
-                            format!("document number `{n}`: write the year in hexagonal brackets, as 〔{year}〕"),
+                        message!(
+                            "文号 `{0}` 的年份应使用六角括号，写作〔{1}〕",
+                            "document number `{0}`: write the year in hexagonal brackets, as 〔{1}〕",
+                            n,
+                            year
                         ),
                     )
-                    .with_help(Text::new(format!("例如：某政发〔{year}〕3号"), format!("e.g. 某政发〔{year}〕3号"))),
+                    .with_help(message!("例如：某政发〔{0}〕3号", "e.g. 某政发〔{0}〕3号", year)),
                 );
                 if top == in_fields {
                     break;

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{INTERPRETATION_LATE, INTERPRETATION_MISSING};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -18,9 +18,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &INTERPRETATION_MISSING,
                         "/interpretation",
-                        Text::new(
-                            format!("事项 `{}` 须同步发布政策解读，记录中没有解读", item.id),
-                            format!("item `{}` needs an interpretation published with it, and there is none", item.id),
+                        message!(
+                            "事项 `{0}` 须同步发布政策解读，记录中没有解读",
+                            "item `{0}` needs an interpretation published with it, and there is none",
+                            item.id
                         ),
                     )
                     .with_help(Text::new(
@@ -37,9 +38,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     out.push(with_basis(Diagnostic::new(
                         &INTERPRETATION_LATE,
                         "/interpretation/published",
-                        Text::new(
-                            format!("解读 {i} 发布，比文件（{p}）晚 {days} 天"),
-                            format!("the interpretation was published {i}, {days} days after the document ({p})"),
+                        message!(
+                            "解读 {0} 发布，比文件（{1}）晚 {2} 天",
+                            "the interpretation was published {0}, {2} days after the document ({1})",
+                            i,
+                            p,
+                            days
                         ),
                     )));
                 }

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::check::codes::{REVIEW_AFTER_PUBLICATION, REVIEW_CONFIDENTIALITY_MISSING, REVIEW_REJECTED};
 use crate::check::record::{ReviewResult, ReviewStage};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -31,9 +31,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &REVIEW_AFTER_PUBLICATION,
                 format!("/review/{}/date", r.index),
-                Text::new(
-                    format!("{} {date} 晚于公开日期 {published}", stage.0),
-                    format!("{} on {date} is after publication on {published}", stage.1),
+                message!(
+                    "{0} {1} 晚于公开日期 {2}",
+                    "{3} on {1} is after publication on {2}",
+                    stage.0,
+                    date,
+                    published,
+                    stage.1
                 ),
             ));
         }
@@ -42,9 +46,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &REVIEW_REJECTED,
                 format!("/review/{}/result", r.index),
-                Text::new(
-                    format!("{}未同意公开，但记录已于 {published} 公开", stage.0),
-                    format!("the {} did not approve publication, yet it was published on {published}", stage.1),
+                message!(
+                    "{0}未同意公开，但记录已于 {1} 公开",
+                    "the {2} did not approve publication, yet it was published on {1}",
+                    stage.0,
+                    published,
+                    stage.1
                 ),
             ));
         }

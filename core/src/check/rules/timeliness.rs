@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::Ctx;
 use crate::check::bridge::{self, NoDeadline};
 use crate::check::codes::{PUBLICATION_LATE, PUBLICATION_OVERDUE, TIMELINESS_UNCHECKED};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message, message};
 use crate::model::{Period, Text, Timing};
 
 /// A deadline and how it was worked out; the explanation is written only for a late record
@@ -24,21 +24,26 @@ enum How {
 
 impl Due {
     /// How the deadline was worked out (both languages).
-    fn working(&self) -> Text {
+    fn working(&self) -> Message {
         let date = self.date;
         match self.how {
-            How::WorkingDays { days, formed } => Text::new(
-                format!("自 {formed} 起 {days} 个工作日内，即 {date} 前"),
-                format!("within {days} working days of {formed}, i.e. by {date}"),
+            How::WorkingDays { days, formed } => message!(
+                "自 {0} 起 {1} 个工作日内，即 {2} 前",
+                "within {1} working days of {0}, i.e. by {2}",
+                formed,
+                days,
+                date
             ),
-            How::CalendarDays { days, formed } => Text::new(
-                format!("自 {formed} 起 {days} 日内（按日历日计算），即 {date} 前"),
-                format!("within {days} calendar days of {formed}, i.e. by {date}"),
+            How::CalendarDays { days, formed } => message!(
+                "自 {0} 起 {1} 日内（按日历日计算），即 {2} 前",
+                "within {1} calendar days of {0}, i.e. by {2}",
+                formed,
+                days,
+                date
             ),
-            How::Periodic { period_end } => Text::new(
-                format!("期间截至 {period_end}，应于 {date} 前公开"),
-                format!("for the period ending {period_end}, due by {date}"),
-            ),
+            How::Periodic { period_end } => {
+                message!("期间截至 {0}，应于 {1} 前公开", "for the period ending {0}, due by {1}", period_end, date)
+            }
         }
     }
 }
@@ -81,18 +86,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         Diagnostic::new(
             &PUBLICATION_LATE,
             "/published",
-            Text::new(
-                format!("{end} 公开，超过时限 {late} 天（{}）", working.zh),
-                format!("published {end}, {late} days after the time limit ({})", working.en),
+            message!(
+                "{0} 公开，超过时限 {1} 天（{2}）",
+                "published {0}, {1} days after the time limit ({2})",
+                end,
+                late,
+                working
             ),
         )
     } else {
         Diagnostic::new(
             &PUBLICATION_OVERDUE,
             "/published",
-            Text::new(
-                format!("尚未公开，已超过时限 {late} 天（{}）", working.zh),
-                format!("not yet published, {late} days past the time limit ({})", working.en),
+            message!(
+                "尚未公开，已超过时限 {0} 天（{1}）",
+                "not yet published, {0} days past the time limit ({1})",
+                late,
+                working
             ),
         )
         .with_help(Text::new("尽快公开，并在年度报告中如实反映", "publish now, and report it in the annual report"))

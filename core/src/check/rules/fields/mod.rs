@@ -12,8 +12,8 @@ use serde_json::Value;
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::Compiled;
-use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::model::{Item, Text};
+use crate::diagnostics::{Diagnostic, message, pointer_token};
+use crate::model::Item;
 
 #[cfg(not(feature = "jsonschema"))]
 pub(crate) use builtin::Validator;
@@ -62,9 +62,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
                 Diagnostic::new(
                     &FIELDS_MISSING_ELEMENT,
                     format!("/fields{at}/{}", pointer_token(&key)),
-                    Text::new(
-                        format!("缺少公开内容要素「{zh}」（`{key}`）"),
-                        format!("required element `{key}` ({en}) is missing"),
+                    message!(
+                        "缺少公开内容要素「{0}」（`{1}`）",
+                        "required element `{1}` ({2}) is missing",
+                        zh,
+                        key,
+                        en
                     ),
                 )
             }
@@ -75,10 +78,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
                 Diagnostic::new(
                     &FIELDS_INVALID_ELEMENT,
                     format!("/fields{at}"),
-                    Text::new(
-                        format!("公开内容要素「{zh}」（`{key}`）{why_zh}"),
-                        format!("element `{key}` ({en}) {why_en}"),
-                    ),
+                    message!("公开内容要素「{0}」（`{1}`）{2}", "element `{1}` ({3}) {4}", zh, key, why_zh, en, why_en),
                 )
             }
         };

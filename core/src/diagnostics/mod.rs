@@ -5,11 +5,15 @@
 //! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
+pub mod message;
+
 use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Lang, Text};
+use crate::model::Lang;
+pub(crate) use message::message;
+pub use message::{Arg, Message, MessageTemplate, ToArg};
 
 /// How serious a diagnostic is.
 #[derive(
@@ -81,21 +85,21 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
     pub path: String,
-    pub message: Text,
+    pub message: Message,
     /// The citation that makes it a rule (a code's own basis is lent, not copied).
     pub basis: Option<Cow<'static, str>>,
     /// What to do about it.
-    pub help: Option<Text>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     /// A diagnostic for a declared code, with the code's default severity and basis.
-    pub fn new(info: &'static CodeInfo, path: impl Into<String>, message: Text) -> Self {
+    pub fn new(info: &'static CodeInfo, path: impl Into<String>, message: impl Into<Message>) -> Self {
         Self {
             code: info.code,
             severity: info.severity,
             path: path.into(),
-            message,
+            message: message.into(),
             basis: (!info.basis.is_empty()).then_some(Cow::Borrowed(info.basis)),
             help: None,
         }
@@ -106,14 +110,23 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: Text) -> Self {
-        self.help = Some(help);
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
+        self.help = Some(help.into());
         self
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
+    }
+
+    /// Write out the message and help in `lang` now rather than when first read: a program that
+    /// checks on many threads and prints on one calls it on the checking threads.
+    pub fn prepare(&self, lang: Lang) {
+        self.message.get(lang);
+        if let Some(help) = &self.help {
+            help.get(lang);
+        }
     }
 
     /// A view for serialisation with messages in one language.
