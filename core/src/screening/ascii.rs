@@ -12,29 +12,31 @@ const MAX_GROUPS: usize = 6;
 /// Longest local part of an e-mail address (RFC 5321).
 const MAX_LOCAL: usize = 64;
 
+/// The next ASCII byte at or after `i`: skips 64 non-ASCII bytes per step (one OR of their
+/// high bits), then finds the first ASCII byte of an 8-byte word from its high bits.
 #[inline(always)]
-fn word(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(w)
-}
-
-/// The next ASCII byte at or after `i`: skips 32 non-ASCII bytes per step, then finds the
-/// first ASCII byte of a word from its high bits.
-#[inline(always)]
-fn next_ascii(b: &[u8], mut i: usize) -> Option<usize> {
-    let n = b.len();
-    while i + 32 <= n && word(b, i) & word(b, i + 8) & word(b, i + 16) & word(b, i + 24) & HIGH == HIGH {
-        i += 32;
-    }
-    while i + 8 <= n {
-        let ascii = !word(b, i) & HIGH;
-        if ascii != 0 {
-            return Some(i + (ascii.trailing_zeros() / 8) as usize);
+fn next_ascii(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    let mut blocks = rest.chunks_exact(64);
+    let mut skipped = 0;
+    for block in &mut blocks {
+        // Fixed-size words: no bounds checks, and the compiler vectorises the fold.
+        let all_high =
+            block.chunks_exact(8).fold(HIGH, |acc, w| acc & u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+        if all_high != HIGH {
+            break;
         }
-        i += 8;
+        skipped += 64;
     }
-    (i..n).find(|&j| b[j] < 0x80)
+    let mut words = rest[skipped..].chunks_exact(8);
+    for (k, w) in (&mut words).enumerate() {
+        let ascii = !u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & HIGH;
+        if ascii != 0 {
+            return Some(i + skipped + 8 * k + (ascii.trailing_zeros() / 8) as usize);
+        }
+    }
+    let tail = rest.len() - words.remainder().len();
+    words.remainder().iter().position(|&c| c < 0x80).map(|p| i + tail + p)
 }
 
 pub(super) fn scan(text: &str, hits: &mut Vec<Hit>, include_redacted: bool) {
@@ -351,4 +353,26 @@ fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> us
         }
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::next_ascii;
+
+    proptest! {
+        /// The word-at-a-time skip finds the first ASCII byte a byte-by-byte search finds, from
+        /// any start, across block and word edges.
+        #[test]
+        fn next_ascii_finds_the_first_ascii_byte(
+            pieces in prop::collection::vec(prop::sample::select(vec!["公开", "，", "a", "1", " ", "é", "𠀀"]), 0..150),
+            start in 0usize..400,
+        ) {
+            let text = pieces.concat();
+            let b = text.as_bytes();
+            let expected = b.get(start..).and_then(|rest| rest.iter().position(|&c| c < 0x80)).map(|p| start + p);
+            prop_assert_eq!(next_ascii(b, start), expected);
+        }
+    }
 }
