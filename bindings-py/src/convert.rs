@@ -220,34 +220,42 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
     let base = bytes.as_mut_ptr();
     let mut n = 0;
     let avx2 = simd::available();
-    let mut blocks = chars.chunks_exact(8);
-    for block in blocks.by_ref() {
-        // Chinese text is nearly all three-byte characters: a block of eight of them is written
-        // without a branch per character (with AVX2, eight at a time).
+    let mut i = 0;
+    while i + 8 <= chars.len() {
+        // Chinese text is nearly all three-byte characters: runs of blocks of eight of them are
+        // written without a branch per character (with AVX2, eight at a time, in one call).
         if avx2 {
-            // SAFETY: AVX2 is available; the block's 24 bytes (and the 4 more the second store
-            // touches) start at n <= 4i and end within the 4 * len reserved (i + 8 <= len).
-            if unsafe { simd::three_byte_block(block, base.add(n)) } {
-                n += 24;
+            // SAFETY: AVX2 is available; each block's bytes (and the 4 more a store touches)
+            // start at n <= 4i and end within the 4 * len reserved.
+            let run = unsafe { simd::three_byte_run(&chars[i..], base.add(n)) };
+            i += run;
+            n += 3 * run;
+            if i + 8 > chars.len() {
+                break;
+            }
+        } else {
+            let block = &chars[i..i + 8];
+            if block.iter().fold(true, |all, &c| all & (0x800..0x10000).contains(&c) & (c & 0xF800 != 0xD800)) {
+                for &c in block {
+                    let packed = (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16);
+                    // The fourth byte lands in reserved room; the next store or `set_len` covers it.
+                    unsafe { base.add(n).cast::<[u8; 4]>().write_unaligned(packed.to_le_bytes()) };
+                    n += 3;
+                }
+                i += 8;
                 continue;
             }
-        } else if block.iter().fold(true, |all, &c| all & (0x800..0x10000).contains(&c) & (c & 0xF800 != 0xD800)) {
-            for &c in block {
-                let packed = (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16);
-                // The fourth byte lands in reserved room; the next store or `set_len` covers it.
-                unsafe { base.add(n).cast::<[u8; 4]>().write_unaligned(packed.to_le_bytes()) };
-                n += 3;
-            }
-            continue;
         }
-        for &c in block {
+        // A block with other widths: character by character.
+        for &c in &chars[i..i + 8] {
             match unsafe { push_scalar(base, n, c) } {
                 Some(len) => n += len,
                 None => return false,
             }
         }
+        i += 8;
     }
-    for &c in blocks.remainder() {
+    for &c in &chars[i..] {
         match unsafe { push_scalar(base, n, c) } {
             Some(len) => n += len,
             None => return false,
@@ -303,47 +311,56 @@ mod simd {
         false
     }
 
-    /// If all 8 characters of `block` take three UTF-8 bytes (U+0800..U+FFFF, no surrogate),
-    /// write their 24 bytes at `out` and return `true`; otherwise write nothing, `false`.
+    /// Write the UTF-8 of the leading blocks of 8 characters of `chars` that all take three
+    /// bytes (U+0800..U+FFFF, no surrogate), 24 bytes a block at `out`; return how many
+    /// characters were written (a multiple of 8). Stops at the first other block.
     ///
-    /// SAFETY: AVX2 must be available and `out .. out + 28` writable.
+    /// SAFETY: AVX2 must be available, and `out .. out + 3 * k + 4` writable for every
+    /// multiple of 8 `k <= chars.len()`.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    pub unsafe fn three_byte_block(block: &[u32], out: *mut u8) -> bool {
+    pub unsafe fn three_byte_run(chars: &[u32], out: *mut u8) -> usize {
         use std::arch::x86_64::*;
-        debug_assert!(block.len() == 8);
-        // SAFETY (all below): `block` holds 8 u32 (32 bytes, loaded unaligned); the two 16-byte
-        // stores cover out .. out + 28, which the caller guarantees writable.
-        unsafe {
-            let c = _mm256_loadu_si256(block.as_ptr().cast());
-            let low = _mm256_cmpgt_epi32(_mm256_set1_epi32(0x800), c); // c < 0x800
-            let astral = _mm256_cmpgt_epi32(c, _mm256_set1_epi32(0xFFFF)); // c > 0xFFFF
-            let surrogate =
-                _mm256_cmpeq_epi32(_mm256_and_si256(c, _mm256_set1_epi32(0xF800)), _mm256_set1_epi32(0xD800));
-            let bad = _mm256_or_si256(_mm256_or_si256(low, astral), surrogate);
-            if _mm256_testz_si256(bad, bad) == 0 {
-                return false;
+        let six = _mm256_set1_epi32(0x3F);
+        let (below, above) = (_mm256_set1_epi32(0x800), _mm256_set1_epi32(0xFFFF));
+        let (plane, surrogates) = (_mm256_set1_epi32(0xF800), _mm256_set1_epi32(0xD800));
+        let (lead_bits, tail_bits) = (_mm256_set1_epi32(0xE0), _mm256_set1_epi32(0x80));
+        // Within each 128-bit half: bytes 0-2, 4-6, 8-10, 12-14 to the front (12 bytes).
+        let order = _mm256_setr_epi8(
+            0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, //
+            0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1,
+        );
+        let mut done = 0;
+        for block in chars.chunks_exact(8) {
+            // SAFETY (all below): `block` holds 8 u32 (32 bytes, loaded unaligned); the two
+            // 16-byte stores cover out + 3 * done .. + 28, which the caller guarantees writable.
+            unsafe {
+                let c = _mm256_loadu_si256(block.as_ptr().cast());
+                let low = _mm256_cmpgt_epi32(below, c); // c < 0x800
+                let astral = _mm256_cmpgt_epi32(c, above); // c > 0xFFFF
+                let surrogate = _mm256_cmpeq_epi32(_mm256_and_si256(c, plane), surrogates);
+                let bad = _mm256_or_si256(_mm256_or_si256(low, astral), surrogate);
+                if _mm256_testz_si256(bad, bad) == 0 {
+                    break;
+                }
+                let lead = _mm256_or_si256(_mm256_srli_epi32(c, 12), lead_bits);
+                let mid = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(c, 6), six), tail_bits);
+                let last = _mm256_or_si256(_mm256_and_si256(c, six), tail_bits);
+                let packed =
+                    _mm256_or_si256(_mm256_or_si256(lead, _mm256_slli_epi32(mid, 8)), _mm256_slli_epi32(last, 16));
+                let squeezed = _mm256_shuffle_epi8(packed, order);
+                let at = out.add(3 * done);
+                _mm_storeu_si128(at.cast(), _mm256_castsi256_si128(squeezed));
+                _mm_storeu_si128(at.add(12).cast(), _mm256_extracti128_si256::<1>(squeezed));
             }
-            let six = _mm256_set1_epi32(0x3F);
-            let lead = _mm256_or_si256(_mm256_srli_epi32(c, 12), _mm256_set1_epi32(0xE0));
-            let mid = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(c, 6), six), _mm256_set1_epi32(0x80));
-            let last = _mm256_or_si256(_mm256_and_si256(c, six), _mm256_set1_epi32(0x80));
-            let packed = _mm256_or_si256(_mm256_or_si256(lead, _mm256_slli_epi32(mid, 8)), _mm256_slli_epi32(last, 16));
-            // Within each 128-bit half: bytes 0-2, 4-6, 8-10, 12-14 to the front (12 bytes).
-            let order = _mm256_setr_epi8(
-                0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, //
-                0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1,
-            );
-            let squeezed = _mm256_shuffle_epi8(packed, order);
-            _mm_storeu_si128(out.cast(), _mm256_castsi256_si128(squeezed));
-            _mm_storeu_si128(out.add(12).cast(), _mm256_extracti128_si256::<1>(squeezed));
-            true
+            done += 8;
         }
+        done
     }
 
     #[cfg(not(target_arch = "x86_64"))]
-    pub unsafe fn three_byte_block(_block: &[u32], _out: *mut u8) -> bool {
-        false
+    pub unsafe fn three_byte_run(_chars: &[u32], _out: *mut u8) -> usize {
+        0
     }
 }
 

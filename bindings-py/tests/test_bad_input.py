@@ -113,16 +113,17 @@ def test_long_strings_of_every_utf8_width_convert_like_json_text(prefix):
     assert "screening_mobile" in codes(from_dict[0])
 
 
-def test_long_strings_arrive_character_for_character():
-    # A channel the catalogue does not list is quoted back in its message: random long text of
-    # every UTF-8 width (mostly three-byte, as Chinese is) must come back exactly as it went in.
+def test_strings_arrive_character_for_character():
+    # A channel the catalogue does not list is quoted back in its message: random text of every
+    # UTF-8 width (mostly three-byte, as Chinese is), long or short, ASCII or not, must come back
+    # exactly as it went in, whichever route it took (lent, or copied out as UCS-4).
     rng = random.Random(11)
     odd = [chr(c) for c in (0x41, 0xE9, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x1D11E, 0x10FFFF)]
     texts = [
-        "".join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF)) for _ in range(rng.randint(128, 300)))
-        for p in (0.0, 0.02, 0.3)
-        for _ in range(20)
-    ]
+        "".join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF)) for _ in range(n))
+        for p in (0.0, 0.02, 0.3, 1.0)
+        for n in [rng.randint(128, 300) for _ in range(10)] + [rng.randint(1, 127) for _ in range(10)]
+    ] + ["".join(chr(rng.randint(0x21, 0x7E)) for _ in range(n)) for n in (1, 3, 4, 5, 8, 127, 128, 129)]
     batch = gongkai.check_many([{**RECORD, "channels": [t]} for t in texts])
     for text, report in zip(texts, batch):
         quoted = [d.message for d in report.diagnostics if d.code == "channel_not_in_catalogue"]
@@ -149,6 +150,13 @@ def test_long_strings_convert_alike_without_simd():
         runs[simd] = json.loads(out.stdout)
     assert runs[True] == runs[False]
     assert sum(d["code"] == "screening_mobile" for d in runs[False]) == 17
+
+
+@pytest.mark.parametrize("title", ["\ud800", "正文\ud800", "正文正文\ud800", "abcd\udfff", "正" * 130 + "\ud800"])
+def test_lone_surrogates_in_strings_of_any_length_are_reported_where_they_are(title):
+    batch = gongkai.check_many([{**RECORD, "title": title}, RECORD])
+    assert [(d.code, d.path) for d in batch[0].diagnostics] == [("input_invalid_json", "/title")]
+    assert batch[1].ok == gongkai.check(RECORD).ok
 
 
 def test_lone_surrogates_in_long_strings_are_reported_where_they_are():

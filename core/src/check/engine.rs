@@ -12,7 +12,7 @@ use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
-use crate::diagnostics::{Diagnostic, Message, message};
+use crate::diagnostics::{Diagnostic, Message, concat, message};
 use crate::model::{Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -326,7 +326,7 @@ impl<'c> Checker<'c> {
 }
 
 fn inst_label(i: &InstitutionRef<'_>) -> String {
-    let mut s = format!("{}/{}", i.kind, i.tier);
+    let mut s = concat(&[i.kind, "/", i.tier]);
     for part in [i.role, i.sector].into_iter().flatten() {
         s.push('/');
         s.push_str(part);

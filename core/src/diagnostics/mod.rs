@@ -159,6 +159,48 @@ impl Serialize for LocalizedDiagnostic<'_> {
     }
 }
 
+/// The pieces joined, in one allocation. Paths and quoted lists are made for every finding of
+/// every record; `format!` costs several times more for the same string.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| s.push_str(p));
+    s
+}
+
+/// `` `a`, `b`, `c` ``: identifiers in backticks, as messages quote them.
+pub(crate) fn code_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for (k, item) in items.into_iter().enumerate() {
+        if k > 0 {
+            s.push_str(", ");
+        }
+        s.push('`');
+        s.push_str(item);
+        s.push('`');
+    }
+    s
+}
+
+/// `base/index`: the JSON pointer of an array element.
+pub(crate) fn index_pointer(base: &str, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = index;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(base.len() + 1 + digits.len() - at);
+    s.push_str(base);
+    s.push('/');
+    digits[at..].iter().for_each(|&d| s.push(char::from(d)));
+    s
+}
+
 /// Escape one reference token of a JSON pointer (RFC 6901).
 pub fn pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
     if token.contains(['~', '/']) { token.replace('~', "~0").replace('/', "~1").into() } else { token.into() }
@@ -213,4 +255,19 @@ pub fn markdown() -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_write_what_format_writes() {
+        for i in [0usize, 7, 10, 99, 12345, usize::MAX] {
+            assert_eq!(index_pointer("/channels", i), format!("/channels/{i}"));
+        }
+        assert_eq!(code_list(["a", "b~c"]), "`a`, `b~c`");
+        assert_eq!(code_list([]), "");
+        assert_eq!(concat(&["/fields", "", "/x"]), "/fields/x");
+    }
 }

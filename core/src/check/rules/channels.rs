@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{CHANNEL_NOT_IN_CATALOGUE, CHANNELS_MISSING};
-use crate::diagnostics::{Diagnostic, message};
+use crate::diagnostics::{Diagnostic, code_list, index_pointer, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -27,11 +27,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     for &(i, ch) in channels {
         if !item.channels.iter().any(|c| c == ch) {
-            let list = item.channels.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+            let list = code_list(item.channels.iter().map(String::as_str));
             out.push(
                 Diagnostic::new(
                     &CHANNEL_NOT_IN_CATALOGUE,
-                    format!("/channels/{i}"),
+                    index_pointer("/channels", i),
                     message!(
                         "渠道 `{0}` 不在事项 `{1}` 的公开渠道中（{2}）",
                         "channel `{0}` is not among the channels of item `{1}` ({2})",

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::check::codes::*;
 use crate::check::record::DisclosureStatus;
-use crate::diagnostics::{Diagnostic, message};
+use crate::diagnostics::{Diagnostic, index_pointer, message};
 use crate::model::{Nature, Text};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -44,7 +44,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let inst_kind = ctx.rec.institution.map(|i| i.kind);
     let mut qualified = false;
     for &(i, id) in &disc.grounds {
-        let path = format!("/disclosure/grounds/{i}");
+        let path = index_pointer("/disclosure/grounds", i);
         let Some(ground) = ctx.cat.ground(id) else {
             out.push(
                 Diagnostic::new(

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::Compiled;
-use crate::diagnostics::{Diagnostic, message, pointer_token};
+use crate::diagnostics::{Diagnostic, concat, message, pointer_token};
 use crate::model::Item;
 
 #[cfg(not(feature = "jsonschema"))]
@@ -61,7 +61,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
                 let (zh, en) = element_title(item, &key);
                 Diagnostic::new(
                     &FIELDS_MISSING_ELEMENT,
-                    format!("/fields{at}/{}", pointer_token(&key)),
+                    concat(&["/fields", &at, "/", &pointer_token(&key)]),
                     message!(
                         "缺少公开内容要素「{0}」（`{1}`）",
                         "required element `{1}` ({2}) is missing",
@@ -77,7 +77,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
                 let (why_zh, why_en) = describe(&problem);
                 Diagnostic::new(
                     &FIELDS_INVALID_ELEMENT,
-                    format!("/fields{at}"),
+                    concat(&["/fields", &at]),
                     message!("公开内容要素「{0}」（`{1}`）{2}", "element `{1}` ({3}) {4}", zh, key, why_zh, en, why_en),
                 )
             }
