@@ -30,7 +30,9 @@ use std::sync::LazyLock;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location, Result};
-use crate::model::{Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo, Template};
+use crate::model::{
+    FastMap, Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo, Template,
+};
 
 pub use lint::{Finding, lint_source};
 pub use resolve::{Resolved, ResolvedItem};
@@ -72,8 +74,8 @@ pub struct Catalogue {
     /// Source file of each template and overlay, by id.
     sources: HashMap<String, String>,
     /// (template index, item index) by item id.
-    item_index: HashMap<String, (usize, usize)>,
-    ground_index: HashMap<String, usize>,
+    item_index: FastMap<String, (usize, usize)>,
+    ground_index: FastMap<String, usize>,
 }
 
 /// The embedded catalogue, parsed once on first use.
@@ -103,8 +105,8 @@ impl Catalogue {
             grounds: embedded::parse(GROUNDS_FILE),
             overlays: Vec::new(),
             sources,
-            item_index: HashMap::new(),
-            ground_index: HashMap::new(),
+            item_index: FastMap::default(),
+            ground_index: FastMap::default(),
         };
         catalogue.reindex();
         catalogue
@@ -175,8 +177,8 @@ impl Catalogue {
             grounds,
             overlays: Vec::new(),
             sources: sources_by_id,
-            item_index: HashMap::new(),
-            ground_index: HashMap::new(),
+            item_index: FastMap::default(),
+            ground_index: FastMap::default(),
         };
         // Rule checks on the typed data, with lines looked up in the source texts.
         let texts: HashMap<String, String> = texts.into_iter().map(|(k, v)| (k, v.to_owned())).collect();

@@ -1,7 +1,6 @@
 //! The checker: per-catalogue caches (items resolved per institution, compiled field schemas)
 //! and the order in which rules run.
 
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 
 use serde_json::{Map, Value};
@@ -13,6 +12,7 @@ use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
 use crate::diagnostics::{Diagnostic, Message, concat, message};
+use crate::model::FastMap;
 use crate::model::{Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -22,7 +22,7 @@ pub struct Checker<'c> {
     cat: CatalogueRef<'c>,
     scopes: RwLock<Vec<(ScopeKey, Arc<Scope>)>>,
     /// Validators of items looked up outside an institution's scope, by item id.
-    loose: RwLock<HashMap<String, Arc<Compiled>>>,
+    loose: RwLock<FastMap<String, Arc<Compiled>>>,
 }
 
 /// The catalogue a checker works on: borrowed, or shared with it (so bindings can keep a
@@ -52,7 +52,7 @@ impl ScopeKey {
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
     invalid: Option<(String, Message)>,
-    items: HashMap<String, Arc<Compiled>>,
+    items: FastMap<String, Arc<Compiled>>,
 }
 
 /// An item as it applies (overlays applied) with its field validator, compiled on first use.
@@ -105,7 +105,7 @@ impl<'c> Checker<'c> {
     }
 
     fn with_ref(cat: CatalogueRef<'c>) -> Self {
-        Self { cat, scopes: RwLock::new(Vec::new()), loose: RwLock::new(HashMap::new()) }
+        Self { cat, scopes: RwLock::new(Vec::new()), loose: RwLock::new(FastMap::default()) }
     }
 
     pub fn catalogue(&self) -> &Catalogue {
@@ -269,7 +269,7 @@ impl<'c> Checker<'c> {
                         what_en
                     ),
                 )),
-                items: HashMap::new(),
+                items: FastMap::default(),
             }
         };
         let Some(kind) = registry.kind(inst.kind) else {
@@ -319,7 +319,7 @@ impl<'c> Checker<'c> {
             },
             Err(e) => Scope {
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
-                items: HashMap::new(),
+                items: FastMap::default(),
             },
         }
     }

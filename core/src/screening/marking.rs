@@ -57,6 +57,7 @@ fn for_each_keyword(text: &str, mut f: impl FnMut(usize, usize, usize)) {
 /// ends in 密; 内部资料, 内部文件 and 内部材料 start with 内; 注意保存 with 注. No keyword
 /// contains another's anchor elsewhere, so matches found anchor by anchor never overlap and
 /// come leftmost first.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn keyword_at(bytes: &[u8], at: usize, f: &mut impl FnMut(usize, usize, usize)) {
     let rest = &bytes[at..];
     if rest.starts_with("密".as_bytes()) {
