@@ -87,19 +87,27 @@ mod avx2 {
         let mut i = 0;
         // Each step reads bytes i .. i + 34 and reports anchors starting at i .. i + 32.
         while i + 34 <= n {
-            // SAFETY: i + 2 + 32 <= n, so the three unaligned 32-byte loads stay inside `b`.
-            let (v0, v1, v2) = unsafe {
+            // SAFETY: i + 2 + 32 <= n, so the unaligned 32-byte loads at i + 1 and i + 2 stay inside `b`.
+            let (v1, v2) = unsafe {
                 let p = b.as_ptr().add(i);
-                (_mm256_loadu_si256(p.cast()), _mm256_loadu_si256(p.add(1).cast()), _mm256_loadu_si256(p.add(2).cast()))
+                (_mm256_loadu_si256(p.add(1).cast()), _mm256_loadu_si256(p.add(2).cast()))
             };
-            let lead_e5 = _mm256_cmpeq_epi8(v0, e5);
+            // The last two bytes first (3 in 4096 characters match one of the three pairs),
+            // the lead byte only for a step that has a candidate.
             let mi = _mm256_and_si256(_mm256_cmpeq_epi8(v1, af), _mm256_cmpeq_epi8(v2, x86));
             let nei = _mm256_and_si256(_mm256_cmpeq_epi8(v1, x86), _mm256_cmpeq_epi8(v2, x85));
-            let zhu = _mm256_and_si256(
-                _mm256_cmpeq_epi8(v0, e6),
-                _mm256_and_si256(_mm256_cmpeq_epi8(v1, b3), _mm256_cmpeq_epi8(v2, a8)),
+            let zhu = _mm256_and_si256(_mm256_cmpeq_epi8(v1, b3), _mm256_cmpeq_epi8(v2, a8));
+            let e5_tail = _mm256_or_si256(mi, nei);
+            if _mm256_testz_si256(_mm256_or_si256(e5_tail, zhu), _mm256_or_si256(e5_tail, zhu)) != 0 {
+                i += 32;
+                continue;
+            }
+            // SAFETY: as above (bytes i .. i + 32).
+            let v0 = unsafe { _mm256_loadu_si256(b.as_ptr().add(i).cast()) };
+            let any = _mm256_or_si256(
+                _mm256_and_si256(_mm256_cmpeq_epi8(v0, e5), e5_tail),
+                _mm256_and_si256(_mm256_cmpeq_epi8(v0, e6), zhu),
             );
-            let any = _mm256_or_si256(_mm256_and_si256(lead_e5, _mm256_or_si256(mi, nei)), zhu);
             let mut mask = _mm256_movemask_epi8(any) as u32;
             while mask != 0 {
                 f(i + mask.trailing_zeros() as usize);
