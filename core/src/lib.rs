@@ -23,6 +23,6 @@ pub mod schema;
 pub mod screening;
 
 pub use catalogue::{Catalogue, Resolved, ResolvedItem};
-pub use diagnostics::{CodeInfo, Diagnostic, Severity};
+pub use diagnostics::{CodeInfo, Diagnostic, Message, Severity};
 pub use error::{Error, Location, Result};
 pub use model::{Institution, Lang, Text};

@@ -85,6 +85,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
     pub path: String,
+    /// In Chinese and English (`message.zh()`, `.en()`, `.get(lang)`), written out when read.
     pub message: Message,
     /// The citation that makes it a rule (a code's own basis is lent, not copied).
     pub basis: Option<Cow<'static, str>>,
