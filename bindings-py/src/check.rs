@@ -10,7 +10,7 @@ use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -48,6 +48,9 @@ enum Input {
     WideTree(Node),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
+    /// JSON text from a long non-ASCII `str`, in its chunk's UCS-4 arena
+    /// ([`convert::widen_text`] before reading).
+    WideText(convert::WideSpan),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
     Row(Vec<u8>),
     /// A Python object with no JSON form.
@@ -100,6 +103,17 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
             result
         }
         Input::Text(bytes) => text(checker, bytes, opts),
+        Input::WideText(span) => match convert::widen_text(*span, wide) {
+            Ok(utf8) => {
+                let result = utf8_text(checker, &utf8, opts);
+                convert::give_back(utf8);
+                result
+            }
+            Err(message) => RecordResult::rejected(unconvertible(&ConvertError {
+                pointer: String::new(),
+                message: message.to_owned(),
+            })),
+        },
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
@@ -121,10 +135,14 @@ fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> Record
 
 /// JSON text straight to the checker (its fast path reads well-formed records without a tree).
 fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult {
-    let text = match input::require_utf8(bytes) {
-        Ok(t) => t,
-        Err(d) => return RecordResult::rejected(d),
-    };
+    match input::require_utf8(bytes) {
+        Ok(t) => utf8_text(checker, t, opts),
+        Err(d) => RecordResult::rejected(d),
+    }
+}
+
+/// JSON text known to be UTF-8.
+fn utf8_text(checker: &Checker<'_>, text: &str, opts: &CheckOptions) -> RecordResult {
     match checker.check_text(text, opts) {
         Ok(c) => RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics),
         Err(e) => RecordResult::rejected(input::json_error_diagnostic(&e, text)),
@@ -157,8 +175,20 @@ fn record_id(v: &Value) -> Option<String> {
 }
 
 fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
-    if let Some(bytes) = convert::as_text(obj)? {
-        return Ok(Input::Text(bytes));
+    if let Ok(s) = obj.cast_exact::<PyString>() {
+        if let Some(span) = convert::wide_text(s, wide) {
+            return Ok(Input::WideText(span));
+        }
+    }
+    match convert::as_text(obj) {
+        Ok(Some(bytes)) => return Ok(Input::Text(bytes)),
+        Ok(None) => {}
+        // A `str` with no UTF-8 form (a lone surrogate) is this record's problem, reported in
+        // its place; the rest of the batch is still checked.
+        Err(_) => {
+            let message = convert::LONE_SURROGATE.to_owned();
+            return Ok(Input::Unconvertible(ConvertError { pointer: String::new(), message }));
+        }
     }
     Ok(match convert::to_batch_tree(obj, wide) {
         Ok((tree, false)) => Input::Tree(tree),

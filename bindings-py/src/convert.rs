@@ -164,16 +164,7 @@ const SPARE_COUNT: usize = 8;
 /// Give a checked tree's widened strings back to this thread's buffers (the tree is done with).
 pub fn unwiden(node: &mut Node) {
     match node {
-        Node::Widened(text) => {
-            let text = std::mem::take(text);
-            if text.capacity() <= SPARE_BYTES {
-                SPARE_TEXT.with_borrow_mut(|spare| {
-                    if spare.len() < SPARE_COUNT {
-                        spare.push(text);
-                    }
-                });
-            }
-        }
+        Node::Widened(text) => give_back(std::mem::take(text)),
         Node::Seq(items) => items.iter_mut().for_each(unwiden),
         Node::Map(entries) => entries.iter_mut().for_each(|(_, v)| unwiden(v)),
         _ => {}
@@ -246,8 +237,19 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
                 continue;
             }
         }
-        // A block with other widths: character by character.
-        for &c in &chars[i..i + 8] {
+        // A block of ASCII (JSON's keys, quotes and dates between Chinese values): a byte each.
+        let block = &chars[i..i + 8];
+        if block.iter().fold(0, |high, &c| high | c) < 0x80 {
+            for (k, &c) in block.iter().enumerate() {
+                // SAFETY: n + 8 <= 4i + 8 <= 4 * len reserved; each `c` is ASCII, one byte.
+                unsafe { base.add(n + k).write(c as u8) };
+            }
+            n += 8;
+            i += 8;
+            continue;
+        }
+        // A block with mixed widths: character by character.
+        for &c in block {
             match unsafe { push_scalar(base, n, c) } {
                 Some(len) => n += len,
                 None => return false,
@@ -364,7 +366,7 @@ mod simd {
     }
 }
 
-const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
+pub(crate) const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
 
 /// The JSON of a tree. (The tree holds only JSON values: finite numbers, UTF-8 strings.)
 pub fn tree_to_value(tree: &Node) -> Value {
@@ -389,14 +391,30 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
     if ascii {
         return string(s.clone()).map(Node::Str);
     }
-    // Positions past u32 (a string of 4 Gi characters) are lent as UTF-8 instead.
-    let Ok(len32) = u32::try_from(len) else {
+    let Some(span) = copy_ucs4(s, len, batch.arena) else {
         return string(s.clone()).map(Node::Str);
     };
-    let (block, chars) = batch.arena.room(len);
+    batch.wide = true;
+    Ok(Node::Wide { block: span.block, start: span.start, len: span.len })
+}
+
+/// Characters `start..start + len` of block `block` of a [`WideArena`].
+#[derive(Clone, Copy, Debug)]
+pub struct WideSpan {
+    block: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Copy the `len` characters of `s` into the arena as UCS-4. `None` (nothing kept) if
+/// CPython refuses, or if a position would not fit in `u32` (a string of 4 Gi characters):
+/// the caller takes the string as UTF-8 instead.
+fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut WideArena) -> Option<WideSpan> {
+    let len32 = u32::try_from(len).ok()?;
+    let (block, chars) = arena.room(len);
     let start = chars.len();
     let (Ok(block), Ok(start32)) = (u32::try_from(block), u32::try_from(start)) else {
-        return string(s.clone()).map(Node::Str);
+        return None;
     };
     // SAFETY: the block has room for `len` more characters after `start` (`room`);
     // PyUnicode_AsUCS4 writes at most `buflen` (= `len`) of them, and on success exactly the
@@ -411,10 +429,51 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
     };
     if !copied {
         let _ = PyErr::take(s.py());
-        return string(s.clone()).map(Node::Str);
+        return None;
     }
-    batch.wide = true;
-    Ok(Node::Wide { block, start: start32, len: len32 })
+    Some(WideSpan { block, start: start32, len: len32 })
+}
+
+/// A record given as JSON text in a `str`: long non-ASCII text is copied into the arena as
+/// UCS-4 for a check thread to make UTF-8 ([`widen_text`]), as a tree's long strings are.
+/// CPython's own UTF-8 encoding of such a line was most of the interpreter thread's time in
+/// `check_many(lines)`. `None`: take the text as UTF-8 (short or ASCII).
+pub fn wide_text(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideSpan> {
+    // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
+    let Ok(len) = usize::try_from(unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) }) else {
+        let _ = PyErr::take(s.py()); // -1 comes with an exception set
+        return None;
+    };
+    if len < WIDE_MIN_CHARS {
+        return None;
+    }
+    if s.call_method0(pyo3::intern!(s.py(), "isascii")).is_ok_and(|r| r.is_truthy().unwrap_or(true)) {
+        return None;
+    }
+    copy_ucs4(s, len, arena)
+}
+
+/// The UTF-8 of a [`wide_text`] span, in one of this thread's buffers: give it back with
+/// [`give_back`] when done. A lone surrogate is an error.
+pub fn widen_text(span: WideSpan, arena: &WideArena) -> Result<String, &'static str> {
+    let chars = arena.get(span.block, span.start, span.len).ok_or("string lost in conversion")?;
+    let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
+    if !ucs4_to_utf8(chars, &mut text) {
+        give_back(text);
+        return Err(LONE_SURROGATE);
+    }
+    Ok(text)
+}
+
+/// Keep a buffer for this thread's next widened string.
+pub fn give_back(text: String) {
+    if text.capacity() <= SPARE_BYTES {
+        SPARE_TEXT.with_borrow_mut(|spare| {
+            if spare.len() < SPARE_COUNT {
+                spare.push(text);
+            }
+        });
+    }
 }
 
 fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) -> Result<Node, Failure> {

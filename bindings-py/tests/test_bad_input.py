@@ -113,6 +113,31 @@ def test_long_strings_of_every_utf8_width_convert_like_json_text(prefix):
     assert "screening_mobile" in codes(from_dict[0])
 
 
+@pytest.mark.parametrize(
+    "prefix",
+    ["中" * 200, "中" * 7 + "a" + "中" * 300, "é" * 130, "\u07ff\u0800\ud7ff\ue000\uffff" * 40, "\U0010ffff𝄞" * 70, "ab" * 100 + "é", "ab" * 100],
+)
+def test_json_lines_as_str_answer_as_utf8_bytes(prefix):
+    # A long non-ASCII line leaves the interpreter as UCS-4 and is made UTF-8 on a check thread;
+    # the same line as UTF-8 bytes is read as it is. Both must give the same answers.
+    record = {**RECORD, "body": prefix + "联系电话13912345678", "title": prefix[:40]}
+    line = json.dumps(record, ensure_ascii=False)
+    as_str = gongkai.check_many([line, line + " "])
+    as_bytes = gongkai.check_many([line.encode(), (line + " ").encode()])
+    assert as_str.to_dicts() == as_bytes.to_dicts()
+    assert "screening_mobile" in codes(as_str[0])
+
+
+@pytest.mark.parametrize("title", ["\ud800", "正" * 200 + "\udfff"])
+def test_a_json_line_with_a_lone_surrogate_is_a_diagnostic_in_a_batch(title):
+    # CPython cannot encode the line to UTF-8: that record says so; the batch goes on.
+    line = '{"kind": "publication", "item": "admin.art20.01", "title": "' + title + '"}'
+    batch = gongkai.check_many([line, json.dumps(RECORD)])
+    assert [(d.code, d.path) for d in batch[0].diagnostics] == [("input_invalid_json", "")]
+    assert "lone surrogate" in batch[0].diagnostics[0].message_en
+    assert batch[1].to_dicts() == gongkai.check(RECORD).to_dicts()
+
+
 def test_strings_arrive_character_for_character():
     # A channel the catalogue does not list is quoted back in its message: random text of every
     # UTF-8 width (mostly three-byte, as Chinese is), long or short, ASCII or not, must come back
