@@ -109,10 +109,7 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
                 convert::give_back(utf8);
                 result
             }
-            Err(message) => RecordResult::rejected(unconvertible(&ConvertError {
-                pointer: String::new(),
-                message: message.to_owned(),
-            })),
+            Err(e) => RecordResult::rejected(unconvertible(&e)),
         },
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
@@ -175,20 +172,17 @@ fn record_id(v: &Value) -> Option<String> {
 }
 
 fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
-    if let Ok(s) = obj.cast_exact::<PyString>() {
-        if let Some(span) = convert::wide_text(s, wide) {
-            return Ok(Input::WideText(span));
-        }
+    if let Ok(s) = obj.cast_exact::<PyString>()
+        && let Some(span) = convert::wide_copy(s, wide)
+    {
+        return Ok(Input::WideText(span));
     }
     match convert::as_text(obj) {
         Ok(Some(bytes)) => return Ok(Input::Text(bytes)),
         Ok(None) => {}
         // A `str` with no UTF-8 form (a lone surrogate) is this record's problem, reported in
         // its place; the rest of the batch is still checked.
-        Err(_) => {
-            let message = convert::LONE_SURROGATE.to_owned();
-            return Ok(Input::Unconvertible(ConvertError { pointer: String::new(), message }));
-        }
+        Err(_) => return Ok(Input::Unconvertible(ConvertError::not_unicode())),
     }
     Ok(match convert::to_batch_tree(obj, wide) {
         Ok((tree, false)) => Input::Tree(tree),

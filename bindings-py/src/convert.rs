@@ -18,6 +18,13 @@ pub struct ConvertError {
     pub message: String,
 }
 
+impl ConvertError {
+    /// A record given as one `str` (JSON text) that has no UTF-8 form: the whole record.
+    pub fn not_unicode() -> Self {
+        Self { pointer: String::new(), message: LONE_SURROGATE.to_owned() }
+    }
+}
+
 /// Nesting deeper than this is refused rather than risking the native stack.
 const MAX_DEPTH: usize = 128;
 
@@ -67,13 +74,9 @@ pub enum Node {
     Owned(String),
     Seq(Vec<Node>),
     Map(Vec<(PyBackedStr, Node)>),
-    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`WideArena`] (characters
-    /// `start..start + len` of a block), turned into UTF-8 by [`widen`] on a check thread.
-    Wide {
-        block: u32,
-        start: u32,
-        len: u32,
-    },
+    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`WideArena`], turned into
+    /// UTF-8 by [`widen`] on a check thread.
+    Wide(WideSpan),
     /// A [`Node::Wide`] string as UTF-8, in a buffer that [`unwiden`] gives back for reuse.
     Widened(String),
 }
@@ -119,9 +122,9 @@ impl WideArena {
         (self.current, block)
     }
 
-    fn get(&self, block: u32, start: u32, len: u32) -> Option<&[u32]> {
-        let (start, len) = (start as usize, len as usize);
-        self.blocks.get(block as usize)?.get(start..start + len)
+    fn get(&self, span: WideSpan) -> Option<&[u32]> {
+        let (start, len) = (span.start as usize, span.len as usize);
+        self.blocks.get(span.block as usize)?.get(start..start + len)
     }
 }
 
@@ -173,13 +176,8 @@ pub fn unwiden(node: &mut Node) {
 
 fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
     match node {
-        Node::Wide { block, start, len } => {
-            let chars = arena.get(*block, *start, *len).ok_or_else(|| Failure::new("string lost in conversion"))?;
-            let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
-            if !ucs4_to_utf8(chars, &mut text) {
-                return Err(Failure::new(LONE_SURROGATE));
-            }
-            *node = Node::Widened(text);
+        Node::Wide(span) => {
+            *node = Node::Widened(widen_span(*span, arena).map_err(Failure::new)?);
             Ok(())
         }
         Node::Seq(items) => {
@@ -366,7 +364,7 @@ mod simd {
     }
 }
 
-pub(crate) const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
+const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
 
 /// The JSON of a tree. (The tree holds only JSON values: finite numbers, UTF-8 strings.)
 pub fn tree_to_value(tree: &Node) -> Value {
@@ -380,22 +378,13 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 
 /// A `str` in a batch: long non-ASCII text is copied into the arena as UCS-4, the rest lent.
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
-    // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
-    let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
-    let Ok(len) = usize::try_from(len) else {
-        let _ = PyErr::take(s.py()); // -1 comes with an exception set
-        return Err(Failure::new("string length unavailable"));
-    };
-    let ascii = len < WIDE_MIN_CHARS
-        || s.call_method0(pyo3::intern!(s.py(), "isascii")).is_ok_and(|r| r.is_truthy().unwrap_or(true));
-    if ascii {
-        return string(s.clone()).map(Node::Str);
+    match wide_copy(s, batch.arena) {
+        Some(span) => {
+            batch.wide = true;
+            Ok(Node::Wide(span))
+        }
+        None => string(s.clone()).map(Node::Str),
     }
-    let Some(span) = copy_ucs4(s, len, batch.arena) else {
-        return string(s.clone()).map(Node::Str);
-    };
-    batch.wide = true;
-    Ok(Node::Wide { block: span.block, start: span.start, len: span.len })
 }
 
 /// Characters `start..start + len` of block `block` of a [`WideArena`].
@@ -434,11 +423,12 @@ fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut WideArena) -> Opti
     Some(WideSpan { block, start: start32, len: len32 })
 }
 
-/// A record given as JSON text in a `str`: long non-ASCII text is copied into the arena as
-/// UCS-4 for a check thread to make UTF-8 ([`widen_text`]), as a tree's long strings are.
-/// CPython's own UTF-8 encoding of such a line was most of the interpreter thread's time in
-/// `check_many(lines)`. `None`: take the text as UTF-8 (short or ASCII).
-pub fn wide_text(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideSpan> {
+/// A long non-ASCII `str` copied into the arena as UCS-4, for a check thread to make UTF-8
+/// ([`widen`], [`widen_text`]); `None` (short, ASCII, or not copied): take it as UTF-8.
+/// Used for a tree's strings and for a record given as JSON text in a `str`, whose encoding by
+/// CPython was most of the interpreter thread's time in `check_many(lines)`.
+#[inline]
+pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideSpan> {
     // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
     let Ok(len) = usize::try_from(unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) }) else {
         let _ = PyErr::take(s.py()); // -1 comes with an exception set
@@ -453,10 +443,15 @@ pub fn wide_text(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideS
     copy_ucs4(s, len, arena)
 }
 
-/// The UTF-8 of a [`wide_text`] span, in one of this thread's buffers: give it back with
-/// [`give_back`] when done. A lone surrogate is an error.
-pub fn widen_text(span: WideSpan, arena: &WideArena) -> Result<String, &'static str> {
-    let chars = arena.get(span.block, span.start, span.len).ok_or("string lost in conversion")?;
+/// The UTF-8 of a record's JSON text copied by [`wide_copy`], in one of this thread's buffers:
+/// give it back with [`give_back`] when done.
+pub fn widen_text(span: WideSpan, arena: &WideArena) -> Result<String, ConvertError> {
+    widen_span(span, arena).map_err(|message| ConvertError { pointer: String::new(), message: message.to_owned() })
+}
+
+/// The UTF-8 of a span, in one of this thread's buffers; a lone surrogate is an error.
+fn widen_span(span: WideSpan, arena: &WideArena) -> Result<String, &'static str> {
+    let chars = arena.get(span).ok_or("string lost in conversion")?;
     let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
     if !ucs4_to_utf8(chars, &mut text) {
         give_back(text);
@@ -575,7 +570,7 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::Owned(s) | Node::Widened(s) => visitor.visit_borrowed_str(s),
             Node::Seq(items) => visitor.visit_seq(SeqAccessor(items.iter())),
             Node::Map(entries) => visitor.visit_map(MapAccessor { entries: entries.iter(), value: None }),
-            Node::Wide { .. } => Err(de::Error::custom("a long string was read before it was widened")),
+            Node::Wide(_) => Err(de::Error::custom("a long string was read before it was widened")),
         }
     }
 

@@ -12,8 +12,7 @@ use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
 use crate::diagnostics::{Diagnostic, Message, concat, message};
-use crate::model::FastMap;
-use crate::model::{Item, Text};
+use crate::model::{FastMap, Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
 /// institution (kind, tier, role, sector) and each item's compiled field schema. Share one

@@ -57,7 +57,6 @@ fn for_each_keyword(text: &str, mut f: impl FnMut(usize, usize, usize)) {
 /// ends in 密; 内部资料, 内部文件 and 内部材料 start with 内; 注意保存 with 注. No keyword
 /// contains another's anchor elsewhere, so matches found anchor by anchor never overlap and
 /// come leftmost first.
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn keyword_at(bytes: &[u8], at: usize, f: &mut impl FnMut(usize, usize, usize)) {
     let rest = &bytes[at..];
     if rest.starts_with("密".as_bytes()) {
@@ -144,24 +143,13 @@ impl Anchors {
 
     fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let bytes = text.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for at in self.secret.find_iter(bytes) {
-            let end = at + "密".len();
-            if let Some(i) = LEVELS.iter().position(|w| end >= w.len() && &bytes[end - w.len()..end] == w.as_bytes()) {
-                found.push((end - LEVELS[i].len(), end, i));
-            }
-        }
-        for at in self.internal.find_iter(bytes) {
-            if let Some(i) = INTERNAL[..3].iter().position(|w| bytes[at..].starts_with(w.as_bytes())) {
-                found.push((at, at + INTERNAL[i].len(), LEVELS.len() + i));
-            }
-        }
-        for at in self.keep.find_iter(bytes) {
-            found.push((at, at + INTERNAL[3].len(), LEVELS.len() + 3));
-        }
-        found.sort_unstable();
-        for (start, end, pattern) in found {
-            f(start, end, pattern);
+        let mut anchors: Vec<usize> = self.secret.find_iter(bytes).collect();
+        anchors.extend(self.internal.find_iter(bytes));
+        anchors.extend(self.keep.find_iter(bytes));
+        // In the order of the text, anchors give their keywords in the order of their starts.
+        anchors.sort_unstable();
+        for at in anchors {
+            keyword_at(bytes, at, &mut f);
         }
     }
 }
