@@ -1,7 +1,8 @@
 //! The fast path for checking a publication record given as JSON text.
 //!
 //! Building a `serde_json::Value` tree (a map node and a `String` per value) and freeing it cost
-//! more than every rule together. For a well-formed record, this reads the text straight into
+//! more than every rule together. For a well-formed record, this reads the text (with
+//! [`super::text::Reader`], which finds string ends faster than serde_json) straight into
 //! borrowed strings (copied only when they contain escapes) and builds the same [`Publication`]
 //! the lenient reader builds from a `Value`; only `fields` stays a `Value`, since the per-item
 //! JSON Schema validator needs one.
@@ -199,10 +200,10 @@ pub(crate) struct FastRecord<'de> {
 /// Read `text` as a publication record, or `None` when the `Value` path must read it (see the
 /// module docs): not JSON, not a publication, or anything the lenient reader would report.
 pub(crate) fn read(text: &str) -> Option<FastRecord<'_>> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let record = read_from(&mut de)?;
+    let mut reader = super::text::Reader::new(text);
+    let record = read_from(&mut reader)?;
     // Trailing text after the object is a syntax error the `Value` path reports.
-    de.end().ok()?;
+    reader.end().ok()?;
     Some(record)
 }
 
@@ -386,7 +387,13 @@ mod tests {
         };
         let slow = (value.get("id").cloned().unwrap_or_default(), checker.check_value(&value, opts));
         let borrowed = checker.check_borrowed(&value, opts);
-        assert_eq!(fast.is_some(), borrowed.is_some(), "{what}: text and tree readers disagree on taking it\n{text}");
+        // The text reader leaves some valid JSON (floats, say) to serde_json; otherwise the two
+        // readers take or decline a record alike.
+        let text_declined = super::super::text::value(text).is_err();
+        assert!(
+            fast.is_some() == borrowed.is_some() || (fast.is_none() && text_declined),
+            "{what}: text and tree readers disagree on taking it\n{text}"
+        );
         let Some(fast) = fast else { return false };
         assert_eq!((fast.id, fast.diagnostics), slow, "{what}: the two paths disagree\n{text}");
         if let Some(b) = borrowed {

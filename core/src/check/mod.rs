@@ -16,6 +16,7 @@ pub mod input;
 pub mod record;
 mod rules;
 pub mod sources;
+mod text;
 
 use chrono::NaiveDate;
 use serde_json::Value;

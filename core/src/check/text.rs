@@ -1,0 +1,608 @@
+//! A JSON text reader for the fast path, for the one thing serde_json's reader is slow at here:
+//! finding the end of a long string. serde_json looks 8 bytes at a time; a record's body is
+//! kilobytes of one string, and this reader looks 16 at a time (SSE2 on x86-64).
+//!
+//! It is a serde `Deserializer`, so [`super::fast`] reads a record through it exactly as through
+//! serde_json. Its contract is one-sided: whatever it accepts, serde_json accepts with the same
+//! values; anything else it DECLINES, and the caller falls back to serde_json (the `Value` path,
+//! which reports the error with its line and column). So it declines, rather than reads, what
+//! serde_json reads in ways not worth matching bit for bit: numbers with a fraction or an exponent,
+//! integers of more than 18 digits, `-0`, escapes other than JSON's own, and nesting deeper than
+//! [`MAX_DEPTH`] (serde_json's limit is 127). Property tests check the contract against serde_json.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Containers nested deeper than this are declined (serde_json rejects more than 127).
+const MAX_DEPTH: usize = 100;
+
+/// The reader gave up: not JSON, or JSON it leaves to serde_json. Carries nothing, because the
+/// caller re-reads the text with serde_json for the message.
+#[derive(Debug)]
+pub(crate) struct Declined;
+
+impl fmt::Display for Declined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("declined by the fast JSON reader")
+    }
+}
+
+impl std::error::Error for Declined {}
+
+impl de::Error for Declined {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Declined
+    }
+}
+
+type Result<T> = std::result::Result<T, Declined>;
+
+pub(crate) struct Reader<'de> {
+    text: &'de str,
+    pos: usize,
+    depth: usize,
+}
+
+impl<'de> Reader<'de> {
+    pub(crate) fn new(text: &'de str) -> Self {
+        Reader { text, pos: 0, depth: 0 }
+    }
+
+    /// Only whitespace may follow the value (serde_json's `Deserializer::end`).
+    pub(crate) fn end(&mut self) -> Result<()> {
+        self.skip_whitespace();
+        if self.pos == self.text.len() { Ok(()) } else { Err(Declined) }
+    }
+
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes().get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Consume `b` after whitespace, or decline.
+    fn expect(&mut self, b: u8) -> Result<()> {
+        self.skip_whitespace();
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Declined)
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Result<()> {
+        if self.bytes()[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Declined)
+        }
+    }
+
+    /// The string starting at the opening quote under `pos`: borrowed from the text when it has
+    /// no escapes.
+    fn string(&mut self) -> Result<Text<'de>> {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        let end = special_byte(bytes, start);
+        match bytes.get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                // The quote is ASCII, so both ends are character boundaries.
+                Ok(Text::Borrowed(&self.text[start..end]))
+            }
+            Some(b'\\') => {
+                let mut owned = String::with_capacity(end - start + 16);
+                owned.push_str(&self.text[start..end]);
+                self.pos = end;
+                self.escaped_rest(&mut owned)?;
+                Ok(Text::Owned(owned))
+            }
+            // A control character (serde_json rejects it) or the end of the text.
+            _ => Err(Declined),
+        }
+    }
+
+    /// The rest of a string from its first backslash under `pos`, appended to `out`.
+    fn escaped_rest(&mut self, out: &mut String) -> Result<()> {
+        let bytes = self.bytes();
+        loop {
+            // At a backslash.
+            let escape = *bytes.get(self.pos + 1).ok_or(Declined)?;
+            self.pos += 2;
+            match escape {
+                b'"' => out.push('"'),
+                b'\\' => out.push('\\'),
+                b'/' => out.push('/'),
+                b'b' => out.push('\u{8}'),
+                b'f' => out.push('\u{c}'),
+                b'n' => out.push('\n'),
+                b'r' => out.push('\r'),
+                b't' => out.push('\t'),
+                b'u' => {
+                    let unit = self.hex4()?;
+                    let c = match unit {
+                        0xD800..=0xDBFF => {
+                            // Only a surrogate pair makes a character; a lone half is declined.
+                            if !bytes[self.pos..].starts_with(b"\\u") {
+                                return Err(Declined);
+                            }
+                            self.pos += 2;
+                            let low = self.hex4()?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(Declined);
+                            }
+                            0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
+                        }
+                        0xDC00..=0xDFFF => return Err(Declined),
+                        _ => u32::from(unit),
+                    };
+                    out.push(char::from_u32(c).ok_or(Declined)?);
+                }
+                _ => return Err(Declined),
+            }
+            let end = special_byte(bytes, self.pos);
+            out.push_str(&self.text[self.pos..end]);
+            self.pos = end;
+            match bytes.get(end) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {}
+                _ => return Err(Declined),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u16> {
+        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or(Declined)?;
+        let mut unit = 0u16;
+        for &d in digits {
+            let v = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(Declined),
+            };
+            unit = unit << 4 | u16::from(v);
+        }
+        self.pos += 4;
+        Ok(unit)
+    }
+
+    /// An integer as serde_json gives it: `u64` when not negative, `i64` when negative.
+    fn integer<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let bytes = self.bytes();
+        let negative = bytes[self.pos] == b'-';
+        let start = self.pos + usize::from(negative);
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        let digits = &bytes[start..end];
+        // 18 digits always fit an i64; a leading zero is invalid JSON unless alone; a fraction or
+        // an exponent makes a float, which serde_json parses by its own algorithm.
+        if digits.is_empty()
+            || digits.len() > 18
+            || (digits[0] == b'0' && digits.len() > 1)
+            || matches!(bytes.get(end), Some(b'.' | b'e' | b'E'))
+        {
+            return Err(Declined);
+        }
+        let magnitude = digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        self.pos = end;
+        match (negative, magnitude) {
+            (false, n) => visitor.visit_u64(n),
+            // serde_json reads `-0` as the float -0.0.
+            (true, 0) => Err(Declined),
+            (true, n) => visitor.visit_i64(-(n as i64)),
+        }
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH { Err(Declined) } else { Ok(()) }
+    }
+}
+
+/// A string read from the text.
+enum Text<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> Text<'de> {
+    fn visit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self {
+            Text::Borrowed(s) => visitor.visit_borrowed_str(s),
+            Text::Owned(s) => visitor.visit_string(s),
+        }
+    }
+}
+
+impl<'de> Deserializer<'de> for &mut Reader<'de> {
+    type Error = Declined;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.skip_whitespace();
+        match self.peek().ok_or(Declined)? {
+            b'"' => self.string()?.visit(visitor),
+            b'{' => {
+                self.enter()?;
+                self.pos += 1;
+                let value = visitor.visit_map(Entries { reader: self, first: true })?;
+                self.expect(b'}')?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            b'[' => {
+                self.enter()?;
+                self.pos += 1;
+                let value = visitor.visit_seq(Elements { reader: self, first: true })?;
+                self.expect(b']')?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            b't' => self.literal("true").and_then(|()| visitor.visit_bool(true)),
+            b'f' => self.literal("false").and_then(|()| visitor.visit_bool(false)),
+            b'n' => self.literal("null").and_then(|()| visitor.visit_unit()),
+            b'-' | b'0'..=b'9' => self.integer(visitor),
+            _ => Err(Declined),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.skip_whitespace();
+        if self.peek() == Some(b'n') {
+            self.literal("null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// An object's entries; the reader is past the `{`, and the caller reads the `}`.
+struct Entries<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Declined;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let r = &mut *self.reader;
+        r.skip_whitespace();
+        match r.peek() {
+            Some(b'}') => return Ok(None),
+            Some(b',') if !self.first => {
+                r.pos += 1;
+                r.skip_whitespace();
+            }
+            Some(b'"') if self.first => {}
+            _ => return Err(Declined),
+        }
+        self.first = false;
+        // Keys are strings (`{1: 2}` and `{"a":1,}` are not JSON).
+        if r.peek() != Some(b'"') {
+            return Err(Declined);
+        }
+        seed.deserialize(&mut *r).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        self.reader.expect(b':')?;
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// An array's elements; the reader is past the `[`, and the caller reads the `]`.
+struct Elements<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+}
+
+impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
+    type Error = Declined;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        let r = &mut *self.reader;
+        r.skip_whitespace();
+        match r.peek() {
+            Some(b']') => return Ok(None),
+            Some(b',') if !self.first => r.pos += 1,
+            Some(_) if self.first => {}
+            _ => return Err(Declined),
+        }
+        self.first = false;
+        seed.deserialize(&mut *r).map(Some)
+    }
+}
+
+/// The index of the first `"`, `\` or control character (U+0000 to U+001F) at or after `from`,
+/// or the text's length: where a string's plain run ends.
+fn special_byte(bytes: &[u8], from: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        sse2::special_byte(bytes, from)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        special_byte_swar(bytes, from)
+    }
+}
+
+/// [`special_byte`] 8 bytes at a time in a `u64` (WebAssembly and other targets).
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn special_byte_swar(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    // A byte of `x` is zero iff the matching byte of `zero_bytes(x)` has its high bit set (bytes
+    // above a zero byte may be flagged too, but the first flag is exact).
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        // Bytes below 0x20: subtracting 0x20 borrows into the high bit of a byte that had it clear.
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let hits = control | zero_bytes(x ^ (ONES * u64::from(b'"'))) | zero_bytes(x ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    special_byte_scalar(bytes, i)
+}
+
+fn special_byte_scalar(bytes: &[u8], from: usize) -> usize {
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map_or(bytes.len(), |i| from + i)
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::*;
+
+    /// [`super::special_byte`] 16 bytes at a time. SSE2 is part of every x86-64 CPU.
+    pub(super) fn special_byte(bytes: &[u8], from: usize) -> usize {
+        // SAFETY: SSE2 is in the x86-64 baseline, so the target-feature functions are available.
+        unsafe { special_byte_sse2(bytes, from) }
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn special_byte_sse2(bytes: &[u8], from: usize) -> usize {
+        let mut i = from;
+        let quote = _mm_set1_epi8(b'"' as i8);
+        let backslash = _mm_set1_epi8(b'\\' as i8);
+        let control_max = _mm_set1_epi8(0x1f);
+        while i + 16 <= bytes.len() {
+            // SAFETY: `i + 16 <= bytes.len()`, and the load has no alignment requirement.
+            let chunk = unsafe { _mm_loadu_si128(bytes.as_ptr().add(i).cast::<__m128i>()) };
+            // A byte is a control character when min(byte, 0x1f) == byte, unsigned.
+            let control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, control_max), chunk);
+            let hits =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)), control);
+            let mask = _mm_movemask_epi8(hits) as u32;
+            if mask != 0 {
+                return i + mask.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        super::special_byte_scalar(bytes, i)
+    }
+}
+
+/// Read all of `text` as one JSON value, for tests of the reader against serde_json.
+#[cfg(test)]
+pub(crate) fn value(text: &str) -> Result<serde_json::Value> {
+    let mut reader = Reader::new(text);
+    let value = serde::Deserialize::deserialize(&mut reader)?;
+    reader.end()?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    /// The contract: what the reader accepts, serde_json accepts with the same value.
+    fn agrees(text: &str) -> bool {
+        match value(text) {
+            Ok(v) => {
+                let expected: Value = serde_json::from_str(text)
+                    .unwrap_or_else(|e| panic!("the reader took a text serde_json rejects ({e}): {text:?}"));
+                assert_eq!(v, expected, "{text:?}");
+                true
+            }
+            Err(Declined) => false,
+        }
+    }
+
+    #[test]
+    fn reads_json_as_serde_json_does() {
+        for text in [
+            "{}",
+            " { } ",
+            "[]",
+            "[1, -2, 0, 123456789012345678, -123456789012345678]",
+            r#"{"a": "b", "a": "c"}"#,
+            r#"{"s": "\"\\\/\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00\u0000", "t": true, "f": false, "n": null}"#,
+            "\t\r\n{\"x\" :[ {\"y\":[[]]} ] }\n",
+            r#""政务公开 plain""#,
+            r#"{"k\u0041": "v"}"#,
+            "\"a long string with no escapes, past sixteen bytes, and 中文 too\"",
+        ] {
+            assert!(agrees(text), "declined {text:?}");
+        }
+    }
+
+    #[test]
+    fn declines_what_it_leaves_to_serde_json_and_what_is_not_json() {
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let not_too_deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(agrees(&not_too_deep));
+        for text in [
+            // Valid JSON this reader leaves to serde_json.
+            "1.5",
+            "1e3",
+            "-0",
+            "1234567890123456789",
+            deep.as_str(),
+            // Not JSON.
+            "",
+            " ",
+            "{",
+            "{\"a\":1,}",
+            "[1,]",
+            "[,1]",
+            "{1: 2}",
+            "{\"a\" 1}",
+            "01",
+            "-",
+            "+1",
+            "tru",
+            "nul",
+            "truex",
+            "\"a\u{1}b\"",
+            "\"unterminated",
+            "\"bad \\x escape\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\udc00\"",
+            "{} {}",
+            "[1 2]",
+            "{\"a\":1 \"b\":2}",
+        ] {
+            assert!(!agrees(text), "took {text:?}");
+            if text != deep && !["1.5", "1e3", "-0", "1234567890123456789"].contains(&text) {
+                assert!(serde_json::from_str::<Value>(text).is_err(), "serde_json takes {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_special_bytes_at_every_position_of_a_chunk() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for special in [b'"', b'\\', 0x00, 0x1f] {
+                    // Neighbours of the special bytes, and bytes above 0x7f (not control
+                    // characters, though negative when signed, and 0xa0 - 0x20 sets the high bit).
+                    let ordinary = [b'a', 0xe4, 0x20, 0x7f, 0xa0, 0x21, 0x23, 0x5b, 0x5d, 0x80, 0xff];
+                    let mut bytes: Vec<u8> = (0..len).map(|i| ordinary[(i * 7 + at) % ordinary.len()]).collect();
+                    if at < len {
+                        bytes[at] = special;
+                    }
+                    for from in 0..=len {
+                        let expected = if at < len && at >= from { at } else { len };
+                        assert_eq!(special_byte(&bytes, from), expected, "len {len} at {at} from {from}");
+                        assert_eq!(special_byte_scalar(&bytes, from), expected);
+                        assert_eq!(special_byte_swar(&bytes, from), expected);
+                    }
+                }
+            }
+        }
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<u64>().prop_map(|n| json!(n)),
+            (-1e6f64..1e6).prop_map(|f| json!(f)),
+            any::<String>().prop_map(Value::String),
+            "[\"\\\\a-z中\u{1}\u{1f600} ]{0,40}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z\"\\\\中]{0,6}", inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// serde_json's own output (compact and pretty, escapes of every kind) is read to the
+        /// same value, unless it holds something the reader leaves to serde_json.
+        #[test]
+        fn reads_serde_json_output_back(v in json_value()) {
+            for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
+                let leaves_it = has_float(&v) || has_long_integer(&v);
+                prop_assert!(agrees(&text) || leaves_it, "declined {text:?}");
+            }
+        }
+
+        /// Random cuts and insertions in JSON text: whatever the reader takes, serde_json takes
+        /// with the same value.
+        #[test]
+        fn never_takes_what_serde_json_rejects(
+            v in json_value(),
+            at in 0usize..400,
+            cut in 0usize..4,
+            insert in prop::sample::select(vec![
+                "", "\"", "\\", "\\u", "\\ud800", "\\udc00", "\\u00", ",", ":", "{", "}", "[", "]",
+                "-", "0", "01", "-0", ".5", "e5", "\u{1}", "\t", " ", "n", "nul", "true", "\\/", "\\x",
+            ]),
+        ) {
+            let text = serde_json::to_string(&v).unwrap();
+            let boundary = |mut i: usize| {
+                i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (a, b) = (boundary(at), boundary(at + cut));
+            agrees(&format!("{}{insert}{}", &text[..a], &text[b..]));
+        }
+    }
+
+    fn has_float(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => n.is_f64(),
+            Value::Array(a) => a.iter().any(has_float),
+            Value::Object(m) => m.values().any(has_float),
+            _ => false,
+        }
+    }
+
+    fn has_long_integer(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => {
+                n.as_u64().is_some_and(|n| n >= 10u64.pow(18)) || n.as_i64().is_some_and(|n| n <= -(10i64.pow(18)))
+            }
+            Value::Array(a) => a.iter().any(has_long_integer),
+            Value::Object(m) => m.values().any(has_long_integer),
+            _ => false,
+        }
+    }
+}
