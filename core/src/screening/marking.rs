@@ -79,46 +79,56 @@ mod avx2 {
     /// The CPU must have AVX2.
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn anchors(b: &[u8], f: &mut impl FnMut(usize)) {
-        let splat = |x: u8| _mm256_set1_epi8(x as i8);
-        let (e5, e6, af, x86, b3, x85, a8) =
-            (splat(0xE5), splat(0xE6), splat(0xAF), splat(0x86), splat(0xB3), splat(0x85), splat(0xA8));
         let n = b.len();
         let mut i = 0;
         // Each step reads bytes i .. i + 34 and reports anchors starting at i .. i + 32.
         while i + 34 <= n {
-            // SAFETY: i + 2 + 32 <= n, so the unaligned 32-byte loads at i + 1 and i + 2 stay inside `b`.
-            let (v1, v2) = unsafe {
-                let p = b.as_ptr().add(i);
-                (_mm256_loadu_si256(p.add(1).cast()), _mm256_loadu_si256(p.add(2).cast()))
-            };
-            // The last two bytes first (3 in 4096 characters match one of the three pairs),
-            // the lead byte only for a step that has a candidate.
-            let mi = _mm256_and_si256(_mm256_cmpeq_epi8(v1, af), _mm256_cmpeq_epi8(v2, x86));
-            let nei = _mm256_and_si256(_mm256_cmpeq_epi8(v1, x86), _mm256_cmpeq_epi8(v2, x85));
-            let zhu = _mm256_and_si256(_mm256_cmpeq_epi8(v1, b3), _mm256_cmpeq_epi8(v2, a8));
-            let e5_tail = _mm256_or_si256(mi, nei);
-            if _mm256_testz_si256(_mm256_or_si256(e5_tail, zhu), _mm256_or_si256(e5_tail, zhu)) != 0 {
-                i += 32;
-                continue;
-            }
-            // SAFETY: as above (bytes i .. i + 32).
-            let v0 = unsafe { _mm256_loadu_si256(b.as_ptr().add(i).cast()) };
-            let any = _mm256_or_si256(
-                _mm256_and_si256(_mm256_cmpeq_epi8(v0, e5), e5_tail),
-                _mm256_and_si256(_mm256_cmpeq_epi8(v0, e6), zhu),
-            );
-            let mut mask = _mm256_movemask_epi8(any) as u32;
-            while mask != 0 {
-                f(i + mask.trailing_zeros() as usize);
-                mask &= mask - 1;
-            }
+            // SAFETY: i + 34 <= n.
+            unsafe { step(b.as_ptr().add(i), i, f) };
             i += 32;
         }
-        while i + 3 <= n {
-            if matches!(b[i..i + 3], [0xE5, 0xAF, 0x86] | [0xE5, 0x86, 0x85] | [0xE6, 0xB3, 0xA8]) {
-                f(i);
-            }
-            i += 1;
+        if i + 3 <= n {
+            // The last 3 to 33 bytes, in one step over a zero-padded copy (a byte at a time,
+            // this tail cost more than the rest of a short text): zeros match no anchor, so
+            // only anchors wholly inside the text are reported.
+            let mut padded = [0u8; 34];
+            padded[..n - i].copy_from_slice(&b[i..]);
+            // SAFETY: `padded` has the 34 bytes a step reads.
+            unsafe { step(padded.as_ptr(), i, f) };
+        }
+    }
+
+    /// Reports `offset + k` for every anchor starting at `p + k`, k < 32.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2, and `p .. p + 34` must be readable.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn step(p: *const u8, offset: usize, f: &mut impl FnMut(usize)) {
+        let splat = |x: u8| _mm256_set1_epi8(x as i8);
+        let (e5, e6, af, x86, b3, x85, a8) =
+            (splat(0xE5), splat(0xE6), splat(0xAF), splat(0x86), splat(0xB3), splat(0x85), splat(0xA8));
+        // SAFETY: the unaligned 32-byte loads at p + 1 and p + 2 end at p + 34, readable.
+        let (v1, v2) = unsafe { (_mm256_loadu_si256(p.add(1).cast()), _mm256_loadu_si256(p.add(2).cast())) };
+        // The last two bytes first (3 in 4096 characters match one of the three pairs),
+        // the lead byte only for a step that has a candidate.
+        let mi = _mm256_and_si256(_mm256_cmpeq_epi8(v1, af), _mm256_cmpeq_epi8(v2, x86));
+        let nei = _mm256_and_si256(_mm256_cmpeq_epi8(v1, x86), _mm256_cmpeq_epi8(v2, x85));
+        let zhu = _mm256_and_si256(_mm256_cmpeq_epi8(v1, b3), _mm256_cmpeq_epi8(v2, a8));
+        let e5_tail = _mm256_or_si256(mi, nei);
+        if _mm256_testz_si256(_mm256_or_si256(e5_tail, zhu), _mm256_or_si256(e5_tail, zhu)) != 0 {
+            return;
+        }
+        // SAFETY: as above (bytes p .. p + 32).
+        let v0 = unsafe { _mm256_loadu_si256(p.cast()) };
+        let any = _mm256_or_si256(
+            _mm256_and_si256(_mm256_cmpeq_epi8(v0, e5), e5_tail),
+            _mm256_and_si256(_mm256_cmpeq_epi8(v0, e6), zhu),
+        );
+        let mut mask = _mm256_movemask_epi8(any) as u32;
+        while mask != 0 {
+            f(offset + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
         }
     }
 }
@@ -337,6 +347,22 @@ mod tests {
             assert_eq!(anchors(text), automaton(text), "{text}");
             if let Some(found) = avx2(text) {
                 assert_eq!(found, automaton(text), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn keywords_are_found_at_every_offset_up_to_the_last_byte() {
+        // Across the 32-byte steps and the padded last step, and ending the text.
+        for before in 0..80 {
+            for after in 0..4 {
+                for keyword in ["秘密", "内部资料", "注意保存", "密"] {
+                    let text = format!("{}{keyword}{}", "a".repeat(before), "b".repeat(after));
+                    assert_eq!(anchors(&text), automaton(&text), "{text}");
+                    if let Some(found) = avx2(&text) {
+                        assert_eq!(found, automaton(&text), "{text}");
+                    }
+                }
             }
         }
     }
