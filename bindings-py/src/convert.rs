@@ -211,14 +211,15 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
     let avx2 = simd::available();
     let mut i = 0;
     while i + 8 <= chars.len() {
-        // Chinese text is nearly all three-byte characters: runs of blocks of eight of them are
-        // written without a branch per character (with AVX2, eight at a time, in one call).
         if avx2 {
+            // Chinese text between ASCII keys, quotes and dates: runs of blocks of eight
+            // characters that all take three bytes, or all one, are written without a branch per
+            // character, eight at a time, in one call.
             // SAFETY: AVX2 is available; each block's bytes (and the 4 more a store touches)
             // start at n <= 4i and end within the 4 * len reserved.
-            let run = unsafe { simd::three_byte_run(&chars[i..], base.add(n)) };
-            i += run;
-            n += 3 * run;
+            let (read, written) = unsafe { simd::uniform_blocks(&chars[i..], base.add(n)) };
+            i += read;
+            n += written;
             if i + 8 > chars.len() {
                 break;
             }
@@ -234,18 +235,18 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
                 i += 8;
                 continue;
             }
-        }
-        // A block of ASCII (JSON's keys, quotes and dates between Chinese values): a byte each.
-        let block = &chars[i..i + 8];
-        if block.iter().fold(0, |high, &c| high | c) < 0x80 {
-            for (k, &c) in block.iter().enumerate() {
-                // SAFETY: n + 8 <= 4i + 8 <= 4 * len reserved; each `c` is ASCII, one byte.
-                unsafe { base.add(n + k).write(c as u8) };
+            let block = &chars[i..i + 8];
+            if block.iter().fold(0, |high, &c| high | c) < 0x80 {
+                for (k, &c) in block.iter().enumerate() {
+                    // SAFETY: n + 8 <= 4i + 8 <= 4 * len reserved; each `c` is ASCII, one byte.
+                    unsafe { base.add(n + k).write(c as u8) };
+                }
+                n += 8;
+                i += 8;
+                continue;
             }
-            n += 8;
-            i += 8;
-            continue;
         }
+        let block = &chars[i..i + 8];
         // A block with mixed widths: character by character.
         for &c in block {
             match unsafe { push_scalar(base, n, c) } {
@@ -311,31 +312,49 @@ mod simd {
         false
     }
 
-    /// Write the UTF-8 of the leading blocks of 8 characters of `chars` that all take three
-    /// bytes (U+0800..U+FFFF, no surrogate), 24 bytes a block at `out`; return how many
-    /// characters were written (a multiple of 8). Stops at the first other block.
+    /// Write the UTF-8 of the leading blocks of 8 characters of `chars` in which every
+    /// character takes three bytes (U+0800..U+FFFF, no surrogate: 24 bytes a block) or every one
+    /// takes one (ASCII: 8 bytes); stop at the first other block. Returns how many characters were
+    /// read (a multiple of 8) and how many bytes written at `out`.
     ///
     /// SAFETY: AVX2 must be available, and `out .. out + 3 * k + 4` writable for every
     /// multiple of 8 `k <= chars.len()`.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    pub unsafe fn three_byte_run(chars: &[u32], out: *mut u8) -> usize {
+    pub unsafe fn uniform_blocks(chars: &[u32], out: *mut u8) -> (usize, usize) {
         use std::arch::x86_64::*;
         let six = _mm256_set1_epi32(0x3F);
         let (below, above) = (_mm256_set1_epi32(0x800), _mm256_set1_epi32(0xFFFF));
         let (plane, surrogates) = (_mm256_set1_epi32(0xF800), _mm256_set1_epi32(0xD800));
         let (lead_bits, tail_bits) = (_mm256_set1_epi32(0xE0), _mm256_set1_epi32(0x80));
+        let not_ascii = _mm256_set1_epi32(!0x7F);
         // Within each 128-bit half: bytes 0-2, 4-6, 8-10, 12-14 to the front (12 bytes).
-        let order = _mm256_setr_epi8(
+        let three_bytes = _mm256_setr_epi8(
             0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, //
             0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1,
         );
-        let mut done = 0;
+        // Within each half: the low byte of each 32-bit character to the front (4 bytes), then
+        // the two halves' fronts side by side.
+        let one_byte = _mm256_setr_epi8(
+            0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, //
+            0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        );
+        let fronts = _mm256_setr_epi32(0, 4, 0, 0, 0, 0, 0, 0);
+        let (mut read, mut written) = (0, 0);
         for block in chars.chunks_exact(8) {
-            // SAFETY (all below): `block` holds 8 u32 (32 bytes, loaded unaligned); the two
-            // 16-byte stores cover out + 3 * done .. + 28, which the caller guarantees writable.
+            // SAFETY (all below): `block` holds 8 u32 (32 bytes, loaded unaligned); the stores
+            // cover out + written .. + 28 at most, and written <= 3 * read, which the caller
+            // guarantees writable.
             unsafe {
                 let c = _mm256_loadu_si256(block.as_ptr().cast());
+                let at = out.add(written);
+                if _mm256_testz_si256(c, not_ascii) != 0 {
+                    let bytes = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(c, one_byte), fronts);
+                    _mm_storel_epi64(at.cast(), _mm256_castsi256_si128(bytes));
+                    written += 8;
+                    read += 8;
+                    continue;
+                }
                 let low = _mm256_cmpgt_epi32(below, c); // c < 0x800
                 let astral = _mm256_cmpgt_epi32(c, above); // c > 0xFFFF
                 let surrogate = _mm256_cmpeq_epi32(_mm256_and_si256(c, plane), surrogates);
@@ -348,19 +367,19 @@ mod simd {
                 let last = _mm256_or_si256(_mm256_and_si256(c, six), tail_bits);
                 let packed =
                     _mm256_or_si256(_mm256_or_si256(lead, _mm256_slli_epi32(mid, 8)), _mm256_slli_epi32(last, 16));
-                let squeezed = _mm256_shuffle_epi8(packed, order);
-                let at = out.add(3 * done);
+                let squeezed = _mm256_shuffle_epi8(packed, three_bytes);
                 _mm_storeu_si128(at.cast(), _mm256_castsi256_si128(squeezed));
                 _mm_storeu_si128(at.add(12).cast(), _mm256_extracti128_si256::<1>(squeezed));
             }
-            done += 8;
+            written += 24;
+            read += 8;
         }
-        done
+        (read, written)
     }
 
     #[cfg(not(target_arch = "x86_64"))]
-    pub unsafe fn three_byte_run(_chars: &[u32], _out: *mut u8) -> usize {
-        0
+    pub unsafe fn uniform_blocks(_chars: &[u32], _out: *mut u8) -> (usize, usize) {
+        (0, 0)
     }
 }
 
