@@ -131,16 +131,17 @@ macro_rules! object {
             _text: PhantomData<&'de str>,
         }
 
-        impl<'de> Deserialize<'de> for $name<'de> {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = $name<'de>;
+        impl<'de> $name<'de> {
+            /// Read the object into `self` (in place: a record's struct is large to move).
+            fn fill<D: Deserializer<'de>>(&mut self, d: D) -> Result<(), D::Error> {
+                struct V<'a, 'de>(&'a mut $name<'de>);
+                impl<'de> Visitor<'de> for V<'_, 'de> {
+                    type Value = ();
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                         f.write_str("an object")
                     }
-                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                        let mut out = $name::default();
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                        let out = self.0;
                         while let Some(key) = map.next_key::<Str<'de>>()? {
                             match key.as_str() {
                                 $(stringify!($field) => out.$field = map.next_value()?,)*
@@ -149,10 +150,18 @@ macro_rules! object {
                                 }
                             }
                         }
-                        Ok(out)
+                        Ok(())
                     }
                 }
-                d.deserialize_map(V)
+                d.deserialize_map(V(self))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let mut out = $name::default();
+                out.fill(d)?;
+                Ok(out)
             }
         }
     };
@@ -194,7 +203,7 @@ object!(AssessmentIn { date: Str<'de>, conclusion: Str<'de>, reasons: Str<'de> }
 
 /// A publication record read from JSON text without a `Value` tree; the [`Publication`] borrows it.
 pub(crate) struct FastRecord<'de> {
-    rec: RecordIn<'de>,
+    rec: Box<RecordIn<'de>>,
 }
 
 /// Read `text` as a publication record, or `None` when the `Value` path must read it (see the
@@ -210,7 +219,10 @@ pub(crate) fn read(text: &str) -> Option<FastRecord<'_>> {
 /// Read a publication record from any deserializer that lends its strings for `'de` (JSON text,
 /// or a binding's tree of host-language strings), or `None` as [`read`] does.
 pub(crate) fn read_from<'de, D: Deserializer<'de>>(d: D) -> Option<FastRecord<'de>> {
-    let rec = RecordIn::deserialize(d).ok()?;
+    // Filled in place on the heap: moved by value through the reader's results, the struct's
+    // copies cost more than reading most of its fields.
+    let mut rec = Box::<RecordIn<'de>>::default();
+    rec.fill(d).ok()?;
     rec.kind.is_some().then_some(FastRecord { rec })
 }
 
