@@ -388,12 +388,38 @@ mod x86 {
 
     /// [`super::special_byte`] 64 bytes a step with AVX2, else 16 with SSE2 (every x86-64 CPU
     /// has it). The feature test is a load of std's cached CPU flags.
+    #[inline]
     pub(super) fn special_byte(bytes: &[u8], from: usize) -> usize {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: AVX2 is available.
-            unsafe { with_avx2(bytes, from) }
-        } else {
-            with_sse2(bytes, from)
+        // Most strings (keys, dates, codes, names) end within 16 bytes: a first SSE2 step, inlined,
+        // finds the end without a call (a target-feature function cannot be inlined here).
+        if from + 16 <= bytes.len() {
+            // SAFETY: `from + 16 <= bytes.len()`.
+            let mask = unsafe { sse2_mask(bytes.as_ptr().add(from)) };
+            if mask != 0 {
+                return from + mask.trailing_zeros() as usize;
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: AVX2 is available.
+                return unsafe { with_avx2(bytes, from + 16) };
+            }
+            return with_sse2(bytes, from + 16);
+        }
+        with_sse2(bytes, from)
+    }
+
+    /// Bit k set when byte k of the 16 at `p` is special: a quote, a backslash, or
+    /// min(byte, 0x1f) == byte (unsigned), a control character.
+    ///
+    /// SAFETY: `p .. p + 16` must be readable.
+    #[inline(always)]
+    unsafe fn sse2_mask(p: *const u8) -> u32 {
+        // SAFETY: the caller's 16 bytes (no alignment needed); SSE2 is in the x86-64 baseline.
+        unsafe {
+            let chunk = _mm_loadu_si128(p.cast::<__m128i>());
+            let quote = _mm_cmpeq_epi8(chunk, _mm_set1_epi8(b'"' as i8));
+            let backslash = _mm_cmpeq_epi8(chunk, _mm_set1_epi8(b'\\' as i8));
+            let control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1f)), chunk);
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)) as u32
         }
     }
 
@@ -435,23 +461,10 @@ mod x86 {
     }
 
     pub(super) fn with_sse2(bytes: &[u8], from: usize) -> usize {
-        // SAFETY: SSE2 is in the x86-64 baseline, so the target-feature functions are available.
-        unsafe { sse2_steps(bytes, from) }
-    }
-
-    #[target_feature(enable = "sse2")]
-    fn sse2_steps(bytes: &[u8], from: usize) -> usize {
         let mut i = from;
-        let quote = _mm_set1_epi8(b'"' as i8);
-        let backslash = _mm_set1_epi8(b'\\' as i8);
-        let control_max = _mm_set1_epi8(0x1f);
         while i + 16 <= bytes.len() {
-            // SAFETY: `i + 16 <= bytes.len()`, and the load has no alignment requirement.
-            let chunk = unsafe { _mm_loadu_si128(bytes.as_ptr().add(i).cast::<__m128i>()) };
-            let control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, control_max), chunk);
-            let hits =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)), control);
-            let mask = _mm_movemask_epi8(hits) as u32;
+            // SAFETY: `i + 16 <= bytes.len()`.
+            let mask = unsafe { sse2_mask(bytes.as_ptr().add(i)) };
             if mask != 0 {
                 return i + mask.trailing_zeros() as usize;
             }
