@@ -58,6 +58,8 @@ struct Scope {
 pub(crate) struct Compiled {
     pub item: Item,
     validator: OnceLock<Option<Validator>>,
+    /// The same schema without `required` (see [`rules::fields::field_errors`]).
+    present_validator: OnceLock<Option<Validator>>,
     /// The basis every `fields_*` diagnostic cites: formatting the citation per diagnostic
     /// cost more than validating a small record.
     fields_basis: OnceLock<String>,
@@ -65,11 +67,15 @@ pub(crate) struct Compiled {
 
 impl Compiled {
     fn new(item: Item) -> Self {
-        Self { item, validator: OnceLock::new(), fields_basis: OnceLock::new() }
+        Self { item, validator: OnceLock::new(), present_validator: OnceLock::new(), fields_basis: OnceLock::new() }
     }
 
     pub fn validator(&self) -> Option<&Validator> {
-        self.validator.get_or_init(|| Validator::new(&self.item)).as_ref()
+        self.validator.get_or_init(|| Validator::new(&self.item, true)).as_ref()
+    }
+
+    pub fn present_validator(&self) -> Option<&Validator> {
+        self.present_validator.get_or_init(|| Validator::new(&self.item, false)).as_ref()
     }
 
     pub fn fields_basis(&self) -> &str {

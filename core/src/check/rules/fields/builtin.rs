@@ -20,9 +20,10 @@ pub(crate) struct Validator {
 
 #[cfg_attr(feature = "jsonschema", allow(dead_code))]
 impl Validator {
-    pub fn new(item: &Item) -> Option<Validator> {
+    /// Without `required`, only the elements present are checked (see [`super::check`]).
+    pub fn new(item: &Item, required: bool) -> Option<Validator> {
         let elements: Vec<_> =
-            item.elements.iter().map(|e| (e.key.clone(), e.kind, e.values.clone(), e.required)).collect();
+            item.elements.iter().map(|e| (e.key.clone(), e.kind, e.values.clone(), required && e.required)).collect();
         let enum_json =
             elements.iter().map(|(_, _, values, _)| serde_json::to_string(values).unwrap_or_default()).collect();
         Some(Validator { elements, enum_json })
@@ -304,16 +305,27 @@ mod tests {
             .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
     }
 
+    /// Both validators, with and without `required`, report the same errors; and the check's
+    /// own split (elements present by the schema without `required`, absent ones by key) gives
+    /// what the whole schema gives.
     fn agree(fields: &Value) -> Result<(), TestCaseError> {
         let item = item();
-        let reference = with_jsonschema::Validator::new(&item).expect("schema compiles");
-        let builtin = super::Validator::new(&item).expect("always");
-        let mut want = reference.errors(fields);
-        let mut got = builtin.errors(fields);
+        for required in [true, false] {
+            let reference = with_jsonschema::Validator::new(&item, required).expect("schema compiles");
+            let builtin = super::Validator::new(&item, required).expect("always");
+            let mut want = reference.errors(fields);
+            let mut got = builtin.errors(fields);
+            want.sort();
+            got.sort();
+            prop_assert_eq!(&got, &want, "fields: {} (required: {})", fields, required);
+            prop_assert_eq!(builtin.is_valid(fields), reference.is_valid(fields));
+        }
+        let whole = with_jsonschema::Validator::new(&item, true).expect("schema compiles");
+        let present = with_jsonschema::Validator::new(&item, false).expect("schema compiles");
+        let mut want = whole.errors(fields);
         want.sort();
-        got.sort();
-        prop_assert_eq!(&got, &want, "fields: {}", fields);
-        prop_assert_eq!(builtin.is_valid(fields), reference.is_valid(fields));
+        let got = super::super::field_errors(&item, &whole, Some(&present), fields);
+        prop_assert_eq!(got.unwrap_or_default(), want, "split check, fields: {}", fields);
         Ok(())
     }
 

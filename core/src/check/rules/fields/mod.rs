@@ -49,12 +49,7 @@ pub(crate) struct FieldError {
 
 pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
     let (Some(item), Some(validator)) = (ctx.item, compiled.validator()) else { return };
-    if validator.is_valid(fields) {
-        return;
-    }
-    let mut errors = validator.errors(fields);
-    // One order whichever validator ran: by place, then by problem.
-    errors.sort();
+    let Some(errors) = field_errors(item, validator, compiled.present_validator(), fields) else { return };
     for FieldError { at, problem } in errors {
         let diagnostic = match problem {
             Problem::Missing(key) => {
@@ -84,6 +79,43 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
         };
         out.push(diagnostic.with_basis(compiled.fields_basis().to_owned()));
     }
+}
+
+/// What is wrong with `fields` against the item's schema (`whole`), in one order whichever
+/// validator ran (by place, then by problem); `None` if nothing is.
+///
+/// Most records fail only by leaving elements out, and the validator's error reports cost
+/// several times the check itself. So when the elements present pass the schema without
+/// `required` (`present`), the absent required keys are the whole answer, read off the item:
+/// `required` concerns only the top-level keys of an object, so the schema holds exactly when
+/// both parts do, and fails with one error per absent key otherwise. Anything else takes the
+/// validator's own report.
+pub(crate) fn field_errors(
+    item: &Item,
+    whole: &Validator,
+    present: Option<&Validator>,
+    fields: &Value,
+) -> Option<Vec<FieldError>> {
+    if let (Value::Object(map), Some(present)) = (fields, present) {
+        if present.is_valid(fields) {
+            let missing: Vec<FieldError> = item
+                .elements
+                .iter()
+                .filter(|e| e.required && !map.contains_key(&e.key))
+                .map(|e| FieldError { at: String::new(), problem: Problem::Missing(e.key.clone()) })
+                .collect();
+            return (!missing.is_empty()).then(|| sorted(missing));
+        }
+    }
+    if whole.is_valid(fields) {
+        return None;
+    }
+    Some(sorted(whole.errors(fields)))
+}
+
+fn sorted(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors.sort();
+    errors
 }
 
 /// The basis of the item's content elements (cached per item by [`Compiled::fields_basis`]).

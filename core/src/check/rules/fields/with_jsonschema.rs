@@ -10,8 +10,13 @@ pub(crate) struct Validator(jsonschema::Validator);
 
 impl Validator {
     /// Compile the item's schema; `None` if it does not compile (never for generated schemas).
-    pub fn new(item: &Item) -> Option<Validator> {
-        jsonschema::validator_for(&crate::schema::item_fields_schema(item)).ok().map(Validator)
+    /// Without `required`, the schema checks only the elements present (see [`super::check`]).
+    pub fn new(item: &Item, required: bool) -> Option<Validator> {
+        let mut schema = crate::schema::item_fields_schema(item);
+        if !required {
+            schema.as_object_mut()?.remove("required");
+        }
+        jsonschema::validator_for(&schema).ok().map(Validator)
     }
 
     pub fn is_valid(&self, fields: &Value) -> bool {
