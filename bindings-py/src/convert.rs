@@ -313,18 +313,22 @@ mod simd {
     }
 
     /// Write the UTF-8 of the leading blocks of 8 characters of `chars` in which every
-    /// character takes three bytes (U+0800..U+FFFF, no surrogate: 24 bytes a block) or every one
-    /// takes one (ASCII: 8 bytes); stop at the first other block. Returns how many characters were
-    /// read (a multiple of 8) and how many bytes written at `out`.
+    /// character takes one byte (ASCII) or three (U+0800..U+FFFF, no surrogate); stop at the
+    /// first other block. Blocks all of one width are written directly (8 or 24 bytes); a block
+    /// that mixes the two (JSON text: `","title":"某县`) is compacted by a shuffle per half,
+    /// looked up by which of its four characters take three bytes. Returns how many characters
+    /// were read (a multiple of 8) and how many bytes written at `out`.
     ///
-    /// SAFETY: AVX2 must be available, and `out .. out + 3 * k + 4` writable for every
-    /// multiple of 8 `k <= chars.len()`.
+    /// SAFETY: AVX2 must be available, and `out .. out + 3 * k + 28` writable for every
+    /// multiple of 8 `k < chars.len()` (a mixed block's two 16-byte stores reach 28 bytes past
+    /// its start, which is at most `3 * k`).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     pub unsafe fn uniform_blocks(chars: &[u32], out: *mut u8) -> (usize, usize) {
         use std::arch::x86_64::*;
         let six = _mm256_set1_epi32(0x3F);
         let (below, above) = (_mm256_set1_epi32(0x800), _mm256_set1_epi32(0xFFFF));
+        let seven_bits = _mm256_set1_epi32(0x7F);
         let (plane, surrogates) = (_mm256_set1_epi32(0xF800), _mm256_set1_epi32(0xD800));
         let (lead_bits, tail_bits) = (_mm256_set1_epi32(0xE0), _mm256_set1_epi32(0x80));
         let not_ascii = _mm256_set1_epi32(!0x7F);
@@ -358,24 +362,77 @@ mod simd {
                 let low = _mm256_cmpgt_epi32(below, c); // c < 0x800
                 let astral = _mm256_cmpgt_epi32(c, above); // c > 0xFFFF
                 let surrogate = _mm256_cmpeq_epi32(_mm256_and_si256(c, plane), surrogates);
-                let bad = _mm256_or_si256(_mm256_or_si256(low, astral), surrogate);
-                if _mm256_testz_si256(bad, bad) == 0 {
-                    break;
-                }
+                let out_of_plane = _mm256_or_si256(astral, surrogate);
                 let lead = _mm256_or_si256(_mm256_srli_epi32(c, 12), lead_bits);
                 let mid = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(c, 6), six), tail_bits);
                 let last = _mm256_or_si256(_mm256_and_si256(c, six), tail_bits);
                 let packed =
                     _mm256_or_si256(_mm256_or_si256(lead, _mm256_slli_epi32(mid, 8)), _mm256_slli_epi32(last, 16));
-                let squeezed = _mm256_shuffle_epi8(packed, three_bytes);
-                _mm_storeu_si128(at.cast(), _mm256_castsi256_si128(squeezed));
-                _mm_storeu_si128(at.add(12).cast(), _mm256_extracti128_si256::<1>(squeezed));
+                let not_three = _mm256_or_si256(low, out_of_plane);
+                if _mm256_testz_si256(not_three, not_three) != 0 {
+                    let squeezed = _mm256_shuffle_epi8(packed, three_bytes);
+                    _mm_storeu_si128(at.cast(), _mm256_castsi256_si128(squeezed));
+                    _mm_storeu_si128(at.add(12).cast(), _mm256_extracti128_si256::<1>(squeezed));
+                    written += 24;
+                } else {
+                    // ASCII and three-byte characters mixed: ASCII keeps its one byte, and each
+                    // half is compacted on its own. Anything else (two or four bytes, a
+                    // surrogate) ends the run.
+                    let wide = _mm256_cmpgt_epi32(c, seven_bits); // c > 0x7F
+                    let bad = _mm256_or_si256(_mm256_and_si256(wide, low), out_of_plane);
+                    if _mm256_testz_si256(bad, bad) == 0 {
+                        break;
+                    }
+                    let widths = _mm256_movemask_ps(_mm256_castsi256_ps(wide)) as usize;
+                    let bytes = _mm256_blendv_epi8(c, packed, wide);
+                    let (low_half, high_half) = (widths & 0xF, widths >> 4);
+                    let order = _mm256_loadu2_m128i(MIXED[high_half].as_ptr().cast(), MIXED[low_half].as_ptr().cast());
+                    let squeezed = _mm256_shuffle_epi8(bytes, order);
+                    _mm_storeu_si128(at.cast(), _mm256_castsi256_si128(squeezed));
+                    let first = MIXED_LEN[low_half];
+                    _mm_storeu_si128(at.add(first).cast(), _mm256_extracti128_si256::<1>(squeezed));
+                    written += first + MIXED_LEN[high_half];
+                }
             }
-            written += 24;
             read += 8;
         }
         (read, written)
     }
+
+    /// For four characters of 4 bytes each (UTF-8 in the low bytes, first byte lowest), by
+    /// which take three bytes (bit k for character k): the shuffle that puts their UTF-8 side
+    /// by side, and its length.
+    #[cfg(target_arch = "x86_64")]
+    const MIXED: [[i8; 16]; 16] = {
+        let mut table = [[-1i8; 16]; 16];
+        let mut widths = 0;
+        while widths < 16 {
+            let (mut n, mut k) = (0, 0);
+            while k < 4 {
+                let len = if widths >> k & 1 == 1 { 3 } else { 1 };
+                let mut b = 0;
+                while b < len {
+                    table[widths][n] = (4 * k + b) as i8;
+                    n += 1;
+                    b += 1;
+                }
+                k += 1;
+            }
+            widths += 1;
+        }
+        table
+    };
+
+    #[cfg(target_arch = "x86_64")]
+    const MIXED_LEN: [usize; 16] = {
+        let mut lens = [0; 16];
+        let mut widths = 0;
+        while widths < 16 {
+            lens[widths] = 4 + 2 * (widths as u32).count_ones() as usize;
+            widths += 1;
+        }
+        lens
+    };
 
     #[cfg(not(target_arch = "x86_64"))]
     pub unsafe fn uniform_blocks(_chars: &[u32], _out: *mut u8) -> (usize, usize) {

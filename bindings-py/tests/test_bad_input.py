@@ -151,6 +151,13 @@ def test_strings_arrive_character_for_character():
     ] + ["".join(chr(rng.randint(0x21, 0x7E)) for _ in range(n)) for n in (1, 3, 4, 5, 8, 127, 128, 129)]
     # Runs of ASCII inside long Chinese text, at every alignment to blocks of eight characters.
     texts += ["中" * k + "plain ASCII, 2026-12-01"[:m] + "文" * 140 for k in range(9) for m in (1, 7, 8, 9, 16, 23)]
+    # ASCII and three-byte characters mixed within blocks (JSON text: `","title":"某县`), every
+    # pattern of widths in a block's halves.
+    texts += [
+        "".join(rng.choice('a9 ,:"') if rng.random() < p else chr(rng.choice((0x800, 0x4E2D, 0xD7FF, 0xE000, 0xFFFF)))
+                for _ in range(rng.randint(128, 400)))
+        for p in (0.1, 0.5, 0.9) for _ in range(20)
+    ]
     batch = gongkai.check_many([{**RECORD, "channels": [t]} for t in texts])
     for text, report in zip(texts, batch):
         quoted = [d.message for d in report.diagnostics if d.code == "channel_not_in_catalogue"]
@@ -166,6 +173,7 @@ def test_long_strings_convert_alike_without_simd():
         "texts = ['中' * 130, 'é' * 200] + [''.join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF))"
         " for _ in range(200)) for p in (0.0, 0.02, 0.3) for _ in range(5)]\n"
         "texts += ['中' * k + 'plain ASCII, 2026-12-01'[:m] + '文' * 140 for k in range(9) for m in (7, 8, 16, 23)]\n"
+        "texts += [''.join(rng.choice('a9 ,:') if rng.random() < p else '中' for _ in range(300)) for p in (0.1, 0.5, 0.9)]\n"
         "records = [{'kind': 'publication', 'item': 'admin.art20.01', 'channels': [t], 'body': t + '电话13912345678'} for t in texts]\n"
         "print(json.dumps(gongkai.check_many(records).to_dicts(), ensure_ascii=False))\n"
     )
@@ -177,7 +185,7 @@ def test_long_strings_convert_alike_without_simd():
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         runs[simd] = json.loads(out.stdout)
     assert runs[True] == runs[False]
-    assert sum(d["code"] == "screening_mobile" for d in runs[False]) == 53
+    assert sum(d["code"] == "screening_mobile" for d in runs[False]) == 56
 
 
 @pytest.mark.parametrize("title", ["\ud800", "正文\ud800", "正文正文\ud800", "abcd\udfff", "正" * 130 + "\ud800"])
