@@ -48,8 +48,10 @@ pub(crate) struct FieldError {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
-    let (Some(item), Some(validator)) = (ctx.item, compiled.validator()) else { return };
-    let Some(errors) = field_errors(item, validator, compiled.present_validator(), fields) else { return };
+    let Some(item) = ctx.item else { return };
+    let Some(errors) = field_errors(item, || compiled.validator(), compiled.present_validator(), fields) else {
+        return;
+    };
     for FieldError { at, problem } in errors {
         let diagnostic = match problem {
             Problem::Missing(key) => {
@@ -89,10 +91,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
 /// `required` (`present`), the absent required keys are the whole answer, read off the item:
 /// `required` concerns only the top-level keys of an object, so the schema holds exactly when
 /// both parts do, and fails with one error per absent key otherwise. Anything else takes the
-/// validator's own report.
-pub(crate) fn field_errors(
+/// validator's own report (`whole` is compiled only then).
+pub(crate) fn field_errors<'v>(
     item: &Item,
-    whole: &Validator,
+    whole: impl FnOnce() -> Option<&'v Validator>,
     present: Option<&Validator>,
     fields: &Value,
 ) -> Option<Vec<FieldError>> {
@@ -107,6 +109,7 @@ pub(crate) fn field_errors(
             return (!missing.is_empty()).then(|| sorted(missing));
         }
     }
+    let whole = whole()?;
     if whole.is_valid(fields) {
         return None;
     }
