@@ -181,7 +181,8 @@ def prepare_b(schemas):
 def record_validator():
     """The record schema (a `oneOf` of a publication and a request), compiled by fastjsonschema,
     with each record validated against its own kind's branch: the branches' `kind` constants
-    exclude each other, so this is the same test, and it skips trying the other branch."""
+    exclude each other, so this is the same test, and it skips trying the other branch. Returns
+    a function giving a record's schema finding (`[]` or one `("schema", path)`)."""
     import fastjsonschema
 
     schema = record_schema()
@@ -191,17 +192,19 @@ def record_validator():
                for kind, name in (("publication", "PublicationRecord"), ("request", "RequestRecord"))
                if name in schema.get("$defs", {})}
 
-    def validate(r):
-        return by_kind.get(r.get("kind"), whole)(r) if type(r) is dict else whole(r)
+    def problems(r):
+        """The record's schema finding, as a list the pipeline goes on to fill."""
+        try:
+            by_kind.get(r.get("kind"), whole)(r) if type(r) is dict else whole(r)
+        except fastjsonschema.JsonSchemaException as e:
+            return [("schema", e.name)]
+        return []
 
-    return validate
+    return problems
 
 
-def pipeline_b(records, items, validators, limits, table):
-    import fastjsonschema
-
-    validate_record, validate_fields = validators
-    days, index = table
+def ordinal_cache():
+    """A date string's ordinal, parsed once per distinct string (records share dates)."""
     ordinal = {}
 
     def to_ordinal(s):
@@ -210,13 +213,18 @@ def pipeline_b(records, items, validators, limits, table):
             o = ordinal[s] = dt.date.fromisoformat(s).toordinal()
         return o
 
+    return to_ordinal
+
+
+def pipeline_b(records, items, validators, limits, table):
+    import fastjsonschema
+
+    record_problems, validate_fields = validators
+    days, index = table
+    to_ordinal = ordinal_cache()
     out = []
     for r in records:
-        problems = []
-        try:
-            validate_record(r)
-        except fastjsonschema.JsonSchemaException as e:
-            problems.append(("schema", e.name))
+        problems = record_problems(r)
         item = r.get("item")
         if item not in items:
             problems.append(("item_unknown", "/item"))
@@ -529,24 +537,13 @@ def prepare_same(schemas):
 def pipeline_same(records, items, validators, limits, table, same):
     import fastjsonschema
 
-    validate_record, _ = validators
+    record_problems, _ = validators
     cat, present, required, channels, numbered, personal = same
     days, index = table
-    ordinal, applicable = {}, {}
-
-    def to_ordinal(s):
-        o = ordinal.get(s)
-        if o is None:
-            o = ordinal[s] = dt.date.fromisoformat(s).toordinal()
-        return o
-
+    to_ordinal, applicable = ordinal_cache(), {}
     out = []
     for r in records:
-        problems = []
-        try:
-            validate_record(r)
-        except fastjsonschema.JsonSchemaException as e:
-            problems.append(("schema", e.name))
+        problems = record_problems(r)
         inst = r.get("institution") or {}
         key = (inst.get("kind"), inst.get("tier"), inst.get("role"))
         scope = applicable.get(key)
