@@ -403,8 +403,8 @@ mod simd {
     /// which take three bytes (bit k for character k): the shuffle that puts their UTF-8 side
     /// by side, and its length.
     #[cfg(target_arch = "x86_64")]
-    const MIXED: [[i8; 16]; 16] = {
-        let mut table = [[-1i8; 16]; 16];
+    const MIXED_TABLE: ([[i8; 16]; 16], [usize; 16]) = {
+        let (mut order, mut lens) = ([[-1i8; 16]; 16], [0; 16]);
         let mut widths = 0;
         while widths < 16 {
             let (mut n, mut k) = (0, 0);
@@ -412,27 +412,21 @@ mod simd {
                 let len = if widths >> k & 1 == 1 { 3 } else { 1 };
                 let mut b = 0;
                 while b < len {
-                    table[widths][n] = (4 * k + b) as i8;
+                    order[widths][n] = (4 * k + b) as i8;
                     n += 1;
                     b += 1;
                 }
                 k += 1;
             }
+            lens[widths] = n;
             widths += 1;
         }
-        table
+        (order, lens)
     };
-
     #[cfg(target_arch = "x86_64")]
-    const MIXED_LEN: [usize; 16] = {
-        let mut lens = [0; 16];
-        let mut widths = 0;
-        while widths < 16 {
-            lens[widths] = 4 + 2 * (widths as u32).count_ones() as usize;
-            widths += 1;
-        }
-        lens
-    };
+    const MIXED: [[i8; 16]; 16] = MIXED_TABLE.0;
+    #[cfg(target_arch = "x86_64")]
+    const MIXED_LEN: [usize; 16] = MIXED_TABLE.1;
 
     #[cfg(not(target_arch = "x86_64"))]
     pub unsafe fn uniform_blocks(_chars: &[u32], _out: *mut u8) -> (usize, usize) {
