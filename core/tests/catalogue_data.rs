@@ -393,3 +393,28 @@ fn totals_quoted_in_the_docs() {
     assert_eq!(cat.grounds().len(), 14);
     assert_eq!(cat.ground_set().non_obligations.len(), 3);
 }
+
+#[test]
+fn checkers_of_different_catalogues_keep_their_own_scopes_on_one_thread() {
+    // Each thread keeps the scopes it has used (the items that apply to an institution); two
+    // checkers must not answer from each other's. The overlay gives this hospital item 10
+    // working days instead of 20, so a publication 15 working days after formation is late only
+    // under it.
+    use gongkai::check::{CheckOptions, Checker};
+    let (path, text) = example("county-health-catalogue.yaml");
+    let base = Catalogue::embedded();
+    let county = base.with_overlay(&path, &text).expect("the example overlay is valid");
+    let (national, local) = (Checker::new(base), Checker::new(&county));
+    let record = serde_json::json!({
+        "kind": "publication", "item": "health.art6.05", "title": "院务公开",
+        "institution": {"kind": "health", "tier": "hospital"},
+        "formed": "2025-03-03", "published": "2025-03-24", "channels": ["hospital_website"],
+    });
+    let late = |checker: &Checker<'_>| {
+        checker.check_value(&record, &CheckOptions::default()).iter().any(|d| d.code == "publication_late")
+    };
+    for _ in 0..3 {
+        assert!(!late(&national), "20 working days nationally");
+        assert!(late(&local), "10 working days under the county overlay");
+    }
+}

@@ -1,6 +1,8 @@
 //! The checker: per-catalogue caches (items resolved per institution, compiled field schemas)
 //! and the order in which rules run.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 
 use serde_json::{Map, Value};
@@ -19,9 +21,13 @@ use crate::model::{FastMap, Item, Text};
 /// across threads (it is `Sync`).
 pub struct Checker<'c> {
     cat: CatalogueRef<'c>,
-    scopes: RwLock<Vec<(ScopeKey, Arc<Scope>)>>,
-    /// Validators of items looked up outside an institution's scope, by item id.
-    loose: RwLock<FastMap<String, Arc<Compiled>>>,
+    /// Tells this checker's scopes apart in each thread's [`SCOPE_CACHE`].
+    id: u64,
+    scopes: RwLock<Vec<Arc<Scope>>>,
+    /// Every item of the catalogue by id, compiled on first use, for records that name an item
+    /// outside their institution's scope (or have no institution). Filled in on creation, so
+    /// looking one up takes no lock.
+    loose: FastMap<String, OnceLock<Compiled>>,
 }
 
 /// The catalogue a checker works on: borrowed, or shared with it (so bindings can keep a
@@ -40,6 +46,15 @@ struct ScopeKey {
 }
 
 impl ScopeKey {
+    fn of(inst: &InstitutionRef<'_>) -> Self {
+        ScopeKey {
+            kind: inst.kind.to_owned(),
+            tier: inst.tier.to_owned(),
+            role: inst.role.map(str::to_owned),
+            sector: inst.sector.map(str::to_owned),
+        }
+    }
+
     fn matches(&self, i: &InstitutionRef<'_>) -> bool {
         self.kind == i.kind
             && self.tier == i.tier
@@ -48,8 +63,17 @@ impl ScopeKey {
     }
 }
 
+/// Scopes each thread keeps at hand, with the id of the checker they belong to. At most this
+/// many, so a dropped checker's scopes live on only until newer ones push them out.
+const SCOPE_CACHE_SIZE: usize = 16;
+
+thread_local! {
+    static SCOPE_CACHE: RefCell<Vec<(u64, Arc<Scope>)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
+    key: ScopeKey,
     invalid: Option<(String, Message)>,
     items: FastMap<String, Arc<Compiled>>,
 }
@@ -110,7 +134,15 @@ impl<'c> Checker<'c> {
     }
 
     fn with_ref(cat: CatalogueRef<'c>) -> Self {
-        Self { cat, scopes: RwLock::new(Vec::new()), loose: RwLock::new(FastMap::default()) }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let loose = match &cat {
+            CatalogueRef::Borrowed(c) => c.all_items(),
+            CatalogueRef::Shared(c) => c.all_items(),
+        }
+        .map(|(item, _)| (item.id.clone(), OnceLock::new()))
+        .collect();
+        Self { cat, id, scopes: RwLock::new(Vec::new()), loose }
     }
 
     pub fn catalogue(&self) -> &Catalogue {
@@ -162,14 +194,53 @@ impl<'c> Checker<'c> {
 
     /// Run every rule on a publication record already read (from a `Value`, or by the fast path).
     pub(crate) fn check_read_publication(&self, rec: &Publication<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
-        let scope = rec.institution.as_ref().map(|i| self.scope(i));
-        if let Some((path, msg)) = scope.as_ref().and_then(|s| s.invalid.as_ref()) {
+        let Some(inst) = rec.institution.as_ref() else {
+            return self.check_in_scope(rec, None, opts, out);
+        };
+        // The scope comes from this thread's cache, lent for the record: on a hit nothing
+        // shared between threads is written. Before, every record took the scopes' read lock
+        // and two reference counts, the same few cache lines written by every check thread.
+        let cached = SCOPE_CACHE.try_with(|cache| {
+            let Ok(mut cache) = cache.try_borrow_mut() else { return false };
+            let at = match cache.iter().position(|(id, s)| *id == self.id && s.key.matches(inst)) {
+                Some(at) => at,
+                None => {
+                    if cache.len() == SCOPE_CACHE_SIZE {
+                        cache.remove(0);
+                    }
+                    cache.push((self.id, self.scope(inst)));
+                    cache.len() - 1
+                }
+            };
+            self.check_in_scope(rec, Some(&cache[at].1), opts, out);
+            true
+        });
+        if cached != Ok(true) {
+            let scope = self.scope(inst);
+            self.check_in_scope(rec, Some(&scope), opts, out);
+        }
+    }
+
+    fn check_in_scope(
+        &self,
+        rec: &Publication<'_>,
+        scope: Option<&Scope>,
+        opts: &CheckOptions,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if let Some((path, msg)) = scope.and_then(|s| s.invalid.as_ref()) {
             out.push(Diagnostic::new(&RECORD_UNKNOWN_INSTITUTION, path.clone(), msg.clone()));
         }
-        let compiled = rec.item.and_then(|id| self.item_for(id, scope.as_deref(), rec, out));
-        let item = compiled.as_deref().map(|c| &c.item);
+        let compiled = match rec.item {
+            Some(id) => match scope.and_then(|s| s.items.get(id)) {
+                Some(c) => Some(&**c),
+                None => self.loose_item(id, scope, rec, out),
+            },
+            None => None,
+        };
+        let item = compiled.map(|c| &c.item);
         let ctx = Ctx { cat: self.catalogue(), opts, rec, item };
-        if let Some(c) = compiled.as_deref() {
+        if let Some(c) = compiled {
             rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
         }
         for rule in rules::RULES {
@@ -177,18 +248,15 @@ impl<'c> Checker<'c> {
         }
     }
 
-    /// The item the record names, as it applies to the institution; reports unknown and
-    /// not-applicable items.
-    fn item_for(
+    /// An item the record names that is not among those that apply to its institution:
+    /// reports it as unknown or as not applicable.
+    fn loose_item(
         &self,
         id: &str,
         scope: Option<&Scope>,
         rec: &Publication<'_>,
         out: &mut Vec<Diagnostic>,
-    ) -> Option<Arc<Compiled>> {
-        if let Some(c) = scope.and_then(|s| s.items.get(id)) {
-            return Some(c.clone());
-        }
+    ) -> Option<&Compiled> {
         let Some((item, source)) = self.catalogue().item(id) else {
             out.push(
                 Diagnostic::new(
@@ -227,32 +295,19 @@ impl<'c> Checker<'c> {
                 );
             }
         }
-        if let Some(c) = self.loose.read().ok().and_then(|m| m.get(id).cloned()) {
-            return Some(c);
-        }
-        let c = Arc::new(Compiled::new(item.clone()));
-        if let Ok(mut m) = self.loose.write() {
-            m.entry(id.to_owned()).or_insert_with(|| c.clone());
-        }
-        Some(c)
+        Some(self.loose.get(id)?.get_or_init(|| Compiled::new(item.clone())))
     }
 
     fn scope(&self, inst: &InstitutionRef<'_>) -> Arc<Scope> {
         if let Ok(scopes) = self.scopes.read() {
-            if let Some((_, s)) = scopes.iter().find(|(k, _)| k.matches(inst)) {
+            if let Some(s) = scopes.iter().find(|s| s.key.matches(inst)) {
                 return s.clone();
             }
         }
         let scope = Arc::new(self.build_scope(inst));
         if let Ok(mut scopes) = self.scopes.write() {
-            if !scopes.iter().any(|(k, _)| k.matches(inst)) {
-                let key = ScopeKey {
-                    kind: inst.kind.to_owned(),
-                    tier: inst.tier.to_owned(),
-                    role: inst.role.map(str::to_owned),
-                    sector: inst.sector.map(str::to_owned),
-                };
-                scopes.push((key, scope.clone()));
+            if !scopes.iter().any(|s| s.key.matches(inst)) {
+                scopes.push(scope.clone());
             }
         }
         scope
@@ -263,6 +318,7 @@ impl<'c> Checker<'c> {
         let invalid = |path: &str, what_zh: &str, what_en: &str, value: &str, allowed: Vec<&str>| {
             let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
             Scope {
+                key: ScopeKey::of(inst),
                 invalid: Some((
                     path.to_owned(),
                     message!(
@@ -315,6 +371,7 @@ impl<'c> Checker<'c> {
         }
         match self.catalogue().resolve(&inst.to_owned()) {
             Ok(resolved) => Scope {
+                key: ScopeKey::of(inst),
                 invalid: None,
                 items: resolved
                     .items
@@ -323,6 +380,7 @@ impl<'c> Checker<'c> {
                     .collect(),
             },
             Err(e) => Scope {
+                key: ScopeKey::of(inst),
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: FastMap::default(),
             },
