@@ -13,7 +13,7 @@ use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
-use crate::diagnostics::{Diagnostic, Message, concat, message};
+use crate::diagnostics::{Diagnostic, Lent, Message, code_list, concat, intern, message};
 use crate::model::{FastMap, Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -74,6 +74,12 @@ thread_local! {
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
     key: ScopeKey,
+    /// `kind/tier[/role][/sector]`, and the kind and tier, as messages quote them: the
+    /// registry's own values, kept for the program's life ([`intern`]); empty for an institution
+    /// not recognised (its values come from the record, and are never kept).
+    label: &'static str,
+    kind: &'static str,
+    tier: &'static str,
     invalid: Option<(String, Message)>,
     items: FastMap<String, Arc<Compiled>>,
 }
@@ -81,17 +87,49 @@ struct Scope {
 /// An item as it applies (overlays applied) with its field validator, compiled on first use.
 pub(crate) struct Compiled {
     pub item: Item,
+    /// The template or overlay the item comes from.
+    source: String,
     validator: OnceLock<Option<Validator>>,
     /// The same schema without `required` (see [`rules::fields::field_errors`]).
     present_validator: OnceLock<Option<Validator>>,
-    /// The basis every `fields_*` diagnostic cites: formatting the citation per diagnostic
-    /// cost more than validating a small record.
-    fields_basis: OnceLock<String>,
+    texts: OnceLock<ItemTexts>,
+}
+
+/// What diagnostics about an item quote and cite, kept for the program's life ([`intern`]) so
+/// that each diagnostic lends them: copying them (and formatting the citation) per diagnostic
+/// cost more than validating a small record, and made a batch's results a third larger.
+pub(crate) struct ItemTexts {
+    pub id: &'static str,
+    pub source: &'static str,
+    /// The citation of every `fields_*` diagnostic.
+    pub fields_basis: &'static str,
+    /// The item's channels as a message quotes them (`` `a`, `b` ``).
+    pub channels: &'static str,
+    /// Each element's key and title.
+    pub elements: Vec<ElementTexts>,
+}
+
+pub(crate) struct ElementTexts {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl ItemTexts {
+    pub fn element(&self, key: &str) -> Option<&ElementTexts> {
+        self.elements.iter().find(|e| e.key == key)
+    }
 }
 
 impl Compiled {
-    fn new(item: Item) -> Self {
-        Self { item, validator: OnceLock::new(), present_validator: OnceLock::new(), fields_basis: OnceLock::new() }
+    fn new(item: Item, source: &str) -> Self {
+        Self {
+            item,
+            source: source.to_owned(),
+            validator: OnceLock::new(),
+            present_validator: OnceLock::new(),
+            texts: OnceLock::new(),
+        }
     }
 
     pub fn validator(&self) -> Option<&Validator> {
@@ -102,8 +140,21 @@ impl Compiled {
         self.present_validator.get_or_init(|| Validator::new(&self.item, false)).as_ref()
     }
 
-    pub fn fields_basis(&self) -> &str {
-        self.fields_basis.get_or_init(|| rules::fields::basis(&self.item))
+    pub fn texts(&self) -> &ItemTexts {
+        self.texts.get_or_init(|| {
+            let item = &self.item;
+            ItemTexts {
+                id: intern(&item.id),
+                source: intern(&self.source),
+                fields_basis: intern(&rules::fields::basis(item)),
+                channels: intern(&code_list(item.channels.iter().map(String::as_str))),
+                elements: item
+                    .elements
+                    .iter()
+                    .map(|e| ElementTexts { key: intern(&e.key), zh: intern(&e.title.zh), en: intern(&e.title.en) })
+                    .collect(),
+            }
+        })
     }
 }
 
@@ -239,7 +290,7 @@ impl<'c> Checker<'c> {
             None => None,
         };
         let item = compiled.map(|c| &c.item);
-        let ctx = Ctx { cat: self.catalogue(), opts, rec, item };
+        let ctx = Ctx { cat: self.catalogue(), opts, rec, item, texts: compiled.map(Compiled::texts) };
         if let Some(c) = compiled {
             rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
         }
@@ -257,7 +308,8 @@ impl<'c> Checker<'c> {
         rec: &Publication<'_>,
         out: &mut Vec<Diagnostic>,
     ) -> Option<&Compiled> {
-        let Some((item, source)) = self.catalogue().item(id) else {
+        let known = self.catalogue().item(id).zip(self.loose.get(id));
+        let Some(((item, source), slot)) = known else {
             out.push(
                 Diagnostic::new(
                     &ITEM_UNKNOWN,
@@ -271,9 +323,10 @@ impl<'c> Checker<'c> {
             );
             return None;
         };
-        if let (Some(scope), Some(inst)) = (scope, rec.institution.as_ref()) {
+        let compiled = slot.get_or_init(|| Compiled::new(item.clone(), source));
+        if let (Some(scope), Some(_)) = (scope, rec.institution.as_ref()) {
             if scope.invalid.is_none() {
-                let who = inst_label(inst);
+                let texts = compiled.texts();
                 out.push(
                     Diagnostic::new(
                         &ITEM_NOT_APPLICABLE,
@@ -281,21 +334,21 @@ impl<'c> Checker<'c> {
                         message!(
                             "公开事项 `{0}`（来自 `{1}`）不适用于 `{2}`",
                             "item `{0}` (from `{1}`) does not apply to `{2}`",
-                            id,
-                            source,
-                            who
+                            Lent(texts.id),
+                            Lent(texts.source),
+                            Lent(scope.label)
                         ),
                     )
                     .with_help(message!(
                         "用 `gongkai catalogue resolve --kind {0} --tier {1}` 查看适用的事项",
                         "run `gongkai catalogue resolve --kind {0} --tier {1}` for the items that apply",
-                        inst.kind,
-                        inst.tier
+                        Lent(scope.kind),
+                        Lent(scope.tier)
                     )),
                 );
             }
         }
-        Some(self.loose.get(id)?.get_or_init(|| Compiled::new(item.clone())))
+        Some(compiled)
     }
 
     fn scope(&self, inst: &InstitutionRef<'_>) -> Arc<Scope> {
@@ -319,6 +372,9 @@ impl<'c> Checker<'c> {
             let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
             Scope {
                 key: ScopeKey::of(inst),
+                label: "",
+                kind: "",
+                tier: "",
                 invalid: Some((
                     path.to_owned(),
                     message!(
@@ -372,15 +428,21 @@ impl<'c> Checker<'c> {
         match self.catalogue().resolve(&inst.to_owned()) {
             Ok(resolved) => Scope {
                 key: ScopeKey::of(inst),
+                label: intern(&inst_label(inst)),
+                kind: intern(inst.kind),
+                tier: intern(inst.tier),
                 invalid: None,
                 items: resolved
                     .items
                     .into_iter()
-                    .map(|ri| (ri.item.id.clone(), Arc::new(Compiled::new(ri.item.into_owned()))))
+                    .map(|ri| (ri.item.id.clone(), Arc::new(Compiled::new(ri.item.into_owned(), ri.source))))
                     .collect(),
             },
             Err(e) => Scope {
                 key: ScopeKey::of(inst),
+                label: "",
+                kind: "",
+                tier: "",
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: FastMap::default(),
             },

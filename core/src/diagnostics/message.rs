@@ -30,9 +30,9 @@ pub enum Arg {
     Int(i64),
     Date(NaiveDate),
     /// A text with a Chinese and an English form: each language quotes its own.
-    Text(Text),
+    Text(Box<Text>),
     /// A message within a message, written out in the same language.
-    Message(Message),
+    Message(Box<Message>),
 }
 
 /// A value a message can quote. Arguments are copied: they usually borrow from the record,
@@ -65,6 +65,17 @@ impl ToArg for Cow<'_, str> {
     }
 }
 
+/// A text that lives as long as the program (a catalogue text made [`super::intern`]ed), quoted
+/// without a copy.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Lent(pub &'static str);
+
+impl ToArg for Lent {
+    fn to_arg(&self) -> Arg {
+        Arg::Str(Cow::Borrowed(self.0))
+    }
+}
+
 macro_rules! int_arg {
     ($($t:ty),*) => {$(
         impl ToArg for $t {
@@ -84,13 +95,13 @@ impl ToArg for NaiveDate {
 
 impl ToArg for Text {
     fn to_arg(&self) -> Arg {
-        Arg::Text(self.clone())
+        Arg::Text(Box::new(self.clone()))
     }
 }
 
 impl ToArg for Message {
     fn to_arg(&self) -> Arg {
-        Arg::Message(self.clone())
+        Arg::Message(Box::new(self.clone()))
     }
 }
 

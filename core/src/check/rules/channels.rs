@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{CHANNEL_NOT_IN_CATALOGUE, CHANNELS_MISSING};
-use crate::diagnostics::{Diagnostic, code_list, index_pointer, message};
+use crate::diagnostics::{Diagnostic, Lent, index_pointer, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -21,13 +21,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let Some(item) = ctx.item else { return };
+    let (Some(item), Some(texts)) = (ctx.item, ctx.texts) else { return };
     if item.channels.is_empty() {
         return;
     }
     for &(i, ch) in channels {
         if !item.channels.iter().any(|c| c == ch) {
-            let list = code_list(item.channels.iter().map(String::as_str));
             out.push(
                 Diagnostic::new(
                     &CHANNEL_NOT_IN_CATALOGUE,
@@ -36,14 +35,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         "渠道 `{0}` 不在事项 `{1}` 的公开渠道中（{2}）",
                         "channel `{0}` is not among the channels of item `{1}` ({2})",
                         ch,
-                        item.id,
-                        list
+                        Lent(texts.id),
+                        Lent(texts.channels)
                     ),
                 )
                 .with_help(message!(
                     "同时在目录规定的渠道发布：{0}",
                     "also publish on the catalogue's channels: {0}",
-                    list
+                    Lent(texts.channels)
                 )),
             );
         }

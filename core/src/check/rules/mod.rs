@@ -1,6 +1,7 @@
 //! One module per rule family; each adds diagnostics for one concern.
 
 use super::CheckOptions;
+use super::engine::ItemTexts;
 use super::record::Publication;
 use crate::Catalogue;
 use crate::diagnostics::Diagnostic;
@@ -23,6 +24,8 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a CheckOptions,
     pub rec: &'a Publication<'a>,
     pub item: Option<&'a Item>,
+    /// The item's texts, for diagnostics to lend.
+    pub texts: Option<&'a ItemTexts>,
 }
 
 pub(crate) type Rule = fn(&Ctx<'_>, &mut Vec<Diagnostic>);

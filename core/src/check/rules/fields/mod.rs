@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::Compiled;
-use crate::diagnostics::{Diagnostic, concat, message, pointer_token};
+use crate::diagnostics::{Diagnostic, Lent, concat, intern, message, pointer_token};
 use crate::model::Item;
 
 #[cfg(not(feature = "jsonschema"))]
@@ -52,34 +52,45 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
     let Some(errors) = field_errors(item, || compiled.validator(), compiled.present_validator(), fields) else {
         return;
     };
+    let texts = compiled.texts();
     for FieldError { at, problem } in errors {
         let diagnostic = match problem {
             Problem::Missing(key) => {
-                let (zh, en) = element_title(item, &key);
+                // The key is one of the item's elements (the schema's `required` lists only
+                // those): its texts are lent, not copied.
+                let (key, zh, en) = texts.element(&key).map_or((intern(&key), "", ""), |e| (e.key, e.zh, e.en));
                 Diagnostic::new(
                     &FIELDS_MISSING_ELEMENT,
-                    concat(&["/fields", &at, "/", &pointer_token(&key)]),
+                    concat(&["/fields", &at, "/", &pointer_token(key)]),
                     message!(
                         "缺少公开内容要素「{0}」（`{1}`）",
                         "required element `{1}` ({2}) is missing",
-                        zh,
-                        key,
-                        en
+                        Lent(zh),
+                        Lent(key),
+                        Lent(en)
                     ),
                 )
             }
             problem => {
                 let key = at.split('/').nth(1).unwrap_or_default();
-                let (zh, en) = element_title(item, key);
+                let (zh, en) = texts.element(key).map_or(("", ""), |e| (e.zh, e.en));
                 let (why_zh, why_en) = describe(&problem);
                 Diagnostic::new(
                     &FIELDS_INVALID_ELEMENT,
                     concat(&["/fields", &at]),
-                    message!("公开内容要素「{0}」（`{1}`）{2}", "element `{1}` ({3}) {4}", zh, key, why_zh, en, why_en),
+                    message!(
+                        "公开内容要素「{0}」（`{1}`）{2}",
+                        "element `{1}` ({3}) {4}",
+                        Lent(zh),
+                        key,
+                        why_zh,
+                        Lent(en),
+                        why_en
+                    ),
                 )
             }
         };
-        out.push(diagnostic.with_basis(compiled.fields_basis().to_owned()));
+        out.push(diagnostic.with_basis(texts.fields_basis));
     }
 }
 
@@ -121,7 +132,7 @@ fn sorted(mut errors: Vec<FieldError>) -> Vec<FieldError> {
     errors
 }
 
-/// The basis of the item's content elements (cached per item by [`Compiled::fields_basis`]).
+/// The basis of the item's content elements (kept per item by [`Compiled::texts`]).
 pub(crate) fn basis(item: &Item) -> String {
     let mut s = format!("公开事项 `{}` 的内容要素", item.id);
     if let Some(c) = item.basis.first() {
@@ -129,10 +140,6 @@ pub(crate) fn basis(item: &Item) -> String {
         s.push_str(&c.to_string());
     }
     s
-}
-
-fn element_title<'i>(item: &'i Item, key: &str) -> (&'i str, &'i str) {
-    item.elements.iter().find(|e| e.key == key).map(|e| (&*e.title.zh, &*e.title.en)).unwrap_or(("", ""))
 }
 
 fn describe(problem: &Problem) -> (String, String) {
