@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 /// Records are converted on the interpreter's thread and freed on the check threads: glibc's
 /// malloc serialises such cross-thread frees on an arena lock, mimalloc does not.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: gongkai::alloc::MiMalloc = gongkai::alloc::MiMalloc;
 
 #[pymodule]
 fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {

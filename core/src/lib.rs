@@ -9,6 +9,8 @@
 //! assert!(resolved.items.iter().any(|i| i.item.id == "admin.art20.01"));
 //! ```
 
+#[cfg(feature = "mimalloc")]
+pub mod alloc;
 pub mod calendar;
 pub mod catalogue;
 pub mod check;
