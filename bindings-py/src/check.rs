@@ -51,6 +51,9 @@ enum Input {
     /// JSON text from a long non-ASCII `str`, in its chunk's UCS-4 arena
     /// ([`convert::widen_text`] before reading).
     WideText(convert::WideSpan),
+    /// JSON text from a non-ASCII `str`, read in place ([`convert::in_place`]) on a check
+    /// thread.
+    InPlaceText(convert::in_place::Chars),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
     Row(Vec<u8>),
     /// A Python object with no JSON form.
@@ -104,6 +107,14 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
         }
         Input::Text(bytes) => text(checker, bytes, opts),
         Input::WideText(span) => match convert::widen_text(*span, wide) {
+            Ok(utf8) => {
+                let result = utf8_text(checker, &utf8, opts);
+                convert::give_back(utf8);
+                result
+            }
+            Err(e) => RecordResult::rejected(unconvertible(&e)),
+        },
+        Input::InPlaceText(chars) => match convert::in_place_text(chars) {
             Ok(utf8) => {
                 let result = utf8_text(checker, &utf8, opts);
                 convert::give_back(utf8);
@@ -172,10 +183,16 @@ fn record_id(v: &Value) -> Option<String> {
 }
 
 fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
-    if let Ok(s) = obj.cast_exact::<PyString>()
-        && let Some(span) = convert::wide_copy(s, wide)
-    {
-        return Ok(Input::WideText(span));
+    if let Ok(s) = obj.cast_exact::<PyString>() {
+        match convert::in_place::classify(s) {
+            convert::in_place::Form::Chars(chars) => return Ok(Input::InPlaceText(chars)),
+            convert::in_place::Form::Ascii => {}
+            convert::in_place::Form::Unknown => {
+                if let Some(span) = convert::wide_copy(s, wide) {
+                    return Ok(Input::WideText(span));
+                }
+            }
+        }
     }
     match convert::as_text(obj) {
         Ok(Some(bytes)) => return Ok(Input::Text(bytes)),

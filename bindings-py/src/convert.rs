@@ -55,10 +55,13 @@ impl Failure {
     }
 }
 
-/// A Python record as a tree that lends its strings without copying them: each `str` is kept
-/// as the interpreter's own UTF-8 form (a `PyBackedStr` holds a reference to the string), so the
-/// checker can read the record on other threads without the GIL. Building it on the
-/// interpreter's thread costs a type check and a reference per value; no text is copied.
+/// A Python record as a tree that lends its strings without copying them, so the checker can
+/// read the record on other threads without the GIL: an ASCII `str` as its own characters (its
+/// UTF-8 form; a `PyBackedStr` holds a reference to the string), a non-ASCII one in a batch as
+/// its characters where CPython keeps them ([`in_place`]), made UTF-8 on a check thread.
+/// Building it on the interpreter's thread costs a type check and a reference per value; no text
+/// is copied there. (Where strings cannot be read in place, a batch's long non-ASCII strings
+/// are copied out as UCS-4, [`Node::Wide`], and short ones lent as CPython's UTF-8.)
 ///
 /// Drop a tree with the GIL held (the batch hands trees back to the interpreter's thread):
 /// elsewhere each string's reference would queue for the next time the GIL is taken.
@@ -77,12 +80,16 @@ pub enum Node {
     /// A long non-ASCII string copied out as UCS-4 into the chunk's [`WideArena`], turned into
     /// UTF-8 by [`widen`] on a check thread.
     Wide(WideSpan),
-    /// A [`Node::Wide`] string as UTF-8, in a buffer that [`unwiden`] gives back for reuse.
+    /// A non-ASCII string read where the interpreter keeps its characters ([`in_place`]),
+    /// turned into UTF-8 by [`widen`] on a check thread.
+    InPlace(in_place::Chars),
+    /// A [`Node::Wide`] or [`Node::InPlace`] string as UTF-8, in a buffer that [`unwiden`]
+    /// gives back for reuse.
     Widened(String),
 }
 
-/// Strings at least this long (in characters) that are not ASCII leave the interpreter as
-/// UCS-4 rather than UTF-8. CPython would encode them to UTF-8 on its own thread, into a fresh
+/// Where strings are not read in place ([`in_place`]): strings at least this long (in
+/// characters) that are not ASCII leave the interpreter as UCS-4 rather than UTF-8. CPython would encode them to UTF-8 on its own thread, into a fresh
 /// allocation cached for the string's life: for a record's body that encoding, its copy and the
 /// new pages it touches were most of the interpreter thread's time in `check_many`, the one
 /// part of a batch that cannot run in parallel. A UCS-4 copy into a reused arena is a plain
@@ -160,9 +167,10 @@ thread_local! {
     static SPARE_TEXT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Buffers up to this size are kept for reuse; a thread keeps at most `SPARE_COUNT` of them.
-const SPARE_BYTES: usize = 1 << 20;
-const SPARE_COUNT: usize = 8;
+/// Buffers up to this size are kept for reuse; a thread keeps at most `SPARE_COUNT` of them
+/// (4 MiB at most): enough for every non-ASCII string of a record, each of which takes one.
+const SPARE_BYTES: usize = 1 << 16;
+const SPARE_COUNT: usize = 64;
 
 /// Give a checked tree's widened strings back to this thread's buffers (the tree is done with).
 pub fn unwiden(node: &mut Node) {
@@ -178,6 +186,10 @@ fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
     match node {
         Node::Wide(span) => {
             *node = Node::Widened(widen_span(*span, arena).map_err(Failure::new)?);
+            Ok(())
+        }
+        Node::InPlace(chars) => {
+            *node = Node::Widened(in_place_text(chars).map_err(|e| Failure::new(e.message))?);
             Ok(())
         }
         Node::Seq(items) => {
@@ -199,6 +211,50 @@ fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
 /// Write the UTF-8 of UCS-4 text into `out` (replacing what it held); `false` (and `out` empty)
 /// for a surrogate or a value beyond U+10FFFF.
 fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
+    to_utf8(chars, out)
+}
+
+/// A character unit of CPython's text: 1, 2 or 4 bytes (its latin-1, UCS-2 and UCS-4 kinds).
+trait Unit: Copy + Into<u32> {
+    /// Eight units widened to 32-bit lanes.
+    ///
+    /// SAFETY: AVX2 must be available and `at .. at + 8` readable.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn load8(at: *const Self) -> std::arch::x86_64::__m256i;
+}
+
+impl Unit for u8 {
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn load8(at: *const u8) -> std::arch::x86_64::__m256i {
+        use std::arch::x86_64::*;
+        // SAFETY: the caller's; 8 bytes read unaligned.
+        unsafe { _mm256_cvtepu8_epi32(_mm_loadl_epi64(at.cast())) }
+    }
+}
+
+impl Unit for u16 {
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn load8(at: *const u16) -> std::arch::x86_64::__m256i {
+        use std::arch::x86_64::*;
+        // SAFETY: the caller's; 16 bytes read unaligned.
+        unsafe { _mm256_cvtepu16_epi32(_mm_loadu_si128(at.cast())) }
+    }
+}
+
+impl Unit for u32 {
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn load8(at: *const u32) -> std::arch::x86_64::__m256i {
+        use std::arch::x86_64::*;
+        // SAFETY: the caller's; 32 bytes read unaligned.
+        unsafe { _mm256_loadu_si256(at.cast()) }
+    }
+}
+
+/// [`ucs4_to_utf8`] for text of any unit size.
+fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
     out.clear();
     // SAFETY: only the bytes of whole, valid scalar values are kept (`set_len` at the end); on
     // an invalid value the vector is left empty. Every value takes at most 4 bytes and 4 per
@@ -225,8 +281,12 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
             }
         } else {
             let block = &chars[i..i + 8];
-            if block.iter().fold(true, |all, &c| all & (0x800..0x10000).contains(&c) & (c & 0xF800 != 0xD800)) {
+            if block.iter().fold(true, |all, &c| {
+                let c: u32 = c.into();
+                all & (0x800..0x10000).contains(&c) & (c & 0xF800 != 0xD800)
+            }) {
                 for &c in block {
+                    let c: u32 = c.into();
                     let packed = (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16);
                     // The fourth byte lands in reserved room; the next store or `set_len` covers it.
                     unsafe { base.add(n).cast::<[u8; 4]>().write_unaligned(packed.to_le_bytes()) };
@@ -236,8 +296,9 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
                 continue;
             }
             let block = &chars[i..i + 8];
-            if block.iter().fold(0, |high, &c| high | c) < 0x80 {
+            if block.iter().fold(0, |high, &c| high | c.into()) < 0x80 {
                 for (k, &c) in block.iter().enumerate() {
+                    let c: u32 = c.into();
                     // SAFETY: n + 8 <= 4i + 8 <= 4 * len reserved; each `c` is ASCII, one byte.
                     unsafe { base.add(n + k).write(c as u8) };
                 }
@@ -249,7 +310,7 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
         let block = &chars[i..i + 8];
         // A block with mixed widths: character by character.
         for &c in block {
-            match unsafe { push_scalar(base, n, c) } {
+            match unsafe { push_scalar(base, n, c.into()) } {
                 Some(len) => n += len,
                 None => return false,
             }
@@ -257,7 +318,7 @@ fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
         i += 8;
     }
     for &c in &chars[i..] {
-        match unsafe { push_scalar(base, n, c) } {
+        match unsafe { push_scalar(base, n, c.into()) } {
             Some(len) => n += len,
             None => return false,
         }
@@ -324,7 +385,7 @@ mod simd {
     /// its start, which is at most `3 * k`).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    pub unsafe fn uniform_blocks(chars: &[u32], out: *mut u8) -> (usize, usize) {
+    pub unsafe fn uniform_blocks<T: super::Unit>(chars: &[T], out: *mut u8) -> (usize, usize) {
         use std::arch::x86_64::*;
         let six = _mm256_set1_epi32(0x3F);
         let (below, above) = (_mm256_set1_epi32(0x800), _mm256_set1_epi32(0xFFFF));
@@ -346,11 +407,11 @@ mod simd {
         let fronts = _mm256_setr_epi32(0, 4, 0, 0, 0, 0, 0, 0);
         let (mut read, mut written) = (0, 0);
         for block in chars.chunks_exact(8) {
-            // SAFETY (all below): `block` holds 8 u32 (32 bytes, loaded unaligned); the stores
+            // SAFETY (all below): `block` holds 8 units (loaded unaligned, widened); the stores
             // cover out + written .. + 28 at most, and written <= 3 * read, which the caller
             // guarantees writable.
             unsafe {
-                let c = _mm256_loadu_si256(block.as_ptr().cast());
+                let c = T::load8(block.as_ptr());
                 let at = out.add(written);
                 if _mm256_testz_si256(c, not_ascii) != 0 {
                     let bytes = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(c, one_byte), fronts);
@@ -429,7 +490,7 @@ mod simd {
     const MIXED_LEN: [usize; 16] = MIXED_TABLE.1;
 
     #[cfg(not(target_arch = "x86_64"))]
-    pub unsafe fn uniform_blocks(_chars: &[u32], _out: *mut u8) -> (usize, usize) {
+    pub unsafe fn uniform_blocks<T>(_chars: &[T], _out: *mut u8) -> (usize, usize) {
         (0, 0)
     }
 }
@@ -448,6 +509,14 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 
 /// A `str` in a batch: long non-ASCII text is copied into the arena as UCS-4, the rest lent.
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    match in_place::classify(s) {
+        in_place::Form::Chars(chars) => {
+            batch.wide = true;
+            return Ok(Node::InPlace(chars));
+        }
+        in_place::Form::Ascii => return string(s.clone()).map(Node::Str),
+        in_place::Form::Unknown => {}
+    }
     match wide_copy(s, batch.arena) {
         Some(span) => {
             batch.wide = true;
@@ -526,6 +595,17 @@ fn widen_span(span: WideSpan, arena: &WideArena) -> Result<String, &'static str>
     if !ucs4_to_utf8(chars, &mut text) {
         give_back(text);
         return Err(LONE_SURROGATE);
+    }
+    Ok(text)
+}
+
+/// The UTF-8 of a record's JSON text read in place ([`in_place`]), in one of this thread's
+/// buffers: give it back with [`give_back`] when done.
+pub fn in_place_text(chars: &in_place::Chars) -> Result<String, ConvertError> {
+    let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
+    if !chars.to_utf8(&mut text) {
+        give_back(text);
+        return Err(ConvertError { pointer: String::new(), message: LONE_SURROGATE.to_owned() });
     }
     Ok(text)
 }
@@ -640,7 +720,7 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::Owned(s) | Node::Widened(s) => visitor.visit_borrowed_str(s),
             Node::Seq(items) => visitor.visit_seq(SeqAccessor(items.iter())),
             Node::Map(entries) => visitor.visit_map(MapAccessor { entries: entries.iter(), value: None }),
-            Node::Wide(_) => Err(de::Error::custom("a long string was read before it was widened")),
+            Node::Wide(_) | Node::InPlace(_) => Err(de::Error::custom("a string was read before it was made UTF-8")),
         }
     }
 
@@ -754,4 +834,164 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 pub fn serde_to_py<'py, T: serde::Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|e| PyTypeError::new_err(e.to_string()))?;
     to_py(py, &json)
+}
+
+/// Reading a `str`'s characters where CPython keeps them, on a check thread, instead of asking
+/// CPython for a copy on the interpreter's thread: for a non-ASCII string it would make one (its
+/// cached UTF-8 form, kept with the string for its life, or a UCS-4 copy), and that was most of
+/// the interpreter's thread's time in `check_many` on dicts, the one part of a batch that does
+/// not run in parallel.
+///
+/// The stable ABI has no call for a string's characters in place, so this reads the layout of
+/// CPython's compact strings (`PyASCIIObject`, `PyCompactUnicodeObject`). That layout is the
+/// same from 3.10 to 3.14 but for the size of the header (a `wstr` field until 3.11). It is used
+/// only on those versions, and only once a self-test on strings of each kind reads back what
+/// was written: on any other version or build (a debug build's larger object header, a future
+/// layout) batches take CPython's copies as before, with the same answers.
+pub mod in_place {
+    use std::sync::OnceLock;
+
+    use pyo3::ffi;
+    use pyo3::prelude::*;
+    use pyo3::types::PyString;
+
+    /// Where a compact string's characters start: after the ASCII header, or the longer one of a
+    /// non-ASCII string.
+    #[derive(Clone, Copy, Debug)]
+    struct Layout {
+        /// The size of `PyCompactUnicodeObject` (an ASCII string's characters follow the
+        /// shorter `PyASCIIObject`, but its UTF-8 is lent through the stable ABI).
+        compact_data: usize,
+    }
+
+    /// `state`: after the object header, `length` and `hash`. Its bits: interned (2), kind (3),
+    /// compact (1), ascii (1), ...
+    const STATE_OFFSET: usize = 32;
+    const LENGTH_OFFSET: usize = 16;
+
+    /// A non-ASCII `str`'s characters, read in place, with a reference that keeps the string (and
+    /// so its characters, which a `str` never changes once shared) alive.
+    #[derive(Debug)]
+    pub struct Chars {
+        _owner: Py<PyString>,
+        data: *const u8,
+        len: usize,
+        /// Bytes per character: 1, 2 or 4.
+        kind: u8,
+    }
+
+    // SAFETY: the characters belong to a string this value holds a reference to, and a string
+    // with more than one reference is never changed, so they may be read from any thread; the
+    // reference itself is only released with the GIL held (trees are dropped on the
+    // interpreter's thread, as for `PyBackedStr`).
+    unsafe impl Send for Chars {}
+    unsafe impl Sync for Chars {}
+
+    impl Chars {
+        /// The UTF-8 of the characters into `out` (replacing what it held); `false` for a lone
+        /// surrogate.
+        pub fn to_utf8(&self, out: &mut String) -> bool {
+            // SAFETY: `data .. data + len * kind` are the string's characters (see `read`),
+            // aligned to their size as CPython allocates them, and alive while `_owner` is.
+            unsafe {
+                match self.kind {
+                    1 => super::to_utf8(std::slice::from_raw_parts(self.data, self.len), out),
+                    2 => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u16>(), self.len), out),
+                    _ => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u32>(), self.len), out),
+                }
+            }
+        }
+    }
+
+    static LAYOUT: OnceLock<Option<Layout>> = OnceLock::new();
+
+    fn layout(py: Python<'_>) -> Option<Layout> {
+        *LAYOUT.get_or_init(|| {
+            if std::env::var_os("GONGKAI_NO_IN_PLACE").is_some() {
+                return None;
+            }
+            let v = py.version_info();
+            let layout = match (v.major, v.minor) {
+                (3, 10..=11) => Layout { compact_data: 72 },
+                (3, 12..=14) => Layout { compact_data: 56 },
+                _ => return None,
+            };
+            self_test(py, layout).then_some(layout)
+        })
+    }
+
+    /// Each kind of string reads back as written, and the ASCII flag is where it should be.
+    fn self_test(py: Python<'_>, layout: Layout) -> bool {
+        let samples = ["plain ASCII", "café é", "中文：公开", "表情 😀 符号"];
+        samples.iter().all(|&text| {
+            let s = PyString::new(py, text);
+            // SAFETY: `s` is a live `str`, the GIL is held.
+            let ascii = unsafe { is_ascii(s.as_ptr()) };
+            if ascii != text.is_ascii() {
+                return false;
+            }
+            // SAFETY: as above.
+            match unsafe { read(&s, layout) } {
+                None => ascii,
+                Some(chars) => {
+                    let mut out = String::new();
+                    chars.to_utf8(&mut out) && out == text
+                }
+            }
+        })
+    }
+
+    /// SAFETY: `s` must be a live `str`, the GIL held, and the layout one the self-test passed.
+    unsafe fn state(s: *mut ffi::PyObject) -> u32 {
+        // SAFETY: the caller's.
+        unsafe { s.cast::<u8>().add(STATE_OFFSET).cast::<u32>().read() }
+    }
+
+    /// SAFETY: as for [`state`].
+    unsafe fn is_ascii(s: *mut ffi::PyObject) -> bool {
+        // SAFETY: the caller's.
+        unsafe { state(s) >> 6 & 1 == 1 }
+    }
+
+    /// A non-ASCII compact string's characters; `None` for an ASCII string or one of another
+    /// form (the caller takes CPython's UTF-8 then).
+    ///
+    /// SAFETY: the GIL held; `layout` one the self-test passed.
+    unsafe fn read(s: &Bound<'_, PyString>, layout: Layout) -> Option<Chars> {
+        let p = s.as_ptr();
+        // SAFETY: the caller's: `state` and `length` are where the layout puts them.
+        let (state, len) = unsafe { (state(p), p.cast::<u8>().add(LENGTH_OFFSET).cast::<isize>().read()) };
+        let (kind, compact, ascii) = ((state >> 2) & 7, (state >> 5) & 1 == 1, (state >> 6) & 1 == 1);
+        if ascii || !compact || !matches!(kind, 1 | 2 | 4) {
+            return None;
+        }
+        Some(Chars {
+            _owner: s.clone().unbind(),
+            // SAFETY: a compact string's characters follow its header.
+            data: unsafe { p.cast::<u8>().add(layout.compact_data) },
+            len: usize::try_from(len).ok()?,
+            kind: kind as u8,
+        })
+    }
+
+    /// How a batch takes a `str`.
+    pub enum Form {
+        /// Non-ASCII: read in place on a check thread.
+        Chars(Chars),
+        /// ASCII: its UTF-8 is its own characters, lent as they are (no copy).
+        Ascii,
+        /// This interpreter's strings are not read in place, or this one has another form.
+        Unknown,
+    }
+
+    pub fn classify(s: &Bound<'_, PyString>) -> Form {
+        let Some(layout) = layout(s.py()) else { return Form::Unknown };
+        // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
+        unsafe {
+            if is_ascii(s.as_ptr()) {
+                return Form::Ascii;
+            }
+            read(s, layout).map_or(Form::Unknown, Form::Chars)
+        }
+    }
 }

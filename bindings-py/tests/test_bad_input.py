@@ -164,28 +164,60 @@ def test_strings_arrive_character_for_character():
         assert quoted and f"`{text}`" in quoted[0]
 
 
-def test_long_strings_convert_alike_without_simd():
-    # The portable conversion (machines without AVX2) gives the same answers as the AVX2 one.
+def test_strings_convert_alike_by_every_route():
+    # Non-ASCII strings are read where CPython keeps them and made UTF-8 on a check thread
+    # (with AVX2 where there is), or, with GONGKAI_NO_IN_PLACE, copied out by CPython as
+    # before; GONGKAI_NO_SIMD takes the portable conversion. Every route gives the same
+    # answers, for records as dicts and as JSON lines.
     script = (
         "import json, random, gongkai\n"
         "rng = random.Random(3)\n"
         "odd = [chr(c) for c in (0x41, 0xE9, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x1D11E, 0x10FFFF)]\n"
-        "texts = ['中' * 130, 'é' * 200] + [''.join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF))"
-        " for _ in range(200)) for p in (0.0, 0.02, 0.3) for _ in range(5)]\n"
+        "texts = ['中' * 130, 'é' * 200, 'é', 'ÿ' * 9, '中文', '公开' * 5] + [''.join(rng.choice(odd) if rng.random() < p else chr(rng.randint(0x800, 0xD7FF))"
+        " for _ in range(n)) for p in (0.0, 0.02, 0.3) for n in (3, 9, 17, 200) for _ in range(3)]\n"
         "texts += ['中' * k + 'plain ASCII, 2026-12-01'[:m] + '文' * 140 for k in range(9) for m in (7, 8, 16, 23)]\n"
         "texts += [''.join(rng.choice('a9 ,:') if rng.random() < p else '中' for _ in range(300)) for p in (0.1, 0.5, 0.9)]\n"
-        "records = [{'kind': 'publication', 'item': 'admin.art20.01', 'channels': [t], 'body': t + '电话13912345678'} for t in texts]\n"
-        "print(json.dumps(gongkai.check_many(records).to_dicts(), ensure_ascii=False))\n"
+        "records = [{'kind': 'publication', 'item': 'admin.art20.01', 'channels': [t], 'title': t[:20],"
+        " 'body': t + '电话13912345678'} for t in texts]\n"
+        "lines = [json.dumps(r, ensure_ascii=False) for r in records]\n"
+        "print(json.dumps([gongkai.check_many(records).to_dicts(), gongkai.check_many(lines).to_dicts(), len(records)],"
+        " ensure_ascii=False))\n"
     )
     runs = {}
-    for simd in (True, False):
-        env = {k: v for k, v in os.environ.items() if k != "GONGKAI_NO_SIMD"}
-        if not simd:
+    for route in ("in place", "in place, no SIMD", "copied", "copied, no SIMD"):
+        env = {k: v for k, v in os.environ.items() if k not in ("GONGKAI_NO_SIMD", "GONGKAI_NO_IN_PLACE")}
+        if "no SIMD" in route:
             env["GONGKAI_NO_SIMD"] = "1"
+        if route.startswith("copied"):
+            env["GONGKAI_NO_IN_PLACE"] = "1"
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-        runs[simd] = json.loads(out.stdout)
-    assert runs[True] == runs[False]
-    assert sum(d["code"] == "screening_mobile" for d in runs[False]) == 56
+        runs[route] = json.loads(out.stdout)
+    first = runs["in place"]
+    assert first[0] == first[1], "dicts and JSON lines answer alike"
+    for route, answers in runs.items():
+        assert answers == first, route
+    # Each body ends with one mobile number, after text with no run of digits.
+    assert sum(d["code"] == "screening_mobile" for d in first[0]) == first[2]
+
+
+@pytest.mark.skipif(not (3, 10) <= sys.version_info[:2] <= (3, 14), reason="strings are read in place on 3.10-3.14")
+def test_check_many_leaves_the_records_strings_as_they_were():
+    # CPython keeps a UTF-8 copy inside a non-ASCII `str` once asked for one (sys.getsizeof
+    # counts it). A batch reads the characters in place instead, so a caller's records do not
+    # grow by a copy of their text; with GONGKAI_NO_IN_PLACE they do.
+    script = (
+        "import sys, gongkai\n"
+        "title, body = ''.join(['公开', '目录']), ''.join(['正文'] * 200)\n"
+        "before = sys.getsizeof(title), sys.getsizeof(body)\n"
+        "gongkai.check_many([{'kind': 'publication', 'item': 'admin.art20.01', 'title': title, 'body': body}])\n"
+        "print(before == (sys.getsizeof(title), sys.getsizeof(body)))\n"
+    )
+    for in_place, unchanged in ((True, "True"), (False, "False")):
+        env = {k: v for k, v in os.environ.items() if k != "GONGKAI_NO_IN_PLACE"}
+        if not in_place:
+            env["GONGKAI_NO_IN_PLACE"] = "1"
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == unchanged, in_place
 
 
 @pytest.mark.parametrize("title", ["\ud800", "正文\ud800", "正文正文\ud800", "abcd\udfff", "正" * 130 + "\ud800"])

@@ -58,7 +58,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
             Problem::Missing(key) => {
                 // The key is one of the item's elements (the schema's `required` lists only
                 // those): its texts are lent, not copied.
-                let (key, zh, en) = texts.element(&key).map_or((intern(&key), "", ""), |e| (e.key, e.zh, e.en));
+                let (key, zh, en) = texts.element(&key).map_or_else(|| (intern(&key), "", ""), |e| (e.key, e.zh, e.en));
                 Diagnostic::new(
                     &FIELDS_MISSING_ELEMENT,
                     concat(&["/fields", &at, "/", &pointer_token(key)]),
