@@ -184,7 +184,7 @@ fn record_id(v: &Value) -> Option<String> {
 
 fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        match convert::in_place::classify(s) {
+        match convert::in_place::classify(s, wide) {
             convert::in_place::Form::Chars(chars) => return Ok(Input::InPlaceText(chars)),
             convert::in_place::Form::Ascii => {}
             convert::in_place::Form::Unknown => {

@@ -104,6 +104,11 @@ pub struct WideArena {
     blocks: Vec<Vec<u32>>,
     /// The block being filled.
     current: usize,
+    /// A reference to each string of the chunk read in place ([`in_place`]), so that its
+    /// characters outlive the checking whatever the caller's code does meanwhile. Released with
+    /// the chunk, on the interpreter's thread: a [`Node`] holds none, so check threads may drop
+    /// trees and their parts without the GIL.
+    keep: Vec<Py<PyString>>,
 }
 
 /// Characters per block (1 MiB); a longer string gets a block of its own size.
@@ -111,9 +116,11 @@ const BLOCK_CHARS: usize = 1 << 18;
 
 impl WideArena {
     /// Empty the arena for the next chunk, keeping its blocks.
+    /// Call it with the GIL held (it releases the strings read in place).
     pub fn clear(&mut self) {
         self.blocks.iter_mut().for_each(Vec::clear);
         self.current = 0;
+        self.keep.clear();
     }
 
     /// A block with room for `len` more characters: (its index, its vector).
@@ -509,7 +516,7 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 
 /// A `str` in a batch: long non-ASCII text is copied into the arena as UCS-4, the rest lent.
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
-    match in_place::classify(s) {
+    match in_place::classify(s, batch.arena) {
         in_place::Form::Chars(chars) => {
             batch.wide = true;
             return Ok(Node::InPlace(chars));
@@ -869,21 +876,20 @@ pub mod in_place {
     const STATE_OFFSET: usize = 32;
     const LENGTH_OFFSET: usize = 16;
 
-    /// A non-ASCII `str`'s characters, read in place, with a reference that keeps the string (and
-    /// so its characters, which a `str` never changes once shared) alive.
+    /// A non-ASCII `str`'s characters, read in place. The chunk's [`super::WideArena`] keeps a
+    /// reference to the string, and so its characters (which a `str` never changes once shared),
+    /// alive until the chunk is done.
     #[derive(Debug)]
     pub struct Chars {
-        _owner: Py<PyString>,
         data: *const u8,
         len: usize,
         /// Bytes per character: 1, 2 or 4.
         kind: u8,
     }
 
-    // SAFETY: the characters belong to a string this value holds a reference to, and a string
-    // with more than one reference is never changed, so they may be read from any thread; the
-    // reference itself is only released with the GIL held (trees are dropped on the
-    // interpreter's thread, as for `PyBackedStr`).
+    // SAFETY: the characters belong to a string the chunk's arena holds a reference to until
+    // the chunk (and every `Chars` of it) is done, and a string with more than one reference is
+    // never changed, so they may be read from any thread.
     unsafe impl Send for Chars {}
     unsafe impl Sync for Chars {}
 
@@ -892,7 +898,7 @@ pub mod in_place {
         /// surrogate.
         pub fn to_utf8(&self, out: &mut String) -> bool {
             // SAFETY: `data .. data + len * kind` are the string's characters (see `read`),
-            // aligned to their size as CPython allocates them, and alive while `_owner` is.
+            // aligned to their size as CPython allocates them, and alive while the chunk is.
             unsafe {
                 match self.kind {
                     1 => super::to_utf8(std::slice::from_raw_parts(self.data, self.len), out),
@@ -966,7 +972,6 @@ pub mod in_place {
             return None;
         }
         Some(Chars {
-            _owner: s.clone().unbind(),
             // SAFETY: a compact string's characters follow its header.
             data: unsafe { p.cast::<u8>().add(layout.compact_data) },
             len: usize::try_from(len).ok()?,
@@ -984,14 +989,21 @@ pub mod in_place {
         Unknown,
     }
 
-    pub fn classify(s: &Bound<'_, PyString>) -> Form {
+    /// How to take `s`; a string read in place is kept alive by `arena` (the chunk's).
+    pub fn classify(s: &Bound<'_, PyString>, arena: &mut super::WideArena) -> Form {
         let Some(layout) = layout(s.py()) else { return Form::Unknown };
         // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
         unsafe {
             if is_ascii(s.as_ptr()) {
                 return Form::Ascii;
             }
-            read(s, layout).map_or(Form::Unknown, Form::Chars)
+            match read(s, layout) {
+                Some(chars) => {
+                    arena.keep.push(s.clone().unbind());
+                    Form::Chars(chars)
+                }
+                None => Form::Unknown,
+            }
         }
     }
 }
