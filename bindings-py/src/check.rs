@@ -106,22 +106,8 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
             result
         }
         Input::Text(bytes) => text(checker, bytes, opts),
-        Input::WideText(span) => match convert::widen_text(*span, wide) {
-            Ok(utf8) => {
-                let result = utf8_text(checker, &utf8, opts);
-                convert::give_back(utf8);
-                result
-            }
-            Err(e) => RecordResult::rejected(unconvertible(&e)),
-        },
-        Input::InPlaceText(chars) => match convert::in_place_text(chars) {
-            Ok(utf8) => {
-                let result = utf8_text(checker, &utf8, opts);
-                convert::give_back(utf8);
-                result
-            }
-            Err(e) => RecordResult::rejected(unconvertible(&e)),
-        },
+        Input::WideText(span) => converted_text(checker, convert::widen_text(*span, wide), opts),
+        Input::InPlaceText(chars) => converted_text(checker, convert::in_place_text(chars), opts),
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
@@ -146,6 +132,18 @@ fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResul
     match input::require_utf8(bytes) {
         Ok(t) => utf8_text(checker, t, opts),
         Err(d) => RecordResult::rejected(d),
+    }
+}
+
+/// JSON text made UTF-8 on this thread (from UCS-4 or in place), in a buffer given back after.
+fn converted_text(checker: &Checker<'_>, utf8: Result<String, ConvertError>, opts: &CheckOptions) -> RecordResult {
+    match utf8 {
+        Ok(utf8) => {
+            let result = utf8_text(checker, &utf8, opts);
+            convert::give_back(utf8);
+            result
+        }
+        Err(e) => RecordResult::rejected(unconvertible(&e)),
     }
 }
 

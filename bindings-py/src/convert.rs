@@ -89,8 +89,9 @@ pub enum Node {
 }
 
 /// Where strings are not read in place ([`in_place`]): strings at least this long (in
-/// characters) that are not ASCII leave the interpreter as UCS-4 rather than UTF-8. CPython would encode them to UTF-8 on its own thread, into a fresh
-/// allocation cached for the string's life: for a record's body that encoding, its copy and the
+/// characters) that are not ASCII leave the interpreter as UCS-4 rather than UTF-8. CPython
+/// would encode them to UTF-8 on its own thread, into a fresh allocation cached for the
+/// string's life: for a record's body that encoding, its copy and the
 /// new pages it touches were most of the interpreter thread's time in `check_many`, the one
 /// part of a batch that cannot run in parallel. A UCS-4 copy into a reused arena is a plain
 /// widening copy; the UTF-8 is made on the check threads. Short strings (keys, ids, dates) are
@@ -196,7 +197,7 @@ fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
             Ok(())
         }
         Node::InPlace(chars) => {
-            *node = Node::Widened(in_place_text(chars).map_err(|e| Failure::new(e.message))?);
+            *node = Node::Widened(in_buffer(|text| chars.to_utf8(text)).map_err(Failure::new)?);
             Ok(())
         }
         Node::Seq(items) => {
@@ -213,12 +214,6 @@ fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
         }
         _ => Ok(()),
     }
-}
-
-/// Write the UTF-8 of UCS-4 text into `out` (replacing what it held); `false` (and `out` empty)
-/// for a surrogate or a value beyond U+10FFFF.
-fn ucs4_to_utf8(chars: &[u32], out: &mut String) -> bool {
-    to_utf8(chars, out)
 }
 
 /// A character unit of CPython's text: 1, 2 or 4 bytes (its latin-1, UCS-2 and UCS-4 kinds).
@@ -260,7 +255,8 @@ impl Unit for u32 {
     }
 }
 
-/// [`ucs4_to_utf8`] for text of any unit size.
+/// Write the UTF-8 of text in CPython's units (latin-1, UCS-2 or UCS-4) into `out` (replacing
+/// what it held); `false` (and `out` empty) for a surrogate or a value beyond U+10FFFF.
 fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
     out.clear();
     // SAFETY: only the bytes of whole, valid scalar values are kept (`set_len` at the end); on
@@ -514,7 +510,8 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
     PyBackedStr::try_from(s).map_err(|_| Failure::new(LONE_SURROGATE))
 }
 
-/// A `str` in a batch: long non-ASCII text is copied into the arena as UCS-4, the rest lent.
+/// A `str` in a batch: non-ASCII text read in place where it can be ([`in_place`]), else long
+/// non-ASCII text copied into the arena as UCS-4; the rest lent as its UTF-8.
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
     match in_place::classify(s, batch.arena) {
         in_place::Form::Chars(chars) => {
@@ -598,21 +595,23 @@ pub fn widen_text(span: WideSpan, arena: &WideArena) -> Result<String, ConvertEr
 /// The UTF-8 of a span, in one of this thread's buffers; a lone surrogate is an error.
 fn widen_span(span: WideSpan, arena: &WideArena) -> Result<String, &'static str> {
     let chars = arena.get(span).ok_or("string lost in conversion")?;
-    let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
-    if !ucs4_to_utf8(chars, &mut text) {
-        give_back(text);
-        return Err(LONE_SURROGATE);
-    }
-    Ok(text)
+    in_buffer(|text| to_utf8(chars, text))
 }
 
 /// The UTF-8 of a record's JSON text read in place ([`in_place`]), in one of this thread's
 /// buffers: give it back with [`give_back`] when done.
 pub fn in_place_text(chars: &in_place::Chars) -> Result<String, ConvertError> {
+    in_buffer(|text| chars.to_utf8(text))
+        .map_err(|message| ConvertError { pointer: String::new(), message: message.to_owned() })
+}
+
+/// `write`'s UTF-8 in one of this thread's buffers; `write` returns `false` for a lone
+/// surrogate, and the buffer goes back.
+fn in_buffer(write: impl FnOnce(&mut String) -> bool) -> Result<String, &'static str> {
     let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
-    if !chars.to_utf8(&mut text) {
+    if !write(&mut text) {
         give_back(text);
-        return Err(ConvertError { pointer: String::new(), message: LONE_SURROGATE.to_owned() });
+        return Err(LONE_SURROGATE);
     }
     Ok(text)
 }
@@ -862,12 +861,11 @@ pub mod in_place {
     use pyo3::prelude::*;
     use pyo3::types::PyString;
 
-    /// Where a compact string's characters start: after the ASCII header, or the longer one of a
-    /// non-ASCII string.
+    /// Where a non-ASCII compact string's characters start: after its `PyCompactUnicodeObject`
+    /// header. (An ASCII string's follow the shorter `PyASCIIObject`, but they are its UTF-8,
+    /// which the stable ABI lends.)
     #[derive(Clone, Copy, Debug)]
     struct Layout {
-        /// The size of `PyCompactUnicodeObject` (an ASCII string's characters follow the
-        /// shorter `PyASCIIObject`, but its UTF-8 is lent through the stable ABI).
         compact_data: usize,
     }
 

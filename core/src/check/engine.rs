@@ -25,9 +25,9 @@ pub struct Checker<'c> {
     id: u64,
     scopes: RwLock<Vec<Arc<Scope>>>,
     /// Every item of the catalogue by id, compiled on first use, for records that name an item
-    /// outside their institution's scope (or have no institution). Filled in on creation, so
-    /// looking one up takes no lock.
-    loose: FastMap<String, OnceLock<Compiled>>,
+    /// outside their institution's scope (or have no institution). The map is made whole the
+    /// first time one is needed, so looking one up takes no lock.
+    loose: OnceLock<FastMap<String, OnceLock<Compiled>>>,
 }
 
 /// The catalogue a checker works on: borrowed, or shared with it (so bindings can keep a
@@ -187,13 +187,7 @@ impl<'c> Checker<'c> {
     fn with_ref(cat: CatalogueRef<'c>) -> Self {
         static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        let loose = match &cat {
-            CatalogueRef::Borrowed(c) => c.all_items(),
-            CatalogueRef::Shared(c) => c.all_items(),
-        }
-        .map(|(item, _)| (item.id.clone(), OnceLock::new()))
-        .collect();
-        Self { cat, id, scopes: RwLock::new(Vec::new()), loose }
+        Self { cat, id, scopes: RwLock::new(Vec::new()), loose: OnceLock::new() }
     }
 
     pub fn catalogue(&self) -> &Catalogue {
@@ -308,7 +302,10 @@ impl<'c> Checker<'c> {
         rec: &Publication<'_>,
         out: &mut Vec<Diagnostic>,
     ) -> Option<&Compiled> {
-        let known = self.catalogue().item(id).zip(self.loose.get(id));
+        let loose = self
+            .loose
+            .get_or_init(|| self.catalogue().all_items().map(|(item, _)| (item.id.clone(), OnceLock::new())).collect());
+        let known = self.catalogue().item(id).zip(loose.get(id));
         let Some(((item, source), slot)) = known else {
             out.push(
                 Diagnostic::new(
