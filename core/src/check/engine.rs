@@ -90,7 +90,7 @@ pub(crate) struct Compiled {
     /// The template or overlay the item comes from.
     source: String,
     validator: OnceLock<Option<Validator>>,
-    /// The same schema without `required` (see [`rules::fields::field_errors`]).
+    /// The same schema without `required` (see [`rules::fields::absent`]).
     present_validator: OnceLock<Option<Validator>>,
     texts: OnceLock<ItemTexts>,
 }
@@ -107,8 +107,11 @@ pub(crate) struct ItemTexts {
     pub channels: &'static str,
     /// Each element's key and title.
     pub elements: Vec<ElementTexts>,
+    /// The required elements' texts, in key order.
+    pub required: Vec<ElementTexts>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) struct ElementTexts {
     pub key: &'static str,
     pub zh: &'static str,
@@ -143,16 +146,20 @@ impl Compiled {
     pub fn texts(&self) -> &ItemTexts {
         self.texts.get_or_init(|| {
             let item = &self.item;
+            let element = |e: &crate::model::Element| ElementTexts {
+                key: intern(&e.key),
+                zh: intern(&e.title.zh),
+                en: intern(&e.title.en),
+            };
+            let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
+            required.sort_unstable_by_key(|e| e.key);
             ItemTexts {
                 id: intern(&item.id),
                 source: intern(&self.source),
                 fields_basis: intern(&rules::fields::basis(item)),
                 channels: intern(&code_list(item.channels.iter().map(String::as_str))),
-                elements: item
-                    .elements
-                    .iter()
-                    .map(|e| ElementTexts { key: intern(&e.key), zh: intern(&e.title.zh), en: intern(&e.title.en) })
-                    .collect(),
+                elements: item.elements.iter().map(element).collect(),
+                required,
             }
         })
     }

@@ -48,28 +48,28 @@ pub(crate) struct FieldError {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
-    let Some(item) = ctx.item else { return };
-    let Some(errors) = field_errors(item, || compiled.validator(), compiled.present_validator(), fields) else {
+    if ctx.item.is_none() {
         return;
-    };
+    }
     let texts = compiled.texts();
-    for FieldError { at, problem } in errors {
+    // The usual case: what is wrong is only what is absent, read off the item's texts.
+    if let Some(absent) = absent(&texts.required, |e| e.key, compiled.present_validator(), fields) {
+        for e in absent {
+            out.push(missing(e.key, e.zh, e.en, "").with_basis(texts.fields_basis));
+        }
+        return;
+    }
+    let Some(whole) = compiled.validator() else { return };
+    if whole.is_valid(fields) {
+        return;
+    }
+    for FieldError { at, problem } in sorted(whole.errors(fields)) {
         let diagnostic = match problem {
             Problem::Missing(key) => {
                 // The key is one of the item's elements (the schema's `required` lists only
                 // those): its texts are lent, not copied.
                 let (key, zh, en) = texts.element(&key).map_or_else(|| (intern(&key), "", ""), |e| (e.key, e.zh, e.en));
-                Diagnostic::new(
-                    &FIELDS_MISSING_ELEMENT,
-                    concat(&["/fields", &at, "/", &pointer_token(key)]),
-                    message!(
-                        "缺少公开内容要素「{0}」（`{1}`）",
-                        "required element `{1}` ({2}) is missing",
-                        Lent(zh),
-                        Lent(key),
-                        Lent(en)
-                    ),
-                )
+                missing(key, zh, en, &at)
             }
             problem => {
                 let key = at.split('/').nth(1).unwrap_or_default();
@@ -94,31 +94,57 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mu
     }
 }
 
-/// What is wrong with `fields` against the item's schema (`whole`), in one order whichever
-/// validator ran (by place, then by problem); `None` if nothing is.
-///
+/// A required element absent from the object at `at` (a pointer within `fields`).
+fn missing(key: &'static str, zh: &'static str, en: &'static str, at: &str) -> Diagnostic {
+    Diagnostic::new(
+        &FIELDS_MISSING_ELEMENT,
+        concat(&["/fields", at, "/", &pointer_token(key)]),
+        message!(
+            "缺少公开内容要素「{0}」（`{1}`）",
+            "required element `{1}` ({2}) is missing",
+            Lent(zh),
+            Lent(key),
+            Lent(en)
+        ),
+    )
+}
+
 /// Most records fail only by leaving elements out, and the validator's error reports cost
 /// several times the check itself. So when the elements present pass the schema without
-/// `required` (`present`), the absent required keys are the whole answer, read off the item:
-/// `required` concerns only the top-level keys of an object, so the schema holds exactly when
-/// both parts do, and fails with one error per absent key otherwise. Anything else takes the
-/// validator's own report (`whole` is compiled only then).
+/// `required` (`present`), the absent required elements are the whole answer, read off the
+/// item: `required` concerns only the top-level keys of an object, so the schema holds exactly
+/// when both parts do, and fails with one error per absent key otherwise. `required` is the
+/// item's required elements in key order, the validator's order; `None`: the whole schema's
+/// validator must say what is wrong.
+pub(crate) fn absent<'e, E>(
+    required: &'e [E],
+    key: impl Fn(&E) -> &str,
+    present: Option<&Validator>,
+    fields: &Value,
+) -> Option<Vec<&'e E>> {
+    let (Value::Object(map), Some(present)) = (fields, present) else { return None };
+    if !present.is_valid(fields) {
+        return None;
+    }
+    Some(required.iter().filter(|e| !map.contains_key(key(e))).collect())
+}
+
+/// What is wrong with `fields` against the item's schema (`whole`), in one order whichever
+/// validator ran (by place, then by problem); `None` if nothing is. What [`check`] reports,
+/// as data, for the validators' agreement tests.
+#[cfg(test)]
 pub(crate) fn field_errors<'v>(
     item: &Item,
     whole: impl FnOnce() -> Option<&'v Validator>,
     present: Option<&Validator>,
     fields: &Value,
 ) -> Option<Vec<FieldError>> {
-    if let (Value::Object(map), Some(present)) = (fields, present) {
-        if present.is_valid(fields) {
-            let missing: Vec<FieldError> = item
-                .elements
-                .iter()
-                .filter(|e| e.required && !map.contains_key(&e.key))
-                .map(|e| FieldError { at: String::new(), problem: Problem::Missing(e.key.clone()) })
-                .collect();
-            return (!missing.is_empty()).then(|| sorted(missing));
-        }
+    let mut required: Vec<&str> = item.elements.iter().filter(|e| e.required).map(|e| e.key.as_str()).collect();
+    required.sort_unstable();
+    if let Some(absent) = absent(&required, |k| k, present, fields) {
+        let missing =
+            absent.into_iter().map(|k| FieldError { at: String::new(), problem: Problem::Missing((*k).to_owned()) });
+        return Some(missing.collect::<Vec<_>>()).filter(|m| !m.is_empty());
     }
     let whole = whole()?;
     if whole.is_valid(fields) {
