@@ -18,10 +18,21 @@ use crate::calendar::date_arg;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
 use crate::convert::{self, ConvertError, Node};
 use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::packed::{self, Block, Results};
 use crate::report::{PyReport, PyReports, RecordResult};
 
 /// Records converted per round trip to the interpreter (also the progress step).
 const CHUNK: usize = 4096;
+
+/// The size of each chunk of a batch: small at first, so that the check threads start soon
+/// after the batch does, then [`CHUNK`].
+fn chunk_size(index: usize) -> usize {
+    match index {
+        0 => CHUNK / 16,
+        1 => CHUNK / 4,
+        _ => CHUNK,
+    }
+}
 
 fn options(
     py: Python<'_>,
@@ -285,50 +296,66 @@ fn run_batch(
     opts: CheckOptions,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
-    mut next_chunk: impl FnMut(convert::WideArena) -> PyResult<Chunk>,
-) -> PyResult<Vec<RecordResult>> {
+    mut next_chunk: impl FnMut(convert::WideArena, usize) -> PyResult<Chunk>,
+) -> PyResult<Results> {
     let pool = pool(threads)?;
     let checker = checker(&cat_ref);
     // The chunk comes back with its results: its trees hold references to the interpreter's
     // strings, released on the interpreter's thread with the GIL held.
-    let check_chunk = |mut chunk: Chunk| -> (Vec<RecordResult>, Chunk) {
+    let check_chunk = |mut chunk: Chunk| -> (Vec<Block>, Chunk) {
         let Chunk { inputs, wide } = &mut chunk;
         let wide: &convert::WideArena = wide;
         let opts = &opts;
-        let mut work = move || inputs.par_iter_mut().map(|i| run(checker, i, wide, opts)).collect::<Vec<_>>();
+        let check_block = move |inputs: &mut [Input]| {
+            let mut block = Block::new(inputs.len());
+            for input in inputs {
+                block.push(run(checker, input, wide, opts));
+            }
+            block.finish();
+            block
+        };
+        let mut work = move || inputs.par_chunks_mut(packed::BLOCK).map(check_block).collect::<Vec<_>>();
         let results = match &pool {
             Some(p) => p.install(work),
             None => work(),
         };
         (results, chunk)
     };
-    let mut results = Vec::new();
+    let mut results = Results::default();
     // Two arenas take turns: one filled here while the other's chunk is checked.
     let mut spare = convert::WideArena::default();
     std::thread::scope(|scope| -> PyResult<()> {
-        let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<RecordResult>, Chunk)>> = None;
-        loop {
-            let chunk = next_chunk(std::mem::take(&mut spare));
-            if let Some(handle) = pending.take() {
-                let done = py.detach(|| handle.join());
+        let check_chunk = &check_chunk;
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<Block>, Chunk)>> = None;
+        for index in 0.. {
+            let chunk = next_chunk(std::mem::take(&mut spare), chunk_size(index));
+            let done = pending.take().map(|handle| py.detach(|| handle.join()));
+            // The next chunk is checked while this thread tidies up after the last one.
+            let last = match chunk {
+                Ok(chunk) if !chunk.inputs.is_empty() => {
+                    pending = Some(scope.spawn(move || check_chunk(chunk)));
+                    None
+                }
+                Ok(_) => Some(Ok(())),
+                Err(e) => Some(Err(e)),
+            };
+            if let Some(done) = done {
                 let (done, Chunk { inputs, mut wide }) =
                     done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
                 drop(inputs);
                 wide.clear();
                 spare = wide;
-                let n = done.len();
-                results.extend(done);
+                let n = done.iter().map(Block::len).sum::<usize>();
+                done.into_iter().for_each(|block| results.push(block));
                 if let Some(cb) = progress {
                     cb.call1((n,))?;
                 }
             }
-            let chunk = chunk?;
-            if chunk.inputs.is_empty() {
-                return Ok(());
+            if let Some(end) = last {
+                return end;
             }
-            let check_chunk = &check_chunk;
-            pending = Some(scope.spawn(move || check_chunk(chunk)));
         }
+        Ok(())
     })?;
     Ok(results)
 }
@@ -354,9 +381,9 @@ pub fn _check_batch(
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
     })?;
-    let next_chunk = |mut wide: convert::WideArena| -> PyResult<Chunk> {
-        let mut inputs = Vec::with_capacity(CHUNK);
-        for obj in iter.by_ref().take(CHUNK) {
+    let next_chunk = |mut wide: convert::WideArena, size: usize| -> PyResult<Chunk> {
+        let mut inputs = Vec::with_capacity(size);
+        for obj in iter.by_ref().take(size) {
             inputs.push(to_input(&obj?, &mut wide)?);
         }
         Ok(Chunk { inputs, wide })
@@ -395,13 +422,13 @@ pub fn _check_ndjson(
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let results = if let Ok(one) = slices.cast::<PyBytes>() {
         let mut pending = Some(rows(one.as_bytes()));
-        run_batch(py, cat_ref, opts, threads, progress, |_| Ok(pending.take().unwrap_or_default().into()))?
+        run_batch(py, cat_ref, opts, threads, progress, |_, _| Ok(pending.take().unwrap_or_default().into()))?
     } else {
         let mut iter = slices.try_iter().map_err(|_| {
             pyo3::exceptions::PyTypeError::new_err("expected JSON lines as `bytes` or an iterable of `bytes`")
         })?;
         // An empty slice is skipped, not taken for the end of the batch.
-        let next_chunk = |_| -> PyResult<Chunk> {
+        let next_chunk = |_, _| -> PyResult<Chunk> {
             for slice in iter.by_ref() {
                 let slice = slice?;
                 let bytes = slice.cast::<PyBytes>().map_err(|_| {
@@ -448,9 +475,9 @@ pub fn _check_paths(
     }
     let mut units = sources::read_all(found);
     // Read the next chunk of records from the files, without the GIL.
-    let mut read_chunk = move || -> Vec<Input> { units.by_ref().take(CHUNK).map(Input::Unit).collect() };
-    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_| {
-        Ok(py.detach(&mut read_chunk).into())
+    let mut read_chunk = move |size: usize| -> Vec<Input> { units.by_ref().take(size).map(Input::Unit).collect() };
+    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
+        Ok(py.detach(|| read_chunk(size)).into())
     })?;
     Ok(PyReports { results, lang })
 }

@@ -7,6 +7,7 @@ mod check;
 mod convert;
 mod errors;
 mod html;
+mod packed;
 mod report;
 mod screening;
 

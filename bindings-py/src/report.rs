@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::html;
+use crate::packed::Results;
 
 /// One problem found in a record.
 #[pyclass(module = "gongkai", name = "Diagnostic", frozen, eq)]
@@ -109,10 +110,10 @@ impl RecordResult {
         Self::checked(None, vec![diagnostic])
     }
 
-    fn ok(&self) -> bool {
+    pub fn ok(&self) -> bool {
         !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
-    fn count(&self, s: Severity) -> usize {
+    pub fn count(&self, s: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
 }
@@ -124,6 +125,9 @@ pub struct PyReport {
     pub lang: Lang,
 }
 
+/// Diagnostics shown in a notebook's table.
+const LIMIT: usize = 200;
+
 fn severity_badge(s: Severity) -> &'static str {
     match s {
         Severity::Error => "<span style=\"color:#b00020;font-weight:bold\">error</span>",
@@ -132,14 +136,14 @@ fn severity_badge(s: Severity) -> &'static str {
     }
 }
 
-fn diagnostics_table(caption: &str, results: &[(Option<usize>, &RecordResult)], lang: Lang, limit: usize) -> String {
+/// An HTML table of the first `LIMIT` diagnostics of `results` (record index, when given, and
+/// results) out of `total`.
+fn diagnostics_table(caption: &str, results: &[(Option<usize>, RecordResult)], lang: Lang, total: usize) -> String {
     let mut rows = Vec::new();
-    let mut total = 0;
     for (index, r) in results {
         for d in &r.diagnostics {
-            total += 1;
-            if rows.len() >= limit {
-                continue;
+            if rows.len() >= LIMIT {
+                break;
             }
             let mut row = Vec::new();
             if let Some(i) = index {
@@ -154,7 +158,7 @@ fn diagnostics_table(caption: &str, results: &[(Option<usize>, &RecordResult)], 
         }
     }
     let more = if total > rows.len() { format!(" (first {} of {total} shown)", rows.len()) } else { String::new() };
-    let header: &[&str] = if results.first().is_some_and(|(i, _)| i.is_some()) {
+    let header: &[&str] = if results.first().is_none_or(|(i, _)| i.is_some()) {
         &["record", "severity", "code", "path", "message", "basis"]
     } else {
         &["severity", "code", "path", "message", "basis"]
@@ -229,20 +233,20 @@ impl PyReport {
         let id = self.result.id.as_deref().map(|i| format!(" <code>{}</code>", html::escape(i))).unwrap_or_default();
         let caption =
             format!("<b>gongkai.Report</b>{id}: {verdict} — {} errors, {} warnings", self.errors(), self.warnings());
-        diagnostics_table(&caption, &[(None, &self.result)], self.lang, 200)
+        diagnostics_table(&caption, &[(None, self.result.clone())], self.lang, self.result.diagnostics.len())
     }
 }
 
 /// The results of a batch, in input order.
 #[pyclass(module = "gongkai", name = "Reports", frozen, sequence)]
 pub struct PyReports {
-    pub results: Vec<RecordResult>,
+    pub results: Results,
     pub lang: Lang,
 }
 
 /// Column-wise rows, one per diagnostic, for DataFrames and Arrow.
 fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyDict>> {
-    let n: usize = reports.results.iter().map(|r| r.diagnostics.len()).sum();
+    let n: usize = reports.results.iter().map(|r| r.len()).sum();
     let mut record = Vec::with_capacity(n);
     let mut id = Vec::with_capacity(n);
     let mut source = Vec::with_capacity(n);
@@ -252,15 +256,19 @@ fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyD
     let mut message = Vec::with_capacity(n);
     let mut basis = Vec::with_capacity(n);
     for (i, r) in reports.results.iter().enumerate() {
-        for d in &r.diagnostics {
+        if r.len() == 0 {
+            continue;
+        }
+        let r = r.get();
+        for d in r.diagnostics {
             record.push(i);
-            id.push(r.id.as_deref());
-            source.push(r.source.as_deref());
+            id.push(r.id.clone());
+            source.push(r.source.clone());
             code.push(d.code);
             severity.push(d.severity.as_str());
-            path.push(d.path.as_str());
-            message.push(d.message.get(reports.lang));
-            basis.push(d.basis.as_deref());
+            message.push(d.message.get(reports.lang).to_owned());
+            path.push(d.path);
+            basis.push(d.basis);
         }
     }
     let cols = PyDict::new(py);
@@ -284,17 +292,17 @@ impl PyReports {
     fn __getitem__(&self, index: isize) -> PyResult<PyReport> {
         let len = self.results.len() as isize;
         let i = if index < 0 { index + len } else { index };
-        if i < 0 || i >= len {
-            return Err(PyIndexError::new_err(format!("report index {index} out of range for {len} records")));
+        match usize::try_from(i).ok().and_then(|i| self.results.get(i)) {
+            Some(r) => Ok(PyReport { result: r.get(), lang: self.lang }),
+            None => Err(PyIndexError::new_err(format!("report index {index} out of range for {len} records"))),
         }
-        Ok(PyReport { result: self.results[i as usize].clone(), lang: self.lang })
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
         let reports = self
             .results
             .iter()
-            .map(|r| Bound::new(py, PyReport { result: r.clone(), lang: self.lang }))
+            .map(|r| Bound::new(py, PyReport { result: r.get(), lang: self.lang }))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, reports)?.into_any().try_iter()
     }
@@ -302,7 +310,7 @@ impl PyReports {
     /// True when no record has an error-severity diagnostic.
     #[getter]
     fn ok(&self) -> bool {
-        self.results.iter().all(RecordResult::ok)
+        self.results.iter().all(|r| r.ok())
     }
 
     #[getter]
@@ -321,6 +329,10 @@ impl PyReports {
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for (i, r) in self.results.iter().enumerate() {
+            if r.len() == 0 {
+                continue;
+            }
+            let r = r.get();
             for d in &r.diagnostics {
                 let row = diagnostic_dict(py, d, self.lang)?;
                 row.set_item("record", i)?;
@@ -382,8 +394,21 @@ impl PyReports {
             self.errors(),
             self.warnings()
         );
-        let indexed: Vec<(Option<usize>, &RecordResult)> =
-            self.results.iter().enumerate().map(|(i, r)| (Some(i), r)).collect();
-        diagnostics_table(&caption, &indexed, self.lang, 200)
+        // The table shows the first diagnostics: only the records they come from are made again.
+        let mut shown = 0;
+        let indexed: Vec<(Option<usize>, RecordResult)> = self
+            .results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.len() > 0)
+            .take_while(|(_, r)| {
+                let more = shown < LIMIT;
+                shown += r.len();
+                more
+            })
+            .map(|(i, r)| (Some(i), r.get()))
+            .collect();
+        let total = self.results.iter().map(|r| r.len()).sum();
+        diagnostics_table(&caption, &indexed, self.lang, total)
     }
 }

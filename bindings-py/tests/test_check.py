@@ -140,3 +140,48 @@ def test_repr_html_of_reports():
     assert html.startswith("<table") and "<script>" not in html and "&lt;script&gt;" in html
     assert "failed" in repr(report)
     assert "records" in gongkai.check_many([GOOD])._repr_html_()
+
+
+def _every_field(report):
+    return (report.id, report.source, [
+        (d.code, d.severity, d.path, d.message, d.message_zh, d.message_en, d.basis, d.help) for d in report.diagnostics
+    ])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_batchs_results_read_back_as_check_gives_them(lang):
+    # Batches keep their results packed until read; every field of every diagnostic of the
+    # conformance records (all kinds of messages, citations and help) must come back exactly as
+    # check() gives it, across blocks and chunks, in order.
+    import pathlib
+
+    cases = pathlib.Path(__file__).resolve().parents[2] / "tests" / "cases"
+    groups = {}
+    for path in sorted(cases.rglob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        options = case.get("options") or {}
+        if isinstance(case.get("record"), dict):
+            key = (options.get("today"), not options.get("skip_screening", False), tuple(options.get("overlays", [])))
+            groups.setdefault(key, []).append(case["record"])
+    assert sum(len(g) for g in groups.values()) > 150
+    diagnostics, codes = 0, set()
+    for (today, screening, overlays), records in groups.items():
+        catalogue = gongkai.Catalogue.default()
+        for overlay in overlays:
+            catalogue = catalogue.with_overlay(cases / overlay)
+        kwargs = dict(lang=lang, today=today and dt.date.fromisoformat(today), screening=screening, catalogue=catalogue)
+        want = [_every_field(gongkai.check(r, **kwargs)) for r in records]
+        diagnostics += sum(len(w[2]) for w in want)
+        codes |= {d[0] for w in want for d in w[2]}
+        repeat = 5000 // len(records) + 1  # more than one chunk of records, many blocks
+        reports = gongkai.check_many(records * repeat, **kwargs)
+        assert [_every_field(r) for r in reports] == want * repeat
+        assert _every_field(reports[-1]) == want[-1]
+        assert reports.errors == repeat * sum(1 for w in want for d in w[2] if d[1] == "error")
+        rows = [row for row in reports.to_dicts() if row["record"] < len(records)]
+        assert rows == [
+            {**d.to_dict(), "record": i, "id": reports[i].id, "source": None}
+            for i in range(len(records))
+            for d in reports[i].diagnostics
+        ]
+    assert diagnostics > 150 and len(codes) > 40, (diagnostics, sorted(codes))

@@ -109,6 +109,15 @@ impl ToArg for Message {
 #[derive(Clone)]
 pub struct Message(Repr);
 
+/// What a [`Message`] is made of ([`Message::parts`]): for a program that keeps many messages
+/// in a form of its own and makes them again with `Message::from(text)` or [`Message::new`].
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum MessageParts<'a> {
+    Text(&'a Text),
+    Template(&'static MessageTemplate, &'a [Arg]),
+}
+
 #[derive(Clone)]
 enum Repr {
     Text(Text),
@@ -127,6 +136,14 @@ impl Message {
     /// A message from a template and its arguments, written out when first read.
     pub fn new(template: &'static MessageTemplate, args: Vec<Arg>) -> Self {
         Message(Repr::Deferred(Box::new(Deferred { template, args, zh: OnceLock::new(), en: OnceLock::new() })))
+    }
+
+    /// Its fixed text, or its template and arguments.
+    pub fn parts(&self) -> MessageParts<'_> {
+        match &self.0 {
+            Repr::Text(t) => MessageParts::Text(t),
+            Repr::Deferred(d) => MessageParts::Template(d.template, &d.args),
+        }
     }
 
     /// The message in the requested language.
@@ -297,6 +314,21 @@ mod tests {
         assert_ne!(m, Message::from(Text::new("缺少 `k`", "missing `j`")));
         assert_eq!(m.to_text(), Text::new("缺少 `k`", "missing `k`"));
         assert_eq!(serde_json::to_value(&m).ok(), serde_json::to_value(Text::new("缺少 `k`", "missing `k`")).ok());
+    }
+
+    #[test]
+    fn a_message_made_again_from_its_parts_reads_the_same() {
+        let messages = [
+            message!("第 {0} 个：`{1}`（{2}）", "no. {0}: `{1}` ({2})", 3u8, "v".to_owned(), Text::new("甲", "A")),
+            Message::from(Text::new("固定", "fixed")),
+        ];
+        for m in messages {
+            let again = match m.parts() {
+                MessageParts::Text(t) => Message::from(t.clone()),
+                MessageParts::Template(template, args) => Message::new(template, args.to_vec()),
+            };
+            assert_eq!((again.zh(), again.en()), (m.zh(), m.en()));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use serde::{Serialize, Serializer};
 
 use crate::model::Lang;
-pub use message::{Arg, Message, MessageTemplate, ToArg};
+pub use message::{Arg, Message, MessageParts, MessageTemplate, ToArg};
 pub(crate) use message::{Lent, message};
 
 /// How serious a diagnostic is.

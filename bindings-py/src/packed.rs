@@ -1,0 +1,402 @@
+//! A batch's results kept compactly until they are read.
+//!
+//! A record's diagnostics come from the checker as `Diagnostic`s, each with a few allocations of
+//! its own (its pointer, its message's arguments). Kept as they are, 100,000 records' results
+//! held about 2 KB each, faulted in as fresh pages on the check threads and freed one by one on
+//! the interpreter's thread when the batch was dropped: together more than a quarter of the
+//! batch's time. So each check thread packs its records' results into a [`Block`] (a few
+//! vectors and one string for the text the record supplied) and frees the `Diagnostic`s where
+//! they were made. Texts the process keeps anyway (messages' templates, citations, catalogue
+//! texts) are lent, not copied. A record is made into a `RecordResult` again when it is read.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use gongkai::diagnostics::{Arg, MessageParts, MessageTemplate};
+use gongkai::{Diagnostic, Message, Severity, Text};
+
+use crate::report::RecordResult;
+
+/// Records per block: small enough to share a chunk's records among the check threads.
+pub const BLOCK: usize = 256;
+
+thread_local! {
+    /// What this thread's last block held for [`BLOCK`] records: diagnostics, arguments, texts
+    /// and bytes of text.
+    static LAST_BLOCK: std::cell::Cell<[usize; 4]> = const { std::cell::Cell::new([0; 4]) };
+}
+
+/// A string of a packed result: lent for the life of the process, or in its block's text
+/// (`usize` offsets cost nothing here: the enum is as large as a `&str` anyway).
+#[derive(Clone, Copy)]
+enum Str {
+    Lent(&'static str),
+    Own { start: usize, len: usize },
+}
+
+/// A message: its text (an index into [`Block::texts`]), its template and arguments (a range
+/// of [`Block::args`]), or, for an argument of a kind not packed, the message itself
+/// (an index into [`Block::kept`]).
+#[derive(Clone, Copy)]
+enum Msg {
+    Text(u32),
+    Template { template: &'static MessageTemplate, start: u32, end: u32 },
+    Kept(u32),
+}
+
+#[derive(Clone, Copy)]
+enum PackedArg {
+    Str(Str),
+    Int(i64),
+    Date(NaiveDate),
+    Text(u32),
+}
+
+struct Packed {
+    code: &'static str,
+    severity: Severity,
+    path: Str,
+    message: Msg,
+    basis: Option<Str>,
+    help: Option<Msg>,
+}
+
+enum Diagnostics {
+    /// `Block::diagnostics[start..end]`.
+    Packed { start: u32, end: u32 },
+    /// A record whose results do not fit a block's 32-bit indices, kept as it came
+    /// (`Block::whole[index]`).
+    Whole(u32),
+}
+
+struct Record {
+    id: Option<Str>,
+    source: Option<Str>,
+    diagnostics: Diagnostics,
+}
+
+/// The results of consecutive records.
+#[derive(Default)]
+pub struct Block {
+    records: Vec<Record>,
+    diagnostics: Vec<Packed>,
+    args: Vec<PackedArg>,
+    texts: Vec<(Str, Str)>,
+    kept: Vec<Message>,
+    whole: Vec<RecordResult>,
+    text: String,
+}
+
+/// The lengths of a block's parts, to undo a record packed in part.
+struct Mark {
+    diagnostics: usize,
+    args: usize,
+    texts: usize,
+    kept: usize,
+    text: usize,
+}
+
+/// An index into a block's parts that does not fit in 32 bits (more than 4 Gi diagnostics or
+/// arguments in one block).
+struct TooLong;
+
+fn index(i: usize) -> Result<u32, TooLong> {
+    u32::try_from(i).map_err(|_| TooLong)
+}
+
+impl Block {
+    /// A block for `records` records, with room for as much as this thread's last block held
+    /// per record: growing a block's vectors as it fills copied them over and over, into fresh
+    /// pages each time.
+    pub fn new(records: usize) -> Self {
+        let [diagnostics, args, texts, text] =
+            LAST_BLOCK.get().map(|per_block| per_block * records / BLOCK * 5 / 4 + 16);
+        Self {
+            records: Vec::with_capacity(records),
+            diagnostics: Vec::with_capacity(diagnostics),
+            args: Vec::with_capacity(args),
+            texts: Vec::with_capacity(texts),
+            text: String::with_capacity(text),
+            ..Self::default()
+        }
+    }
+
+    /// Note how much the block holds, for [`Block::new`] on this thread.
+    pub fn finish(&self) {
+        let records = self.records.len().max(1);
+        let per = |n: usize| n * BLOCK / records;
+        LAST_BLOCK.set([
+            per(self.diagnostics.len()),
+            per(self.args.len()),
+            per(self.texts.len()),
+            per(self.text.len()),
+        ]);
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Keep a record's results (packed, or as they are if they do not fit).
+    pub fn push(&mut self, result: RecordResult) {
+        let mark = self.mark();
+        match self.pack(&result) {
+            Ok(record) => self.records.push(record),
+            Err(TooLong) => {
+                self.undo(mark);
+                let at = index(self.whole.len()).unwrap_or(u32::MAX);
+                self.whole.push(result);
+                self.records.push(Record { id: None, source: None, diagnostics: Diagnostics::Whole(at) });
+            }
+        }
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            diagnostics: self.diagnostics.len(),
+            args: self.args.len(),
+            texts: self.texts.len(),
+            kept: self.kept.len(),
+            text: self.text.len(),
+        }
+    }
+
+    fn undo(&mut self, mark: Mark) {
+        self.diagnostics.truncate(mark.diagnostics);
+        self.args.truncate(mark.args);
+        self.texts.truncate(mark.texts);
+        self.kept.truncate(mark.kept);
+        self.text.truncate(mark.text);
+    }
+
+    fn pack(&mut self, result: &RecordResult) -> Result<Record, TooLong> {
+        let id = result.id.as_deref().map(|s| self.own(s));
+        let source = result.source.as_deref().map(|s| self.own(s));
+        let start = index(self.diagnostics.len())?;
+        for d in &result.diagnostics {
+            let packed = Packed {
+                code: d.code,
+                severity: d.severity,
+                path: self.own(&d.path),
+                message: self.message(&d.message)?,
+                basis: d.basis.as_ref().map(|b| self.cow(b)),
+                help: d.help.as_ref().map(|h| self.message(h)).transpose()?,
+            };
+            self.diagnostics.push(packed);
+        }
+        let end = index(self.diagnostics.len())?;
+        Ok(Record { id, source, diagnostics: Diagnostics::Packed { start, end } })
+    }
+
+    fn own(&mut self, s: &str) -> Str {
+        let start = self.text.len();
+        self.text.push_str(s);
+        Str::Own { start, len: s.len() }
+    }
+
+    #[allow(clippy::ptr_arg)] // whether it is borrowed is the point
+    fn cow(&mut self, s: &Cow<'static, str>) -> Str {
+        match s {
+            Cow::Borrowed(s) => Str::Lent(s),
+            Cow::Owned(s) => self.own(s),
+        }
+    }
+
+    fn text_of(&mut self, t: &Text) -> Result<u32, TooLong> {
+        // Fixed texts (most help) recur from record to record: a lent text already in the block's
+        // last few is not kept again.
+        if let (Cow::Borrowed(zh), Cow::Borrowed(en)) = (&t.zh, &t.en) {
+            let recent = self.texts.len().saturating_sub(8);
+            let same = |&(a, b): &(Str, Str)| matches!((a, b), (Str::Lent(a), Str::Lent(b)) if std::ptr::eq(a, *zh) && std::ptr::eq(b, *en));
+            if let Some(at) = self.texts[recent..].iter().rposition(same) {
+                return index(recent + at);
+            }
+        }
+        let pair = (self.cow(&t.zh), self.cow(&t.en));
+        self.texts.push(pair);
+        index(self.texts.len() - 1)
+    }
+
+    fn message(&mut self, m: &Message) -> Result<Msg, TooLong> {
+        match m.parts() {
+            MessageParts::Text(t) => self.text_of(t).map(Msg::Text),
+            MessageParts::Template(template, args) => {
+                let start = self.args.len();
+                for arg in args {
+                    let packed = match arg {
+                        Arg::Str(s) => PackedArg::Str(self.cow(s)),
+                        Arg::Int(n) => PackedArg::Int(*n),
+                        Arg::Date(d) => PackedArg::Date(*d),
+                        Arg::Text(t) => PackedArg::Text(self.text_of(t)?),
+                        // A message within a message (rare): keep the whole message.
+                        _ => {
+                            self.args.truncate(start);
+                            return self.keep(m);
+                        }
+                    };
+                    self.args.push(packed);
+                }
+                Ok(Msg::Template { template, start: index(start)?, end: index(self.args.len())? })
+            }
+            _ => self.keep(m),
+        }
+    }
+
+    fn keep(&mut self, m: &Message) -> Result<Msg, TooLong> {
+        self.kept.push(m.clone());
+        index(self.kept.len() - 1).map(Msg::Kept)
+    }
+
+    fn str(&self, s: Str) -> &str {
+        match s {
+            Str::Lent(s) => s,
+            Str::Own { start, len } => self.text.get(start..start + len).unwrap_or_default(),
+        }
+    }
+
+    fn cow_of(&self, s: Str) -> Cow<'static, str> {
+        match s {
+            Str::Lent(s) => Cow::Borrowed(s),
+            own => Cow::Owned(self.str(own).to_owned()),
+        }
+    }
+
+    fn text_at(&self, i: u32) -> Text {
+        match self.texts.get(i as usize) {
+            Some(&(zh, en)) => Text::new(self.cow_of(zh), self.cow_of(en)),
+            None => Text::new("", ""),
+        }
+    }
+
+    fn message_of(&self, m: Msg) -> Message {
+        match m {
+            Msg::Text(i) => Message::from(self.text_at(i)),
+            Msg::Template { template, start, end } => {
+                let args = self.args.get(start as usize..end as usize).unwrap_or_default();
+                let args = args
+                    .iter()
+                    .map(|a| match *a {
+                        PackedArg::Str(s) => Arg::Str(self.cow_of(s)),
+                        PackedArg::Int(n) => Arg::Int(n),
+                        PackedArg::Date(d) => Arg::Date(d),
+                        PackedArg::Text(i) => Arg::Text(Box::new(self.text_at(i))),
+                    })
+                    .collect();
+                Message::new(template, args)
+            }
+            Msg::Kept(i) => self.kept.get(i as usize).cloned().unwrap_or_else(|| Message::from(Text::new("", ""))),
+        }
+    }
+
+    /// Record `i`'s diagnostics as packed (`Err`: kept whole).
+    fn packed(&self, i: usize) -> Result<&[Packed], &RecordResult> {
+        match self.records.get(i).map(|r| &r.diagnostics) {
+            Some(&Diagnostics::Packed { start, end }) => {
+                Ok(self.diagnostics.get(start as usize..end as usize).unwrap_or_default())
+            }
+            Some(&Diagnostics::Whole(w)) => match self.whole.get(w as usize) {
+                Some(whole) => Err(whole),
+                None => Ok(&[]),
+            },
+            None => Ok(&[]),
+        }
+    }
+
+    /// Record `i` made again.
+    fn record(&self, i: usize) -> RecordResult {
+        let Some(record) = self.records.get(i) else {
+            return RecordResult::checked(None, Vec::new());
+        };
+        let packed = match self.packed(i) {
+            Ok(packed) => packed,
+            Err(whole) => return whole.clone(),
+        };
+        let diagnostics = packed
+            .iter()
+            .map(|p| Diagnostic {
+                code: p.code,
+                severity: p.severity,
+                path: self.str(p.path).to_owned(),
+                message: self.message_of(p.message),
+                basis: p.basis.map(|b| self.cow_of(b)),
+                help: p.help.map(|h| self.message_of(h)),
+            })
+            .collect();
+        RecordResult {
+            id: record.id.map(|s| self.str(s).to_owned()),
+            source: record.source.map(|s| self.str(s).to_owned()),
+            diagnostics,
+        }
+    }
+
+    /// The severities of record `i`'s diagnostics.
+    fn severities(&self, i: usize) -> impl Iterator<Item = Severity> + '_ {
+        let (packed, whole): (&[Packed], &[Diagnostic]) = match self.packed(i) {
+            Ok(p) => (p, &[]),
+            Err(w) => (&[], &w.diagnostics),
+        };
+        packed.iter().map(|p| p.severity).chain(whole.iter().map(|d| d.severity))
+    }
+}
+
+/// A batch's results, in input order.
+#[derive(Default)]
+pub struct Results {
+    blocks: Vec<Block>,
+    /// The number of records before each block and all of them: `starts[b]..starts[b + 1]`.
+    starts: Vec<usize>,
+}
+
+/// One record of [`Results`].
+#[derive(Clone, Copy)]
+pub struct RecordRef<'a> {
+    block: &'a Block,
+    at: usize,
+}
+
+impl RecordRef<'_> {
+    /// The record's results made again.
+    pub fn get(&self) -> RecordResult {
+        self.block.record(self.at)
+    }
+
+    pub fn ok(&self) -> bool {
+        !self.block.severities(self.at).any(|s| s == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.block.severities(self.at).filter(|&s| s == severity).count()
+    }
+
+    pub fn len(&self) -> usize {
+        self.block.severities(self.at).count()
+    }
+}
+
+impl Results {
+    pub fn push(&mut self, block: Block) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let end = self.len() + block.len();
+        self.blocks.push(block);
+        self.starts.push(end);
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    pub fn get(&self, i: usize) -> Option<RecordRef<'_>> {
+        if i >= self.len() {
+            return None;
+        }
+        // The last block starting at or before `i`.
+        let b = self.starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        Some(RecordRef { block: self.blocks.get(b)?, at: i - self.starts[b] })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = RecordRef<'_>> {
+        self.blocks.iter().flat_map(|block| (0..block.len()).map(move |at| RecordRef { block, at }))
+    }
+}
