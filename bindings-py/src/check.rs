@@ -52,10 +52,11 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
-    /// A dict as a tree lending the interpreter's strings (no text copied on the interpreter's
-    /// thread; the checker reads them on its own threads).
+    /// A dict as a tree whose strings the chunk's arena keeps (short ones copied, long ones
+    /// lent where CPython keeps them); the checker reads them on its own threads.
     Tree(Node),
-    /// A tree with long strings in its chunk's UCS-4 arena ([`convert::widen`] before reading).
+    /// A tree with strings to make UTF-8 first (read in place, or in its chunk's UCS-4 arena):
+    /// [`convert::widen`] before reading.
     WideTree(Node),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
@@ -71,6 +72,9 @@ enum Input {
     Unconvertible(ConvertError),
     /// A record read from a file (`check_many(path)`), with where it came from.
     Unit(Unit),
+    /// Checked: what the record held is freed on the check thread that checked it (a batch's
+    /// trees hold no reference to Python objects; the arena does).
+    Done,
 }
 
 fn unconvertible(e: &ConvertError) -> Diagnostic {
@@ -96,20 +100,20 @@ fn checker(cat: &CatalogueRef) -> &Checker<'_> {
 #[derive(Default)]
 struct Chunk {
     inputs: Vec<Input>,
-    wide: convert::WideArena,
+    arena: convert::Arena,
 }
 
 impl From<Vec<Input>> for Chunk {
     fn from(inputs: Vec<Input>) -> Self {
-        Self { inputs, wide: convert::WideArena::default() }
+        Self { inputs, arena: convert::Arena::default() }
     }
 }
 
-fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts: &CheckOptions) -> RecordResult {
+fn run(checker: &Checker<'_>, input: &mut Input, arena: &convert::Arena, opts: &CheckOptions) -> RecordResult {
     match input {
         Input::Tree(tree) => check_tree(checker, tree, opts),
         Input::WideTree(tree) => {
-            let result = match convert::widen(tree, wide) {
+            let result = match convert::widen(tree, arena) {
                 Ok(()) => check_tree(checker, tree, opts),
                 Err(e) => RecordResult::rejected(unconvertible(&e)),
             };
@@ -117,7 +121,7 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
             result
         }
         Input::Text(bytes) => text(checker, bytes, opts),
-        Input::WideText(span) => converted_text(checker, convert::widen_text(*span, wide), opts),
+        Input::WideText(span) => converted_text(checker, convert::widen_text(*span, arena), opts),
         Input::InPlaceText(chars) => converted_text(checker, convert::in_place_text(chars), opts),
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
@@ -125,6 +129,8 @@ fn run(checker: &Checker<'_>, input: &mut Input, wide: &convert::WideArena, opts
             let (id, diagnostics) = unit.check(checker, opts);
             RecordResult { source: Some(unit.source.clone()), id: id.as_str().map(str::to_owned), diagnostics }
         }
+        // Each input is checked once; this is never reached.
+        Input::Done => RecordResult::checked(None, Vec::new()),
     }
 }
 
@@ -191,13 +197,13 @@ fn record_id(v: &Value) -> Option<String> {
     v.get("id").and_then(Value::as_str).map(str::to_owned)
 }
 
-fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<Input> {
+fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Input> {
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        match convert::in_place::classify(s, wide) {
+        match convert::in_place::classify(s, arena) {
             convert::in_place::Form::Chars(chars) => return Ok(Input::InPlaceText(chars)),
             convert::in_place::Form::Ascii => {}
             convert::in_place::Form::Unknown => {
-                if let Some(span) = convert::wide_copy(s, wide) {
+                if let Some(span) = convert::wide_copy(s, arena) {
                     return Ok(Input::WideText(span));
                 }
             }
@@ -210,7 +216,7 @@ fn to_input(obj: &Bound<'_, PyAny>, wide: &mut convert::WideArena) -> PyResult<I
         // its place; the rest of the batch is still checked.
         Err(_) => return Ok(Input::Unconvertible(ConvertError::not_unicode())),
     }
-    Ok(match convert::to_batch_tree(obj, wide) {
+    Ok(match convert::to_batch_tree(obj, arena) {
         Ok((tree, false)) => Input::Tree(tree),
         Ok((tree, true)) => Input::WideTree(tree),
         Err(e) => Input::Unconvertible(e),
@@ -296,20 +302,21 @@ fn run_batch(
     opts: CheckOptions,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
-    mut next_chunk: impl FnMut(convert::WideArena, usize) -> PyResult<Chunk>,
+    mut next_chunk: impl FnMut(convert::Arena, usize) -> PyResult<Chunk>,
 ) -> PyResult<Results> {
     let pool = pool(threads)?;
     let checker = checker(&cat_ref);
-    // The chunk comes back with its results: its trees hold references to the interpreter's
+    // The chunk comes back with its results: its arena holds references to the interpreter's
     // strings, released on the interpreter's thread with the GIL held.
     let check_chunk = |mut chunk: Chunk| -> (Vec<Block>, Chunk) {
-        let Chunk { inputs, wide } = &mut chunk;
-        let wide: &convert::WideArena = wide;
+        let Chunk { inputs, arena } = &mut chunk;
+        let arena: &convert::Arena = arena;
         let opts = &opts;
         let check_block = move |inputs: &mut [Input]| {
             let mut block = Block::new(inputs.len());
             for input in inputs {
-                block.push(run(checker, input, wide, opts));
+                block.push(run(checker, input, arena, opts));
+                *input = Input::Done;
             }
             block.finish();
             block
@@ -323,7 +330,7 @@ fn run_batch(
     };
     let mut results = Results::default();
     // Two arenas take turns: one filled here while the other's chunk is checked.
-    let mut spare = convert::WideArena::default();
+    let mut spare = convert::Arena::default();
     std::thread::scope(|scope| -> PyResult<()> {
         let check_chunk = &check_chunk;
         let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<Block>, Chunk)>> = None;
@@ -340,11 +347,11 @@ fn run_batch(
                 Err(e) => Some(Err(e)),
             };
             if let Some(done) = done {
-                let (done, Chunk { inputs, mut wide }) =
+                let (done, Chunk { inputs, mut arena }) =
                     done.map_err(|_| PyValueError::new_err("a check failed unexpectedly (internal panic)"))?;
                 drop(inputs);
-                wide.clear();
-                spare = wide;
+                arena.clear();
+                spare = arena;
                 let n = done.iter().map(Block::len).sum::<usize>();
                 done.into_iter().for_each(|block| results.push(block));
                 if let Some(cb) = progress {
@@ -381,12 +388,12 @@ pub fn _check_batch(
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
     })?;
-    let next_chunk = |mut wide: convert::WideArena, size: usize| -> PyResult<Chunk> {
+    let next_chunk = |mut arena: convert::Arena, size: usize| -> PyResult<Chunk> {
         let mut inputs = Vec::with_capacity(size);
         for obj in iter.by_ref().take(size) {
-            inputs.push(to_input(&obj?, &mut wide)?);
+            inputs.push(to_input(&obj?, &mut arena)?);
         }
-        Ok(Chunk { inputs, wide })
+        Ok(Chunk { inputs, arena })
     };
     let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
     Ok(PyReports { results, lang })

@@ -55,16 +55,20 @@ impl Failure {
     }
 }
 
-/// A Python record as a tree that lends its strings without copying them, so the checker can
-/// read the record on other threads without the GIL: an ASCII `str` as its own characters (its
-/// UTF-8 form; a `PyBackedStr` holds a reference to the string), a non-ASCII one in a batch as
-/// its characters where CPython keeps them ([`in_place`]), made UTF-8 on a check thread.
-/// Building it on the interpreter's thread costs a type check and a reference per value; no text
-/// is copied there. (Where strings cannot be read in place, a batch's long non-ASCII strings
-/// are copied out as UCS-4, [`Node::Wide`], and short ones lent as CPython's UTF-8.)
+/// A Python record as a tree the checker can read on other threads without the GIL.
 ///
-/// Drop a tree with the GIL held (the batch hands trees back to the interpreter's thread):
-/// elsewhere each string's reference would queue for the next time the GIL is taken.
+/// For one record (`check`), strings are lent as their UTF-8 ([`Node::Str`], holding a
+/// reference). In a batch ([`to_batch_tree`]) a tree holds no reference at all, so check
+/// threads may drop it: keys and short strings are copied into the chunk's [`Arena`]
+/// ([`Node::Lent`]), a long ASCII string is lent where CPython keeps it, and a non-ASCII one is
+/// read where CPython keeps its characters ([`in_place`]) and made UTF-8 on a check thread;
+/// the arena holds a reference to each string it lends. (Where strings cannot be read in place,
+/// long non-ASCII strings are copied out as UCS-4, [`Node::Wide`].) Taking a reference to each
+/// string, and giving it back when the chunk was done (by then far out of the cache), was a
+/// fifth of the interpreter's thread's time in a batch of dicts.
+///
+/// Drop a tree that has [`Node::Str`]s with the GIL held: elsewhere each string's reference
+/// would queue for the next time the GIL is taken.
 #[derive(Debug)]
 pub enum Node {
     Null,
@@ -73,11 +77,13 @@ pub enum Node {
     UInt(u64),
     Float(f64),
     Str(PyBackedStr),
+    /// UTF-8 text the chunk's [`Arena`] keeps.
+    Lent(LentStr),
     /// Text made here (a date's ISO form).
     Owned(String),
     Seq(Vec<Node>),
-    Map(Vec<(PyBackedStr, Node)>),
-    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`WideArena`], turned into
+    Map(Vec<(Key, Node)>),
+    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`Arena`], turned into
     /// UTF-8 by [`widen`] on a check thread.
     Wide(WideSpan),
     /// A non-ASCII string read where the interpreter keeps its characters ([`in_place`]),
@@ -87,6 +93,51 @@ pub enum Node {
     /// gives back for reuse.
     Widened(String),
 }
+
+/// A key of a [`Node::Map`]: lent with a reference (one record) or kept by the chunk's arena
+/// (a batch).
+#[derive(Debug)]
+pub enum Key {
+    Py(PyBackedStr),
+    Lent(LentStr),
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Key::Py(s) => s,
+            Key::Lent(s) => s.as_str(),
+        }
+    }
+}
+
+/// UTF-8 text kept by a chunk's [`Arena`]: copied into one of its blocks, or in a string it
+/// holds a reference to.
+#[derive(Clone, Copy, Debug)]
+pub struct LentStr {
+    data: *const u8,
+    len: usize,
+}
+
+// SAFETY: the text is in a block of the chunk's arena, which is neither moved nor changed until
+// the chunk is done (and every tree of it with it), or in a string the arena holds a reference
+// to, which CPython never changes once shared.
+unsafe impl Send for LentStr {}
+unsafe impl Sync for LentStr {}
+
+impl LentStr {
+    fn as_str(&self) -> &str {
+        // SAFETY: UTF-8 (copied from a `&str`, or a string's UTF-8 form), alive as the arena
+        // keeps it, and the tree that holds this is read only while the chunk is alive.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.data, self.len)) }
+    }
+}
+
+/// Strings up to this many bytes (keys, ids, dates, codes) are copied into the chunk's arena;
+/// longer ones are lent where CPython keeps them, the arena holding a reference.
+const COPY_MAX_BYTES: usize = 512;
 
 /// Where strings are not read in place ([`in_place`]): strings at least this long (in
 /// characters) that are not ASCII leave the interpreter as UCS-4 rather than UTF-8. CPython
@@ -98,48 +149,84 @@ pub enum Node {
 /// cheaper to lend as they are, and ASCII strings are already UTF-8.
 const WIDE_MIN_CHARS: usize = 128;
 
-/// The UCS-4 text of a chunk's long strings, in blocks that are filled, never moved, and
-/// reused from chunk to chunk (cleared, not freed).
-#[derive(Default)]
-pub struct WideArena {
-    blocks: Vec<Vec<u32>>,
+/// Values in blocks that are filled, never moved, and reused from chunk to chunk (cleared, not
+/// freed): a block is only ever added to within its capacity, so what it holds stays put.
+struct Blocks<T> {
+    blocks: Vec<Vec<T>>,
     /// The block being filled.
     current: usize,
-    /// A reference to each string of the chunk read in place ([`in_place`]), so that its
-    /// characters outlive the checking whatever the caller's code does meanwhile. Released with
-    /// the chunk, on the interpreter's thread: a [`Node`] holds none, so check threads may drop
-    /// trees and their parts without the GIL.
-    keep: Vec<Py<PyString>>,
 }
 
-/// Characters per block (1 MiB); a longer string gets a block of its own size.
-const BLOCK_CHARS: usize = 1 << 18;
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Self { blocks: Vec::new(), current: 0 }
+    }
+}
 
-impl WideArena {
-    /// Empty the arena for the next chunk, keeping its blocks.
-    /// Call it with the GIL held (it releases the strings read in place).
-    pub fn clear(&mut self) {
+impl<T: Copy> Blocks<T> {
+    /// Values per block; a longer run gets a block of its own size.
+    const BLOCK_BYTES: usize = 1 << 20;
+
+    fn clear(&mut self) {
         self.blocks.iter_mut().for_each(Vec::clear);
         self.current = 0;
-        self.keep.clear();
     }
 
-    /// A block with room for `len` more characters: (its index, its vector).
-    fn room(&mut self, len: usize) -> (usize, &mut Vec<u32>) {
+    /// A block with room for `len` more values: (its index, its vector).
+    fn room(&mut self, len: usize) -> (usize, &mut Vec<T>) {
         while self.blocks.get(self.current).is_some_and(|b| b.capacity() - b.len() < len && !b.is_empty()) {
             self.current += 1;
         }
         if self.current == self.blocks.len() {
-            self.blocks.push(Vec::with_capacity(len.max(BLOCK_CHARS)));
+            let per_block = Self::BLOCK_BYTES / std::mem::size_of::<T>().max(1);
+            self.blocks.push(Vec::with_capacity(len.max(per_block)));
         }
         let block = &mut self.blocks[self.current];
         block.reserve(len); // only an empty block can be short of room here: nothing is moved
         (self.current, block)
     }
 
-    fn get(&self, span: WideSpan) -> Option<&[u32]> {
-        let (start, len) = (span.start as usize, span.len as usize);
-        self.blocks.get(span.block as usize)?.get(start..start + len)
+    fn get(&self, block: usize, start: usize, len: usize) -> Option<&[T]> {
+        self.blocks.get(block)?.get(start..start + len)
+    }
+}
+
+/// What a chunk's trees and texts lend: short strings copied, the UCS-4 text of long strings
+/// (where strings are not read in place), and a reference to each string lent or read in place.
+#[derive(Default)]
+pub struct Arena {
+    bytes: Blocks<u8>,
+    wide: Blocks<u32>,
+    /// Released with the chunk, on the interpreter's thread: the trees hold no reference
+    /// themselves, so check threads may drop trees and their parts without the GIL.
+    keep: Vec<Py<PyString>>,
+}
+
+impl Arena {
+    /// Empty the arena for the next chunk, keeping its blocks.
+    /// Call it with the GIL held (it releases the strings it kept).
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.wide.clear();
+        self.keep.clear();
+    }
+
+    /// `text` (the UTF-8 of `s`) kept for the chunk: copied if short, else `s` kept alive.
+    fn lend(&mut self, s: &Bound<'_, PyString>, text: &str) -> LentStr {
+        if text.len() > COPY_MAX_BYTES {
+            self.keep.push(s.clone().unbind());
+            return LentStr { data: text.as_ptr(), len: text.len() };
+        }
+        self.copy(text)
+    }
+
+    /// `text` copied into the arena.
+    fn copy(&mut self, text: &str) -> LentStr {
+        let (_, block) = self.bytes.room(text.len());
+        let start = block.len();
+        block.extend_from_slice(text.as_bytes());
+        // SAFETY: `start .. start + len` was just written, within the block's capacity.
+        LentStr { data: unsafe { block.as_ptr().add(start) }, len: text.len() }
     }
 }
 
@@ -151,7 +238,7 @@ pub fn to_tree(obj: &Bound<'_, PyAny>) -> Result<Node, ConvertError> {
 
 /// [`to_tree`] for a batch: long non-ASCII strings are copied into `arena` as [`Node::Wide`]
 /// (the tree is ready to check after [`widen`], on any thread). `Ok((tree, has_wide))`.
-pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut WideArena) -> Result<(Node, bool), ConvertError> {
+pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut Arena) -> Result<(Node, bool), ConvertError> {
     let mut batch = Some(Batch { arena, wide: false });
     let tree = convert(obj, 0, &mut batch).map_err(Failure::into_error)?;
     Ok((tree, batch.is_some_and(|b| b.wide)))
@@ -159,14 +246,14 @@ pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut WideArena) -> Result<(N
 
 /// Where a batch's conversion puts long strings, and whether this record has any.
 struct Batch<'a> {
-    arena: &'a mut WideArena,
+    arena: &'a mut Arena,
     wide: bool,
 }
 
 /// Turn a tree's [`Node::Wide`] strings into UTF-8 (`arena` is the chunk's, the tree's
 /// strings index into it). A lone surrogate is an error at its JSON pointer, as for a string
 /// lent as UTF-8.
-pub fn widen(tree: &mut Node, arena: &WideArena) -> Result<(), ConvertError> {
+pub fn widen(tree: &mut Node, arena: &Arena) -> Result<(), ConvertError> {
     widen_node(tree, arena).map_err(Failure::into_error)
 }
 
@@ -190,7 +277,7 @@ pub fn unwiden(node: &mut Node) {
     }
 }
 
-fn widen_node(node: &mut Node, arena: &WideArena) -> Result<(), Failure> {
+fn widen_node(node: &mut Node, arena: &Arena) -> Result<(), Failure> {
     match node {
         Node::Wide(span) => {
             *node = Node::Widened(widen_span(*span, arena).map_err(Failure::new)?);
@@ -511,26 +598,93 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 }
 
 /// A `str` in a batch: non-ASCII text read in place where it can be ([`in_place`]), else long
-/// non-ASCII text copied into the arena as UCS-4; the rest lent as its UTF-8.
+/// non-ASCII text copied into the arena as UCS-4; the rest kept by the arena as its UTF-8.
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
     match in_place::classify(s, batch.arena) {
         in_place::Form::Chars(chars) => {
             batch.wide = true;
             return Ok(Node::InPlace(chars));
         }
-        in_place::Form::Ascii => return string(s.clone()).map(Node::Str),
-        in_place::Form::Unknown => {}
-    }
-    match wide_copy(s, batch.arena) {
-        Some(span) => {
-            batch.wide = true;
-            Ok(Node::Wide(span))
+        in_place::Form::Ascii => {}
+        in_place::Form::Unknown => {
+            if let Some(span) = wide_copy(s, batch.arena) {
+                batch.wide = true;
+                return Ok(Node::Wide(span));
+            }
         }
-        None => string(s.clone()).map(Node::Str),
     }
+    let text = s.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?;
+    Ok(Node::Lent(batch.arena.lend(s, text)))
 }
 
-/// Characters `start..start + len` of block `block` of a [`WideArena`].
+/// A dict in a batch. Its keys and values are borrowed from the dict, not referenced: a key is
+/// copied and a `str` value taken (copied, or referenced by the arena) before any Python code
+/// can run; any other value is referenced while it is converted (a date's `isoformat` is
+/// Python code, which could change the dict).
+fn batch_dict(dict: &Bound<'_, PyDict>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    let py = dict.py();
+    let mut map = Vec::with_capacity(dict.len());
+    let mut pos: pyo3::ffi::Py_ssize_t = 0;
+    let (mut key, mut value) = (std::ptr::null_mut(), std::ptr::null_mut());
+    // SAFETY: the GIL is held; `PyDict_Next` lends `key` and `value` (non-null while it returns
+    // non-zero) for as long as the dict is unchanged, and each is used as said above. A dict
+    // changed meanwhile is still walked safely (`pos` is checked against its current entries).
+    while unsafe { pyo3::ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut key, &mut value) } != 0 {
+        // SAFETY: as above.
+        let (key, value) = unsafe { (pyo3::Borrowed::from_ptr(py, key), pyo3::Borrowed::from_ptr(py, value)) };
+        let key = match key.cast::<PyString>() {
+            Ok(k) => batch.arena.copy(k.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?),
+            Err(_) => {
+                let found = type_name(&key);
+                return Err(Failure::new(format!("object keys must be strings, found `{found}`")));
+            }
+        };
+        let node = match value.cast_exact::<PyString>() {
+            Ok(s) => batch_string(&s, batch),
+            Err(_) => convert_in_batch(&value.to_owned(), depth + 1, batch),
+        };
+        match node {
+            Ok(node) => map.push((Key::Lent(key), node)),
+            Err(f) => return Err(f.within(key.as_str().to_owned())),
+        }
+    }
+    Ok(Node::Map(map))
+}
+
+/// A list in a batch, its items borrowed as a dict's values are ([`batch_dict`]).
+fn batch_list(list: &Bound<'_, PyList>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    let py = list.py();
+    let mut out = Vec::with_capacity(list.len());
+    let mut i = 0;
+    // The length is read again each time: converting an item may run Python code.
+    while i < list.len() {
+        // SAFETY: the GIL is held and `i` is within the list's current length: `PyList_GetItem`
+        // lends the item.
+        let item = unsafe { pyo3::ffi::PyList_GetItem(list.as_ptr(), i as pyo3::ffi::Py_ssize_t) };
+        if item.is_null() {
+            let _ = PyErr::take(py);
+            break;
+        }
+        // SAFETY: a live item of the list, used as a dict's values are.
+        let item = unsafe { pyo3::Borrowed::from_ptr(py, item) };
+        let node = match item.cast_exact::<PyString>() {
+            Ok(s) => batch_string(&s, batch),
+            Err(_) => convert_in_batch(&item.to_owned(), depth + 1, batch),
+        };
+        out.push(node.map_err(|f| f.within(i.to_string()))?);
+        i += 1;
+    }
+    Ok(Node::Seq(out))
+}
+
+fn convert_in_batch(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    let mut inner = Some(Batch { arena: &mut *batch.arena, wide: false });
+    let node = convert(obj, depth, &mut inner);
+    batch.wide |= inner.is_some_and(|b| b.wide);
+    node
+}
+
+/// Characters `start..start + len` of block `block` of a [`Arena`].
 #[derive(Clone, Copy, Debug)]
 pub struct WideSpan {
     block: u32,
@@ -541,9 +695,9 @@ pub struct WideSpan {
 /// Copy the `len` characters of `s` into the arena as UCS-4. `None` (nothing kept) if
 /// CPython refuses, or if a position would not fit in `u32` (a string of 4 Gi characters):
 /// the caller takes the string as UTF-8 instead.
-fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut WideArena) -> Option<WideSpan> {
+fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut Arena) -> Option<WideSpan> {
     let len32 = u32::try_from(len).ok()?;
-    let (block, chars) = arena.room(len);
+    let (block, chars) = arena.wide.room(len);
     let start = chars.len();
     let (Ok(block), Ok(start32)) = (u32::try_from(block), u32::try_from(start)) else {
         return None;
@@ -571,7 +725,7 @@ fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut WideArena) -> Opti
 /// Used for a tree's strings and for a record given as JSON text in a `str`, whose encoding by
 /// CPython was most of the interpreter thread's time in `check_many(lines)`.
 #[inline]
-pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideSpan> {
+pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut Arena) -> Option<WideSpan> {
     // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
     let Ok(len) = usize::try_from(unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) }) else {
         let _ = PyErr::take(s.py()); // -1 comes with an exception set
@@ -588,13 +742,16 @@ pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut WideArena) -> Option<WideS
 
 /// The UTF-8 of a record's JSON text copied by [`wide_copy`], in one of this thread's buffers:
 /// give it back with [`give_back`] when done.
-pub fn widen_text(span: WideSpan, arena: &WideArena) -> Result<String, ConvertError> {
+pub fn widen_text(span: WideSpan, arena: &Arena) -> Result<String, ConvertError> {
     widen_span(span, arena).map_err(|message| ConvertError { pointer: String::new(), message: message.to_owned() })
 }
 
 /// The UTF-8 of a span, in one of this thread's buffers; a lone surrogate is an error.
-fn widen_span(span: WideSpan, arena: &WideArena) -> Result<String, &'static str> {
-    let chars = arena.get(span).ok_or("string lost in conversion")?;
+fn widen_span(span: WideSpan, arena: &Arena) -> Result<String, &'static str> {
+    let chars = arena
+        .wide
+        .get(span.block as usize, span.start as usize, span.len as usize)
+        .ok_or("string lost in conversion")?;
     in_buffer(|text| to_utf8(chars, text))
 }
 
@@ -639,6 +796,9 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
         };
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
+        if let Some(batch) = batch {
+            return batch_dict(dict, depth, batch);
+        }
         let mut map = Vec::with_capacity(dict.len());
         for (k, v) in dict.iter() {
             let key = match k.cast_into::<PyString>() {
@@ -649,13 +809,16 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
                 }
             };
             match convert(&v, depth + 1, batch) {
-                Ok(value) => map.push((key, value)),
+                Ok(value) => map.push((Key::Py(key), value)),
                 Err(f) => return Err(f.within(key.to_string())),
             }
         }
         return Ok(Node::Map(map));
     }
     if let Ok(list) = obj.cast_exact::<PyList>() {
+        if let Some(batch) = batch {
+            return batch_list(list, depth, batch);
+        }
         return seq(list.iter(), list.len(), depth, batch);
     }
     if obj.is_none() {
@@ -687,7 +850,13 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
         return seq(tuple.iter(), tuple.len(), depth, batch);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return string(s.clone()).map(Node::Str);
+        return match batch {
+            Some(batch) => {
+                let text = s.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?;
+                Ok(Node::Lent(batch.arena.copy(text)))
+            }
+            None => string(s.clone()).map(Node::Str),
+        };
     }
     // datetime.datetime is a date too: keep its full ISO form rather than silently dropping the time.
     if obj.cast::<PyDateTime>().is_ok() || obj.cast::<PyDate>().is_ok() {
@@ -723,6 +892,7 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::UInt(u) => visitor.visit_u64(*u),
             Node::Float(f) => visitor.visit_f64(*f),
             Node::Str(s) => visitor.visit_borrowed_str(s),
+            Node::Lent(s) => visitor.visit_borrowed_str(s.as_str()),
             Node::Owned(s) | Node::Widened(s) => visitor.visit_borrowed_str(s),
             Node::Seq(items) => visitor.visit_seq(SeqAccessor(items.iter())),
             Node::Map(entries) => visitor.visit_map(MapAccessor { entries: entries.iter(), value: None }),
@@ -759,7 +929,7 @@ impl<'de> SeqAccess<'de> for SeqAccessor<'de> {
 }
 
 struct MapAccessor<'de> {
-    entries: std::slice::Iter<'de, (PyBackedStr, Node)>,
+    entries: std::slice::Iter<'de, (Key, Node)>,
     value: Option<&'de Node>,
 }
 
@@ -874,7 +1044,7 @@ pub mod in_place {
     const STATE_OFFSET: usize = 32;
     const LENGTH_OFFSET: usize = 16;
 
-    /// A non-ASCII `str`'s characters, read in place. The chunk's [`super::WideArena`] keeps a
+    /// A non-ASCII `str`'s characters, read in place. The chunk's [`super::Arena`] keeps a
     /// reference to the string, and so its characters (which a `str` never changes once shared),
     /// alive until the chunk is done.
     #[derive(Debug)]
@@ -988,7 +1158,7 @@ pub mod in_place {
     }
 
     /// How to take `s`; a string read in place is kept alive by `arena` (the chunk's).
-    pub fn classify(s: &Bound<'_, PyString>, arena: &mut super::WideArena) -> Form {
+    pub fn classify(s: &Bound<'_, PyString>, arena: &mut super::Arena) -> Form {
         let Some(layout) = layout(s.py()) else { return Form::Unknown };
         // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
         unsafe {
