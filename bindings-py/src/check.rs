@@ -201,7 +201,7 @@ fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Inpu
     if let Ok(s) = obj.cast_exact::<PyString>() {
         match convert::in_place::classify(s, arena) {
             convert::in_place::Form::Chars(chars) => return Ok(Input::InPlaceText(chars)),
-            convert::in_place::Form::Ascii => {}
+            convert::in_place::Form::Ascii(text) => return Ok(Input::Text(text.as_bytes().to_vec())),
             convert::in_place::Form::Unknown => {
                 if let Some(span) = convert::wide_copy(s, arena) {
                     return Ok(Input::WideText(span));

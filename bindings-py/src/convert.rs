@@ -221,12 +221,24 @@ impl Arena {
     }
 
     /// `text` copied into the arena.
+    #[inline]
     fn copy(&mut self, text: &str) -> LentStr {
-        let (_, block) = self.bytes.room(text.len());
+        let bytes = text.as_bytes();
+        let current = self.bytes.current;
+        let fits = self.bytes.blocks.get(current).is_some_and(|b| b.capacity() - b.len() >= bytes.len());
+        let block = match fits {
+            true => &mut self.bytes.blocks[current],
+            false => self.bytes.room(bytes.len()).1,
+        };
         let start = block.len();
-        block.extend_from_slice(text.as_bytes());
-        // SAFETY: `start .. start + len` was just written, within the block's capacity.
-        LentStr { data: unsafe { block.as_ptr().add(start) }, len: text.len() }
+        // SAFETY: the block has room for `bytes` after `start` (checked, or made by `room`);
+        // the bytes written are then kept by `set_len`.
+        unsafe {
+            let at = block.as_mut_ptr().add(start);
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len());
+            block.set_len(start + bytes.len());
+            LentStr { data: at, len: bytes.len() }
+        }
     }
 }
 
@@ -605,7 +617,7 @@ fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, 
             batch.wide = true;
             return Ok(Node::InPlace(chars));
         }
-        in_place::Form::Ascii => {}
+        in_place::Form::Ascii(text) => return Ok(Node::Lent(batch.arena.lend(s, text))),
         in_place::Form::Unknown => {
             if let Some(span) = wide_copy(s, batch.arena) {
                 batch.wide = true;
@@ -633,7 +645,10 @@ fn batch_dict(dict: &Bound<'_, PyDict>, depth: usize, batch: &mut Batch<'_>) -> 
         // SAFETY: as above.
         let (key, value) = unsafe { (pyo3::Borrowed::from_ptr(py, key), pyo3::Borrowed::from_ptr(py, value)) };
         let key = match key.cast::<PyString>() {
-            Ok(k) => batch.arena.copy(k.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?),
+            Ok(k) => match in_place::ascii(&k) {
+                Some(text) => batch.arena.copy(text),
+                None => batch.arena.copy(k.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?),
+            },
             Err(_) => {
                 let found = type_name(&key);
                 return Err(Failure::new(format!("object keys must be strings, found `{found}`")));
@@ -1031,12 +1046,12 @@ pub mod in_place {
     use pyo3::prelude::*;
     use pyo3::types::PyString;
 
-    /// Where a non-ASCII compact string's characters start: after its `PyCompactUnicodeObject`
-    /// header. (An ASCII string's follow the shorter `PyASCIIObject`, but they are its UTF-8,
-    /// which the stable ABI lends.)
+    /// Where a compact string's characters start: after its `PyCompactUnicodeObject` header,
+    /// or, for an ASCII string, the shorter `PyASCIIObject`.
     #[derive(Clone, Copy, Debug)]
     struct Layout {
         compact_data: usize,
+        ascii_data: usize,
     }
 
     /// `state`: after the object header, `length` and `hash`. Its bits: interned (2), kind (3),
@@ -1086,8 +1101,8 @@ pub mod in_place {
             }
             let v = py.version_info();
             let layout = match (v.major, v.minor) {
-                (3, 10..=11) => Layout { compact_data: 72 },
-                (3, 12..=14) => Layout { compact_data: 56 },
+                (3, 10..=11) => Layout { compact_data: 72, ascii_data: 48 },
+                (3, 12..=14) => Layout { compact_data: 56, ascii_data: 40 },
                 _ => return None,
             };
             self_test(py, layout).then_some(layout)
@@ -1105,12 +1120,13 @@ pub mod in_place {
                 return false;
             }
             // SAFETY: as above.
-            match unsafe { read(&s, layout) } {
-                None => ascii,
-                Some(chars) => {
+            match unsafe { (read(&s, layout), read_ascii(&s, layout)) } {
+                (None, Some(read)) => ascii && read == text,
+                (Some(chars), None) => {
                     let mut out = String::new();
-                    chars.to_utf8(&mut out) && out == text
+                    !ascii && chars.to_utf8(&mut out) && out == text
                 }
+                _ => false,
             }
         })
     }
@@ -1147,23 +1163,49 @@ pub mod in_place {
         })
     }
 
+    /// A compact ASCII string's characters, which are its UTF-8; `None` for a string of
+    /// another form.
+    ///
+    /// SAFETY: the GIL held; `layout` one the self-test passed.
+    unsafe fn read_ascii<'a>(s: &'a Bound<'_, PyString>, layout: Layout) -> Option<&'a str> {
+        let p = s.as_ptr();
+        // SAFETY: as for `read`; an ASCII compact string's characters follow its header.
+        unsafe {
+            let len = usize::try_from(p.cast::<u8>().add(LENGTH_OFFSET).cast::<isize>().read()).ok()?;
+            let state = state(p);
+            if state >> 6 & 1 == 0 || state >> 5 & 1 == 0 {
+                return None;
+            }
+            let bytes = std::slice::from_raw_parts(p.cast::<u8>().add(layout.ascii_data), len);
+            Some(std::str::from_utf8_unchecked(bytes))
+        }
+    }
+
+    /// A `str`'s UTF-8 when it is a compact ASCII string (read where CPython keeps it, without
+    /// a call into the interpreter), else `None`.
+    pub fn ascii<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+        let layout = layout(s.py())?;
+        // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
+        unsafe { read_ascii(s, layout) }
+    }
+
     /// How a batch takes a `str`.
-    pub enum Form {
+    pub enum Form<'a> {
         /// Non-ASCII: read in place on a check thread.
         Chars(Chars),
-        /// ASCII: its UTF-8 is its own characters, lent as they are (no copy).
-        Ascii,
+        /// ASCII: its own characters are its UTF-8.
+        Ascii(&'a str),
         /// This interpreter's strings are not read in place, or this one has another form.
         Unknown,
     }
 
     /// How to take `s`; a string read in place is kept alive by `arena` (the chunk's).
-    pub fn classify(s: &Bound<'_, PyString>, arena: &mut super::Arena) -> Form {
+    pub fn classify<'a>(s: &'a Bound<'_, PyString>, arena: &mut super::Arena) -> Form<'a> {
         let Some(layout) = layout(s.py()) else { return Form::Unknown };
         // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
         unsafe {
-            if is_ascii(s.as_ptr()) {
-                return Form::Ascii;
+            if let Some(text) = read_ascii(s, layout) {
+                return Form::Ascii(text);
             }
             match read(s, layout) {
                 Some(chars) => {
