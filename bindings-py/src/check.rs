@@ -52,20 +52,14 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
-    /// A dict as a tree whose strings the chunk's arena keeps (short ones copied, long ones
-    /// lent where CPython keeps them); the checker reads them on its own threads.
-    Tree(Node),
-    /// A tree with strings to make UTF-8 first (read in place, or in its chunk's UCS-4 arena):
-    /// [`convert::widen`] before reading.
-    WideTree(Node),
+    /// A dict as a tree whose strings the chunk's arena keeps (see [`Node`]), and how many
+    /// of them are made UTF-8 on the check thread ([`Node::Chars`]).
+    Tree(Node, usize),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
-    /// JSON text from a long non-ASCII `str`, in its chunk's UCS-4 arena
-    /// ([`convert::widen_text`] before reading).
-    WideText(convert::WideSpan),
-    /// JSON text from a non-ASCII `str`, read in place ([`convert::in_place`]) on a check
-    /// thread.
-    InPlaceText(convert::in_place::Chars),
+    /// JSON text from a non-ASCII `str`, as its characters (read in place, or copied into the
+    /// chunk's arena as UCS-4), made UTF-8 on a check thread.
+    Chars(convert::in_place::Chars),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
     Row(Vec<u8>),
     /// A Python object with no JSON form.
@@ -109,20 +103,17 @@ impl From<Vec<Input>> for Chunk {
     }
 }
 
-fn run(checker: &Checker<'_>, input: &mut Input, arena: &convert::Arena, opts: &CheckOptions) -> RecordResult {
+fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResult {
     match input {
-        Input::Tree(tree) => check_tree(checker, tree, opts),
-        Input::WideTree(tree) => {
-            let result = match convert::widen(tree, arena) {
-                Ok(()) => check_tree(checker, tree, opts),
-                Err(e) => RecordResult::rejected(unconvertible(&e)),
-            };
-            convert::unwiden(tree);
-            result
-        }
+        Input::Tree(tree, texts) => check_tree(checker, tree, *texts, opts),
         Input::Text(bytes) => text(checker, bytes, opts),
-        Input::WideText(span) => converted_text(checker, convert::widen_text(*span, arena), opts),
-        Input::InPlaceText(chars) => converted_text(checker, convert::in_place_text(chars), opts),
+        Input::Chars(chars) => {
+            let mut utf8 = String::new();
+            match chars.to_utf8(&mut utf8) {
+                true => utf8_text(checker, &utf8, opts),
+                false => RecordResult::rejected(unconvertible(&ConvertError::not_unicode())),
+            }
+        }
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
@@ -136,8 +127,19 @@ fn run(checker: &Checker<'_>, input: &mut Input, arena: &convert::Arena, opts: &
 
 /// A well-formed publication record is read straight from the tree; anything else (a request,
 /// a record with something to say about its shape) as a `Value`, with the same diagnostics.
-fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> RecordResult {
-    if let Some(c) = checker.check_borrowed(tree, opts) {
+/// A string with no UTF-8 (a lone surrogate) makes the record unconvertible, at its pointer,
+/// whether or not the check read it: `texts` strings are made UTF-8 as they are read.
+fn check_tree(checker: &Checker<'_>, tree: &Node, texts: usize, opts: &CheckOptions) -> RecordResult {
+    let (made, failed) = convert::texts_made();
+    let fast = checker.check_borrowed(tree, opts);
+    let (made_now, failed_now) = convert::texts_made();
+    let all_read = made_now - made == texts && failed_now == failed;
+    if (fast.is_none() || !all_read)
+        && let Some(e) = convert::unreadable(tree)
+    {
+        return RecordResult::rejected(unconvertible(&e));
+    }
+    if let Some(c) = fast {
         return RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics);
     }
     let value = convert::tree_to_value(tree);
@@ -149,18 +151,6 @@ fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResul
     match input::require_utf8(bytes) {
         Ok(t) => utf8_text(checker, t, opts),
         Err(d) => RecordResult::rejected(d),
-    }
-}
-
-/// JSON text made UTF-8 on this thread (from UCS-4 or in place), in a buffer given back after.
-fn converted_text(checker: &Checker<'_>, utf8: Result<String, ConvertError>, opts: &CheckOptions) -> RecordResult {
-    match utf8 {
-        Ok(utf8) => {
-            let result = utf8_text(checker, &utf8, opts);
-            convert::give_back(utf8);
-            result
-        }
-        Err(e) => RecordResult::rejected(unconvertible(&e)),
     }
 }
 
@@ -200,11 +190,11 @@ fn record_id(v: &Value) -> Option<String> {
 fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Input> {
     if let Ok(s) = obj.cast_exact::<PyString>() {
         match convert::in_place::classify(s, arena) {
-            convert::in_place::Form::Chars(chars) => return Ok(Input::InPlaceText(chars)),
+            convert::in_place::Form::Chars(chars) => return Ok(Input::Chars(chars)),
             convert::in_place::Form::Ascii(text) => return Ok(Input::Text(text.as_bytes().to_vec())),
             convert::in_place::Form::Unknown => {
-                if let Some(span) = convert::wide_copy(s, arena) {
-                    return Ok(Input::WideText(span));
+                if let Some(chars) = convert::wide_copy(s, arena) {
+                    return Ok(Input::Chars(chars));
                 }
             }
         }
@@ -217,8 +207,7 @@ fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Inpu
         Err(_) => return Ok(Input::Unconvertible(ConvertError::not_unicode())),
     }
     Ok(match convert::to_batch_tree(obj, arena) {
-        Ok((tree, false)) => Input::Tree(tree),
-        Ok((tree, true)) => Input::WideTree(tree),
+        Ok((tree, texts)) => Input::Tree(tree, texts),
         Err(e) => Input::Unconvertible(e),
     })
 }
@@ -245,7 +234,7 @@ pub fn check(
             let value = text_value(py, &bytes, lang)?;
             RecordResult::checked(record_id(&value), checker.check_value(&value, &opts))
         }
-        None => check_tree(checker, &record_tree(py, record)?, &opts),
+        None => check_tree(checker, &record_tree(py, record)?, 0, &opts),
     };
     Ok(PyReport { result, lang })
 }
@@ -306,16 +295,16 @@ fn run_batch(
 ) -> PyResult<Results> {
     let pool = pool(threads)?;
     let checker = checker(&cat_ref);
-    // The chunk comes back with its results: its arena holds references to the interpreter's
-    // strings, released on the interpreter's thread with the GIL held.
+    // The chunk comes back with its results: its arena (which its trees and texts point into)
+    // holds references to the interpreter's strings, released on the interpreter's thread
+    // with the GIL held.
     let check_chunk = |mut chunk: Chunk| -> (Vec<Block>, Chunk) {
-        let Chunk { inputs, arena } = &mut chunk;
-        let arena: &convert::Arena = arena;
+        let inputs = &mut chunk.inputs;
         let opts = &opts;
         let check_block = move |inputs: &mut [Input]| {
             let mut block = Block::new(inputs.len());
             for input in inputs {
-                block.push(run(checker, input, arena, opts));
+                block.push(run(checker, input, opts));
                 *input = Input::Done;
             }
             block.finish();

@@ -61,9 +61,10 @@ impl Failure {
 /// reference). In a batch ([`to_batch_tree`]) a tree holds no reference at all, so check
 /// threads may drop it: keys and short strings are copied into the chunk's [`Arena`]
 /// ([`Node::Lent`]), a long ASCII string is lent where CPython keeps it, and a non-ASCII one is
-/// read where CPython keeps its characters ([`in_place`]) and made UTF-8 on a check thread;
-/// the arena holds a reference to each string it lends. (Where strings cannot be read in place,
-/// long non-ASCII strings are copied out as UCS-4, [`Node::Wide`].) Taking a reference to each
+/// read where CPython keeps its characters ([`in_place`]) and made UTF-8 on a check thread when
+/// first read ([`Node::Chars`]); the arena holds a reference to each string it lends. (Where
+/// strings cannot be read in place, long non-ASCII strings are copied into the arena as UCS-4.)
+/// Taking a reference to each
 /// string, and giving it back when the chunk was done (by then far out of the cache), was a
 /// fifth of the interpreter's thread's time in a batch of dicts.
 ///
@@ -83,15 +84,47 @@ pub enum Node {
     Owned(String),
     Seq(Vec<Node>),
     Map(Vec<(Key, Node)>),
-    /// A long non-ASCII string copied out as UCS-4 into the chunk's [`Arena`], turned into
-    /// UTF-8 by [`widen`] on a check thread.
-    Wide(WideSpan),
-    /// A non-ASCII string read where the interpreter keeps its characters ([`in_place`]),
-    /// turned into UTF-8 by [`widen`] on a check thread.
-    InPlace(in_place::Chars),
-    /// A [`Node::Wide`] or [`Node::InPlace`] string as UTF-8, in a buffer that [`unwiden`]
-    /// gives back for reuse.
-    Widened(String),
+    /// A non-ASCII string as its characters, where the interpreter keeps them ([`in_place`])
+    /// or copied into the chunk's [`Arena`] as UCS-4, made UTF-8 when first read.
+    Chars(Deferred),
+}
+
+/// A string's characters and, once read, their UTF-8 (`None`: a lone surrogate). Made when
+/// read rather than by a walk over the tree before checking: the walk, and the one giving the
+/// buffers back, were a twentieth of a check thread's work on a typical record.
+#[derive(Debug)]
+pub struct Deferred {
+    chars: in_place::Chars,
+    utf8: std::cell::OnceCell<Option<String>>,
+}
+
+thread_local! {
+    /// Strings this thread has made UTF-8 ([`Deferred::text`]), and how many of them could
+    /// not be: a check compares them before and after to know whether it read every string.
+    static MADE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// (strings made UTF-8, strings that could not be) on this thread so far.
+pub fn texts_made() -> (usize, usize) {
+    MADE.get()
+}
+
+impl Deferred {
+    fn new(chars: in_place::Chars) -> Self {
+        Self { chars, utf8: std::cell::OnceCell::new() }
+    }
+
+    fn text(&self) -> Option<&str> {
+        self.utf8
+            .get_or_init(|| {
+                let mut text = String::new();
+                let ok = self.chars.to_utf8(&mut text);
+                let (made, failed) = MADE.get();
+                MADE.set((made + 1, failed + usize::from(!ok)));
+                ok.then_some(text)
+            })
+            .as_deref()
+    }
 }
 
 /// A key of a [`Node::Map`]: lent with a reference (one record) or kept by the chunk's arena
@@ -172,8 +205,8 @@ impl<T: Copy> Blocks<T> {
         self.current = 0;
     }
 
-    /// A block with room for `len` more values: (its index, its vector).
-    fn room(&mut self, len: usize) -> (usize, &mut Vec<T>) {
+    /// A block with room for `len` more values.
+    fn room(&mut self, len: usize) -> &mut Vec<T> {
         while self.blocks.get(self.current).is_some_and(|b| b.capacity() - b.len() < len && !b.is_empty()) {
             self.current += 1;
         }
@@ -183,11 +216,7 @@ impl<T: Copy> Blocks<T> {
         }
         let block = &mut self.blocks[self.current];
         block.reserve(len); // only an empty block can be short of room here: nothing is moved
-        (self.current, block)
-    }
-
-    fn get(&self, block: usize, start: usize, len: usize) -> Option<&[T]> {
-        self.blocks.get(block)?.get(start..start + len)
+        block
     }
 }
 
@@ -228,7 +257,7 @@ impl Arena {
         let fits = self.bytes.blocks.get(current).is_some_and(|b| b.capacity() - b.len() >= bytes.len());
         let block = match fits {
             true => &mut self.bytes.blocks[current],
-            false => self.bytes.room(bytes.len()).1,
+            false => self.bytes.room(bytes.len()),
         };
         let start = block.len();
         // SAFETY: the block has room for `bytes` after `start` (checked, or made by `room`);
@@ -248,71 +277,34 @@ pub fn to_tree(obj: &Bound<'_, PyAny>) -> Result<Node, ConvertError> {
     convert(obj, 0, &mut None).map_err(Failure::into_error)
 }
 
-/// [`to_tree`] for a batch: long non-ASCII strings are copied into `arena` as [`Node::Wide`]
-/// (the tree is ready to check after [`widen`], on any thread). `Ok((tree, has_wide))`.
-pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut Arena) -> Result<(Node, bool), ConvertError> {
-    let mut batch = Some(Batch { arena, wide: false });
+/// [`to_tree`] for a batch: strings kept by `arena` (see [`Node`]). `Ok((tree, strings))`,
+/// `strings` being how many [`Node::Chars`] it has.
+pub fn to_batch_tree(obj: &Bound<'_, PyAny>, arena: &mut Arena) -> Result<(Node, usize), ConvertError> {
+    let mut batch = Some(Batch { arena, texts: 0 });
     let tree = convert(obj, 0, &mut batch).map_err(Failure::into_error)?;
-    Ok((tree, batch.is_some_and(|b| b.wide)))
+    Ok((tree, batch.map_or(0, |b| b.texts)))
 }
 
-/// Where a batch's conversion puts long strings, and whether this record has any.
+/// Where a batch's conversion puts strings, and how many [`Node::Chars`] this record has.
 struct Batch<'a> {
     arena: &'a mut Arena,
-    wide: bool,
+    texts: usize,
 }
 
-/// Turn a tree's [`Node::Wide`] strings into UTF-8 (`arena` is the chunk's, the tree's
-/// strings index into it). A lone surrogate is an error at its JSON pointer, as for a string
-/// lent as UTF-8.
-pub fn widen(tree: &mut Node, arena: &Arena) -> Result<(), ConvertError> {
-    widen_node(tree, arena).map_err(Failure::into_error)
-}
-
-thread_local! {
-    /// Buffers of widened strings, kept by each check thread for the next record's.
-    static SPARE_TEXT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Buffers up to this size are kept for reuse; a thread keeps at most `SPARE_COUNT` of them
-/// (4 MiB at most): enough for every non-ASCII string of a record, each of which takes one.
-const SPARE_BYTES: usize = 1 << 16;
-const SPARE_COUNT: usize = 64;
-
-/// Give a checked tree's widened strings back to this thread's buffers (the tree is done with).
-pub fn unwiden(node: &mut Node) {
-    match node {
-        Node::Widened(text) => give_back(std::mem::take(text)),
-        Node::Seq(items) => items.iter_mut().for_each(unwiden),
-        Node::Map(entries) => entries.iter_mut().for_each(|(_, v)| unwiden(v)),
-        _ => {}
-    }
-}
-
-fn widen_node(node: &mut Node, arena: &Arena) -> Result<(), Failure> {
-    match node {
-        Node::Wide(span) => {
-            *node = Node::Widened(widen_span(*span, arena).map_err(Failure::new)?);
-            Ok(())
-        }
-        Node::InPlace(chars) => {
-            *node = Node::Widened(in_buffer(|text| chars.to_utf8(text)).map_err(Failure::new)?);
-            Ok(())
-        }
-        Node::Seq(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                widen_node(item, arena).map_err(|f| f.within(i.to_string()))?;
+/// The first string of a tree that has no UTF-8 (a lone surrogate), as an error at its JSON
+/// pointer; every string is made UTF-8 on the way.
+pub fn unreadable(tree: &Node) -> Option<ConvertError> {
+    fn walk(node: &Node) -> Result<(), Failure> {
+        match node {
+            Node::Chars(d) => d.text().map(drop).ok_or_else(|| Failure::new(LONE_SURROGATE)),
+            Node::Seq(items) => {
+                items.iter().enumerate().try_for_each(|(i, item)| walk(item).map_err(|f| f.within(i.to_string())))
             }
-            Ok(())
+            Node::Map(entries) => entries.iter().try_for_each(|(k, v)| walk(v).map_err(|f| f.within(k.to_string()))),
+            _ => Ok(()),
         }
-        Node::Map(entries) => {
-            for (key, value) in entries.iter_mut() {
-                widen_node(value, arena).map_err(|f| f.within(key.to_string()))?;
-            }
-            Ok(())
-        }
-        _ => Ok(()),
     }
+    walk(tree).err().map(Failure::into_error)
 }
 
 /// A character unit of CPython's text: 1, 2 or 4 bytes (its latin-1, UCS-2 and UCS-4 kinds).
@@ -614,14 +606,14 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
     match in_place::classify(s, batch.arena) {
         in_place::Form::Chars(chars) => {
-            batch.wide = true;
-            return Ok(Node::InPlace(chars));
+            batch.texts += 1;
+            return Ok(Node::Chars(Deferred::new(chars)));
         }
         in_place::Form::Ascii(text) => return Ok(Node::Lent(batch.arena.lend(s, text))),
         in_place::Form::Unknown => {
-            if let Some(span) = wide_copy(s, batch.arena) {
-                batch.wide = true;
-                return Ok(Node::Wide(span));
+            if let Some(chars) = wide_copy(s, batch.arena) {
+                batch.texts += 1;
+                return Ok(Node::Chars(Deferred::new(chars)));
             }
         }
     }
@@ -693,54 +685,38 @@ fn batch_list(list: &Bound<'_, PyList>, depth: usize, batch: &mut Batch<'_>) -> 
 }
 
 fn convert_in_batch(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
-    let mut inner = Some(Batch { arena: &mut *batch.arena, wide: false });
+    let mut inner = Some(Batch { arena: &mut *batch.arena, texts: 0 });
     let node = convert(obj, depth, &mut inner);
-    batch.wide |= inner.is_some_and(|b| b.wide);
+    batch.texts += inner.map_or(0, |b| b.texts);
     node
 }
 
-/// Characters `start..start + len` of block `block` of a [`Arena`].
-#[derive(Clone, Copy, Debug)]
-pub struct WideSpan {
-    block: u32,
-    start: u32,
-    len: u32,
-}
-
 /// Copy the `len` characters of `s` into the arena as UCS-4. `None` (nothing kept) if
-/// CPython refuses, or if a position would not fit in `u32` (a string of 4 Gi characters):
-/// the caller takes the string as UTF-8 instead.
-fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut Arena) -> Option<WideSpan> {
-    let len32 = u32::try_from(len).ok()?;
-    let (block, chars) = arena.wide.room(len);
+/// CPython refuses: the caller takes the string as UTF-8 instead.
+fn copy_ucs4(s: &Bound<'_, PyString>, len: usize, arena: &mut Arena) -> Option<in_place::Chars> {
+    let chars = arena.wide.room(len);
     let start = chars.len();
-    let (Ok(block), Ok(start32)) = (u32::try_from(block), u32::try_from(start)) else {
-        return None;
-    };
     // SAFETY: the block has room for `len` more characters after `start` (`room`);
     // PyUnicode_AsUCS4 writes at most `buflen` (= `len`) of them, and on success exactly the
-    // string's `len` characters, which `set_len` then keeps.
-    let copied = unsafe {
+    // string's `len` characters, which `set_len` then keeps. The block is not moved or changed
+    // until the chunk is done.
+    unsafe {
         let buffer = chars.as_mut_ptr().add(start);
-        let ok = !pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), buffer, len as pyo3::ffi::Py_ssize_t, 0).is_null();
-        if ok {
-            chars.set_len(start + len);
+        if pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), buffer, len as pyo3::ffi::Py_ssize_t, 0).is_null() {
+            let _ = PyErr::take(s.py());
+            return None;
         }
-        ok
-    };
-    if !copied {
-        let _ = PyErr::take(s.py());
-        return None;
+        chars.set_len(start + len);
+        Some(in_place::Chars::ucs4(buffer, len))
     }
-    Some(WideSpan { block, start: start32, len: len32 })
 }
 
-/// A long non-ASCII `str` copied into the arena as UCS-4, for a check thread to make UTF-8
-/// ([`widen`], [`widen_text`]); `None` (short, ASCII, or not copied): take it as UTF-8.
-/// Used for a tree's strings and for a record given as JSON text in a `str`, whose encoding by
-/// CPython was most of the interpreter thread's time in `check_many(lines)`.
+/// A long non-ASCII `str` copied into the arena as UCS-4, for a check thread to make UTF-8;
+/// `None` (short, ASCII, or not copied): take it as UTF-8. Used where strings are not read in
+/// place, for a tree's strings and for a record given as JSON text in a `str`, whose encoding
+/// by CPython was most of the interpreter thread's time in `check_many(lines)`.
 #[inline]
-pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut Arena) -> Option<WideSpan> {
+pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut Arena) -> Option<in_place::Chars> {
     // SAFETY: `s` is a live `str` and the GIL is held (`Bound`).
     let Ok(len) = usize::try_from(unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) }) else {
         let _ = PyErr::take(s.py()); // -1 comes with an exception set
@@ -753,50 +729,6 @@ pub fn wide_copy(s: &Bound<'_, PyString>, arena: &mut Arena) -> Option<WideSpan>
         return None;
     }
     copy_ucs4(s, len, arena)
-}
-
-/// The UTF-8 of a record's JSON text copied by [`wide_copy`], in one of this thread's buffers:
-/// give it back with [`give_back`] when done.
-pub fn widen_text(span: WideSpan, arena: &Arena) -> Result<String, ConvertError> {
-    widen_span(span, arena).map_err(|message| ConvertError { pointer: String::new(), message: message.to_owned() })
-}
-
-/// The UTF-8 of a span, in one of this thread's buffers; a lone surrogate is an error.
-fn widen_span(span: WideSpan, arena: &Arena) -> Result<String, &'static str> {
-    let chars = arena
-        .wide
-        .get(span.block as usize, span.start as usize, span.len as usize)
-        .ok_or("string lost in conversion")?;
-    in_buffer(|text| to_utf8(chars, text))
-}
-
-/// The UTF-8 of a record's JSON text read in place ([`in_place`]), in one of this thread's
-/// buffers: give it back with [`give_back`] when done.
-pub fn in_place_text(chars: &in_place::Chars) -> Result<String, ConvertError> {
-    in_buffer(|text| chars.to_utf8(text))
-        .map_err(|message| ConvertError { pointer: String::new(), message: message.to_owned() })
-}
-
-/// `write`'s UTF-8 in one of this thread's buffers; `write` returns `false` for a lone
-/// surrogate, and the buffer goes back.
-fn in_buffer(write: impl FnOnce(&mut String) -> bool) -> Result<String, &'static str> {
-    let mut text = SPARE_TEXT.with_borrow_mut(Vec::pop).unwrap_or_default();
-    if !write(&mut text) {
-        give_back(text);
-        return Err(LONE_SURROGATE);
-    }
-    Ok(text)
-}
-
-/// Keep a buffer for this thread's next widened string.
-pub fn give_back(text: String) {
-    if text.capacity() <= SPARE_BYTES {
-        SPARE_TEXT.with_borrow_mut(|spare| {
-            if spare.len() < SPARE_COUNT {
-                spare.push(text);
-            }
-        });
-    }
 }
 
 fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) -> Result<Node, Failure> {
@@ -908,10 +840,13 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::Float(f) => visitor.visit_f64(*f),
             Node::Str(s) => visitor.visit_borrowed_str(s),
             Node::Lent(s) => visitor.visit_borrowed_str(s.as_str()),
-            Node::Owned(s) | Node::Widened(s) => visitor.visit_borrowed_str(s),
+            Node::Owned(s) => visitor.visit_borrowed_str(s),
+            Node::Chars(d) => match d.text() {
+                Some(s) => visitor.visit_borrowed_str(s),
+                None => Err(de::Error::custom(LONE_SURROGATE)),
+            },
             Node::Seq(items) => visitor.visit_seq(SeqAccessor(items.iter())),
             Node::Map(entries) => visitor.visit_map(MapAccessor { entries: entries.iter(), value: None }),
-            Node::Wide(_) | Node::InPlace(_) => Err(de::Error::custom("a string was read before it was made UTF-8")),
         }
     }
 
@@ -1059,34 +994,53 @@ pub mod in_place {
     const STATE_OFFSET: usize = 32;
     const LENGTH_OFFSET: usize = 16;
 
-    /// A non-ASCII `str`'s characters, read in place. The chunk's [`super::Arena`] keeps a
-    /// reference to the string, and so its characters (which a `str` never changes once shared),
-    /// alive until the chunk is done.
+    /// A non-ASCII `str`'s characters, read in place (the chunk's [`super::Arena`] keeps a
+    /// reference to the string, and so its characters, which a `str` never changes once shared,
+    /// alive until the chunk is done), or copied into the chunk's arena as UCS-4.
     #[derive(Debug)]
     pub struct Chars {
         data: *const u8,
-        len: usize,
-        /// Bytes per character: 1, 2 or 4.
-        kind: u8,
+        /// The length in characters, shifted left by two, and the character's size in its
+        /// low two bits (0, 1, 2: 1, 2 or 4 bytes): a tree node holds one of these.
+        len_kind: usize,
     }
 
-    // SAFETY: the characters belong to a string the chunk's arena holds a reference to until
-    // the chunk (and every `Chars` of it) is done, and a string with more than one reference is
-    // never changed, so they may be read from any thread.
+    // SAFETY: the characters belong to a string the chunk's arena holds a reference to, or to
+    // one of its blocks, until the chunk (and every `Chars` of it) is done, and neither is
+    // changed meanwhile, so they may be read from any thread.
     unsafe impl Send for Chars {}
     unsafe impl Sync for Chars {}
 
     impl Chars {
+        /// `len` characters of `size` bytes (1, 2 or 4) at `data`; `None` if `len` is too large
+        /// to keep with the size.
+        fn new(data: *const u8, len: usize, size: u8) -> Option<Self> {
+            let kind = match size {
+                1 => 0,
+                2 => 1,
+                _ => 2,
+            };
+            (len <= usize::MAX >> 2).then_some(Chars { data, len_kind: len << 2 | kind })
+        }
+
+        /// UCS-4 characters copied into a chunk's arena.
+        pub(super) fn ucs4(data: *const u32, len: usize) -> Self {
+            // A block of `len` UCS-4 characters holds 4 * `len` bytes: `len` fits with its kind.
+            Chars { data: data.cast(), len_kind: len << 2 | 2 }
+        }
+
         /// The UTF-8 of the characters into `out` (replacing what it held); `false` for a lone
         /// surrogate.
         pub fn to_utf8(&self, out: &mut String) -> bool {
-            // SAFETY: `data .. data + len * kind` are the string's characters (see `read`),
-            // aligned to their size as CPython allocates them, and alive while the chunk is.
+            let len = self.len_kind >> 2;
+            // SAFETY: `data` holds `len` characters of the kind's size (see `read`, `ucs4`),
+            // aligned to their size as CPython allocates them (and as a `u32` block is), and
+            // alive while the chunk is.
             unsafe {
-                match self.kind {
-                    1 => super::to_utf8(std::slice::from_raw_parts(self.data, self.len), out),
-                    2 => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u16>(), self.len), out),
-                    _ => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u32>(), self.len), out),
+                match self.len_kind & 3 {
+                    0 => super::to_utf8(std::slice::from_raw_parts(self.data, len), out),
+                    1 => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u16>(), len), out),
+                    _ => super::to_utf8(std::slice::from_raw_parts(self.data.cast::<u32>(), len), out),
                 }
             }
         }
@@ -1155,12 +1109,9 @@ pub mod in_place {
         if ascii || !compact || !matches!(kind, 1 | 2 | 4) {
             return None;
         }
-        Some(Chars {
-            // SAFETY: a compact string's characters follow its header.
-            data: unsafe { p.cast::<u8>().add(layout.compact_data) },
-            len: usize::try_from(len).ok()?,
-            kind: kind as u8,
-        })
+        // SAFETY: a compact string's characters follow its header.
+        let data = unsafe { p.cast::<u8>().add(layout.compact_data) };
+        Chars::new(data, usize::try_from(len).ok()?, kind as u8)
     }
 
     /// A compact ASCII string's characters, which are its UTF-8; `None` for a string of
