@@ -646,11 +646,7 @@ fn batch_dict(dict: &Bound<'_, PyDict>, depth: usize, batch: &mut Batch<'_>) -> 
                 return Err(Failure::new(format!("object keys must be strings, found `{found}`")));
             }
         };
-        let node = match value.cast_exact::<PyString>() {
-            Ok(s) => batch_string(&s, batch),
-            Err(_) => convert_in_batch(&value.to_owned(), depth + 1, batch),
-        };
-        match node {
+        match batch_item(value, depth, batch) {
             Ok(node) => map.push((Key::Lent(key), node)),
             Err(f) => return Err(f.within(key.as_str().to_owned())),
         }
@@ -674,19 +670,20 @@ fn batch_list(list: &Bound<'_, PyList>, depth: usize, batch: &mut Batch<'_>) -> 
         }
         // SAFETY: a live item of the list, used as a dict's values are.
         let item = unsafe { pyo3::Borrowed::from_ptr(py, item) };
-        let node = match item.cast_exact::<PyString>() {
-            Ok(s) => batch_string(&s, batch),
-            Err(_) => convert_in_batch(&item.to_owned(), depth + 1, batch),
-        };
-        out.push(node.map_err(|f| f.within(i.to_string()))?);
+        out.push(batch_item(item, depth, batch).map_err(|f| f.within(i.to_string()))?);
         i += 1;
     }
     Ok(Node::Seq(out))
 }
 
-fn convert_in_batch(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+/// An item borrowed from a dict or a list in a batch: a `str` taken at once, anything else
+/// referenced while it is converted.
+fn batch_item(item: pyo3::Borrowed<'_, '_, PyAny>, depth: usize, batch: &mut Batch<'_>) -> Result<Node, Failure> {
+    if let Ok(s) = item.cast_exact::<PyString>() {
+        return batch_string(&s, batch);
+    }
     let mut inner = Some(Batch { arena: &mut *batch.arena, texts: 0 });
-    let node = convert(obj, depth, &mut inner);
+    let node = convert(&item.to_owned(), depth + 1, &mut inner);
     batch.texts += inner.map_or(0, |b| b.texts);
     node
 }

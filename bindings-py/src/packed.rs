@@ -39,9 +39,9 @@ enum Str {
 /// (an index into [`Block::kept`]).
 #[derive(Clone, Copy)]
 enum Msg {
-    Text(u32),
-    Template { template: &'static MessageTemplate, start: u32, end: u32 },
-    Kept(u32),
+    Text(usize),
+    Template { template: &'static MessageTemplate, start: usize, end: usize },
+    Kept(usize),
 }
 
 #[derive(Clone, Copy)]
@@ -49,7 +49,7 @@ enum PackedArg {
     Str(Str),
     Int(i64),
     Date(NaiveDate),
-    Text(u32),
+    Text(usize),
 }
 
 struct Packed {
@@ -61,18 +61,12 @@ struct Packed {
     help: Option<Msg>,
 }
 
-enum Diagnostics {
-    /// `Block::diagnostics[start..end]`.
-    Packed { start: u32, end: u32 },
-    /// A record whose results do not fit a block's 32-bit indices, kept as it came
-    /// (`Block::whole[index]`).
-    Whole(u32),
-}
-
 struct Record {
     id: Option<Str>,
     source: Option<Str>,
-    diagnostics: Diagnostics,
+    /// Its diagnostics: `Block::diagnostics[start..end]`.
+    start: usize,
+    end: usize,
 }
 
 /// The results of consecutive records.
@@ -83,25 +77,7 @@ pub struct Block {
     args: Vec<PackedArg>,
     texts: Vec<(Str, Str)>,
     kept: Vec<Message>,
-    whole: Vec<RecordResult>,
     text: String,
-}
-
-/// The lengths of a block's parts, to undo a record packed in part.
-struct Mark {
-    diagnostics: usize,
-    args: usize,
-    texts: usize,
-    kept: usize,
-    text: usize,
-}
-
-/// An index into a block's parts that does not fit in 32 bits (more than 4 Gi diagnostics or
-/// arguments in one block).
-struct TooLong;
-
-fn index(i: usize) -> Result<u32, TooLong> {
-    u32::try_from(i).map_err(|_| TooLong)
 }
 
 impl Block {
@@ -137,55 +113,23 @@ impl Block {
         self.records.len()
     }
 
-    /// Keep a record's results (packed, or as they are if they do not fit).
+    /// Keep a record's results.
     pub fn push(&mut self, result: RecordResult) {
-        let mark = self.mark();
-        match self.pack(&result) {
-            Ok(record) => self.records.push(record),
-            Err(TooLong) => {
-                self.undo(mark);
-                let at = index(self.whole.len()).unwrap_or(u32::MAX);
-                self.whole.push(result);
-                self.records.push(Record { id: None, source: None, diagnostics: Diagnostics::Whole(at) });
-            }
-        }
-    }
-
-    fn mark(&self) -> Mark {
-        Mark {
-            diagnostics: self.diagnostics.len(),
-            args: self.args.len(),
-            texts: self.texts.len(),
-            kept: self.kept.len(),
-            text: self.text.len(),
-        }
-    }
-
-    fn undo(&mut self, mark: Mark) {
-        self.diagnostics.truncate(mark.diagnostics);
-        self.args.truncate(mark.args);
-        self.texts.truncate(mark.texts);
-        self.kept.truncate(mark.kept);
-        self.text.truncate(mark.text);
-    }
-
-    fn pack(&mut self, result: &RecordResult) -> Result<Record, TooLong> {
         let id = result.id.as_deref().map(|s| self.own(s));
         let source = result.source.as_deref().map(|s| self.own(s));
-        let start = index(self.diagnostics.len())?;
+        let start = self.diagnostics.len();
         for d in &result.diagnostics {
             let packed = Packed {
                 code: d.code,
                 severity: d.severity,
                 path: self.own(&d.path),
-                message: self.message(&d.message)?,
+                message: self.message(&d.message),
                 basis: d.basis.as_ref().map(|b| self.cow(b)),
-                help: d.help.as_ref().map(|h| self.message(h)).transpose()?,
+                help: d.help.as_ref().map(|h| self.message(h)),
             };
             self.diagnostics.push(packed);
         }
-        let end = index(self.diagnostics.len())?;
-        Ok(Record { id, source, diagnostics: Diagnostics::Packed { start, end } })
+        self.records.push(Record { id, source, start, end: self.diagnostics.len() });
     }
 
     fn own(&mut self, s: &str) -> Str {
@@ -202,24 +146,24 @@ impl Block {
         }
     }
 
-    fn text_of(&mut self, t: &Text) -> Result<u32, TooLong> {
+    fn text_of(&mut self, t: &Text) -> usize {
         // Fixed texts (most help) recur from record to record: a lent text already in the block's
         // last few is not kept again.
         if let (Cow::Borrowed(zh), Cow::Borrowed(en)) = (&t.zh, &t.en) {
             let recent = self.texts.len().saturating_sub(8);
             let same = |&(a, b): &(Str, Str)| matches!((a, b), (Str::Lent(a), Str::Lent(b)) if std::ptr::eq(a, *zh) && std::ptr::eq(b, *en));
             if let Some(at) = self.texts[recent..].iter().rposition(same) {
-                return index(recent + at);
+                return recent + at;
             }
         }
         let pair = (self.cow(&t.zh), self.cow(&t.en));
         self.texts.push(pair);
-        index(self.texts.len() - 1)
+        self.texts.len() - 1
     }
 
-    fn message(&mut self, m: &Message) -> Result<Msg, TooLong> {
+    fn message(&mut self, m: &Message) -> Msg {
         match m.parts() {
-            MessageParts::Text(t) => self.text_of(t).map(Msg::Text),
+            MessageParts::Text(t) => Msg::Text(self.text_of(t)),
             MessageParts::Template(template, args) => {
                 let start = self.args.len();
                 for arg in args {
@@ -227,7 +171,7 @@ impl Block {
                         Arg::Str(s) => PackedArg::Str(self.cow(s)),
                         Arg::Int(n) => PackedArg::Int(*n),
                         Arg::Date(d) => PackedArg::Date(*d),
-                        Arg::Text(t) => PackedArg::Text(self.text_of(t)?),
+                        Arg::Text(t) => PackedArg::Text(self.text_of(t)),
                         // A message within a message (rare): keep the whole message.
                         _ => {
                             self.args.truncate(start);
@@ -236,15 +180,15 @@ impl Block {
                     };
                     self.args.push(packed);
                 }
-                Ok(Msg::Template { template, start: index(start)?, end: index(self.args.len())? })
+                Msg::Template { template, start, end: self.args.len() }
             }
             _ => self.keep(m),
         }
     }
 
-    fn keep(&mut self, m: &Message) -> Result<Msg, TooLong> {
+    fn keep(&mut self, m: &Message) -> Msg {
         self.kept.push(m.clone());
-        index(self.kept.len() - 1).map(Msg::Kept)
+        Msg::Kept(self.kept.len() - 1)
     }
 
     fn str(&self, s: Str) -> &str {
@@ -261,8 +205,8 @@ impl Block {
         }
     }
 
-    fn text_at(&self, i: u32) -> Text {
-        match self.texts.get(i as usize) {
+    fn text_at(&self, i: usize) -> Text {
+        match self.texts.get(i) {
             Some(&(zh, en)) => Text::new(self.cow_of(zh), self.cow_of(en)),
             None => Text::new("", ""),
         }
@@ -272,7 +216,7 @@ impl Block {
         match m {
             Msg::Text(i) => Message::from(self.text_at(i)),
             Msg::Template { template, start, end } => {
-                let args = self.args.get(start as usize..end as usize).unwrap_or_default();
+                let args = self.args.get(start..end).unwrap_or_default();
                 let args = args
                     .iter()
                     .map(|a| match *a {
@@ -284,22 +228,13 @@ impl Block {
                     .collect();
                 Message::new(template, args)
             }
-            Msg::Kept(i) => self.kept.get(i as usize).cloned().unwrap_or_else(|| Message::from(Text::new("", ""))),
+            Msg::Kept(i) => self.kept.get(i).cloned().unwrap_or_else(|| Message::from(Text::new("", ""))),
         }
     }
 
-    /// Record `i`'s diagnostics as packed (`Err`: kept whole).
-    fn packed(&self, i: usize) -> Result<&[Packed], &RecordResult> {
-        match self.records.get(i).map(|r| &r.diagnostics) {
-            Some(&Diagnostics::Packed { start, end }) => {
-                Ok(self.diagnostics.get(start as usize..end as usize).unwrap_or_default())
-            }
-            Some(&Diagnostics::Whole(w)) => match self.whole.get(w as usize) {
-                Some(whole) => Err(whole),
-                None => Ok(&[]),
-            },
-            None => Ok(&[]),
-        }
+    /// Record `i`'s diagnostics, packed.
+    fn packed(&self, i: usize) -> &[Packed] {
+        self.records.get(i).and_then(|r| self.diagnostics.get(r.start..r.end)).unwrap_or_default()
     }
 
     /// Record `i` made again.
@@ -307,11 +242,8 @@ impl Block {
         let Some(record) = self.records.get(i) else {
             return RecordResult::checked(None, Vec::new());
         };
-        let packed = match self.packed(i) {
-            Ok(packed) => packed,
-            Err(whole) => return whole.clone(),
-        };
-        let diagnostics = packed
+        let diagnostics = self
+            .packed(i)
             .iter()
             .map(|p| Diagnostic {
                 code: p.code,
@@ -331,11 +263,7 @@ impl Block {
 
     /// The severities of record `i`'s diagnostics.
     fn severities(&self, i: usize) -> impl Iterator<Item = Severity> + '_ {
-        let (packed, whole): (&[Packed], &[Diagnostic]) = match self.packed(i) {
-            Ok(p) => (p, &[]),
-            Err(w) => (&[], &w.diagnostics),
-        };
-        packed.iter().map(|p| p.severity).chain(whole.iter().map(|d| d.severity))
+        self.packed(i).iter().map(|p| p.severity)
     }
 }
 
