@@ -150,7 +150,10 @@ def test_strings_arrive_character_for_character():
         for n in [rng.randint(128, 300) for _ in range(10)] + [rng.randint(1, 127) for _ in range(10)]
     ] + ["".join(chr(rng.randint(0x21, 0x7E)) for _ in range(n)) for n in (1, 3, 4, 5, 8, 127, 128, 129)]
     # Runs of ASCII inside long Chinese text, at every alignment to blocks of eight characters.
-    texts += ["中" * k + "plain ASCII, 2026-12-01"[:m] + "文" * 140 for k in range(9) for m in (1, 7, 8, 9, 16, 23)]
+    # (UCS-2 text is taken sixteen characters at a time while all take three bytes: k up to 17.)
+    texts += ["中" * k + "plain ASCII, 2026-12-01"[:m] + "文" * 140 for k in range(18) for m in (1, 7, 8, 9, 16, 23)]
+    # Surrogate edges and two-byte characters at every place in a block of sixteen.
+    texts += ["中" * k + c + "文" * (40 - k) for k in range(17) for c in ("\u07ff", "\ud7ff", "\ue000", "\uffff", "é", "\U0001d11e")]
     # ASCII and three-byte characters mixed within blocks (JSON text: `","title":"某县`), every
     # pattern of widths in a block's halves.
     texts += [
