@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 use serde_json::{Map, Value};
 
 use super::codes::*;
-use super::record::{InstitutionRef, Publication, Reader, read_publication};
+use super::record::{Fields, InstitutionRef, Publication, Reader, read_publication};
 use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
@@ -293,7 +293,7 @@ impl<'c> Checker<'c> {
         let item = compiled.map(|c| &c.item);
         let ctx = Ctx { cat: self.catalogue(), opts, rec, item, texts: compiled.map(Compiled::texts) };
         if let Some(c) = compiled {
-            rules::fields::check(&ctx, c, rec.fields.unwrap_or(&EMPTY_OBJECT), out);
+            rules::fields::check(&ctx, c, rec.fields.unwrap_or(Fields::Object(&EMPTY_OBJECT)), out);
         }
         for rule in rules::RULES {
             rule(&ctx, out);

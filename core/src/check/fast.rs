@@ -4,8 +4,9 @@
 //! more than every rule together. For a well-formed record, this reads the text (with
 //! [`super::text::Reader`], which finds string ends faster than serde_json) straight into
 //! borrowed strings (copied only when they contain escapes) and builds the same [`Publication`]
-//! the lenient reader builds from a `Value`; only `fields` stays a `Value`, since the per-item
-//! JSON Schema validator needs one.
+//! the lenient reader builds from a `Value`. `fields` is read as borrowed members too; its
+//! values other than strings (rare) are kept as `Value`s, and the whole object is made a `Value`
+//! only when an element's schema has something to say (see `rules::fields`).
 //!
 //! It DECLINES (returns `None`) whenever the lenient reader would have something to say: a wrong
 //! type, a missing or invalid value, a bad date, a syntax error, another record kind. The caller
@@ -21,8 +22,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::record::{
-    DisclosureRef, DisclosureStatus, InstitutionRef, InterpretationRef, Publication, ReviewRef, ReviewResult,
-    ReviewStage, parse_date,
+    DisclosureRef, DisclosureStatus, Fields, InstitutionRef, InterpretationRef, Member, MemberValue, Publication,
+    ReviewRef, ReviewResult, ReviewStage, parse_date,
 };
 
 /// A JSON string, borrowed from the text unless it has escapes.
@@ -120,6 +121,95 @@ impl<'de> Visitor<'de> for AnyVisitor {
     }
 }
 
+/// `fields`: an object's members, strings lent, sorted by key with a repeated key keeping its
+/// last value, as a `Value`'s map keeps them.
+struct FieldsIn<'de>(Vec<Member<'de>>);
+
+impl<'de> Deserialize<'de> for FieldsIn<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FieldsIn<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldsIn<'de>, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));
+                while let Some(key) = map.next_key::<Str<'de>>()? {
+                    let value = map.next_value::<MemberIn<'de>>()?.0;
+                    members.push(Member { key: key.0, value });
+                }
+                // Stable: of a repeated key's members, the last read stays last, and is kept.
+                members.sort_by(|a, b| a.key.cmp(&b.key));
+                members.dedup_by(|later, kept| {
+                    let repeated = later.key == kept.key;
+                    if repeated {
+                        std::mem::swap(later, kept);
+                    }
+                    repeated
+                });
+                Ok(FieldsIn(members))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A member's value: a string lent as [`Str`] is, anything else read as a `Value` would be.
+struct MemberIn<'de>(MemberValue<'de>);
+
+impl<'de> Deserialize<'de> for MemberIn<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MemberVisitor)
+    }
+}
+
+struct MemberVisitor;
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = MemberIn<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Str(Cow::Borrowed(s))))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Str(Cow::Owned(s.to_owned()))))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Str(Cow::Owned(s))))
+    }
+    // As serde_json's own visitor makes each `Value`.
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(Value::Bool(b))))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(Value::Number(n.into()))))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(Value::Number(n.into()))))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(Value::Null)))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<MemberIn<'de>, E> {
+        Ok(MemberIn(MemberValue::Other(Value::Null)))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<MemberIn<'de>, D::Error> {
+        MemberIn::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<MemberIn<'de>, A::Error> {
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(|v| MemberIn(MemberValue::Other(v)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MemberIn<'de>, A::Error> {
+        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(|v| MemberIn(MemberValue::Other(v)))
+    }
+}
+
 /// A JSON object read into a struct of optional fields, by key; keys not listed are validated
 /// as [`Any`]. Only an object is accepted (serde's derived structs also take arrays), `null`
 /// reads as absent, and a repeated key keeps its last value, as in a `Value`.
@@ -179,7 +269,7 @@ object!(RecordIn {
     archived: Str<'de>,
     period: Str<'de>,
     channels: Vec<Str<'de>>,
-    fields: Value,
+    fields: FieldsIn<'de>,
     body: Str<'de>,
     attachments: Vec<AttachmentIn<'de>>,
     review: Vec<ReviewIn<'de>>,
@@ -264,11 +354,7 @@ impl<'de> FastRecord<'de> {
             sector: str_of(&inst.sector),
         };
         r.title.as_ref()?;
-        let fields = match &r.fields {
-            None => None,
-            Some(v @ Value::Object(_)) => Some(v),
-            Some(_) => return None,
-        };
+        let fields = r.fields.as_ref().map(|f| Fields::Members(&f.0));
         let mut attachment_texts = Vec::new();
         for (i, a) in r.attachments.iter().flatten().enumerate() {
             if let Some(t) = &a.text {
@@ -565,6 +651,40 @@ mod tests {
             let edited = format!("{}{insert}{}", &text[..a], &text[b..]);
             same_both_ways(super::super::engine::embedded_checker(), &edited, &CheckOptions::default(), "edit");
         }
+    }
+
+    #[test]
+    fn fields_read_as_members_answer_as_the_value_does() {
+        // Members lent in key order, a repeated key keeping its last value, escaped keys and
+        // values copied; elements that fail their schema, or are not strings, take the `Value`.
+        // Each set of members goes first and last in the record's `fields`, whose own members
+        // it repeats.
+        let record: Value =
+            serde_json::from_str(include_str!("../../benches/data/normative-3kb.json")).expect("bench record");
+        let text = record.to_string();
+        let open = text.find("\"fields\":{").expect("the record has fields") + "\"fields\":{".len();
+        let close = open + text[open..].find('}').expect("flat fields");
+        let checker = Checker::new(Catalogue::embedded());
+        let opts = CheckOptions::default().with_today(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        let mut taken = 0;
+        let sets = [
+            r#""zz":"x","document_number":1,"document_number":"某府发〔2026〕1号""#,
+            r#""document_number":"某府发〔2026〕1号","document_number":1"#,
+            r#""document_title":"","document_title":"标题""#,
+            r#""document_title":"标题","document_title":"""#,
+            r#""issue_date":"2026-13-45","a":[1,{"b":null}]"#,
+            r#""issue_\u0064ate":"2026-01-02","\u0061":"\u8054\u7cfb\u7535\u8bdd13912345678""#,
+            r#""issue_date":2500,"b":false,"c":null"#,
+            r#""document_title":"联系电话13912345678","document_title":"身份证号11010519491231002X""#,
+        ];
+        for members in sets {
+            let first = format!("{}{members},{}", &text[..open], &text[open..]);
+            let last = format!("{},{members}{}", &text[..close], &text[close..]);
+            for edited in [first, last] {
+                taken += usize::from(same_both_ways(&checker, &edited, &opts, members));
+            }
+        }
+        assert_eq!(taken, 2 * sets.len(), "the fast path takes every one of them");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! JSON pointer instead of failing the whole record. From JSON text, `check::fast` builds the
 //! same [`Publication`] without a `Value` tree when this reader would have nothing to report.
 
+use std::borrow::Cow;
 use std::fmt::{self, Display};
 
 use chrono::NaiveDate;
@@ -208,6 +209,85 @@ pub struct DisclosureRef<'a> {
     pub has_assessment: bool,
 }
 
+/// A record's `fields` as the checks read them: the object as a `Value` (the lenient reader's
+/// form), or its members as the fast reader lends them.
+///
+/// Built as a `Value` (a map node and a `String` per key and value, then freed), a typical
+/// record's three text elements cost the check threads about a tenth of a record's check.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Fields<'a> {
+    /// A `Value::Object`.
+    Object(&'a Value),
+    /// The members in key order (byte order, as a `Value`'s map keeps them), each key once.
+    Members(&'a [Member<'a>]),
+}
+
+/// One member of a record's `fields`, as the fast reader lends it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
+    pub value: MemberValue<'a>,
+}
+
+/// A member's value: a string (borrowed from the record unless it had escapes), or any other
+/// JSON value.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum MemberValue<'a> {
+    Str(Cow<'a, str>),
+    Other(Value),
+}
+
+impl<'a> Fields<'a> {
+    /// The string value of `key`, if it has one.
+    pub fn get_str(&self, key: &str) -> Option<&'a str> {
+        match *self {
+            Fields::Object(v) => v.get(key).and_then(Value::as_str),
+            Fields::Members(members) => match &members[members.binary_search_by(|m| (*m.key).cmp(key)).ok()?].value {
+                MemberValue::Str(s) => Some(s),
+                MemberValue::Other(_) => None,
+            },
+        }
+    }
+
+    /// Calls `f(key, text)` for each member whose value is a string, in key order.
+    pub fn for_each_str(&self, mut f: impl FnMut(&'a str, &'a str)) {
+        match *self {
+            Fields::Object(Value::Object(map)) => map.iter().for_each(|(k, v)| {
+                if let Value::String(s) = v {
+                    f(k, s)
+                }
+            }),
+            Fields::Object(_) => {}
+            Fields::Members(members) => members.iter().for_each(|m| {
+                if let MemberValue::Str(s) = &m.value {
+                    f(&m.key, s)
+                }
+            }),
+        }
+    }
+
+    /// The object as a `Value` (built from the members, or lent).
+    pub fn to_value(&self) -> Cow<'a, Value> {
+        match *self {
+            Fields::Object(v) => Cow::Borrowed(v),
+            Fields::Members(members) => Cow::Owned(Value::Object(
+                members
+                    .iter()
+                    .map(|m| {
+                        let value = match &m.value {
+                            MemberValue::Str(s) => Value::String(s.to_string()),
+                            MemberValue::Other(v) => v.clone(),
+                        };
+                        (m.key.to_string(), value)
+                    })
+                    .collect(),
+            )),
+        }
+    }
+}
+
 /// A publication record read leniently from JSON, borrowing its strings.
 #[derive(Debug, Default)]
 pub struct Publication<'a> {
@@ -220,7 +300,7 @@ pub struct Publication<'a> {
     pub period: Option<&'a str>,
     /// (index, channel); `None` when `channels` is absent.
     pub channels: Option<Vec<(usize, &'a str)>>,
-    pub fields: Option<&'a Value>,
+    pub fields: Option<Fields<'a>>,
     pub body: Option<&'a str>,
     /// (index, text) of attachments with extracted text.
     pub attachment_texts: Vec<(usize, &'a str)>,
@@ -453,7 +533,7 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
     p.period = r.str(obj, "period", "");
     p.channels = r.array(obj, "channels", "").map(|a| r.strings(a, "/channels"));
     p.fields = match obj.get("fields") {
-        Some(v @ Value::Object(_)) => Some(v),
+        Some(v @ Value::Object(_)) => Some(Fields::Object(v)),
         None | Some(Value::Null) => None,
         Some(other) => {
             r.wrong_type("/fields".into(), "object", other);

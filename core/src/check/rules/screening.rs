@@ -1,8 +1,6 @@
 //! Content screening of the body, attachments and text fields (personal data, classification
 //! markings), by the screening module.
 
-use serde_json::Value;
-
 use super::Ctx;
 use crate::check::bridge;
 use crate::check::record::join_pointer;
@@ -18,11 +16,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for &(i, text) in &ctx.rec.attachment_texts {
         out.extend(bridge::screen(text, || format!("/attachments/{i}/text"), ctx.item));
     }
-    if let Some(Value::Object(fields)) = ctx.rec.fields {
-        for (key, v) in fields {
-            if let Value::String(s) = v {
-                out.extend(bridge::screen(s, || join_pointer("/fields", key), ctx.item));
-            }
-        }
+    if let Some(fields) = ctx.rec.fields {
+        fields.for_each_str(|key, s| out.extend(bridge::screen(s, || join_pointer("/fields", key), ctx.item)));
     }
 }

@@ -151,6 +151,24 @@ fn check_element(
     }
 }
 
+/// Whether `check_element` finds nothing wrong with the string `s` for an element of `kind`:
+/// the fast reader's members are judged by it without being made `Value`s.
+pub(crate) fn string_passes(kind: ElementType, values: &[String], s: &str) -> bool {
+    match kind {
+        ElementType::Text | ElementType::Attachment => !s.is_empty(),
+        ElementType::Date => is_date_shape(s),
+        ElementType::Url => is_url_shape(s),
+        ElementType::Phone => is_phone_shape(s),
+        ElementType::Enum => values.iter().any(|x| x == s),
+        ElementType::Integer
+        | ElementType::Number
+        | ElementType::Money
+        | ElementType::Boolean
+        | ElementType::TextList
+        | ElementType::Table => false,
+    }
+}
+
 fn non_empty_string(v: &Value, at: &dyn Fn() -> String, sink: &mut Sink) {
     match v {
         Value::String(s) if s.is_empty() => sink.push(at, Problem::Empty),
@@ -344,11 +362,61 @@ mod tests {
         }
     }
 
+    /// `string_passes` says of a string what the `jsonschema` crate says of `{key: s}` against
+    /// the item's schema without `required`, for every element type.
+    fn string_agrees(key: &str, s: &str) -> Result<(), TestCaseError> {
+        let item = item();
+        let element = item.elements.iter().find(|e| e.key == key).expect("a key of the item");
+        let present = with_jsonschema::Validator::new(&item, false).expect("schema compiles");
+        prop_assert_eq!(
+            super::string_passes(element.kind, &element.values, s),
+            present.is_valid(&json!({ key: s })),
+            "{} = {:?}",
+            key,
+            s
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn strings_pass_as_the_jsonschema_crate_says_on_known_edges() {
+        for s in [
+            "",
+            " ",
+            "甲",
+            "b c",
+            "b",
+            "2026-02-30",
+            "2026-1-01",
+            "２０２６-01-01",
+            "https://",
+            "https://x",
+            "/",
+            "//",
+            "/a\u{feff}b",
+            "/a b",
+            "/\u{3000}",
+            "1234",
+            "12345",
+            "(010) 1234-5678",
+            &"1".repeat(31),
+        ] {
+            for key in KEYS {
+                string_agrees(key, s).unwrap();
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, .. ProptestConfig::default() })]
         #[test]
         fn agrees_with_the_jsonschema_crate(fields in fields()) {
             agree(&fields)?;
+        }
+
+        #[test]
+        fn strings_pass_as_the_jsonschema_crate_says(key in prop::sample::select(KEYS), s in string()) {
+            string_agrees(key, &s)?;
         }
     }
 }

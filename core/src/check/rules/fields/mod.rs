@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::Compiled;
+use crate::check::record::{Fields, Member, MemberValue};
 use crate::diagnostics::{Diagnostic, Lent, concat, intern, message, pointer_token};
 use crate::model::Item;
 
@@ -47,23 +48,28 @@ pub(crate) struct FieldError {
     pub problem: Problem,
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: &Value, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.item.is_none() {
         return;
     }
     let texts = compiled.texts();
     // The usual case: what is wrong is only what is absent, read off the item's texts.
-    if let Some(absent) = absent(&texts.required, |e| e.key, compiled.present_validator(), fields) {
+    let absent = match fields {
+        Fields::Members(members) => absent_members(&texts.required, |e| e.key, compiled, members),
+        _ => absent(&texts.required, |e| e.key, compiled.present_validator(), &fields.to_value()),
+    };
+    if let Some(absent) = absent {
         for e in absent {
             out.push(missing(e.key, e.zh, e.en, "").with_basis(texts.fields_basis));
         }
         return;
     }
     let Some(whole) = compiled.validator() else { return };
-    if whole.is_valid(fields) {
+    let fields = fields.to_value();
+    if whole.is_valid(&fields) {
         return;
     }
-    for FieldError { at, problem } in sorted(whole.errors(fields)) {
+    for FieldError { at, problem } in sorted(whole.errors(&fields)) {
         let diagnostic = match problem {
             Problem::Missing(key) => {
                 // The key is one of the item's elements (the schema's `required` lists only
@@ -127,6 +133,29 @@ pub(crate) fn absent<'e, E>(
         return None;
     }
     Some(required.iter().filter(|e| !map.contains_key(key(e))).collect())
+}
+
+/// [`absent`] for the members the fast reader lends, without making them a `Value`: `None`
+/// (make the `Value`) unless each member the item has an element for is a string that the
+/// element's schema accepts ([`builtin::string_passes`], which a test holds to the `jsonschema`
+/// crate's answers), or the item's schema does not compile.
+fn absent_members<'e, E>(
+    required: &'e [E],
+    key: impl Fn(&E) -> &str,
+    compiled: &Compiled,
+    members: &[Member<'_>],
+) -> Option<Vec<&'e E>> {
+    compiled.present_validator()?;
+    let elements = &compiled.item.elements;
+    for m in members {
+        // A schema's `properties` keeps the last of elements with one key.
+        let Some(element) = elements.iter().rfind(|e| e.key == *m.key) else { continue };
+        match &m.value {
+            MemberValue::Str(s) if builtin::string_passes(element.kind, &element.values, s) => {}
+            _ => return None,
+        }
+    }
+    Some(required.iter().filter(|e| members.binary_search_by(|m| (*m.key).cmp(key(e))).is_err()).collect())
 }
 
 /// What is wrong with `fields` against the item's schema (`whole`), in one order whichever
