@@ -18,8 +18,14 @@ use pyo3::prelude::*;
 #[global_allocator]
 static ALLOCATOR: gongkai::alloc::MiMalloc = gongkai::alloc::MiMalloc;
 
+/// How long memory freed by a batch stays with the process for the next one.
+const KEEP_FREED_MEMORY: std::time::Duration = std::time::Duration::from_secs(60);
+
 #[pymodule]
 fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // A notebook or service checks batch after batch: what one batch frees is kept for the next
+    // rather than handed back to the OS and faulted in again (see `keep_freed_memory`).
+    gongkai::alloc::keep_freed_memory(KEEP_FREED_MEMORY);
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     m.add_class::<catalogue::PyCatalogue>()?;
