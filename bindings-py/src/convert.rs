@@ -249,24 +249,68 @@ impl Arena {
         self.copy(text)
     }
 
-    /// `text` copied into the arena.
-    #[inline]
+    /// `text` copied into the arena. Most are keys, ids and dates of a few bytes, copied inline
+    /// (a call to `memcpy` per key cost the interpreter's thread more than the copy).
+    #[inline(always)]
     fn copy(&mut self, text: &str) -> LentStr {
-        let bytes = text.as_bytes();
-        let current = self.bytes.current;
-        let fits = self.bytes.blocks.get(current).is_some_and(|b| b.capacity() - b.len() >= bytes.len());
-        let block = match fits {
-            true => &mut self.bytes.blocks[current],
-            false => self.bytes.room(bytes.len()),
-        };
+        let len = text.len();
+        if let Some(block) = self.bytes.blocks.get_mut(self.bytes.current) {
+            let start = block.len();
+            if block.capacity() - start >= len {
+                // SAFETY: the block has room for `len` bytes after `start`; the bytes written
+                // are then kept by `set_len`.
+                unsafe {
+                    let at = block.as_mut_ptr().add(start);
+                    copy_short(text.as_ptr(), at, len);
+                    block.set_len(start + len);
+                    return LentStr { data: at, len };
+                }
+            }
+        }
+        self.copy_to_a_new_block(text)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn copy_to_a_new_block(&mut self, text: &str) -> LentStr {
+        let block = self.bytes.room(text.len());
         let start = block.len();
-        // SAFETY: the block has room for `bytes` after `start` (checked, or made by `room`);
-        // the bytes written are then kept by `set_len`.
+        // SAFETY: `room` made room for the text after `start`; the bytes are kept by `set_len`.
         unsafe {
             let at = block.as_mut_ptr().add(start);
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len());
-            block.set_len(start + bytes.len());
-            LentStr { data: at, len: bytes.len() }
+            std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len());
+            block.set_len(start + text.len());
+            LentStr { data: at, len: text.len() }
+        }
+    }
+}
+
+/// Copy `len` bytes: up to 16 with two overlapping loads and stores, longer with `memcpy`.
+///
+/// SAFETY: `from .. from + len` readable, `to .. to + len` writable, not overlapping.
+#[inline(always)]
+unsafe fn copy_short(from: *const u8, to: *mut u8, len: usize) {
+    // SAFETY (all below): every access is within the first `len` bytes of each side.
+    unsafe {
+        match len {
+            8..=16 => {
+                let (head, tail) =
+                    (from.cast::<u64>().read_unaligned(), from.add(len - 8).cast::<u64>().read_unaligned());
+                to.cast::<u64>().write_unaligned(head);
+                to.add(len - 8).cast::<u64>().write_unaligned(tail);
+            }
+            4..=7 => {
+                let (head, tail) =
+                    (from.cast::<u32>().read_unaligned(), from.add(len - 4).cast::<u32>().read_unaligned());
+                to.cast::<u32>().write_unaligned(head);
+                to.add(len - 4).cast::<u32>().write_unaligned(tail);
+            }
+            0..=3 => {
+                for i in 0..len {
+                    to.add(i).write(from.add(i).read());
+                }
+            }
+            _ => std::ptr::copy_nonoverlapping(from, to, len),
         }
     }
 }
@@ -313,6 +357,9 @@ trait Unit: Copy + Into<u32> {
     /// 256-bit register as they are, without widening.
     const TWO_BYTES: bool = false;
 
+    /// The most UTF-8 bytes a character of this size takes (latin-1 2, UCS-2 3, UCS-4 4).
+    const MAX_UTF8: usize;
+
     /// Eight units widened to 32-bit lanes.
     ///
     /// SAFETY: AVX2 must be available and `at .. at + 8` readable.
@@ -321,6 +368,8 @@ trait Unit: Copy + Into<u32> {
 }
 
 impl Unit for u8 {
+    const MAX_UTF8: usize = 2;
+
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     unsafe fn load8(at: *const u8) -> std::arch::x86_64::__m256i {
@@ -332,6 +381,7 @@ impl Unit for u8 {
 
 impl Unit for u16 {
     const TWO_BYTES: bool = true;
+    const MAX_UTF8: usize = 3;
 
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
@@ -343,6 +393,8 @@ impl Unit for u16 {
 }
 
 impl Unit for u32 {
+    const MAX_UTF8: usize = 4;
+
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     unsafe fn load8(at: *const u32) -> std::arch::x86_64::__m256i {
@@ -357,11 +409,13 @@ impl Unit for u32 {
 fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
     out.clear();
     // SAFETY: only the bytes of whole, valid scalar values are kept (`set_len` at the end); on
-    // an invalid value the vector is left empty. Every value takes at most 4 bytes and 4 per
-    // character are reserved: the i-th character's bytes start at n <= 4i, so even a 4-byte
-    // store there ends within the 4 * len reserved.
+    // an invalid value the vector is left empty. A character takes at most `MAX_UTF8` bytes,
+    // so the i-th character's bytes start at n <= MAX_UTF8 * i; `SLACK` more than the text can
+    // take are reserved, for stores that reach past the bytes they keep (4 for one character,
+    // 52 for a block of sixteen).
+    const SLACK: usize = 64;
     let bytes = unsafe { out.as_mut_vec() };
-    bytes.reserve(chars.len() * 4);
+    bytes.reserve(chars.len() * T::MAX_UTF8 + SLACK);
     let base = bytes.as_mut_ptr();
     let mut n = 0;
     let avx2 = simd::available();
@@ -371,8 +425,9 @@ fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
             // Chinese text between ASCII keys, quotes and dates: runs of blocks of eight
             // characters that all take three bytes, or all one, are written without a branch per
             // character, eight at a time, in one call.
-            // SAFETY: AVX2 is available; each block's bytes (and the 4 more a store touches)
-            // start at n <= 4i and end within the 4 * len reserved.
+            // SAFETY: AVX2 is available; from n, the rest of the text takes at most
+            // MAX_UTF8 * (len - i) bytes, and `SLACK` more are reserved: what a block's
+            // stores need (see `uniform_blocks`).
             let (read, written) = unsafe { simd::uniform_blocks(&chars[i..], base.add(n)) };
             i += read;
             n += written;
@@ -399,7 +454,7 @@ fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
             if block.iter().fold(0, |high, &c| high | c.into()) < 0x80 {
                 for (k, &c) in block.iter().enumerate() {
                     let c: u32 = c.into();
-                    // SAFETY: n + 8 <= 4i + 8 <= 4 * len reserved; each `c` is ASCII, one byte.
+                    // SAFETY: n + 8 <= MAX_UTF8 * i + 8, within what is reserved; each `c` is ASCII, one byte.
                     unsafe { base.add(n + k).write(c as u8) };
                 }
                 n += 8;
@@ -484,10 +539,10 @@ mod simd {
     /// 16-bit lanes, with no widening: half the instructions a character of the eight-wide
     /// blocks, which were a tenth of a Chinese record's check).
     ///
-    /// SAFETY: AVX2 must be available, and `out .. out + 4 * chars.len()` writable. (A block
-    /// starting at character `k` starts at byte `3 * k` at most; a mixed block's two 16-byte
-    /// stores reach 28 bytes past its start and a UCS-2 block of sixteen's four reach 52, which
-    /// is within `4 * (k + 8)` or `4 * (k + 16)`.)
+    /// SAFETY: AVX2 must be available, and `out .. out + T::MAX_UTF8 * chars.len() + 64`
+    /// writable. (A block starting at character `k` starts at byte `MAX_UTF8 * k` at most,
+    /// and `k + 8 <= chars.len()`; a mixed block's two 16-byte stores reach 28 bytes past its
+    /// start and a UCS-2 block of sixteen's four reach 52.)
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     pub unsafe fn uniform_blocks<T: super::Unit>(chars: &[T], out: *mut u8) -> (usize, usize) {
