@@ -289,7 +289,7 @@ impl Arena {
 ///
 /// SAFETY: `from .. from + len` readable, `to .. to + len` writable, not overlapping.
 #[inline(always)]
-unsafe fn copy_short(from: *const u8, to: *mut u8, len: usize) {
+pub(crate) unsafe fn copy_short(from: *const u8, to: *mut u8, len: usize) {
     // SAFETY (all below): every access is within the first `len` bytes of each side.
     unsafe {
         match len {

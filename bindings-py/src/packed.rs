@@ -134,7 +134,17 @@ impl Block {
 
     fn own(&mut self, s: &str) -> Str {
         let start = self.text.len();
-        self.text.push_str(s);
+        if self.text.capacity() - start >= s.len() {
+            // Most are pointers and keys of a few bytes: copied inline, not by a call to memcpy.
+            // SAFETY: there is room for `s` after `start`; its bytes (UTF-8) are then kept.
+            unsafe {
+                let bytes = self.text.as_mut_vec();
+                crate::convert::copy_short(s.as_ptr(), bytes.as_mut_ptr().add(start), s.len());
+                bytes.set_len(start + s.len());
+            }
+        } else {
+            self.text.push_str(s);
+        }
         Str::Own { start, len: s.len() }
     }
 
