@@ -310,7 +310,10 @@ fn run_batch(
             block.finish();
             block
         };
-        let mut work = move || inputs.par_chunks_mut(packed::BLOCK).map(check_block).collect::<Vec<_>>();
+        // One task a block: rayon would otherwise stop splitting at a few blocks a task, and at
+        // a chunk's end one thread could be left checking several blocks while the others wait.
+        let mut work =
+            move || inputs.par_chunks_mut(packed::BLOCK).with_max_len(1).map(check_block).collect::<Vec<_>>();
         let results = match &pool {
             Some(p) => p.install(work),
             None => work(),
