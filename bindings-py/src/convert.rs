@@ -241,6 +241,7 @@ impl Arena {
     }
 
     /// `text` (the UTF-8 of `s`) kept for the chunk: copied if short, else `s` kept alive.
+    #[inline(always)]
     fn lend(&mut self, s: &Bound<'_, PyString>, text: &str) -> LentStr {
         if text.len() > COPY_MAX_BYTES {
             self.keep.push(s.clone().unbind());
@@ -704,6 +705,7 @@ fn string(s: Bound<'_, PyString>) -> Result<PyBackedStr, Failure> {
 
 /// A `str` in a batch: non-ASCII text read in place where it can be ([`in_place`]), else long
 /// non-ASCII text copied into the arena as UCS-4; the rest kept by the arena as its UTF-8.
+#[inline(always)]
 fn batch_string(s: &Bound<'_, PyString>, batch: &mut Batch<'_>) -> Result<Node, Failure> {
     match in_place::classify(s, batch.arena) {
         in_place::Form::Chars(chars) => {
@@ -1201,6 +1203,7 @@ pub mod in_place {
     /// form (the caller takes CPython's UTF-8 then).
     ///
     /// SAFETY: the GIL held; `layout` one the self-test passed.
+    #[inline(always)]
     unsafe fn read(s: &Bound<'_, PyString>, layout: Layout) -> Option<Chars> {
         let p = s.as_ptr();
         // SAFETY: the caller's: `state` and `length` are where the layout puts them.
@@ -1218,6 +1221,7 @@ pub mod in_place {
     /// another form.
     ///
     /// SAFETY: the GIL held; `layout` one the self-test passed.
+    #[inline(always)]
     unsafe fn read_ascii<'a>(s: &'a Bound<'_, PyString>, layout: Layout) -> Option<&'a str> {
         let p = s.as_ptr();
         // SAFETY: as for `read`; an ASCII compact string's characters follow its header.
@@ -1251,6 +1255,7 @@ pub mod in_place {
     }
 
     /// How to take `s`; a string read in place is kept alive by `arena` (the chunk's).
+    #[inline(always)]
     pub fn classify<'a>(s: &'a Bound<'_, PyString>, arena: &mut super::Arena) -> Form<'a> {
         let Some(layout) = layout(s.py()) else { return Form::Unknown };
         // SAFETY: `s` is a live `str` (`Bound`: the GIL is held), and the layout passed its test.
