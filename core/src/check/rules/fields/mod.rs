@@ -135,10 +135,10 @@ pub(crate) fn absent<'e, E>(
     Some(required.iter().filter(|e| !map.contains_key(key(e))).collect())
 }
 
-/// [`absent`] for the members the fast reader lends, without making them a `Value`: `None`
-/// (make the `Value`) unless each member the item has an element for is a string that the
-/// element's schema accepts ([`builtin::string_passes`], which a test holds to the `jsonschema`
-/// crate's answers), or the item's schema does not compile.
+/// [`absent`] for the members the fast reader lends, without making them a `Value`. `None`
+/// (make the `Value` and ask the validator) when a member the item has an element for is not
+/// a string that the element's schema accepts ([`builtin::string_passes`], which a test holds
+/// to the `jsonschema` crate's answers), or when the item's schema does not compile.
 fn absent_members<'e, E>(
     required: &'e [E],
     key: impl Fn(&E) -> &str,
