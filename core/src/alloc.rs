@@ -22,6 +22,7 @@ use libmimalloc_sys as ffi;
 const PURGE_DELAY: c_int = 15;
 
 unsafe extern "C" {
+    #[cfg(test)]
     fn mi_option_get(option: c_int) -> c_long;
     fn mi_option_set(option: c_int, value: c_long);
 }
@@ -46,7 +47,8 @@ pub fn keep_freed_memory(delay: Duration) {
 }
 
 /// The purge delay mimalloc applies now, in milliseconds (`-1`: never).
-pub fn purge_delay_ms() -> i64 {
+#[cfg(test)]
+fn purge_delay_ms() -> i64 {
     // SAFETY: as above.
     i64::from(unsafe { mi_option_get(PURGE_DELAY) })
 }

@@ -92,10 +92,17 @@ fn check_element(
     sink: &mut Sink,
 ) {
     match kind {
-        ElementType::Text | ElementType::Attachment => non_empty_string(v, at, sink),
-        ElementType::Date => string_matching(v, is_date_shape, at, sink),
-        ElementType::Url => string_matching(v, is_url_shape, at, sink),
-        ElementType::Phone => string_matching(v, is_phone_shape, at, sink),
+        ElementType::Text | ElementType::Attachment | ElementType::Date | ElementType::Url | ElementType::Phone => {
+            match v {
+                Value::String(s) if string_passes(kind, values, s) => {}
+                // A text fails only `minLength`; the others, their `pattern`.
+                Value::String(_) if matches!(kind, ElementType::Text | ElementType::Attachment) => {
+                    sink.push(at, Problem::Empty)
+                }
+                Value::String(_) => sink.push(at, Problem::Format),
+                _ => sink.push(at, Problem::WrongType("string".to_owned())),
+            }
+        }
         // `type` and `minimum` are separate keywords: `-0.5` fails both.
         ElementType::Integer => match v {
             Value::Number(n) => {
@@ -151,8 +158,8 @@ fn check_element(
     }
 }
 
-/// Whether `check_element` finds nothing wrong with the string `s` for an element of `kind`:
-/// the fast reader's members are judged by it without being made `Value`s.
+/// Whether the string `s` passes the schema of an element of `kind` (`check_element` judges
+/// strings by it too): the fast reader's members are judged without being made `Value`s.
 pub(crate) fn string_passes(kind: ElementType, values: &[String], s: &str) -> bool {
     match kind {
         ElementType::Text | ElementType::Attachment => !s.is_empty(),
@@ -172,14 +179,6 @@ pub(crate) fn string_passes(kind: ElementType, values: &[String], s: &str) -> bo
 fn non_empty_string(v: &Value, at: &dyn Fn() -> String, sink: &mut Sink) {
     match v {
         Value::String(s) if s.is_empty() => sink.push(at, Problem::Empty),
-        Value::String(_) => {}
-        _ => sink.push(at, Problem::WrongType("string".to_owned())),
-    }
-}
-
-fn string_matching(v: &Value, shape: fn(&str) -> bool, at: &dyn Fn() -> String, sink: &mut Sink) {
-    match v {
-        Value::String(s) if !shape(s) => sink.push(at, Problem::Format),
         Value::String(_) => {}
         _ => sink.push(at, Problem::WrongType("string".to_owned())),
     }
