@@ -98,15 +98,51 @@ pub struct Deferred {
     utf8: std::cell::OnceCell<Option<String>>,
 }
 
+/// What this thread has done with strings' UTF-8 ([`Deferred::text`]): one thread-local, read
+/// once a text (each access is a call in a shared library).
+struct Texts {
+    /// Strings made UTF-8, and how many of them could not be: a check compares them before and
+    /// after to know whether it read every string.
+    made: usize,
+    failed: usize,
+    /// The buffers of texts made and dropped, kept for the next ones: a check thread makes a
+    /// few texts a record and drops them with the record's tree, and an allocation and a free
+    /// for each cost more than the rest of making them. Two sizes (fields and bodies), so a
+    /// body does not take a field's buffer and grow it.
+    spare: [Vec<String>; 2],
+}
+
+impl Texts {
+    /// Up to this many bytes of room is a short text's buffer.
+    const SHORT: usize = 512;
+    /// Buffers kept per size; a buffer larger than `LARGEST` bytes is freed, not kept.
+    const KEPT: usize = 16;
+    const LARGEST: usize = 1 << 16;
+
+    /// An empty buffer, with room for `room` bytes if one kept has it.
+    fn take(&mut self, room: usize) -> String {
+        self.spare[usize::from(room > Self::SHORT)].pop().unwrap_or_default()
+    }
+
+    /// Keep `text`'s buffer for [`Texts::take`].
+    fn give(&mut self, mut text: String) {
+        let room = text.capacity();
+        let kept = &mut self.spare[usize::from(room > Self::SHORT)];
+        if room > 0 && room <= Self::LARGEST && kept.len() < Self::KEPT {
+            text.clear();
+            kept.push(text);
+        }
+    }
+}
+
 thread_local! {
-    /// Strings this thread has made UTF-8 ([`Deferred::text`]), and how many of them could
-    /// not be: a check compares them before and after to know whether it read every string.
-    static MADE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+    static TEXTS: std::cell::RefCell<Texts> =
+        const { std::cell::RefCell::new(Texts { made: 0, failed: 0, spare: [Vec::new(), Vec::new()] }) };
 }
 
 /// (strings made UTF-8, strings that could not be) on this thread so far.
 pub fn texts_made() -> (usize, usize) {
-    MADE.get()
+    TEXTS.with_borrow(|t| (t.made, t.failed))
 }
 
 impl Deferred {
@@ -117,13 +153,29 @@ impl Deferred {
     fn text(&self) -> Option<&str> {
         self.utf8
             .get_or_init(|| {
-                let mut text = String::new();
-                let ok = self.chars.to_utf8(&mut text);
-                let (made, failed) = MADE.get();
-                MADE.set((made + 1, failed + usize::from(!ok)));
-                ok.then_some(text)
+                TEXTS.with_borrow_mut(|texts| {
+                    let mut text = texts.take(self.chars.utf8_room());
+                    let ok = self.chars.to_utf8(&mut text);
+                    texts.made += 1;
+                    if ok {
+                        Some(text)
+                    } else {
+                        texts.failed += 1;
+                        texts.give(text);
+                        None
+                    }
+                })
             })
             .as_deref()
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        if let Some(Some(text)) = self.utf8.take() {
+            // Freed instead while the thread's own thread-locals are being dropped.
+            let _ = TEXTS.try_with(|texts| texts.try_borrow_mut().map(|mut texts| texts.give(text)));
+        }
     }
 }
 
@@ -405,18 +457,21 @@ impl Unit for u32 {
     }
 }
 
+/// Bytes reserved past what a text's UTF-8 can take, for stores that reach past the bytes they
+/// keep (see [`to_utf8`]).
+const UTF8_SLACK: usize = 64;
+
 /// Write the UTF-8 of text in CPython's units (latin-1, UCS-2 or UCS-4) into `out` (replacing
 /// what it held); `false` (and `out` empty) for a surrogate or a value beyond U+10FFFF.
 fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
     out.clear();
     // SAFETY: only the bytes of whole, valid scalar values are kept (`set_len` at the end); on
     // an invalid value the vector is left empty. A character takes at most `MAX_UTF8` bytes,
-    // so the i-th character's bytes start at n <= MAX_UTF8 * i; `SLACK` more than the text can
+    // so the i-th character's bytes start at n <= MAX_UTF8 * i; `UTF8_SLACK` more than the text can
     // take are reserved, for stores that reach past the bytes they keep (4 for one character,
     // 52 for a block of sixteen).
-    const SLACK: usize = 64;
     let bytes = unsafe { out.as_mut_vec() };
-    bytes.reserve(chars.len() * T::MAX_UTF8 + SLACK);
+    bytes.reserve(chars.len() * T::MAX_UTF8 + UTF8_SLACK);
     let base = bytes.as_mut_ptr();
     let mut n = 0;
     let avx2 = simd::available();
@@ -427,7 +482,7 @@ fn to_utf8<T: Unit>(chars: &[T], out: &mut String) -> bool {
             // characters that all take three bytes, or all one, are written without a branch per
             // character, eight at a time, in one call.
             // SAFETY: AVX2 is available; from n, the rest of the text takes at most
-            // MAX_UTF8 * (len - i) bytes, and `SLACK` more are reserved: what a block's
+            // MAX_UTF8 * (len - i) bytes, and `UTF8_SLACK` more are reserved: what a block's
             // stores need (see `uniform_blocks`).
             let (read, written) = unsafe { simd::uniform_blocks(&chars[i..], base.add(n)) };
             i += read;
@@ -1129,6 +1184,17 @@ pub mod in_place {
         pub(super) fn ucs4(data: *const u32, len: usize) -> Self {
             // A block of `len` UCS-4 characters holds 4 * `len` bytes: `len` fits with its kind.
             Chars { data: data.cast(), len_kind: len << 2 | 2 }
+        }
+
+        /// The bytes [`Chars::to_utf8`] reserves for these characters.
+        pub fn utf8_room(&self) -> usize {
+            let len = self.len_kind >> 2;
+            let per_char = match self.len_kind & 3 {
+                0 => <u8 as super::Unit>::MAX_UTF8,
+                1 => <u16 as super::Unit>::MAX_UTF8,
+                _ => <u32 as super::Unit>::MAX_UTF8,
+            };
+            len * per_char + super::UTF8_SLACK
         }
 
         /// The UTF-8 of the characters into `out` (replacing what it held); `false` for a lone
