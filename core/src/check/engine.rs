@@ -105,6 +105,8 @@ pub(crate) struct ItemTexts {
     pub fields_basis: &'static str,
     /// The item's channels as a message quotes them (`` `a`, `b` ``).
     pub channels: &'static str,
+    /// The citation of its time limit, if it has one.
+    pub timing_basis: Option<&'static str>,
     /// Each element's key and title.
     pub elements: Vec<ElementTexts>,
     /// The required elements' texts, in key order.
@@ -158,6 +160,7 @@ impl Compiled {
                 source: intern(&self.source),
                 fields_basis: intern(&rules::fields::basis(item)),
                 channels: intern(&code_list(item.channels.iter().map(String::as_str))),
+                timing_basis: item.timing.basis().map(|c| intern(&c.to_string())),
                 elements: item.elements.iter().map(element).collect(),
                 required,
             }

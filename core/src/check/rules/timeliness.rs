@@ -80,7 +80,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let late = (end - due.date).num_days();
-    let basis = item.timing.basis().map(|c| c.to_string());
+    // Interned with the item's other texts: lent, not formatted for each late record.
+    let basis = match ctx.texts {
+        Some(texts) => texts.timing_basis.map(std::borrow::Cow::Borrowed),
+        None => item.timing.basis().map(|c| std::borrow::Cow::Owned(c.to_string())),
+    };
     let working = due.working();
     let d = if published {
         Diagnostic::new(
