@@ -12,21 +12,14 @@ const MAX_GROUPS: usize = 6;
 /// Longest local part of an e-mail address (RFC 5321).
 const MAX_LOCAL: usize = 64;
 
-/// The next ASCII byte at or after `i`: skips 64 non-ASCII bytes per step (one OR of their
-/// high bits), then finds the first ASCII byte of an 8-byte word from its high bits.
+/// The next ASCII byte at or after `i`: skips 64 non-ASCII bytes per step (one AND of their
+/// high bits), then finds the first ASCII byte of the block, or of an 8-byte word near the end.
 #[inline(always)]
 fn next_ascii(b: &[u8], i: usize) -> Option<usize> {
     let rest = b.get(i..)?;
-    let mut blocks = rest.chunks_exact(64);
-    let mut skipped = 0;
-    for block in &mut blocks {
-        // Fixed-size words: no bounds checks, and the compiler vectorises the fold.
-        let all_high =
-            block.chunks_exact(8).fold(HIGH, |acc, w| acc & u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-        if all_high != HIGH {
-            break;
-        }
-        skipped += 64;
+    let (skipped, found) = skip_high(rest);
+    if let Some(at) = found {
+        return Some(i + at);
     }
     let mut words = rest[skipped..].chunks_exact(8);
     for (k, w) in (&mut words).enumerate() {
@@ -37,6 +30,58 @@ fn next_ascii(b: &[u8], i: usize) -> Option<usize> {
     }
     let tail = rest.len() - words.remainder().len();
     words.remainder().iter().position(|&c| c < 0x80).map(|p| i + tail + p)
+}
+
+/// Over whole 64-byte blocks of `b`: the bytes skipped (all non-ASCII), and the first ASCII
+/// byte if a block had one.
+#[inline(always)]
+fn skip_high(b: &[u8]) -> (usize, Option<usize>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available.
+        return unsafe { avx2::skip_high(b) };
+    }
+    let mut skipped = 0;
+    for block in b.chunks_exact(64) {
+        // Fixed-size words: no bounds checks, and the compiler vectorises the fold.
+        let all_high =
+            block.chunks_exact(8).fold(HIGH, |acc, w| acc & u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+        if all_high != HIGH {
+            break;
+        }
+        skipped += 64;
+    }
+    (skipped, None)
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::*;
+
+    /// [`super::skip_high`] two 32-byte registers a step: a fifth of the instructions of the
+    /// portable fold on a Chinese body.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn skip_high(b: &[u8]) -> (usize, Option<usize>) {
+        let mut i = 0;
+        while i + 64 <= b.len() {
+            // SAFETY: bytes i .. i + 64 are in `b`.
+            let (lo, hi) = unsafe {
+                let p = b.as_ptr().add(i);
+                (_mm256_loadu_si256(p.cast()), _mm256_loadu_si256(p.add(32).cast()))
+            };
+            if _mm256_movemask_epi8(_mm256_and_si256(lo, hi)) != -1 {
+                // A clear high bit is an ASCII byte.
+                let high =
+                    u64::from(_mm256_movemask_epi8(lo) as u32) | (u64::from(_mm256_movemask_epi8(hi) as u32) << 32);
+                return (i, Some(i + (!high).trailing_zeros() as usize));
+            }
+            i += 64;
+        }
+        (i, None)
+    }
 }
 
 pub(super) fn scan(text: &str, hits: &mut Vec<Hit>, include_redacted: bool) {
@@ -297,6 +342,10 @@ fn is_local(c: u8) -> bool {
 
 /// An e-mail address starting at `s`; returns where scanning resumes if it is one.
 fn email(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> Option<usize> {
+    // The `@` can only be within reach of the local part's longest run: one search for it
+    // first, as dates and numbers with `-` (most tokens that get here) have none.
+    let reach = b.get(s + 1..b.len().min(s + MAX_LOCAL + 2))?;
+    memchr::memchr(b'@', reach)?;
     let mut at = s;
     while at < b.len() && at - s <= MAX_LOCAL && is_local(b[at]) {
         at += 1;
@@ -364,6 +413,22 @@ mod tests {
     use proptest::prelude::*;
 
     use super::next_ascii;
+
+    /// One ASCII byte at every place in a long run of Chinese (the 64-byte skip's edges: first,
+    /// middle and last byte of a block, and the words past the last whole block), found from
+    /// every start before it; none from any start after it.
+    #[test]
+    fn next_ascii_finds_one_ascii_byte_anywhere_in_chinese() {
+        for before in 0..90 {
+            let text = format!("{}x{}", "公".repeat(before), "开".repeat(30));
+            let b = text.as_bytes();
+            let at = 3 * before;
+            for start in 0..=at {
+                assert_eq!(next_ascii(b, start), Some(at), "x at {at}, from {start}");
+            }
+            assert_eq!(next_ascii(b, at + 1), None, "x at {at}, from after it");
+        }
+    }
 
     proptest! {
         /// The word-at-a-time skip finds the first ASCII byte a byte-by-byte search finds, from
