@@ -69,15 +69,33 @@ struct Record {
     end: usize,
 }
 
+/// Slots of [`Block::lent`].
+const LENT_SLOTS: usize = 64;
+
 /// The results of consecutive records.
-#[derive(Default)]
 pub struct Block {
     records: Vec<Record>,
     diagnostics: Vec<Packed>,
     args: Vec<PackedArg>,
     texts: Vec<(Str, Str)>,
+    /// Where in `texts` a lent text was last kept, by its address (`usize::MAX`: none).
+    lent: [usize; LENT_SLOTS],
     kept: Vec<Message>,
     text: String,
+}
+
+impl Default for Block {
+    fn default() -> Self {
+        Self {
+            records: Vec::new(),
+            diagnostics: Vec::new(),
+            args: Vec::new(),
+            texts: Vec::new(),
+            lent: [usize::MAX; LENT_SLOTS],
+            kept: Vec::new(),
+            text: String::new(),
+        }
+    }
 }
 
 impl Block {
@@ -122,7 +140,7 @@ impl Block {
             let packed = Packed {
                 code: d.code,
                 severity: d.severity,
-                path: self.own(&d.path),
+                path: self.cow(&d.path),
                 message: self.message(&d.message),
                 basis: d.basis.as_ref().map(|b| self.cow(b)),
                 help: d.help.as_ref().map(|h| self.message(h)),
@@ -157,14 +175,21 @@ impl Block {
     }
 
     fn text_of(&mut self, t: &Text) -> usize {
-        // Fixed texts (most help) recur from record to record: a lent text already in the block's
-        // last few is not kept again.
+        // Fixed texts (most help, and messages written out when an item was compiled) recur
+        // from record to record: a lent text the block already keeps is not kept again. One
+        // slot per text, picked by its address: a search of the last few texts cost more than
+        // the packing it saved once most messages were lent.
         if let (Cow::Borrowed(zh), Cow::Borrowed(en)) = (&t.zh, &t.en) {
-            let recent = self.texts.len().saturating_sub(8);
-            let same = |&(a, b): &(Str, Str)| matches!((a, b), (Str::Lent(a), Str::Lent(b)) if std::ptr::eq(a, *zh) && std::ptr::eq(b, *en));
-            if let Some(at) = self.texts[recent..].iter().rposition(same) {
-                return recent + at;
+            let slot = (zh.as_ptr() as usize >> 3) % LENT_SLOTS;
+            let kept = self.lent[slot];
+            if let Some(&(Str::Lent(a), Str::Lent(b))) = self.texts.get(kept) {
+                if std::ptr::eq(a, *zh) && std::ptr::eq(b, *en) {
+                    return kept;
+                }
             }
+            self.texts.push((Str::Lent(zh), Str::Lent(en)));
+            self.lent[slot] = self.texts.len() - 1;
+            return self.texts.len() - 1;
         }
         let pair = (self.cow(&t.zh), self.cow(&t.en));
         self.texts.push(pair);
@@ -258,7 +283,7 @@ impl Block {
             .map(|p| Diagnostic {
                 code: p.code,
                 severity: p.severity,
-                path: self.str(p.path).to_owned(),
+                path: self.cow_of(p.path),
                 message: self.message_of(p.message),
                 basis: p.basis.map(|b| self.cow_of(b)),
                 help: p.help.map(|h| self.message_of(h)),

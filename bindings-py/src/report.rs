@@ -42,7 +42,7 @@ impl PyDiagnostic {
         Self {
             code: d.code,
             severity: d.severity.as_str(),
-            path: d.path.clone(),
+            path: d.path.to_string(),
             message: d.message.get(lang).to_owned(),
             message_zh: d.message.zh().to_owned(),
             message_en: d.message.en().to_owned(),

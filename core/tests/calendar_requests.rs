@@ -64,8 +64,10 @@ fn every_request_case() {
             .iter()
             .map(|e| (e["code"].as_str().unwrap().to_owned(), e["path"].as_str().unwrap().to_owned()))
             .collect();
-        let mut got: Vec<(String, String)> =
-            deadlines::check_request(&cat, &case["record"]).into_iter().map(|d| (d.code.to_owned(), d.path)).collect();
+        let mut got: Vec<(String, String)> = deadlines::check_request(&cat, &case["record"])
+            .into_iter()
+            .map(|d| (d.code.to_owned(), d.path.into_owned()))
+            .collect();
         expected.sort();
         got.sort();
         for (code, _) in &expected {

@@ -73,7 +73,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
             },
         }
     };
-    let got: BTreeSet<(String, String)> = diags.iter().map(|d| (d.code.to_owned(), d.path.clone())).collect();
+    let got: BTreeSet<(String, String)> = diags.iter().map(|d| (d.code.to_owned(), d.path.to_string())).collect();
     let want: BTreeSet<(String, String)> = case
         .get("expect")
         .and_then(Value::as_array)

@@ -140,7 +140,7 @@ fn negative_fractional_and_blank_cells() {
     let d = report::check_report(&r, None);
     assert!(d.iter().any(|d| d.code == "report_negative_count" && d.path == "/table3/r5_3/research"));
     assert!(d.iter().any(|d| d.code == "report_not_integer" && d.path == "/table3/r5_3/other"));
-    let blanks: Vec<_> = d.iter().filter(|d| d.code == "report_blank_cell").map(|d| d.path.as_str()).collect();
+    let blanks: Vec<_> = d.iter().filter(|d| d.code == "report_blank_cell").map(|d| d.path.as_ref()).collect();
     assert_eq!(blanks, ["/table3/r5_3/commercial", "/table3/r5_3/social_welfare"]);
     assert!(d.iter().all(|d| d.code != "report_blank_cell" || d.severity == Severity::Warning));
 }
@@ -289,7 +289,7 @@ fn build_reports_records_it_cannot_place() {
         request("ok", "2025-03-03", Some("2025-03-20"), "granted", "natural_person"),
     ];
     let built = report::build_report_with(cat, 2025, ReportFormat::F2019, &records);
-    let paths: Vec<_> = built.skipped.iter().map(|d| d.path.as_str()).collect();
+    let paths: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
     assert_eq!(paths, ["/0", "/1", "/2"]);
     assert!(built.skipped.iter().all(|d| d.code == "report_record_not_counted"));
     assert_eq!(built.report.table3.new.unwrap().total.value(), 1.0);

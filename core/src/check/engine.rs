@@ -13,7 +13,7 @@ use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
-use crate::diagnostics::{Diagnostic, Lent, Message, code_list, concat, intern, message};
+use crate::diagnostics::{Diagnostic, Lent, LentText, Message, code_list, concat, intern, message};
 use crate::model::{FastMap, Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -74,12 +74,11 @@ thread_local! {
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
     key: ScopeKey,
-    /// `kind/tier[/role][/sector]`, and the kind and tier, as messages quote them: the
-    /// registry's own values, kept for the program's life ([`intern`]); empty for an institution
-    /// not recognised (its values come from the record, and are never kept).
+    /// `kind/tier[/role][/sector]` as messages quote it, kept for the program's life
+    /// ([`intern`]), and the help of `item_not_applicable` here, written out once; empty for an
+    /// institution not recognised (its values come from the record, and are never kept).
     label: &'static str,
-    kind: &'static str,
-    tier: &'static str,
+    not_applicable_help: LentText,
     invalid: Option<(String, Message)>,
     items: FastMap<String, Arc<Compiled>>,
 }
@@ -105,6 +104,8 @@ pub(crate) struct ItemTexts {
     pub fields_basis: &'static str,
     /// The item's channels as a message quotes them (`` `a`, `b` ``).
     pub channels: &'static str,
+    /// The help of `channel_not_in_catalogue`: publish on the item's channels.
+    pub channels_help: LentText,
     /// The citation of its time limit, if it has one.
     pub timing_basis: Option<&'static str>,
     /// Each element's key and title.
@@ -118,6 +119,9 @@ pub(crate) struct ElementTexts {
     pub key: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// What `fields_missing_element` says when the element is absent, and where.
+    pub missing: LentText,
+    pub pointer: &'static str,
 }
 
 impl ItemTexts {
@@ -148,18 +152,25 @@ impl Compiled {
     pub fn texts(&self) -> &ItemTexts {
         self.texts.get_or_init(|| {
             let item = &self.item;
-            let element = |e: &crate::model::Element| ElementTexts {
-                key: intern(&e.key),
-                zh: intern(&e.title.zh),
-                en: intern(&e.title.en),
+            let element = |e: &crate::model::Element| {
+                let (key, zh, en) = (intern(&e.key), intern(&e.title.zh), intern(&e.title.en));
+                ElementTexts {
+                    key,
+                    zh,
+                    en,
+                    missing: LentText::of(&rules::fields::missing_message(key, zh, en)),
+                    pointer: intern(&concat(&["/fields/", &crate::diagnostics::pointer_token(key)])),
+                }
             };
+            let channels = intern(&code_list(item.channels.iter().map(String::as_str)));
             let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
             required.sort_unstable_by_key(|e| e.key);
             ItemTexts {
                 id: intern(&item.id),
                 source: intern(&self.source),
                 fields_basis: intern(&rules::fields::basis(item)),
-                channels: intern(&code_list(item.channels.iter().map(String::as_str))),
+                channels,
+                channels_help: LentText::of(&rules::channels::help(channels)),
                 timing_basis: item.timing.basis().map(|c| intern(&c.to_string())),
                 elements: item.elements.iter().map(element).collect(),
                 required,
@@ -346,12 +357,7 @@ impl<'c> Checker<'c> {
                             Lent(scope.label)
                         ),
                     )
-                    .with_help(message!(
-                        "用 `gongkai catalogue resolve --kind {0} --tier {1}` 查看适用的事项",
-                        "run `gongkai catalogue resolve --kind {0} --tier {1}` for the items that apply",
-                        Lent(scope.kind),
-                        Lent(scope.tier)
-                    )),
+                    .with_help(scope.not_applicable_help.message()),
                 );
             }
         }
@@ -380,8 +386,7 @@ impl<'c> Checker<'c> {
             Scope {
                 key: ScopeKey::of(inst),
                 label: "",
-                kind: "",
-                tier: "",
+                not_applicable_help: LentText { zh: "", en: "" },
                 invalid: Some((
                     path.to_owned(),
                     message!(
@@ -436,8 +441,12 @@ impl<'c> Checker<'c> {
             Ok(resolved) => Scope {
                 key: ScopeKey::of(inst),
                 label: intern(&inst_label(inst)),
-                kind: intern(inst.kind),
-                tier: intern(inst.tier),
+                not_applicable_help: LentText::of(&message!(
+                    "用 `gongkai catalogue resolve --kind {0} --tier {1}` 查看适用的事项",
+                    "run `gongkai catalogue resolve --kind {0} --tier {1}` for the items that apply",
+                    inst.kind,
+                    inst.tier
+                )),
                 invalid: None,
                 items: resolved
                     .items
@@ -448,8 +457,7 @@ impl<'c> Checker<'c> {
             Err(e) => Scope {
                 key: ScopeKey::of(inst),
                 label: "",
-                kind: "",
-                tier: "",
+                not_applicable_help: LentText { zh: "", en: "" },
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: FastMap::default(),
             },

@@ -679,7 +679,7 @@ fn parse_record(v: &Value, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
 }
 
 fn invalid(path: &str, zh: &str, en: &str) -> Diagnostic {
-    Diagnostic::new(&INVALID_VALUE, path, Text::new(zh.to_owned(), en.to_owned()))
+    Diagnostic::new(&INVALID_VALUE, path.to_owned(), Text::new(zh.to_owned(), en.to_owned()))
 }
 
 struct Fields<'a> {

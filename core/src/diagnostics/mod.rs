@@ -84,7 +84,8 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
-    pub path: String,
+    /// Lent when it is fixed (`/review`, an item's element): most findings' pointers are.
+    pub path: Cow<'static, str>,
     /// In Chinese and English (`message.zh()`, `.en()`, `.get(lang)`), written out when read.
     pub message: Message,
     /// The citation that makes it a rule (a code's own basis is lent, not copied).
@@ -95,7 +96,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic for a declared code, with the code's default severity and basis.
-    pub fn new(info: &'static CodeInfo, path: impl Into<String>, message: impl Into<Message>) -> Self {
+    pub fn new(info: &'static CodeInfo, path: impl Into<Cow<'static, str>>, message: impl Into<Message>) -> Self {
         Self {
             code: info.code,
             severity: info.severity,
@@ -178,6 +179,28 @@ pub(crate) fn intern(text: &str) -> &'static str {
     let kept: &'static str = Box::leak(text.into());
     texts.insert(kept);
     kept
+}
+
+/// A message with no part from the record, written out once and kept for the life of the
+/// program ([`intern`]): a diagnostic made from it lends both texts, with nothing to allocate,
+/// free or pack. For messages that quote only catalogue texts (an element's title, an item's
+/// channels), which were templates written out again for every record they flagged.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LentText {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl LentText {
+    /// `message` written out in both languages and kept. Takes [`intern`]'s lock: call it when
+    /// an item or a scope is compiled.
+    pub fn of(message: &Message) -> Self {
+        Self { zh: intern(message.zh()), en: intern(message.en()) }
+    }
+
+    pub fn message(self) -> Message {
+        Message::from(crate::model::Text::new(self.zh, self.en))
+    }
 }
 
 /// The pieces joined, in one allocation. Paths and quoted lists are made for every finding of

@@ -60,7 +60,7 @@ fn cell_value(cell: Cell, path: &str, allow_negative: bool, allow_fraction: bool
     match cell.0 {
         None => {
             out.push(
-                Diagnostic::new(&BLANK, path, Text::new("空白栏，按 0 计算", "blank cell, counted as 0"))
+                Diagnostic::new(&BLANK, path.to_owned(), Text::new("空白栏，按 0 计算", "blank cell, counted as 0"))
                     .with_help(Text::new("无数据的栏填 0", "write 0 where there is nothing to report")),
             );
             0.0
@@ -69,14 +69,14 @@ fn cell_value(cell: Cell, path: &str, allow_negative: bool, allow_fraction: bool
             if v < 0.0 && !allow_negative {
                 out.push(Diagnostic::new(
                     &NEGATIVE,
-                    path,
+                    path.to_owned(),
                     Text::new(format!("件数 `{}` 为负数", fmt(v)), format!("count `{}` is negative", fmt(v))),
                 ));
             }
             if v.fract() != 0.0 && !allow_fraction {
                 out.push(Diagnostic::new(
                     &NOT_INTEGER,
-                    path,
+                    path.to_owned(),
                     Text::new(format!("件数 `{v}` 不是整数"), format!("count `{v}` is not a whole number")),
                 ));
             }

@@ -85,7 +85,7 @@ fn plain(f: &Finding, pointer: &str) -> Diagnostic {
         Text::new("公开前按保密审查程序处理，不得公开涉密内容", "submit it to the secrecy review before publication")
             .into()
     };
-    Diagnostic::new(info, pointer, message).with_severity(f.severity).with_help(help)
+    Diagnostic::new(info, pointer.to_owned(), message).with_severity(f.severity).with_help(help)
 }
 
 fn must_be_masked(f: &Finding, pointer: &str, rule: &crate::model::PersonalDataRule) -> Diagnostic {
@@ -97,7 +97,7 @@ fn must_be_masked(f: &Finding, pointer: &str, rule: &crate::model::PersonalDataR
         f.preview,
         f.kind.label_en()
     );
-    let mut d = Diagnostic::new(&MUST_BE_MASKED, pointer, message).with_help(message!(
+    let mut d = Diagnostic::new(&MUST_BE_MASKED, pointer.to_owned(), message).with_help(message!(
         "改为 `{0}`",
         "write `{0}` instead",
         f.preview

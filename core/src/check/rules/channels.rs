@@ -39,12 +39,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         Lent(texts.channels)
                     ),
                 )
-                .with_help(message!(
-                    "同时在目录规定的渠道发布：{0}",
-                    "also publish on the catalogue's channels: {0}",
-                    Lent(texts.channels)
-                )),
+                .with_help(texts.channels_help.message()),
             );
         }
     }
+}
+
+/// The help of [`CHANNEL_NOT_IN_CATALOGUE`] for an item with `channels` (quoted as a list).
+pub(crate) fn help(channels: &'static str) -> crate::diagnostics::Message {
+    message!("同时在目录规定的渠道发布：{0}", "also publish on the catalogue's channels: {0}", Lent(channels))
 }

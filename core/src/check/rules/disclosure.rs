@@ -195,7 +195,7 @@ items:
         let mut v: Vec<_> = Checker::new(&cat)
             .check_value(&record, &CheckOptions::default())
             .into_iter()
-            .map(|d| (d.code, d.path))
+            .map(|d| (d.code, d.path.into_owned()))
             .collect();
         v.sort();
         v

@@ -11,9 +11,9 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
-use crate::check::engine::Compiled;
+use crate::check::engine::{Compiled, ElementTexts};
 use crate::check::record::{Fields, Member, MemberValue};
-use crate::diagnostics::{Diagnostic, Lent, concat, intern, message, pointer_token};
+use crate::diagnostics::{Diagnostic, Lent, Message, concat, intern, message, pointer_token};
 use crate::model::Item;
 
 #[cfg(not(feature = "jsonschema"))]
@@ -60,7 +60,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
     };
     if let Some(absent) = absent {
         for e in absent {
-            out.push(missing(e.key, e.zh, e.en, "").with_basis(texts.fields_basis));
+            out.push(missing_element(e).with_basis(texts.fields_basis));
         }
         return;
     }
@@ -105,13 +105,24 @@ fn missing(key: &'static str, zh: &'static str, en: &'static str, at: &str) -> D
     Diagnostic::new(
         &FIELDS_MISSING_ELEMENT,
         concat(&["/fields", at, "/", &pointer_token(key)]),
-        message!(
-            "缺少公开内容要素「{0}」（`{1}`）",
-            "required element `{1}` ({2}) is missing",
-            Lent(zh),
-            Lent(key),
-            Lent(en)
-        ),
+        missing_message(key, zh, en),
+    )
+}
+
+/// An element of the item absent from `fields` itself: its message and pointer are the
+/// element's own, written out when the item was compiled ([`ElementTexts::missing`]).
+fn missing_element(e: &ElementTexts) -> Diagnostic {
+    Diagnostic::new(&FIELDS_MISSING_ELEMENT, e.pointer, e.missing.message())
+}
+
+/// What [`FIELDS_MISSING_ELEMENT`] says about the element `key` (titled `zh`, `en`).
+pub(crate) fn missing_message(key: &'static str, zh: &'static str, en: &'static str) -> Message {
+    message!(
+        "缺少公开内容要素「{0}」（`{1}`）",
+        "required element `{1}` ({2}) is missing",
+        Lent(zh),
+        Lent(key),
+        Lent(en)
     )
 }
 
