@@ -118,7 +118,7 @@ fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResul
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
             let (id, diagnostics) = unit.check(checker, opts);
-            RecordResult { source: Some(unit.source.clone()), id: id.as_str().map(str::to_owned), diagnostics }
+            RecordResult { source: Some(unit.source.clone()), id: id_string(id), diagnostics }
         }
         // Each input is checked once; this is never reached.
         Input::Done => RecordResult::checked(None, Vec::new()),
@@ -140,7 +140,7 @@ fn check_tree(checker: &Checker<'_>, tree: &Node, texts: usize, opts: &CheckOpti
         return RecordResult::rejected(unconvertible(&e));
     }
     if let Some(c) = fast {
-        return RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics);
+        return RecordResult::checked(id_string(c.id), c.diagnostics);
     }
     let value = convert::tree_to_value(tree);
     RecordResult::checked(record_id(&value), checker.check_value(&value, opts))
@@ -157,7 +157,7 @@ fn text(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResul
 /// JSON text known to be UTF-8.
 fn utf8_text(checker: &Checker<'_>, text: &str, opts: &CheckOptions) -> RecordResult {
     match checker.check_text(text, opts) {
-        Ok(c) => RecordResult::checked(c.id.as_str().map(str::to_owned), c.diagnostics),
+        Ok(c) => RecordResult::checked(id_string(c.id), c.diagnostics),
         Err(e) => RecordResult::rejected(input::json_error_diagnostic(&e, text)),
     }
 }
@@ -180,6 +180,14 @@ fn row(checker: &Checker<'_>, bytes: &[u8], opts: &CheckOptions) -> RecordResult
             RecordResult::checked(record_id(&v), checker.check_value(&v, opts))
         }
         Err(e) => RecordResult::rejected(input::json_error_diagnostic(&e, text)),
+    }
+}
+
+/// A checked record's id, if it is a string: moved out, not copied.
+fn id_string(id: Value) -> Option<String> {
+    match id {
+        Value::String(s) => Some(s),
+        _ => None,
     }
 }
 

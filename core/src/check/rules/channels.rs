@@ -30,7 +30,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &CHANNEL_NOT_IN_CATALOGUE,
-                    index_pointer("/channels", i),
+                    channel_pointer(i),
                     message!(
                         "渠道 `{0}` 不在事项 `{1}` 的公开渠道中（{2}）",
                         "channel `{0}` is not among the channels of item `{1}` ({2})",
@@ -48,4 +48,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// The help of [`CHANNEL_NOT_IN_CATALOGUE`] for an item with `channels` (quoted as a list).
 pub(crate) fn help(channels: &'static str) -> crate::diagnostics::Message {
     message!("同时在目录规定的渠道发布：{0}", "also publish on the catalogue's channels: {0}", Lent(channels))
+}
+
+/// `/channels/i`: lent for the first few (a record names one or two channels), else made.
+fn channel_pointer(i: usize) -> std::borrow::Cow<'static, str> {
+    const FIRST: [&str; 4] = ["/channels/0", "/channels/1", "/channels/2", "/channels/3"];
+    match FIRST.get(i) {
+        Some(&p) => p.into(),
+        None => index_pointer("/channels", i).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn channel_pointers_are_the_element_pointers() {
+        for i in 0..12 {
+            assert_eq!(super::channel_pointer(i), format!("/channels/{i}"));
+        }
+    }
 }
