@@ -182,10 +182,11 @@ impl Block {
         if let (Cow::Borrowed(zh), Cow::Borrowed(en)) = (&t.zh, &t.en) {
             let slot = (zh.as_ptr() as usize >> 3) % LENT_SLOTS;
             let kept = self.lent[slot];
-            if let Some(&(Str::Lent(a), Str::Lent(b))) = self.texts.get(kept) {
-                if std::ptr::eq(a, *zh) && std::ptr::eq(b, *en) {
-                    return kept;
-                }
+            if let Some(&(Str::Lent(a), Str::Lent(b))) = self.texts.get(kept)
+                && std::ptr::eq(a, *zh)
+                && std::ptr::eq(b, *en)
+            {
+                return kept;
             }
             self.texts.push((Str::Lent(zh), Str::Lent(en)));
             self.lent[slot] = self.texts.len() - 1;

@@ -159,7 +159,7 @@ impl Compiled {
                     zh,
                     en,
                     missing: LentText::of(&rules::fields::missing_message(key, zh, en)),
-                    pointer: intern(&concat(&["/fields/", &crate::diagnostics::pointer_token(key)])),
+                    pointer: intern(&rules::fields::missing_pointer("", key)),
                 }
             };
             let channels = intern(&code_list(item.channels.iter().map(String::as_str)));

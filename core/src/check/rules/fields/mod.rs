@@ -102,17 +102,18 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
 
 /// A required element absent from the object at `at` (a pointer within `fields`).
 fn missing(key: &'static str, zh: &'static str, en: &'static str, at: &str) -> Diagnostic {
-    Diagnostic::new(
-        &FIELDS_MISSING_ELEMENT,
-        concat(&["/fields", at, "/", &pointer_token(key)]),
-        missing_message(key, zh, en),
-    )
+    Diagnostic::new(&FIELDS_MISSING_ELEMENT, missing_pointer(at, key), missing_message(key, zh, en))
 }
 
 /// An element of the item absent from `fields` itself: its message and pointer are the
 /// element's own, written out when the item was compiled ([`ElementTexts::missing`]).
 fn missing_element(e: &ElementTexts) -> Diagnostic {
     Diagnostic::new(&FIELDS_MISSING_ELEMENT, e.pointer, e.missing.message())
+}
+
+/// The pointer of the element `key` of the object at `at` (a pointer within `fields`).
+pub(crate) fn missing_pointer(at: &str, key: &str) -> String {
+    concat(&["/fields", at, "/", &pointer_token(key)])
 }
 
 /// What [`FIELDS_MISSING_ELEMENT`] says about the element `key` (titled `zh`, `en`).
