@@ -691,7 +691,7 @@ def paired(peers, fn_g, repeat, setup_g=None, one_core=None):
         for name, b in round_times.items():
             times[name].append(b)
             ratios[name].append(b / g)
-            if g1:
+            if g1 is not None:
                 ratios_one[name].append(b / g1)
     med = statistics.median
     return ({n: med(v) for n, v in times.items()}, med(tg), {n: med(v) for n, v in ratios.items()},

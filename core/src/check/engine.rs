@@ -386,7 +386,7 @@ impl<'c> Checker<'c> {
             Scope {
                 key: ScopeKey::of(inst),
                 label: "",
-                not_applicable_help: LentText { zh: "", en: "" },
+                not_applicable_help: LentText::EMPTY,
                 invalid: Some((
                     path.to_owned(),
                     message!(
@@ -457,7 +457,7 @@ impl<'c> Checker<'c> {
             Err(e) => Scope {
                 key: ScopeKey::of(inst),
                 label: "",
-                not_applicable_help: LentText { zh: "", en: "" },
+                not_applicable_help: LentText::EMPTY,
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: FastMap::default(),
             },

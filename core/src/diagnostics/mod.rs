@@ -192,6 +192,9 @@ pub(crate) struct LentText {
 }
 
 impl LentText {
+    /// No text: for what is never shown (an institution not recognised has no items to list).
+    pub const EMPTY: Self = Self { zh: "", en: "" };
+
     /// `message` written out in both languages and kept. Takes [`intern`]'s lock: call it when
     /// an item or a scope is compiled.
     pub fn of(message: &Message) -> Self {
