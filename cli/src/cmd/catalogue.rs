@@ -81,11 +81,8 @@ fn item_line(cat: &Catalogue, item: &Item, source: &str) {
     println!("  {:<34} {}", "", item.title.en);
     println!("  {:<34} {} · {} · {}", "", item.category.join(" › "), timing_text(&item.timing), source);
     if let Some(d) = &item.domain {
-        let levels: Vec<&str> = item
-            .levels
-            .iter()
-            .map(|l| cat.domains().level(l).map_or(l.as_str(), |x| x.title.zh.as_ref()))
-            .collect();
+        let levels: Vec<&str> =
+            item.levels.iter().map(|l| cat.domains().level(l).map_or(l.as_str(), |x| x.title.zh.as_ref())).collect();
         println!("  {:<34} 领域 domain: {d} · 公开层级 level: {}", "", levels.join("、"));
     }
 }

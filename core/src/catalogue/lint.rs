@@ -324,11 +324,8 @@ pub(crate) fn check_catalogue(cat: &Catalogue, texts: &HashMap<String, String>) 
     }
     check_ground_set(cat.registry(), &cat.grounds, &mut out);
     #[cfg(feature = "yaml")]
-    let domains_text = texts
-        .get("domains.yaml")
-        .map(String::as_str)
-        .or_else(|| super::embedded::file("domains.yaml"))
-        .unwrap_or("");
+    let domains_text =
+        texts.get("domains.yaml").map(String::as_str).or_else(|| super::embedded::file("domains.yaml")).unwrap_or("");
     #[cfg(not(feature = "yaml"))]
     let domains_text = "";
     out.extend(check_domain_registry(cat.registry(), cat.domains(), "domains.yaml", domains_text));
@@ -611,14 +608,24 @@ pub(crate) fn check_domain_registry(
     let mut seen = HashSet::new();
     for (i, l) in d.levels.iter().enumerate() {
         if !seen.insert(l.id.as_str()) {
-            sink.push(&DUPLICATE_ID, format!("/levels/{i}/id"), format!("层级 `{}` 重复", l.id), format!("level `{}` is defined twice", l.id));
+            sink.push(
+                &DUPLICATE_ID,
+                format!("/levels/{i}/id"),
+                format!("层级 `{}` 重复", l.id),
+                format!("level `{}` is defined twice", l.id),
+            );
         }
         check_levels(&admin, &l.tiers, &[], &[], &format!("/levels/{i}"), &mut sink);
     }
     for (i, dom) in d.domains.iter().enumerate() {
         for (k, v) in [("id", &dom.id), ("key", &dom.key)] {
             if !seen.insert(v.as_str()) {
-                sink.push(&DUPLICATE_ID, format!("/domains/{i}/{k}"), format!("领域标识 `{v}` 重复"), format!("domain id `{v}` is defined twice"));
+                sink.push(
+                    &DUPLICATE_ID,
+                    format!("/domains/{i}/{k}"),
+                    format!("领域标识 `{v}` 重复"),
+                    format!("domain id `{v}` is defined twice"),
+                );
             }
         }
         check_levels(&admin, &[], &[], &dom.sectors, &format!("/domains/{i}"), &mut sink);
@@ -694,7 +701,9 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
                         &UNKNOWN_LEVEL,
                         format!("{at}/levels/{j}"),
                         format!("未知的公开层级 `{l}`：应为 county（县级）、township（乡级）或 village（村级）"),
-                        format!("unknown disclosure level `{l}`: expected county (县级), township (乡级) or village (村级)"),
+                        format!(
+                            "unknown disclosure level `{l}`: expected county (县级), township (乡级) or village (村级)"
+                        ),
                     );
                 }
             }
@@ -706,7 +715,10 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
                     &DROPS_LEVEL,
                     format!("{at}/levels"),
                     format!("事项 `{}` 的公开层级不能取消{title}（{}）", item.id, cite(&item.basis)),
-                    format!("the levels of `{}` must keep `{dropped}` ({title}), which the standard catalogue gives it", item.id),
+                    format!(
+                        "the levels of `{}` must keep `{dropped}` ({title}), which the standard catalogue gives it",
+                        item.id
+                    ),
                 );
             }
         }

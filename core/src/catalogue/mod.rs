@@ -31,7 +31,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location, Result};
 use crate::model::{
-    DomainRegistry, FastMap, Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo, Template,
+    DomainRegistry, FastMap, Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo,
+    Template,
 };
 
 pub use lint::{Finding, lint_source};

@@ -201,7 +201,12 @@ impl Catalogue {
     /// Keep only the rows of one grassroots domain (by id `社会救助` or key `social_assistance`)
     /// and/or one disclosure level (by id `county` or title `县级`). An unknown name is an error
     /// that lists the known ones.
-    pub fn narrow<'a>(&self, mut resolved: Resolved<'a>, domain: Option<&str>, level: Option<&str>) -> Result<Resolved<'a>> {
+    pub fn narrow<'a>(
+        &self,
+        mut resolved: Resolved<'a>,
+        domain: Option<&str>,
+        level: Option<&str>,
+    ) -> Result<Resolved<'a>> {
         let domains = self.domains();
         let domain = match domain {
             None => None,
@@ -217,15 +222,20 @@ impl Catalogue {
             Some(name) => Some(domains.level(name).map(|l| l.id.clone()).ok_or_else(|| {
                 Error::Invalid(format!(
                     "unknown level `{name}`: expected one of {}",
-                    domains.levels.iter().map(|l| format!("`{}` ({})", l.id, l.title.zh)).collect::<Vec<_>>().join(", ")
+                    domains
+                        .levels
+                        .iter()
+                        .map(|l| format!("`{}` ({})", l.id, l.title.zh))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             })?),
         };
         resolved.items.retain(|ri| {
             domain.as_ref().is_none_or(|d| ri.item.domain.as_ref() == Some(d))
-                && level.as_ref().is_none_or(|l| {
-                    ri.item.levels.iter().any(|x| domains.level(x).is_some_and(|info| &info.id == l))
-                })
+                && level
+                    .as_ref()
+                    .is_none_or(|l| ri.item.levels.iter().any(|x| domains.level(x).is_some_and(|info| &info.id == l)))
         });
         Ok(resolved)
     }
