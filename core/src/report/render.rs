@@ -409,24 +409,45 @@ pub fn html(a: &Audit) -> String {
     o
 }
 
-/// Per-domain coverage rows (领域 / 应公开 / 已覆盖 / 未公开 / 超期), optionally with the institution.
+/// Per-domain coverage rows (领域 / 应公开 / 已覆盖 / 未公开 / 超期), optionally with the institution,
+/// then the ids of the missing and late rows, domain by domain.
 fn domain_table<'a>(o: &mut String, rows: impl Iterator<Item = (Option<&'a str>, &'a DomainCoverage)>, lang: Lang) {
     let zh = lang == Lang::Zh;
     let head = if zh {
-        ["领域", "机构", "应公开", "已覆盖", "覆盖率", "未公开（应公开未公开）", "超期"]
+        ["领域", "机构", "应公开", "已覆盖", "覆盖率", "未公开", "超期", "无此类信息"]
     } else {
-        ["domain", "institution", "expected", "covered", "rate", "missing (应公开未公开)", "late"]
+        ["domain", "institution", "expected", "covered", "rate", "missing", "late", "nothing arose"]
     };
-    let widths = [14, 16, 8, 8, 8, 40, 30];
-    let line = |cells: [&str; 7]| -> String {
+    let widths = [26, 18, 8, 8, 8, 8, 6, 10];
+    let line = |cells: [&str; 8]| -> String {
         cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect::<Vec<_>>().join(" ").trim_end().to_owned()
     };
     writeln!(o, "{}", line(head)).ok();
-    for (inst, d) in rows {
-        let (e, c) = (d.expected.to_string(), d.covered.to_string());
-        let missing = if d.missing.is_empty() { "—".to_owned() } else { d.missing.join(" ") };
-        let late = if d.late.is_empty() { "—".to_owned() } else { d.late.join(" ") };
-        writeln!(o, "{}", line([&d.domain, inst.unwrap_or(""), &e, &c, &pct(d.rate), &missing, &late])).ok();
+    let rows: Vec<_> = rows.collect();
+    for (inst, d) in &rows {
+        let cells =
+            [d.expected, d.covered, d.missing.len(), d.late.len(), d.nothing_arose.len()].map(|n| n.to_string());
+        writeln!(
+            o,
+            "{}",
+            line([&d.domain, inst.unwrap_or(""), &cells[0], &cells[1], &pct(d.rate), &cells[2], &cells[3], &cells[4]])
+        )
+        .ok();
+    }
+    writeln!(o).ok();
+    let (missing, late) = if zh {
+        ("未公开（应公开未公开）", "超期公开")
+    } else {
+        ("missing (应公开未公开)", "late")
+    };
+    for (inst, d) in &rows {
+        let who = inst.map(|i| format!(" · {i}")).unwrap_or_default();
+        if !d.missing.is_empty() {
+            writeln!(o, "{}{who} · {missing}: {}", d.domain, d.missing.join(", ")).ok();
+        }
+        if !d.late.is_empty() {
+            writeln!(o, "{}{who} · {late}: {}", d.domain, d.late.join(", ")).ok();
+        }
     }
 }
 
