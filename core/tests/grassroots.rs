@@ -227,3 +227,16 @@ fn audit_by_domain_for_a_county_and_its_townships() {
     let text = report::render::area_text(&area, gongkai::Lang::Zh);
     assert!(text.contains("社会救助 · 某县人民政府 · 超期公开: gr.social_assistance.04"), "{text}");
 }
+
+#[test]
+fn a_nothing_arose_statement_is_checked_for_its_item_only() {
+    let cat = Catalogue::embedded();
+    let ok = json!({"kind": "publication", "institution": {"kind": "administrative", "tier": "county", "role": "government"},
+                    "item": "gr.land_expropriation.01", "nothing_arose": true, "period": "2025"});
+    assert!(gongkai::check::check_value(cat, &ok, &Default::default()).is_empty());
+    // A county-only row stated by a township: the item does not apply to it.
+    let wrong = json!({"kind": "publication", "institution": {"kind": "administrative", "tier": "township", "role": "government"},
+                       "item": "gr.tax_administration.01", "nothing_arose": true, "period": "2025"});
+    let d = gongkai::check::check_value(cat, &wrong, &Default::default());
+    assert!(d.iter().any(|d| d.path == "/item"), "{d:?}");
+}

@@ -59,6 +59,18 @@ impl DomainRegistry {
         self.levels.iter().find(|l| l.id == name || l.title.zh == name)
     }
 
+    /// The levels as the catalogues print them, e.g. `县级、乡级` (a flat column for tables);
+    /// `None` for an item with no levels.
+    pub fn level_label(&self, levels: &[String]) -> Option<String> {
+        (!levels.is_empty()).then(|| {
+            levels
+                .iter()
+                .map(|l| self.level(l).map_or(l.as_str(), |x| x.title.zh.as_ref()))
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+    }
+
     /// Whether an institution tier publishes at any of `levels`.
     pub fn tier_publishes(&self, levels: &[String], tier: &str) -> bool {
         levels.iter().any(|l| self.level(l).is_some_and(|info| info.tiers.iter().any(|t| t == tier)))
