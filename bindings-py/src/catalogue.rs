@@ -70,12 +70,17 @@ fn unknown_item(py: Python<'_>, id: &str) -> PyErr {
 
 fn item_dict<'py>(
     py: Python<'py>,
+    cat: &Catalogue,
     item: &gongkai::model::Item,
     source: &str,
     changed_by: &[&str],
 ) -> PyResult<Bound<'py, PyAny>> {
     let obj = serde_to_py(py, item)?;
     if let Ok(dict) = obj.cast::<PyDict>() {
+        // A flat column for DataFrames next to the `levels` list: 公开层级 as printed (县级、乡级).
+        if let Some(label) = cat.domains().level_label(&item.levels) {
+            dict.set_item("level", label)?;
+        }
         dict.set_item("source", source)?;
         if !changed_by.is_empty() {
             dict.set_item("changed_by", changed_by.to_vec())?;
@@ -112,12 +117,16 @@ impl PyCatalogue {
         next.map(|c| Self { inner: CatalogueRef::loaded(c) }).map_err(|e| to_pyerr(py, &e))
     }
 
-    /// items(kind=None, tier=None, role=None, sector=None) -> list[dict]
+    /// items(kind=None, tier=None, role=None, sector=None, domain=None, level=None) -> list[dict]
     ///
     /// With `kind` and `tier`: the items that institution must handle, resolved with overlays
     /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` only: the
-    /// items of the templates and overlays for that kind. With neither: every item.
-    #[pyo3(signature = (kind=None, tier=None, role=None, sector=None))]
+    /// items of the templates and overlays for that kind. With neither: every item. `domain`
+    /// (`社会救助` or `social_assistance`) and `level` (`county`/`县级`, `township`/`乡级`,
+    /// `village`/`村级`) narrow to grassroots rows; each such row has `domain`, `levels` and a flat
+    /// `level` (`县级、乡级`), so `pandas.DataFrame(items)` has them as columns.
+    #[pyo3(signature = (kind=None, tier=None, role=None, sector=None, domain=None, level=None))]
+    #[allow(clippy::too_many_arguments)]
     fn items<'py>(
         &self,
         py: Python<'py>,
@@ -125,16 +134,39 @@ impl PyCatalogue {
         tier: Option<&str>,
         role: Option<&str>,
         sector: Option<&str>,
+        domain: Option<&str>,
+        level: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
         let cat = self.inner.get();
         let out = PyList::empty(py);
+        let reg = cat.domains();
+        let bad = |what: &str, name: &str, path: &str| {
+            raise::<GongkaiError>(
+                py,
+                "invalid_argument",
+                format!("unknown {what} `{name}`: `Catalogue.domains()` lists them"),
+                Where { path: Some(path), ..Default::default() },
+            )
+        };
+        let domain = match domain {
+            Some(d) => Some(reg.domain(d).map(|x| x.id.clone()).ok_or_else(|| bad("domain", d, "/domain"))?),
+            None => None,
+        };
+        let level = match level {
+            Some(l) => Some(reg.level(l).map(|x| x.id.clone()).ok_or_else(|| bad("level", l, "/level"))?),
+            None => None,
+        };
+        let keep = |item: &gongkai::model::Item| {
+            domain.as_ref().is_none_or(|d| item.domain.as_ref() == Some(d))
+                && level.as_ref().is_none_or(|l| item.levels.iter().any(|x| reg.level(x).is_some_and(|i| &i.id == l)))
+        };
         match (kind, tier) {
             (Some(kind), Some(tier)) => {
                 let mut inst = Institution::new(kind, tier, role);
                 inst.sector = sector.map(str::to_owned);
                 let resolved = cat.resolve(&inst).map_err(|e| to_pyerr(py, &e))?;
-                for ri in &resolved.items {
-                    out.append(item_dict(py, &ri.item, ri.source, &ri.changed_by)?)?;
+                for ri in resolved.items.iter().filter(|ri| keep(&ri.item)) {
+                    out.append(item_dict(py, cat, &ri.item, ri.source, &ri.changed_by)?)?;
                 }
             }
             (None, Some(_)) => {
@@ -170,8 +202,8 @@ impl PyCatalogue {
                         .map(|t| &t.applies_to)
                         .or_else(|| cat.overlays().iter().find(|o| o.id == source).map(|o| &o.applies_to))
                         .is_none_or(for_kind);
-                    if applies {
-                        out.append(item_dict(py, item, source, &[])?)?;
+                    if applies && keep(item) {
+                        out.append(item_dict(py, cat, item, source, &[])?)?;
                     }
                 }
             }
@@ -179,12 +211,21 @@ impl PyCatalogue {
         Ok(out)
     }
 
+    /// domains() -> dict
+    ///
+    /// The 26 grassroots domains (`id`, `key`, owning `sectors`, `guideline`, `template`, `rows`,
+    /// `missing_rows`) and the disclosure `levels`.
+    fn domains<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &gongkai::facade::domains(self.inner.get()))
+    }
+
     /// item(id) -> dict
     ///
     /// One item by id, with `source` (the template or overlay defining it).
     fn item<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-        let (item, source) = self.inner.get().item(id).ok_or_else(|| unknown_item(py, id))?;
-        item_dict(py, item, source, &[])
+        let cat = self.inner.get();
+        let (item, source) = cat.item(id).ok_or_else(|| unknown_item(py, id))?;
+        item_dict(py, cat, item, source, &[])
     }
 
     /// schema(id) -> dict

@@ -146,3 +146,24 @@ def test_repr_html_escapes_and_lists_templates():
     assert "admin.national" in html
     assert "<script" not in html
     assert "gongkai.Catalogue" in repr(gongkai.Catalogue.default())
+
+
+def test_grassroots_rows_have_domain_and_level_as_flat_columns():
+    cat = gongkai.Catalogue.default()
+    # 社会救助: every row 县级 and 乡、村级 in the local catalogues; 税收管理: 县级 only.
+    town = cat.items(kind="administrative", tier="township", role="government", domain="社会救助")
+    assert len(town) == 9
+    assert {i["domain"] for i in town} == {"社会救助"}
+    assert {i["level"] for i in town} == {"县级、乡级、村级"}
+    assert cat.items(kind="administrative", tier="township", role="government", domain="tax_administration") == []
+    street = cat.items(kind="administrative", tier="subdistrict", level="乡级")
+    assert len(street) == 72
+    assert len(cat.domains()["domains"]) == 26
+    with pytest.raises(gongkai.GongkaiError) as e:
+        cat.items(domain="太空")
+    assert e.value.code == "invalid_argument"
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(cat.items(kind="administrative", tier="county", role="government"))
+    counts = frame.groupby("domain")["id"].count()
+    assert counts["社会救助"] == 9 and counts["税收管理"] == 6
+    assert frame.loc[frame["id"] == "gr.urban_rural_planning.09"].empty  # 乡级 only

@@ -80,7 +80,14 @@ pub fn institutions() -> JsValue {
     with_catalogue(|cat| to_js(&facade::institutions(cat)))
 }
 
-/// Items, filtered by institution (`kind`, `tier`, `role`, `sector`, each optional).
+/// The 26 grassroots domains and the disclosure levels, each domain with its template and row counts.
+#[wasm_bindgen(unchecked_return_type = "Domains")]
+pub fn domains() -> JsValue {
+    with_catalogue(|cat| to_js(&facade::domains(cat)))
+}
+
+/// Items, filtered by institution (`kind`, `tier`, `role`, `sector`, each optional) and narrowed
+/// to a grassroots `domain` and/or `level`.
 #[wasm_bindgen(unchecked_return_type = "Item[]")]
 pub fn items(#[wasm_bindgen(unchecked_param_type = "ItemFilter")] filter: Option<JsValue>) -> JsResult {
     let filter = arg_options(&filter.unwrap_or(JsValue::UNDEFINED), "filter")?;

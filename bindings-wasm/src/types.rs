@@ -25,7 +25,12 @@ export interface PersonalDataRule { fields: string[]; masked?: string[]; allowed
 export interface Item {
   id: string; title: Text; category: string[]; elements?: Element[]; basis: Citation[];
   mode: "proactive" | "on_request"; timing: Timing; subject?: string; channels?: string[];
-  audience: "public" | "specific_groups"; tiers?: string[]; roles?: string[]; sectors?: string[];
+  audience: "public" | "specific_groups";
+  /** The grassroots domain (基层政务公开标准目录领域), e.g. "社会救助". */
+  domain?: string;
+  /** 公开层级 ids ("county", "township", "village") and, flat, as printed ("县级、乡级"). */
+  levels?: string[]; level?: string;
+  tiers?: string[]; roles?: string[]; sectors?: string[];
   flags?: { interpretation_required?: boolean; interpretation_basis?: Citation; document_number?: boolean;
     disclosure_required_by_law?: boolean };
   excluded_grounds?: string[]; personal_data?: PersonalDataRule; status?: Status; note?: Text;
@@ -35,7 +40,13 @@ export interface Item {
   changed_by?: string[];
 }
 /** Which institution to list items for; each member optional (a tier needs a kind). */
-export interface ItemFilter { kind?: string; tier?: string; role?: string; sector?: string }
+export interface ItemFilter { kind?: string; tier?: string; role?: string; sector?: string; domain?: string; level?: string }
+export interface LevelInfo { id: string; title: Text; tiers: string[]; note?: Text }
+export interface DomainInfo {
+  id: string; key: string; title: Text; sectors: string[]; guideline?: Citation[];
+  template?: string; rows?: number; missing_rows?: { category: string[]; note?: string }[];
+}
+export interface Domains { levels: LevelInfo[]; domains: DomainInfo[] }
 export interface TierInfo { id: string; title: Text }
 export interface KindInfo { id: string; title: Text; basis: Citation[]; tiers: TierInfo[]; roles?: TierInfo[]; sectors?: TierInfo[] }
 export interface Institutions { kinds: KindInfo[] }

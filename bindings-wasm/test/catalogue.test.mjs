@@ -1,7 +1,7 @@
 // Catalogue queries through the npm package, checked against the YAML in catalogues/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import init, { items, item, itemSchema, grounds, codes, institutions } from "../pkg/node.js";
+import init, { items, item, itemSchema, grounds, codes, institutions, domains } from "../pkg/node.js";
 
 test("init resolves under node without fetching anything", async () => {
   const exports = await init();
@@ -34,9 +34,20 @@ test("item and itemSchema agree on the required elements", () => {
   assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
 });
 
-test("institutions list the administrative tiers of the 条例", () => {
+test("institutions list the administrative tiers of the 条例, and 街道办事处", () => {
   const admin = institutions().kinds.find((k) => k.id === "administrative");
-  assert.deepEqual(admin.tiers.map((t) => t.id), ["national", "provincial", "municipal", "county", "township"]);
+  assert.deepEqual(admin.tiers.map((t) => t.id), ["national", "provincial", "municipal", "county", "township", "subdistrict"]);
+  assert.ok(institutions().kinds.some((k) => k.id === "authorised_organisation"), "条例 Art 54 kind");
+});
+
+test("grassroots rows carry their domain and level; a township gets the 乡级 rows", () => {
+  assert.equal(domains().domains.length, 26);
+  const town = items({ kind: "administrative", tier: "township", role: "government", domain: "社会救助" });
+  assert.equal(town.length, 9);
+  assert.ok(town.every((i) => i.domain === "社会救助" && i.level === "县级、乡级、村级"));
+  const tax = items({ kind: "administrative", tier: "township", role: "government", domain: "tax_administration" });
+  assert.equal(tax.length, 0, "税收管理 rows are 县级 only");
+  assert.throws(() => items({ domain: "太空" }), (e) => e.code === "invalid_argument" && e.path === "/domain");
 });
 
 test("grounds and codes carry their citations", () => {

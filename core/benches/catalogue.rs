@@ -15,8 +15,20 @@ fn bench(c: &mut Criterion) {
     });
     let cat = Catalogue::embedded();
     let county = Institution::new("administrative", "county", Some("government"));
+    // The county government resolves to its baseline items and every 县级 row of the 26 domains.
     c.bench_function("catalogue/resolve_county_government", |b| {
         b.iter(|| cat.resolve(std::hint::black_box(&county)).map(|r| r.items.len()))
+    });
+    let township = Institution::new("administrative", "township", Some("government"));
+    c.bench_function("catalogue/resolve_township_government", |b| {
+        b.iter(|| cat.resolve(std::hint::black_box(&township)).map(|r| r.items.len()))
+    });
+    c.bench_function("catalogue/resolve_county_government_one_domain", |b| {
+        b.iter(|| {
+            cat.resolve(std::hint::black_box(&county))
+                .and_then(|r| cat.narrow(r, Some("社会救助"), None))
+                .map(|r| r.items.len())
+        })
     });
 }
 

@@ -130,7 +130,26 @@ pub fn institutions(cat: &Catalogue) -> Value {
     to_value(cat.registry())
 }
 
-/// Items, optionally filtered by institution: `{"kind", "tier", "role", "sector"}` (each optional).
+/// The grassroots domains and disclosure levels (`catalogues/domains.yaml`), each domain with its
+/// template id, row count and the rows its sources show but that are not encoded.
+pub fn domains(cat: &Catalogue) -> Value {
+    let mut v = to_value(cat.domains());
+    if let Some(list) = v.get_mut("domains").and_then(Value::as_array_mut) {
+        for d in list {
+            let id = d.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+            if let Some(t) = cat.templates().iter().find(|t| t.domain.as_deref() == Some(id.as_str())) {
+                d["template"] = json!(t.id);
+                d["rows"] = json!(t.items.len());
+                d["missing_rows"] = to_value(&t.missing_rows);
+            }
+        }
+    }
+    v
+}
+
+/// Items, optionally filtered by institution: `{"kind", "tier", "role", "sector"}` (each optional),
+/// and narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or `level`
+/// (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
 ///
 /// With a kind and a tier, the items resolved for that institution (overlays applied). With a
 /// kind alone, every item that applies to some tier of that kind. With nothing, every item.
@@ -141,11 +160,20 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
     let tier = opt_str(filter, "tier")?;
     let role = opt_str(filter, "role")?;
     let sector = opt_str(filter, "sector")?;
+    let domain = opt_str(filter, "domain")?;
+    let level = opt_str(filter, "level")?;
+    let (domain, level) = narrowing(cat, domain, level)?;
+    let keep = |item: &Item| {
+        domain.is_none_or(|d| item.domain.as_deref() == Some(d))
+            && level.is_none_or(|l| item.levels.iter().any(|x| cat.domains().level(x).is_some_and(|i| i.id == l)))
+    };
     let Some(kind) = kind else {
         if tier.is_some() || role.is_some() || sector.is_some() {
             return Err(CallError::argument("/kind", "`kind` is required when `tier`, `role` or `sector` is given"));
         }
-        return Ok(Value::Array(cat.all_items().map(|(item, source)| item_json(item, source, &[])).collect()));
+        return Ok(Value::Array(
+            cat.all_items().filter(|(i, _)| keep(i)).map(|(item, source)| item_json(cat, item, source, &[])).collect(),
+        ));
     };
     let kind_info = cat
         .registry()
@@ -164,9 +192,9 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
             let path = if matches!(e, Error::Unknown { .. }) { "/kind" } else { "/tier" };
             with_path(e.into(), path)
         })?;
-        for ri in &resolved.items {
+        for ri in resolved.items.iter().filter(|ri| keep(&ri.item)) {
             if seen.insert(ri.item.id.clone()) {
-                out.push(item_json(&ri.item, ri.source, &ri.changed_by));
+                out.push(item_json(cat, &ri.item, ri.source, &ri.changed_by));
             }
         }
     }
@@ -178,9 +206,46 @@ fn with_path(mut e: CallError, path: &str) -> CallError {
     e
 }
 
-fn item_json(item: &Item, source: &str, changed_by: &[&str]) -> Value {
+/// A domain and a level named by id, key or printed title, as their ids; unknown ones are errors
+/// at `/domain` and `/level` that list the known names.
+fn narrowing<'a>(
+    cat: &'a Catalogue,
+    domain: Option<&str>,
+    level: Option<&str>,
+) -> CallResult<(Option<&'a str>, Option<&'a str>)> {
+    let d = cat.domains();
+    let domain = match domain {
+        None => None,
+        Some(name) => Some(d.domain(name).map(|x| x.id.as_str()).ok_or_else(|| {
+            CallError::argument(
+                "/domain",
+                format!(
+                    "unknown domain `{name}`: expected one of {}",
+                    d.domains.iter().map(|x| format!("`{}`", x.id)).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?),
+    };
+    let level = match level {
+        None => None,
+        Some(name) => Some(d.level(name).map(|x| x.id.as_str()).ok_or_else(|| {
+            CallError::argument(
+                "/level",
+                format!("unknown level `{name}`: expected `county` (县级), `township` (乡级) or `village` (村级)"),
+            )
+        })?),
+    };
+    Ok((domain, level))
+}
+
+/// An item as JSON with `source`, `changed_by`, and `level`: its levels as the catalogues print
+/// them (`县级、乡级`), a flat column next to the `levels` list.
+fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) -> Value {
     let mut v = to_value(item);
     if let Value::Object(m) = &mut v {
+        if let Some(label) = cat.domains().level_label(&item.levels) {
+            m.insert("level".into(), Value::String(label));
+        }
         m.insert("source".into(), Value::String(source.to_owned()));
         if !changed_by.is_empty() {
             m.insert("changed_by".into(), json!(changed_by));
@@ -196,7 +261,7 @@ fn find_item<'a>(cat: &'a Catalogue, id: &str) -> CallResult<(&'a Item, &'a str)
 /// One item by id, with `source`.
 pub fn item(cat: &Catalogue, id: &str) -> CallResult {
     let (item, source) = find_item(cat, id)?;
-    Ok(item_json(item, source, &[]))
+    Ok(item_json(cat, item, source, &[]))
 }
 
 /// The JSON Schema (draft 2020-12) of an item's `fields` object.

@@ -83,6 +83,7 @@ pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
         ("overlay.schema.json".to_owned(), pretty(&overlay_schema())),
         ("grounds.schema.json".to_owned(), pretty(&grounds_schema())),
         ("institutions.schema.json".to_owned(), pretty(&institutions_schema())),
+        ("domains.schema.json".to_owned(), pretty(&schema_for::<crate::model::DomainRegistry>())),
     ];
     out.extend(extra_schemas().into_iter().map(|(name, v)| (name, pretty(&v))));
     let mut items: Vec<&Item> = cat.all_items().map(|(i, _)| i).collect();

@@ -36,6 +36,13 @@ pub struct Args {
     /// Display name of the institution.
     #[arg(long)]
     name: Option<String>,
+    /// A township government of the county, by name (repeatable): audits the county and its
+    /// townships together, records split by `institution.name`, with a per-domain table.
+    #[arg(long)]
+    township: Vec<String>,
+    /// A sub-district office (街道办事处) of the county, by name (repeatable), as `--township`.
+    #[arg(long)]
+    subdistrict: Vec<String>,
     /// The calendar year audited.
     #[arg(long)]
     period: i32,
@@ -58,6 +65,39 @@ pub fn run(args: Args) -> CmdResult {
     let records = read_records(&args.paths)?;
     let inst = Institution { kind: args.kind, tier: args.tier, role: args.role, sector: args.sector, name: args.name };
     let opts = AuditOptions { today: args.today, check_records: true };
+    if !args.township.is_empty() || !args.subdistrict.is_empty() {
+        if inst.name.is_none() {
+            return Err(
+                "--township/--subdistrict need --name for the county (records are split by `institution.name`)".into(),
+            );
+        }
+        if args.format == AuditFormat::Html {
+            return Err("--format html shows one institution; use text or json with --township/--subdistrict".into());
+        }
+        let mut all = vec![inst];
+        for (names, tier) in [(&args.township, "township"), (&args.subdistrict, "subdistrict")] {
+            for n in names {
+                all.push(Institution {
+                    kind: "administrative".into(),
+                    tier: tier.into(),
+                    role: (tier == "township").then(|| "government".to_owned()),
+                    sector: None,
+                    name: Some(n.clone()),
+                });
+            }
+        }
+        let area = report::audit_area(Catalogue::embedded(), &all, args.period, &records, &opts)?;
+        let text = match args.format {
+            AuditFormat::Json => serde_json::to_string_pretty(&area)? + "\n",
+            _ => report::render::area_text(&area, args.lang.into()),
+        };
+        match &args.output {
+            Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+            None => print!("{text}"),
+        }
+        let failed = area.audits.iter().flat_map(|a| &a.rectifications).any(|r| r.severity == Severity::Error);
+        return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
     let audit = report::audit_with(Catalogue::embedded(), &inst, args.period, &records, &opts)?;
     let text = match args.format {
         AuditFormat::Text => report::render::text(&audit, args.lang.into()),

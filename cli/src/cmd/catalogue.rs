@@ -19,9 +19,15 @@ pub struct InstitutionArgs {
     /// Role: government or department (administrative bodies).
     #[arg(long)]
     role: Option<String>,
-    /// Sector of a department, e.g. education.
+    /// Sector of a department, e.g. education, civil_affairs (see `gongkai catalogue list`).
     #[arg(long)]
     sector: Option<String>,
+    /// Only the rows of one grassroots domain, e.g. 社会救助 or social_assistance.
+    #[arg(long)]
+    domain: Option<String>,
+    /// Only the rows of one disclosure level (公开层级): county/县级, township/乡级, village/村级.
+    #[arg(long)]
+    level: Option<String>,
 }
 
 #[derive(clap::Subcommand)]
@@ -69,11 +75,16 @@ pub fn timing_text(t: &Timing) -> String {
     }
 }
 
-fn item_line(item: &Item, source: &str) {
+fn item_line(cat: &Catalogue, item: &Item, source: &str) {
     let mark = if item.status == Status::Unverified { " [unverified 未核实]" } else { "" };
     println!("  {:<34} {}{}", item.id, item.title.zh, mark);
     println!("  {:<34} {}", "", item.title.en);
     println!("  {:<34} {} · {} · {}", "", item.category.join(" › "), timing_text(&item.timing), source);
+    if let Some(d) = &item.domain {
+        let levels: Vec<&str> =
+            item.levels.iter().map(|l| cat.domains().level(l).map_or(l.as_str(), |x| x.title.zh.as_ref())).collect();
+        println!("  {:<34} 领域 domain: {d} · 公开层级 level: {}", "", levels.join("、"));
+    }
 }
 
 fn load(overlays: &[String]) -> Result<Catalogue, Box<dyn std::error::Error>> {
@@ -113,17 +124,42 @@ pub fn run(c: Command) -> CmdResult {
                 .filter(|t| {
                     inst.role.as_ref().is_none_or(|k| t.applies_to.roles.is_empty() || t.applies_to.roles.contains(k))
                 })
+                .filter(|t| {
+                    inst.domain.as_ref().is_none_or(|d| {
+                        cat.domains().domain(d).is_some_and(|info| t.domain.as_deref() == Some(info.id.as_str()))
+                    })
+                })
                 .collect();
+            if let Some(d) = inst.domain.as_deref().filter(|d| cat.domains().domain(d).is_none()) {
+                return Err(format!("unknown domain `{d}`: `gongkai catalogue list` shows the 26 domains").into());
+            }
             match format {
                 Format::Json => print_json(&templates)?,
                 Format::Text => {
+                    let domain_templates: Vec<_> = templates.iter().filter(|t| t.domain.is_some()).collect();
+                    if !domain_templates.is_empty() {
+                        println!("基层政务公开标准目录领域 grassroots domains (--domain takes the name or the key):");
+                        for t in &domain_templates {
+                            let d = t.domain.as_deref().unwrap_or_default();
+                            let key = cat.domains().domain(d).map_or("", |i| i.key.as_str());
+                            println!(
+                                "  {:<14} {:<28} {:>3} rows, {:>2} known missing · {}",
+                                d,
+                                key,
+                                t.items.len(),
+                                t.missing_rows.len(),
+                                t.id
+                            );
+                        }
+                        println!();
+                    }
                     for t in templates {
                         println!("{} {} ({}; v{}; effective {})", t.id, t.title.zh, t.title.en, t.version, t.effective);
                         if let Some(p) = &t.extends {
                             println!("  extends {p}");
                         }
                         for item in &t.items {
-                            item_line(item, &t.id);
+                            item_line(cat, item, &t.id);
                         }
                         println!();
                     }
@@ -139,6 +175,12 @@ pub fn run(c: Command) -> CmdResult {
                         println!("{}  {}", item.id, item.title.zh);
                         println!("  {}", item.title.en);
                         println!("  template 模板: {source}");
+                        if let Some(d) = &item.domain {
+                            println!("  domain 领域: {d} · levels 公开层级: {}", item.levels.join(", "));
+                        }
+                        if let Some(s) = &item.subject {
+                            println!("  subject 公开主体: {s} · audience 公开对象: {:?}", item.audience);
+                        }
                         println!("  category 事项: {}", item.category.join(" › "));
                         println!("  mode 方式: {:?} · timing 时限: {}", item.mode, timing_text(&item.timing));
                         if let Some(b) = item.timing.basis() {
@@ -177,7 +219,7 @@ pub fn run(c: Command) -> CmdResult {
                     Format::Text => {
                         println!("{} {} ({})", t.id, t.title.zh, t.title.en);
                         for item in &t.items {
-                            item_line(item, &t.id);
+                            item_line(cat, item, &t.id);
                         }
                     }
                 }
@@ -187,8 +229,9 @@ pub fn run(c: Command) -> CmdResult {
         }
         Command::Resolve { inst, overlay, format } => {
             let cat = load(&overlay)?;
+            let (domain, level) = (inst.domain.clone(), inst.level.clone());
             let inst = institution(&inst)?;
-            let resolved = cat.resolve(&inst)?;
+            let resolved = cat.narrow(cat.resolve(&inst)?, domain.as_deref(), level.as_deref())?;
             match format {
                 Format::Json => print_json(&resolved)?,
                 Format::Text => {
@@ -211,7 +254,7 @@ pub fn run(c: Command) -> CmdResult {
                         } else {
                             format!("{} (changed by {})", ri.source, ri.changed_by.join(", "))
                         };
-                        item_line(&ri.item, &src);
+                        item_line(&cat, &ri.item, &src);
                     }
                 }
             }

@@ -174,6 +174,46 @@ code!(
     "excluded_grounds: [ogi.art14.state_secret]"
 );
 code!(
+    UNKNOWN_DOMAIN,
+    "catalogue",
+    "catalogue_unknown_domain",
+    Error,
+    "国办发〔2019〕54号（26个试点领域）",
+    "未知的基层政务公开领域",
+    "unknown grassroots standard-catalogue domain",
+    "domain: 太空探索"
+);
+code!(
+    UNKNOWN_LEVEL,
+    "catalogue",
+    "catalogue_unknown_level",
+    Error,
+    "国办发〔2019〕54号（公开层级）",
+    "未知的公开层级",
+    "unknown disclosure level",
+    "levels: [省级]"
+);
+code!(
+    MISSING_LEVEL,
+    "catalogue",
+    "catalogue_missing_level",
+    Error,
+    "国办发〔2019〕54号（目录须明确公开层级）",
+    "基层政务公开领域的事项没有公开层级",
+    "a row of a grassroots domain names no disclosure level",
+    "domain: 社会救助 with no levels"
+);
+code!(
+    DROPS_LEVEL,
+    "catalogue",
+    "catalogue_drops_level",
+    Error,
+    "国办发〔2019〕54号（基层目录只能细化、不得减少标准目录的事项）",
+    "地方目录取消了标准目录规定的公开层级",
+    "an overlay drops a disclosure level the standard catalogue gives a row",
+    "levels: [county] for a row of levels [county, township]"
+);
+code!(
     UNVERIFIED,
     "catalogue",
     "catalogue_unverified_entry",
@@ -202,6 +242,10 @@ pub static CODES: &[&CodeInfo] = &[
     &LOOSENS_TIME_LIMIT,
     &LOOSENS_REQUIREMENT,
     &BARS_ABSOLUTE_GROUND,
+    &UNKNOWN_DOMAIN,
+    &UNKNOWN_LEVEL,
+    &MISSING_LEVEL,
+    &DROPS_LEVEL,
     &UNVERIFIED,
 ];
 
@@ -279,6 +323,12 @@ pub(crate) fn check_catalogue(cat: &Catalogue, texts: &HashMap<String, String>) 
         out.extend(sink.out);
     }
     check_ground_set(cat.registry(), &cat.grounds, &mut out);
+    #[cfg(feature = "yaml")]
+    let domains_text =
+        texts.get("domains.yaml").map(String::as_str).or_else(|| super::embedded::file("domains.yaml")).unwrap_or("");
+    #[cfg(not(feature = "yaml"))]
+    let domains_text = "";
+    out.extend(check_domain_registry(cat.registry(), cat.domains(), "domains.yaml", domains_text));
     out
 }
 
@@ -322,6 +372,14 @@ fn check_template(cat: &Catalogue, t: &Template, sink: &mut Sink<'_>) {
         }
     }
     check_applicability(cat.registry(), &t.applies_to, "/applies_to", sink);
+    if let Some(d) = t.domain.as_deref().filter(|d| cat.domains().domain(d).is_none()) {
+        sink.push(
+            &UNKNOWN_DOMAIN,
+            "/domain".into(),
+            format!("未知的领域 `{d}`：应为 domains.yaml 中的26个领域之一"),
+            format!("unknown domain `{d}`: expected one of the 26 domains in domains.yaml"),
+        );
+    }
     let kinds: Vec<&str> = if t.applies_to.kinds.is_empty() {
         cat.registry().kinds.iter().map(|k| k.id.as_str()).collect()
     } else {
@@ -402,6 +460,7 @@ fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut
     }
     let kinds: Vec<_> = kinds.iter().filter_map(|k| cat.registry().kind(k)).collect();
     check_levels(&kinds, &item.tiers, &item.roles, &item.sectors, at, sink);
+    check_domain_and_levels(cat, item, at, sink);
     let mut keys = HashSet::new();
     for (i, el) in item.elements.iter().enumerate() {
         if !keys.insert(el.key.as_str()) {
@@ -434,6 +493,38 @@ fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut
         }
     }
     check_excluded_grounds(cat, &item.excluded_grounds, &format!("{at}/excluded_grounds"), sink);
+}
+
+/// A grassroots row names a known domain and at least one known disclosure level.
+fn check_domain_and_levels(cat: &Catalogue, item: &Item, at: &str, sink: &mut Sink<'_>) {
+    let domains = cat.domains();
+    if let Some(d) = &item.domain {
+        if domains.domain(d).is_none() {
+            sink.push(
+                &UNKNOWN_DOMAIN,
+                format!("{at}/domain"),
+                format!("未知的领域 `{d}`：应为 domains.yaml 中的26个领域之一"),
+                format!("unknown domain `{d}`: expected one of the 26 domains in domains.yaml"),
+            );
+        } else if item.levels.is_empty() {
+            sink.push(
+                &MISSING_LEVEL,
+                format!("{at}/levels"),
+                format!("`{d}` 领域的事项 `{}` 没有公开层级（县级、乡级、村级）", item.id),
+                format!("row `{}` of domain `{d}` names no disclosure level (county, township, village)", item.id),
+            );
+        }
+    }
+    for (i, l) in item.levels.iter().enumerate() {
+        if domains.level(l).is_none() {
+            sink.push(
+                &UNKNOWN_LEVEL,
+                format!("{at}/levels/{i}"),
+                format!("未知的公开层级 `{l}`：应为 county（县级）、township（乡级）或 village（村级）"),
+                format!("unknown disclosure level `{l}`: expected county (县级), township (乡级) or village (村级)"),
+            );
+        }
+    }
 }
 
 fn check_excluded_grounds(cat: &Catalogue, grounds: &[String], at: &str, sink: &mut Sink<'_>) {
@@ -505,6 +596,43 @@ fn check_ground_set(reg: &InstitutionRegistry, set: &GroundSet, out: &mut Vec<Fi
     out.extend(sink.out);
 }
 
+/// The domain registry names known sectors and tiers, and no domain or level twice.
+pub(crate) fn check_domain_registry(
+    reg: &InstitutionRegistry,
+    d: &crate::model::DomainRegistry,
+    file: &str,
+    text: &str,
+) -> Vec<Finding> {
+    let mut sink = Sink::new(file, text);
+    let admin: Vec<_> = reg.kinds.iter().collect();
+    let mut seen = HashSet::new();
+    for (i, l) in d.levels.iter().enumerate() {
+        if !seen.insert(l.id.as_str()) {
+            sink.push(
+                &DUPLICATE_ID,
+                format!("/levels/{i}/id"),
+                format!("层级 `{}` 重复", l.id),
+                format!("level `{}` is defined twice", l.id),
+            );
+        }
+        check_levels(&admin, &l.tiers, &[], &[], &format!("/levels/{i}"), &mut sink);
+    }
+    for (i, dom) in d.domains.iter().enumerate() {
+        for (k, v) in [("id", &dom.id), ("key", &dom.key)] {
+            if !seen.insert(v.as_str()) {
+                sink.push(
+                    &DUPLICATE_ID,
+                    format!("/domains/{i}/{k}"),
+                    format!("领域标识 `{v}` 重复"),
+                    format!("domain id `{v}` is defined twice"),
+                );
+            }
+        }
+        check_levels(&admin, &[], &[], &dom.sectors, &format!("/domains/{i}"), &mut sink);
+    }
+    sink.out
+}
+
 /// Check an overlay against the catalogue it is applied to.
 pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str) -> Vec<Finding> {
     let mut sink = Sink::new(file, text);
@@ -513,14 +641,24 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
     }
     check_applicability(cat.registry(), &o.applies_to, "/applies_to", &mut sink);
     let kinds: Vec<&str> = o.applies_to.kinds.iter().map(String::as_str).collect();
+    let mut seen_in_overlay: HashSet<&str> = HashSet::new();
     for (i, item) in o.items.iter().enumerate() {
         let at = format!("/items/{i}");
-        if cat.item(&item.id).is_some() {
+        if !seen_in_overlay.insert(item.id.as_str()) {
             sink.push(
                 &DUPLICATE_ID,
                 format!("{at}/id"),
-                format!("事项 `{}` 已存在，修改请用 `changes`", item.id),
-                format!("item `{}` already exists: use `changes` to tighten it", item.id),
+                format!("事项标识 `{}` 在本地方目录中重复", item.id),
+                format!("item id `{}` is defined twice in this overlay", item.id),
+            );
+        }
+        if let Some((_, template)) = cat.item(&item.id) {
+            let domain = cat.template(template).and_then(|t| t.domain.as_deref()).unwrap_or(template);
+            sink.push(
+                &DUPLICATE_ID,
+                format!("{at}/id"),
+                format!("事项 `{}` 已在 `{domain}` 中定义，修改请用 `changes`", item.id),
+                format!("item `{}` is already defined in `{domain}`: use `changes` to tighten it", item.id),
             );
         }
         check_item(cat, &kinds, item, &at, &mut sink);
@@ -555,6 +693,34 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
         };
         if change.basis.is_empty() {
             sink.push(&MISSING_CITATION, format!("{at}/basis"), "修改缺少依据".into(), "change has no basis".into());
+        }
+        if let Some(levels) = &change.levels {
+            for (j, l) in levels.iter().enumerate() {
+                if cat.domains().level(l).is_none() {
+                    sink.push(
+                        &UNKNOWN_LEVEL,
+                        format!("{at}/levels/{j}"),
+                        format!("未知的公开层级 `{l}`：应为 county（县级）、township（乡级）或 village（村级）"),
+                        format!(
+                            "unknown disclosure level `{l}`: expected county (县级), township (乡级) or village (村级)"
+                        ),
+                    );
+                }
+            }
+            let canonical = |l: &str| cat.domains().level(l).map_or_else(|| l.to_owned(), |x| x.id.clone());
+            let kept: Vec<String> = levels.iter().map(|l| canonical(l)).collect();
+            for dropped in item.levels.iter().filter(|l| !kept.contains(&canonical(l))) {
+                let title = cat.domains().level(dropped).map_or(dropped.as_str(), |l| &l.title.zh);
+                sink.push(
+                    &DROPS_LEVEL,
+                    format!("{at}/levels"),
+                    format!("事项 `{}` 的公开层级不能取消{title}（{}）", item.id, cite(&item.basis)),
+                    format!(
+                        "the levels of `{}` must keep `{dropped}` ({title}), which the standard catalogue gives it",
+                        item.id
+                    ),
+                );
+            }
         }
         if let Some(timing) = &change.timing {
             if let Some(why) = loosening(&item.timing, timing) {
@@ -639,6 +805,8 @@ fn detect(text: &str) -> &'static str {
         .collect();
     if top.contains("grounds") {
         "grounds"
+    } else if top.contains("domains") || top.contains("levels") {
+        "domains"
     } else if top.contains("kinds") && !top.contains("items") {
         "registry"
     } else if top.contains("effective") {
@@ -709,6 +877,10 @@ pub fn lint_source(cat: &Catalogue, file: &str, text: &str) -> Vec<Finding> {
                 }
                 out
             }
+            Err(e) => yaml_error(e),
+        },
+        "domains" => match parse_yaml::<crate::model::DomainRegistry>(file, text) {
+            Ok(reg) => check_domain_registry(cat.registry(), &reg, file, text),
             Err(e) => yaml_error(e),
         },
         _ => match parse_yaml::<InstitutionRegistry>(file, text) {

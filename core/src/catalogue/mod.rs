@@ -31,7 +31,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location, Result};
 use crate::model::{
-    FastMap, Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo, Template,
+    DomainRegistry, FastMap, Ground, GroundSet, InstitutionRegistry, Item, Overlay, ResponseType, ResponseTypeInfo,
+    Template,
 };
 
 pub use lint::{Finding, lint_source};
@@ -62,12 +63,15 @@ pub mod embedded {
 
 const REGISTRY_FILE: &str = "institutions.yaml";
 const GROUNDS_FILE: &str = "grounds.yaml";
+/// Optional: the grassroots domains and disclosure levels. A catalogue directory without it has none.
+const DOMAINS_FILE: &str = "domains.yaml";
 const TEMPLATES_DIR: &str = "templates/";
 
 /// Templates, grounds and overlays, validated and indexed.
 #[derive(Clone, Debug)]
 pub struct Catalogue {
     registry: InstitutionRegistry,
+    domains: DomainRegistry,
     templates: Vec<Template>,
     grounds: GroundSet,
     overlays: Vec<Overlay>,
@@ -95,12 +99,14 @@ impl Catalogue {
         let mut templates = Vec::new();
         let mut sources = HashMap::new();
         for (path, _) in embedded::JSON_FILES.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
-            let t: Template = embedded::parse(path);
+            let mut t: Template = embedded::parse(path);
+            inherit_domain(&mut t);
             sources.insert(t.id.clone(), (*path).to_owned());
             templates.push(t);
         }
         let mut catalogue = Catalogue {
             registry: embedded::parse(REGISTRY_FILE),
+            domains: embedded::json(DOMAINS_FILE).map(|_| embedded::parse(DOMAINS_FILE)).unwrap_or_default(),
             templates,
             grounds: embedded::parse(GROUNDS_FILE),
             overlays: Vec::new(),
@@ -119,6 +125,9 @@ impl Catalogue {
         let mut sources = Vec::new();
         for name in [REGISTRY_FILE, GROUNDS_FILE] {
             sources.push((name.to_owned(), read(&dir.join(name))?));
+        }
+        if dir.join(DOMAINS_FILE).exists() {
+            sources.push((DOMAINS_FILE.to_owned(), read(&dir.join(DOMAINS_FILE))?));
         }
         let tdir = dir.join(TEMPLATES_DIR);
         let mut paths: Vec<_> = std::fs::read_dir(&tdir)
@@ -155,12 +164,17 @@ impl Catalogue {
                 None
             }
         };
+        let domains = match find(DOMAINS_FILE) {
+            Some((p, t)) => parse_yaml::<DomainRegistry>(p, t).map_err(|e| errors.push(e)).ok(),
+            None => Some(DomainRegistry::default()),
+        };
         let mut templates = Vec::new();
         let mut sources_by_id = HashMap::new();
         let mut texts = HashMap::new();
         for (path, text) in sources.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
             match parse_yaml::<Template>(path, text) {
-                Ok(t) => {
+                Ok(mut t) => {
+                    inherit_domain(&mut t);
                     sources_by_id.insert(t.id.clone(), path.clone());
                     texts.insert(path.clone(), text.as_str());
                     templates.push(t);
@@ -168,11 +182,12 @@ impl Catalogue {
                 Err(e) => errors.push(e),
             }
         }
-        let (Some(registry), Some(grounds)) = (registry, grounds) else {
+        let (Some(registry), Some(grounds), Some(domains)) = (registry, grounds, domains) else {
             return Err(Error::Many(errors));
         };
         let mut catalogue = Catalogue {
             registry,
+            domains,
             templates,
             grounds,
             overlays: Vec::new(),
@@ -232,6 +247,11 @@ impl Catalogue {
 
     pub fn registry(&self) -> &InstitutionRegistry {
         &self.registry
+    }
+
+    /// The grassroots domains and disclosure levels (`domains.yaml`).
+    pub fn domains(&self) -> &DomainRegistry {
+        &self.domains
     }
 
     pub fn templates(&self) -> &[Template] {
@@ -296,6 +316,15 @@ impl Catalogue {
             cur = parent;
         }
         out
+    }
+}
+
+/// Rows of a domain template carry the template's domain unless they name one.
+fn inherit_domain(t: &mut Template) {
+    if let Some(domain) = &t.domain {
+        for item in t.items.iter_mut().filter(|i| i.domain.is_none()) {
+            item.domain = Some(domain.clone());
+        }
     }
 }
 

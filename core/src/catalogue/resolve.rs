@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Catalogue;
 use crate::error::{Error, Result};
-use crate::model::{Institution, Item, Template};
+use crate::model::{DomainRegistry, Institution, Item, Template};
 
 /// The items that apply to one institution.
 #[derive(Clone, Debug, Serialize)]
@@ -37,13 +37,41 @@ impl<'a> Resolved<'a> {
 }
 
 /// Whether an item's own tier/role/sector lists admit an institution.
-pub fn item_applies(item: &Item, inst: &Institution) -> bool {
+///
+/// A row of a grassroots domain (`domain` set) also needs its 公开层级: the institution's tier must
+/// publish at one of the row's `levels` (县级: county governments and departments; 乡级: township
+/// governments and 街道办事处). A government gets every such row of its level, since it publishes the
+/// catalogue for its area; a department (or an organisation authorised under 条例 Art 54) gets the
+/// rows its sector owns: those naming its sector in `sectors`, or, when a row names none, the rows
+/// of the domains its sector owns.
+pub fn item_applies(domains: &DomainRegistry, item: &Item, inst: &Institution) -> bool {
     fn ok(list: &[String], v: Option<&str>) -> bool {
         list.is_empty() || v.is_some_and(|v| list.iter().any(|x| x == v))
     }
-    ok(&item.tiers, Some(&inst.tier))
-        && ok(&item.roles, inst.role.as_deref())
-        && ok(&item.sectors, inst.sector.as_deref())
+    if !ok(&item.tiers, Some(&inst.tier)) || !ok(&item.roles, inst.role.as_deref()) {
+        return false;
+    }
+    let Some(domain) = item.domain.as_deref() else {
+        return ok(&item.sectors, inst.sector.as_deref());
+    };
+    if !item.levels.is_empty() && !domains.tier_publishes(&item.levels, &inst.tier) {
+        return false;
+    }
+    if inst.role.as_deref() == Some("government") {
+        return true;
+    }
+    let owners: &[String] = if item.sectors.is_empty() {
+        domains.domain(domain).map(|d| d.sectors.as_slice()).unwrap_or_default()
+    } else {
+        &item.sectors
+    };
+    match (inst.role.as_deref(), inst.sector.as_deref()) {
+        (_, Some(sector)) => owners.iter().any(|s| s == sector),
+        // No role and no sector: an institution that says nothing about itself gets every row
+        // of its level (as before roles existed); a department without a sector gets none.
+        (None, None) => true,
+        (Some(_), None) => false,
+    }
 }
 
 impl Catalogue {
@@ -98,8 +126,18 @@ impl Catalogue {
         self.validate_institution(inst)?;
         let templates = self.templates_for(inst);
         let mut items: Vec<ResolvedItem<'_>> = Vec::new();
+        let applicable = |o: &&crate::model::Overlay| {
+            o.applies_to.matches(&inst.kind, &inst.tier, inst.role.as_deref(), inst.sector.as_deref())
+        };
+        // A local catalogue may give a row a further level: keep such rows until overlays are applied.
+        let widened = |id: &str| {
+            self.overlays()
+                .iter()
+                .filter(applicable)
+                .any(|o| o.changes.iter().any(|c| c.item == id && c.levels.is_some()))
+        };
         for t in &templates {
-            for item in t.items.iter().filter(|i| item_applies(i, inst)) {
+            for item in t.items.iter().filter(|i| item_applies(&self.domains, i, inst) || widened(&i.id)) {
                 items.push(ResolvedItem { item: Cow::Borrowed(item), source: &t.id, changed_by: Vec::new() });
             }
         }
@@ -115,6 +153,13 @@ impl Catalogue {
                     let item = ri.item.to_mut();
                     if let Some(timing) = &change.timing {
                         item.timing = timing.clone();
+                    }
+                    if let Some(levels) = &change.levels {
+                        for l in levels {
+                            if !item.levels.contains(l) {
+                                item.levels.push(l.clone());
+                            }
+                        }
                     }
                     for ch in &change.add_channels {
                         if !item.channels.contains(ch) {
@@ -138,15 +183,60 @@ impl Catalogue {
                     ri.changed_by.push(&o.id);
                 }
             }
-            for item in o.items.iter().filter(|i| item_applies(i, inst)) {
+            for item in o.items.iter().filter(|i| item_applies(&self.domains, i, inst)) {
                 items.push(ResolvedItem { item: Cow::Borrowed(item), source: &o.id, changed_by: Vec::new() });
             }
         }
+        items.retain(|ri| item_applies(&self.domains, &ri.item, inst));
         Ok(Resolved {
             institution: inst.clone(),
             templates: templates.iter().map(|t| t.id.as_str()).collect(),
             overlays,
             items,
         })
+    }
+}
+
+impl Catalogue {
+    /// Keep only the rows of one grassroots domain (by id `社会救助` or key `social_assistance`)
+    /// and/or one disclosure level (by id `county` or title `县级`). An unknown name is an error
+    /// that lists the known ones.
+    pub fn narrow<'a>(
+        &self,
+        mut resolved: Resolved<'a>,
+        domain: Option<&str>,
+        level: Option<&str>,
+    ) -> Result<Resolved<'a>> {
+        let domains = self.domains();
+        let domain = match domain {
+            None => None,
+            Some(name) => Some(domains.domain(name).map(|d| d.id.clone()).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown domain `{name}`: expected one of {}",
+                    domains.domains.iter().map(|d| format!("`{}` ({})", d.id, d.key)).collect::<Vec<_>>().join(", ")
+                ))
+            })?),
+        };
+        let level = match level {
+            None => None,
+            Some(name) => Some(domains.level(name).map(|l| l.id.clone()).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown level `{name}`: expected one of {}",
+                    domains
+                        .levels
+                        .iter()
+                        .map(|l| format!("`{}` ({})", l.id, l.title.zh))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?),
+        };
+        resolved.items.retain(|ri| {
+            domain.as_ref().is_none_or(|d| ri.item.domain.as_ref() == Some(d))
+                && level
+                    .as_ref()
+                    .is_none_or(|l| ri.item.levels.iter().any(|x| domains.level(x).is_some_and(|info| &info.id == l)))
+        });
+        Ok(resolved)
     }
 }

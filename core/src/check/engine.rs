@@ -254,6 +254,15 @@ impl<'c> Checker<'c> {
     }
 
     fn check_publication(&self, obj: &Map<String, Value>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+        if obj.get("nothing_arose") == Some(&Value::Bool(true)) {
+            // A statement that nothing arose carries no content, dates or channels: keep what the
+            // reader says about its institution and item, and check the item applies.
+            let mut read = Vec::new();
+            let mut rec: Publication<'_> = read_publication(obj, &mut Reader { diags: &mut read });
+            out.extend(read.into_iter().filter(|d| d.path.starts_with("/institution") || d.path.starts_with("/item")));
+            rec.nothing_arose = true;
+            return self.check_read_publication(&rec, opts, out);
+        }
         let rec: Publication<'_> = read_publication(obj, &mut Reader { diags: out });
         self.check_read_publication(&rec, opts, out);
     }
@@ -304,6 +313,9 @@ impl<'c> Checker<'c> {
             },
             None => None,
         };
+        if rec.nothing_arose {
+            return;
+        }
         let item = compiled.map(|c| &c.item);
         let ctx = Ctx { cat: self.catalogue(), opts, rec, item, texts: compiled.map(Compiled::texts) };
         if let Some(c) = compiled {

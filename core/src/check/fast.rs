@@ -275,6 +275,8 @@ object!(RecordIn {
     review: Vec<ReviewIn<'de>>,
     interpretation: InterpretationIn<'de>,
     disclosure: DisclosureIn<'de>,
+    // A "nothing arose" statement is read by the `Value` path (see `Publication::nothing_arose`).
+    nothing_arose: Value,
 });
 
 object!(InstitutionIn { kind: Str<'de>, tier: Str<'de>, role: Str<'de>, sector: Str<'de>, name: Str<'de> });
@@ -313,7 +315,7 @@ pub(crate) fn read_from<'de, D: Deserializer<'de>>(d: D) -> Option<FastRecord<'d
     // copies cost more than reading most of its fields.
     let mut rec = Box::<RecordIn<'de>>::default();
     rec.fill(d).ok()?;
-    rec.kind.is_some().then_some(FastRecord { rec })
+    (rec.kind.is_some() && rec.nothing_arose.is_none()).then_some(FastRecord { rec })
 }
 
 /// A date that must be present and valid.
@@ -405,6 +407,7 @@ impl<'de> FastRecord<'de> {
             review,
             interpretation,
             disclosure,
+            nothing_arose: false,
         })
     }
 }

@@ -45,6 +45,11 @@ pub struct PublicationRecord {
     /// For periodic items: the period covered, `2025` (calendar year) or `2025-2026` (academic year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// `true`: nothing arose for the item in `period` (e.g. no land expropriated this year). Such a
+    /// statement needs only `institution`, `item` and `period` (or `published`): the checks look at
+    /// its item only, and the coverage audit counts the item as covered, not missing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_arose: bool,
     /// Channels (公开渠道), e.g. `government_website`, `government_gazette`.
     pub channels: Vec<String>,
     /// The item's content elements (公开内容要素), keyed as in the catalogue.
@@ -307,6 +312,9 @@ pub struct Publication<'a> {
     pub review: Option<Vec<ReviewRef>>,
     pub interpretation: Option<InterpretationRef>,
     pub disclosure: Option<DisclosureRef<'a>>,
+    /// `"nothing_arose": true`: a statement that nothing arose for the item in the period (no
+    /// land expropriated this year), not a publication: only its institution and item are checked.
+    pub nothing_arose: bool,
 }
 
 /// Reads fields of a JSON object, reporting each problem once.

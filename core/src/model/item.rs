@@ -31,6 +31,14 @@ pub struct Item {
     /// Who it is for (公开对象).
     #[serde(default)]
     pub audience: Audience,
+    /// The grassroots standard-catalogue domain (基层政务公开标准目录领域) of this row, by its id in
+    /// `catalogues/domains.yaml` (e.g. `社会救助`). Rows of a template with a `domain` inherit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// 公开层级: the grassroots levels that publish this row, by id in `catalogues/domains.yaml`
+    /// (`county` 县级, `township` 乡级, `village` 村级). Empty means every tier the template applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<String>,
     /// Tiers within the template's kind this item applies to; empty means all the template's tiers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<String>,

@@ -6,6 +6,7 @@
 //! data fail loudly instead of being ignored.
 
 mod citation;
+mod domain;
 mod ground;
 mod institution;
 mod item;
@@ -15,11 +16,12 @@ mod template;
 use std::borrow::Cow;
 
 pub use citation::{Citation, Status};
+pub use domain::{DomainInfo, DomainRegistry, LevelInfo};
 pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
 pub use institution::{Institution, InstitutionRegistry, KindInfo, TierInfo};
 pub use item::{Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart};
 pub use overlay::{ItemChange, Overlay, RequestOptions};
-pub use template::{Applicability, Template};
+pub use template::{Applicability, MissingRow, Source, Template};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -53,6 +53,9 @@ pub struct ItemChange {
     /// A stricter timing (fewer days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
+    /// The row's disclosure levels (公开层级) locally: must keep every inherited level (may add).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<Vec<String>>,
     /// Further channels the item must also be published on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub add_channels: Vec<String>,

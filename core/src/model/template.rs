@@ -22,12 +22,21 @@ pub struct Template {
     /// Template whose items this one inherits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// The grassroots domain (基层政务公开标准目录领域) of every item, by id in `catalogues/domains.yaml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
     /// The instruments this template encodes.
     pub basis: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Status::is_confirmed")]
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The sources the rows were compiled from (local catalogues, guidelines), with addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Rows the sources show exist but that could not be read, so are not encoded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_rows: Vec<MissingRow>,
     pub items: Vec<Item>,
 }
 
@@ -53,4 +62,31 @@ impl Applicability {
         }
         ok(&self.kinds, Some(kind)) && ok(&self.tiers, Some(tier)) && ok(&self.roles, role) && ok(&self.sectors, sector)
     }
+}
+
+/// A document a template was compiled from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short key the rows' basis cites, e.g. `JZ-A`.
+    pub key: String,
+    /// The document's own title.
+    pub title: String,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Local (a county's or township's copy) or national.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// A row the sources show but that is not encoded (its wording could not be read).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MissingRow {
+    /// Category path as far as known (一级事项, 二级事项).
+    pub category: Vec<String>,
+    /// What is known about it and from where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }

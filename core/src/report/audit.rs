@@ -48,6 +48,9 @@ pub enum ItemStatus {
     Missing,
     /// Not published, but not due yet on `today`.
     NotYetDue,
+    /// Not published because nothing arose in the year (a `"nothing_arose": true` record):
+    /// counted as covered.
+    NothingArose,
 }
 
 /// One catalogue item's result.
@@ -56,6 +59,9 @@ pub struct ItemAudit {
     pub id: String,
     pub title: Text,
     pub category: String,
+    /// The grassroots domain of the row (基层政务公开标准目录领域), if it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
     pub status: ItemStatus,
     /// `periodic`, `event` (within a time limit of an event) or `ongoing` (real-time, timely).
     pub expectation: &'static str,
@@ -78,6 +84,23 @@ pub struct CategoryCoverage {
     pub category: String,
     pub expected: usize,
     pub published: usize,
+    pub rate: Option<f64>,
+}
+
+/// One grassroots domain's rows for this institution: the table an inspector asks for.
+#[derive(Clone, Debug, Serialize)]
+pub struct DomainCoverage {
+    pub domain: String,
+    /// Rows expected in the year (not-yet-due ones excluded).
+    pub expected: usize,
+    /// Rows with a publication or a `nothing_arose` record.
+    pub covered: usize,
+    /// 应公开未公开: rows with neither.
+    pub missing: Vec<String>,
+    /// Rows with a publication after its time limit.
+    pub late: Vec<String>,
+    /// Rows covered by a `nothing_arose` record.
+    pub nothing_arose: Vec<String>,
     pub rate: Option<f64>,
 }
 
@@ -119,6 +142,8 @@ pub struct Summary {
     pub items_late: usize,
     pub items_with_errors: usize,
     pub items_not_yet_due: usize,
+    /// Items covered by a `nothing_arose` record (counted in `items_published`).
+    pub items_nothing_arose: usize,
     /// 公开覆盖率: items published / items expected.
     pub coverage_rate: Option<f64>,
     pub publications: usize,
@@ -159,6 +184,8 @@ pub struct Audit {
     pub summary: Summary,
     pub items: Vec<ItemAudit>,
     pub categories: Vec<CategoryCoverage>,
+    /// Per grassroots domain (empty when the institution has no domain rows).
+    pub domains: Vec<DomainCoverage>,
     /// Twelve months of the year, by publication date.
     pub months: Vec<MonthTimeliness>,
     pub requests: RequestFigures,
@@ -232,15 +259,27 @@ pub fn audit_with(
     let cal = Calendar::embedded();
     let end_of_audit = opts.today.unwrap_or_else(|| NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default());
 
-    // Publication records by item id.
+    // Publication records by item id; "nothing arose" statements apart, by item id, for the year.
     let mut by_item: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
+    let mut nothing: BTreeMap<&str, &Value> = BTreeMap::new();
     for rec in records {
         if fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some() {
             if let Some(id) = fields::item_id(rec) {
-                by_item.entry(id).or_default().push(rec);
+                if fields::nothing_arose(rec) {
+                    let in_year = match fields::period(rec) {
+                        Some(p) => p == year.to_string(),
+                        None => fields::published(rec).is_none_or(|d| d.year() == year),
+                    };
+                    if in_year {
+                        nothing.insert(id, rec);
+                    }
+                } else {
+                    by_item.entry(id).or_default().push(rec);
+                }
             }
         }
     }
+    let mut domains: Vec<DomainCoverage> = Vec::new();
 
     let mut summary = Summary::default();
     let mut items = Vec::new();
@@ -259,6 +298,7 @@ pub fn audit_with(
             id: item.id.clone(),
             title: item.title.clone(),
             category: category.clone(),
+            domain: item.domain.clone(),
             status: ItemStatus::Published,
             expectation: "event",
             period: None,
@@ -362,7 +402,9 @@ pub fn audit_with(
                 });
             }
         }
-        ia.status = if ia.publications == 0 {
+        ia.status = if ia.publications == 0 && nothing.contains_key(item.id.as_str()) {
+            ItemStatus::NothingArose
+        } else if ia.publications == 0 {
             match ia.due {
                 Some(due) if due >= end_of_audit => ItemStatus::NotYetDue,
                 _ => ItemStatus::Missing,
@@ -384,9 +426,10 @@ pub fn audit_with(
             rectifications.push(missing(item, &ia, &duty, year, end_of_audit));
         }
         let expected = ia.status != ItemStatus::NotYetDue;
-        let published = ia.publications > 0;
+        let published = ia.publications > 0 || ia.status == ItemStatus::NothingArose;
         match ia.status {
             ItemStatus::NotYetDue => summary.items_not_yet_due += 1,
+            ItemStatus::NothingArose => summary.items_nothing_arose += 1,
             ItemStatus::Missing => summary.items_missing += 1,
             ItemStatus::Late => summary.items_late += 1,
             ItemStatus::WithErrors => summary.items_with_errors += 1,
@@ -409,13 +452,46 @@ pub fn audit_with(
             };
             c.expected += 1;
             c.published += usize::from(published);
+            if let Some(d) = &item.domain {
+                let dc = match domains.iter_mut().position(|x| &x.domain == d) {
+                    Some(i) => &mut domains[i],
+                    None => {
+                        domains.push(DomainCoverage {
+                            domain: d.clone(),
+                            expected: 0,
+                            covered: 0,
+                            missing: Vec::new(),
+                            late: Vec::new(),
+                            nothing_arose: Vec::new(),
+                            rate: None,
+                        });
+                        domains.last_mut().expect("just pushed")
+                    }
+                };
+                dc.expected += 1;
+                dc.covered += usize::from(published);
+                match ia.status {
+                    ItemStatus::Missing => dc.missing.push(item.id.clone()),
+                    ItemStatus::Late => dc.late.push(item.id.clone()),
+                    ItemStatus::NothingArose => dc.nothing_arose.push(item.id.clone()),
+                    _ => {}
+                }
+            }
         }
         items.push(ia);
     }
     for c in &mut categories {
         c.rate = rate(c.published, c.expected);
     }
+    for d in &mut domains {
+        d.rate = rate(d.covered, d.expected);
+    }
     // Publications of items this institution does not have.
+    for (id, rec) in &nothing {
+        if resolved.item(id).is_none() {
+            by_item.entry(id).or_default().push(rec);
+        }
+    }
     for (id, recs) in &by_item {
         if resolved.item(id).is_none() {
             summary.records_unknown_item += recs.len();
@@ -442,7 +518,17 @@ pub fn audit_with(
         rate(summary.publications_on_time, summary.publications_on_time + summary.publications_late);
     let requests = request_figures(cat, year, records, opts, &mut rectifications);
     rectifications.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.due.cmp(&b.due)));
-    Ok(Audit { institution: inst.clone(), period: year, summary, items, categories, months, requests, rectifications })
+    Ok(Audit {
+        institution: inst.clone(),
+        period: year,
+        summary,
+        items,
+        categories,
+        domains,
+        months,
+        requests,
+        rectifications,
+    })
 }
 
 fn missing(item: &Item, ia: &ItemAudit, basis: &str, year: i32, end: NaiveDate) -> Rectification {
@@ -546,4 +632,70 @@ fn request_figures(
     }
     f.timeliness_rate = rate(f.answered_on_time, f.answered_on_time + f.answered_late);
     f
+}
+
+/// An audit of a county and its townships and sub-district offices for one year, with the
+/// per-domain table (covered / missing 应公开未公开 / late) for each of them.
+#[derive(Clone, Debug, Serialize)]
+pub struct AreaAudit {
+    pub period: i32,
+    /// One audit per institution, the county first.
+    pub audits: Vec<Audit>,
+    /// Every institution's domain rows, domain by domain.
+    pub domains: Vec<AreaDomainRow>,
+    /// Records whose `institution.name` names none of the institutions audited.
+    pub records_unassigned: usize,
+}
+
+/// One institution's coverage of one domain.
+#[derive(Clone, Debug, Serialize)]
+pub struct AreaDomainRow {
+    pub domain: String,
+    pub institution: String,
+    pub tier: String,
+    #[serde(flatten)]
+    pub coverage: DomainCoverage,
+}
+
+/// Audit a county (the first institution) and its townships and sub-district offices. Each
+/// record goes to the institution whose `name` its `institution.name` gives; a record without
+/// a name goes to the first institution. Institutions need distinct names.
+pub fn audit_area(
+    cat: &Catalogue,
+    institutions: &[Institution],
+    year: i32,
+    records: &[Value],
+    opts: &AuditOptions,
+) -> crate::Result<AreaAudit> {
+    let name_of = |i: &Institution| i.name.clone().unwrap_or_default();
+    let mut split: Vec<Vec<Value>> = vec![Vec::new(); institutions.len()];
+    let mut unassigned = 0;
+    for rec in records {
+        let target = match fields::institution_name(rec) {
+            None => Some(0),
+            Some(n) => institutions.iter().position(|i| name_of(i) == n),
+        };
+        match target {
+            Some(i) if i < split.len() => split[i].push(rec.clone()),
+            _ => unassigned += 1,
+        }
+    }
+    let mut audits = Vec::new();
+    for (inst, recs) in institutions.iter().zip(&split) {
+        audits.push(audit_with(cat, inst, year, recs, opts)?);
+    }
+    let mut rows = Vec::new();
+    for d in &cat.domains().domains {
+        for a in &audits {
+            if let Some(c) = a.domains.iter().find(|c| c.domain == d.id) {
+                rows.push(AreaDomainRow {
+                    domain: d.id.clone(),
+                    institution: name_of(&a.institution),
+                    tier: a.institution.tier.clone(),
+                    coverage: c.clone(),
+                });
+            }
+        }
+    }
+    Ok(AreaAudit { period: year, audits, domains: rows, records_unassigned: unassigned })
 }

@@ -119,3 +119,14 @@ pub fn id(v: &Value) -> Option<String> {
         _ => None,
     }
 }
+
+/// A record saying nothing arose for its item in the period (e.g. no land was expropriated):
+/// `"nothing_arose": true`.
+pub fn nothing_arose(v: &Value) -> bool {
+    v.get("nothing_arose").and_then(Value::as_bool) == Some(true)
+}
+
+/// The name of the institution a record belongs to (`institution.name`).
+pub fn institution_name(v: &Value) -> Option<&str> {
+    str_at(v, &["institution.name", "institution_name"])
+}

@@ -15,7 +15,7 @@ mod fields;
 pub mod model;
 pub mod render;
 
-pub use audit::{Audit, AuditOptions, audit, audit_with};
+pub use audit::{AreaAudit, AreaDomainRow, Audit, AuditOptions, DomainCoverage, audit, audit_area, audit_with};
 pub use build::{Built, build_report, build_report_with};
 pub use check::{check_report, publication_due};
 pub use codes::CODES;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::audit::{Audit, ItemStatus};
+use super::audit::{AreaAudit, Audit, DomainCoverage, ItemStatus};
 use crate::model::Lang;
 
 fn pct(r: Option<f64>) -> String {
@@ -22,6 +22,8 @@ fn status_label(s: ItemStatus, lang: Lang) -> &'static str {
         (ItemStatus::Late, Lang::En) => "late",
         (ItemStatus::Missing, Lang::En) => "missing",
         (ItemStatus::NotYetDue, Lang::En) => "not yet due",
+        (ItemStatus::NothingArose, Lang::Zh) => "本期无此类信息",
+        (ItemStatus::NothingArose, Lang::En) => "nothing arose",
     }
 }
 
@@ -98,6 +100,10 @@ pub fn text(a: &Audit, lang: Lang) -> String {
         let due = i.due.map(|d| d.to_string()).unwrap_or_default();
         let (p, l, e) = (i.publications.to_string(), i.late.to_string(), i.with_errors.to_string());
         writeln!(o, "{}", line([status_label(i.status, lang), &i.id, i.title.get(lang), &p, &l, &e, &due])).ok();
+    }
+    if !a.domains.is_empty() {
+        writeln!(o).ok();
+        domain_table(&mut o, a.domains.iter().map(|d| (None, d)), lang);
     }
     let r = &a.requests;
     writeln!(o).ok();
@@ -400,5 +406,93 @@ pub fn html(a: &Audit) -> String {
     o.push_str("</tbody></table>");
     o.push_str("<footer>由 gongkai 生成。时限按国务院办公厅节假日安排计算工作日（首日不计）；依申请答复期限按《政府信息公开条例》第三十条至第三十三条计算（20 个工作日，经批准延长不超过 20 个工作日，征求意见期间不计入）。</footer>");
     o.push_str("</body></html>\n");
+    o
+}
+
+/// Per-domain coverage rows (领域 / 应公开 / 已覆盖 / 未公开 / 超期), optionally with the institution,
+/// then the ids of the missing and late rows, domain by domain.
+fn domain_table<'a>(o: &mut String, rows: impl Iterator<Item = (Option<&'a str>, &'a DomainCoverage)>, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let head = if zh {
+        ["领域", "机构", "应公开", "已覆盖", "覆盖率", "未公开", "超期", "无此类信息"]
+    } else {
+        ["domain", "institution", "expected", "covered", "rate", "missing", "late", "nothing arose"]
+    };
+    let widths = [26, 18, 8, 8, 8, 8, 6, 10];
+    let line = |cells: [&str; 8]| -> String {
+        cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect::<Vec<_>>().join(" ").trim_end().to_owned()
+    };
+    writeln!(o, "{}", line(head)).ok();
+    let rows: Vec<_> = rows.collect();
+    for (inst, d) in &rows {
+        let cells =
+            [d.expected, d.covered, d.missing.len(), d.late.len(), d.nothing_arose.len()].map(|n| n.to_string());
+        writeln!(
+            o,
+            "{}",
+            line([&d.domain, inst.unwrap_or(""), &cells[0], &cells[1], &pct(d.rate), &cells[2], &cells[3], &cells[4]])
+        )
+        .ok();
+    }
+    writeln!(o).ok();
+    let (missing, late) = if zh {
+        ("未公开（应公开未公开）", "超期公开")
+    } else {
+        ("missing (应公开未公开)", "late")
+    };
+    for (inst, d) in &rows {
+        let who = inst.map(|i| format!(" · {i}")).unwrap_or_default();
+        if !d.missing.is_empty() {
+            writeln!(o, "{}{who} · {missing}: {}", d.domain, d.missing.join(", ")).ok();
+        }
+        if !d.late.is_empty() {
+            writeln!(o, "{}{who} · {late}: {}", d.domain, d.late.join(", ")).ok();
+        }
+    }
+}
+
+/// A county-and-townships audit as one table per domain, then each institution's summary.
+pub fn area_text(a: &AreaAudit, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut o = String::new();
+    writeln!(
+        o,
+        "{} {}",
+        if zh { "基层政务公开标准目录分领域审计" } else { "grassroots catalogue audit by domain" },
+        a.period
+    )
+    .ok();
+    for x in &a.audits {
+        let s = &x.summary;
+        writeln!(
+            o,
+            "  {}: {} {} ({}/{}), {} {}, {} {}",
+            institution_label(x),
+            if zh { "覆盖率" } else { "coverage" },
+            pct(s.coverage_rate),
+            s.items_published,
+            s.items_expected,
+            if zh { "未公开" } else { "missing" },
+            s.items_missing,
+            if zh { "超期" } else { "late" },
+            s.items_late
+        )
+        .ok();
+    }
+    if a.records_unassigned > 0 {
+        writeln!(
+            o,
+            "  {} {}",
+            a.records_unassigned,
+            if zh {
+                "条记录的 institution.name 不是所审计的机构"
+            } else {
+                "records name an institution not audited (institution.name)"
+            }
+        )
+        .ok();
+    }
+    writeln!(o).ok();
+    domain_table(&mut o, a.domains.iter().map(|r| (Some(r.institution.as_str()), &r.coverage)), lang);
     o
 }
