@@ -42,14 +42,17 @@ fn calendar_json_and_year() {
 #[test]
 fn outside_the_data_exits_2_naming_the_year() {
     for args in [
-        &["calendar", "2027-01-04"][..],
-        &["calendar", "--year", "2027"],
-        &["deadline", "--start", "2026-12-20", "--working-days", "20"],
+        &["calendar", "2027-01-04", "--strict-calendar"][..],
+        &["calendar", "--year", "2027", "--strict-calendar"],
+        &["deadline", "--start", "2026-12-20", "--working-days", "20", "--strict-calendar"],
     ] {
         let (code, _, err) = gongkai(args);
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("2027") && err.contains("--calendar"), "{err}");
     }
+    // Past the provisional years (ten after the last notice) there is no answer either.
+    let (code, _, err) = gongkai(&["calendar", "2040-01-04"]);
+    assert!(code == 2 && err.contains("2040"), "{err}");
     let (code, _, err) = gongkai(&["calendar", "2026-02-30"]);
     assert_eq!(code, 2);
     assert!(err.contains("2026-02-30"), "{err}");
@@ -60,15 +63,13 @@ fn a_further_year_loads_from_a_file() {
     let dir = std::env::temp_dir().join(format!("gongkai-cal-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("2027.yaml");
-    std::fs::write(
-        &file,
-        "covers: 2027\nnotices:\n  - {title: test, url: \"https://example.invalid\"}\nholidays:\n  - id: new_year\n    name: {zh: 元旦, en: New Year's Day}\n    off:\n      - {from: 2027-01-01, to: 2027-01-03}\n",
-    )
-    .unwrap();
+    std::fs::write(&file, include_str!("fixtures/notices/2027-test.yaml")).unwrap();
     let f = file.to_str().unwrap();
     let (code, out, err) = gongkai(&["calendar", "2027-01-01", "2027-01-04", "--calendar", f]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "2027-01-01 holiday\n2027-01-04 working_day\n");
+    assert_eq!(out, "2027-01-01 holiday\n2027-01-04 working_day\n", "the notice replaces the provisional year");
+    let (_, out, _) = gongkai(&["calendar", "2027-01-04"]);
+    assert_eq!(out.lines().next(), Some("2027-01-04 working_day PROVISIONAL"));
     let (code, out, _) = gongkai(&["deadline", "--start", "2026-12-31", "--working-days", "1", "--calendar", f]);
     assert_eq!((code, out.lines().next()), (0, Some("2027-01-04")));
     std::fs::write(&file, "covers: 2027\nnotices: [").unwrap();
