@@ -22,6 +22,7 @@
 //! the days in between.
 
 pub mod data;
+pub mod notice;
 pub mod statutory;
 
 use std::sync::LazyLock;
