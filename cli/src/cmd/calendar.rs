@@ -35,7 +35,10 @@ impl CalendarArgs {
                        provisional (statutory days from the 放假办法, no 调休), marked as such; other \
                        years exit with status 2. --strict-calendar refuses provisional years; load a \
                        notice with --calendar FILE (see `gongkai calendar import`, docs/calendar.md).")]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Dates as YYYY-MM-DD.
     #[arg(required_unless_present = "year")]
     dates: Vec<String>,
@@ -46,6 +49,74 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     calendar: CalendarArgs,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Read the text of a State Council holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知)
+    /// and write the year file `--calendar FILE` loads. A notice that cannot be read (a holiday
+    /// missing, dates out of order, a make-up day not on a weekend) is an error naming the line;
+    /// one that leaves a statutory day of the 放假办法 out is refused.
+    Import {
+        /// The notice's text (UTF-8), as copied from gov.cn.
+        notice: PathBuf,
+        /// Where to write the year file (default: stdout).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// The notice's address, cited in the year file.
+        #[arg(long, default_value = "")]
+        url: String,
+    },
+}
+
+/// The year file as YAML, in the layout of catalogues/calendar/YYYY.yaml.
+fn year_yaml(y: &gongkai::calendar::YearFile, source: &str) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut out = format!("# Imported by `gongkai calendar import` from {source}.\ncovers: {}\nnotices:\n", y.covers);
+    for n in &y.notices {
+        out.push_str(&format!("  - title: {}\n    url: {}\n", q(&n.title), q(&n.url)));
+    }
+    out.push_str("holidays:\n");
+    for h in &y.holidays {
+        out.push_str(&format!(
+            "  - id: {}\n    name: {{zh: {}, en: {}}}\n    off:\n",
+            h.id,
+            q(&h.name.zh),
+            q(&h.name.en)
+        ));
+        for r in &h.off {
+            out.push_str(&format!("      - {{from: {}, to: {}}}\n", r.from, r.to));
+        }
+        if !h.makeup_working_days.is_empty() {
+            let days: Vec<String> = h.makeup_working_days.iter().map(ToString::to_string).collect();
+            out.push_str(&format!("    makeup_working_days: [{}]\n", days.join(", ")));
+        }
+    }
+    out
+}
+
+fn import(notice: &PathBuf, output: Option<&PathBuf>, url: &str) -> CmdResult {
+    let name = notice.display().to_string();
+    let text = std::fs::read_to_string(notice).map_err(|e| format!("{name}: {e}"))?;
+    let year = gongkai::calendar::notice::parse_notice(&name, &text, url)?;
+    let yaml = year_yaml(&year, &name);
+    // Load it as `--calendar` would: the year file's own rules, and the 放假办法's statutory days.
+    let cal = Calendar::embedded().with_years_from_str(&name, &yaml)?;
+    match output {
+        Some(path) => std::fs::write(path, &yaml).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{yaml}"),
+    }
+    let off: usize = year.holidays.iter().flat_map(|h| &h.off).map(|r| (r.to - r.from).num_days() as usize + 1).sum();
+    let workdays: usize = year.holidays.iter().map(|h| h.makeup_working_days.len()).sum();
+    let replaced =
+        if Calendar::embedded().is_provisional(year.covers) { " (replaces the provisional year)" } else { "" };
+    eprintln!(
+        "{}: {} holidays, {off} days off, {workdays} make-up working days{replaced}; load it with --calendar FILE",
+        year.covers,
+        year.holidays.len()
+    );
+    let _ = cal;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The embedded calendar (strict: without provisional years) with the `--calendar` files loaded on top.
@@ -77,6 +148,9 @@ struct DayOut<'a> {
 }
 
 pub fn run(args: Args) -> CmdResult {
+    if let Some(Command::Import { notice, output, url }) = &args.command {
+        return import(notice, output.as_ref(), url);
+    }
     let cal = args.calendar.load()?;
     let dates: Vec<NaiveDate> = match args.year {
         Some(year) => {
