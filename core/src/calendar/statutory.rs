@@ -146,8 +146,8 @@ impl DayRule {
 /// *Astronomical Algorithms* ch. 25, low accuracy: about 0.01°, some 15 minutes of time).
 fn sun_apparent_longitude(jde: f64) -> f64 {
     let t = (jde - 2_451_545.0) / 36_525.0;
-    let l0 = 280.46646 + 36_000.76983 * t + 0.000_303_2 * t * t;
-    let m = (357.52911 + 35_999.05029 * t - 0.000_153_7 * t * t).to_radians();
+    let l0 = 280.46646 + 36_000.769_83 * t + 0.000_303_2 * t * t;
+    let m = (357.52911 + 35_999.050_29 * t - 0.000_153_7 * t * t).to_radians();
     let c = (1.914_602 - 0.004_817 * t - 0.000_014 * t * t) * m.sin()
         + (0.019_993 - 0.000_101 * t) * (2.0 * m).sin()
         + 0.000_289 * (3.0 * m).sin();
@@ -207,8 +207,7 @@ pub fn weekend_makeup_days(statutory: &[StatutoryDay]) -> Vec<StatutoryDay> {
     let mut out: Vec<StatutoryDay> = Vec::new();
     for day in statutory.iter().filter(|d| is_weekend(d.date)) {
         let mut d = day.date;
-        loop {
-            let Some(next) = d.succ_opt() else { break };
+        while let Some(next) = d.succ_opt() {
             d = next;
             if !is_weekend(d) && !statutory.iter().any(|s| s.date == d) && !out.iter().any(|o| o.date == d) {
                 out.push(StatutoryDay { date: d, holiday: day.holiday.clone(), name: day.name.clone() });
