@@ -63,14 +63,17 @@ pub struct PyDayKind {
     name_en: Option<String>,
     #[pyo3(get)]
     is_working_day: bool,
+    /// The year has no State Council notice loaded: the day is derived from the 放假办法.
+    #[pyo3(get)]
+    provisional: bool,
 }
 
 #[pymethods]
 impl PyDayKind {
     fn __repr__(&self) -> String {
         match &self.name {
-            Some(n) => format!("<DayKind {} ({n})>", self.kind),
-            None => format!("<DayKind {}>", self.kind),
+            Some(n) => format!("<DayKind {} ({n}){}>", self.kind, if self.provisional { " provisional" } else { "" }),
+            None => format!("<DayKind {}{}>", self.kind, if self.provisional { " provisional" } else { "" }),
         }
     }
 }
@@ -79,6 +82,8 @@ impl PyDayKind {
 #[derive(Clone)]
 pub enum CalendarRef {
     Embedded,
+    /// The embedded calendar without provisional years.
+    Strict,
     Loaded(Arc<Calendar>),
 }
 
@@ -86,6 +91,7 @@ impl CalendarRef {
     fn get(&self) -> &Calendar {
         match self {
             CalendarRef::Embedded => Calendar::embedded(),
+            CalendarRef::Strict => Calendar::embedded_strict(),
             CalendarRef::Loaded(c) => c,
         }
     }
@@ -95,8 +101,9 @@ impl CalendarRef {
     }
 }
 
-fn day_kind_of(k: &DayKind) -> PyDayKind {
+fn day_kind_of(k: &DayKind, provisional: bool) -> PyDayKind {
     PyDayKind {
+        provisional,
         kind: k.as_str(),
         name: k.name().map(|t| t.zh.to_string()),
         name_en: k.name().map(|t| t.en.to_string()),
@@ -116,8 +123,26 @@ fn working_days_arg(py: Python<'_>, n: i64, name: &str) -> PyResult<u32> {
 }
 
 /// Keys whose values are ISO dates in the core's JSON: they come out as `datetime.date`.
-const DATE_KEYS: &[&str] =
-    &["due", "start", "counting_from", "from", "to", "received", "effective_received", "reply_date"];
+const DATE_KEYS: &[&str] = &[
+    "due",
+    "start",
+    "counting_from",
+    "from",
+    "to",
+    "received",
+    "effective_received",
+    "reply_date",
+    "date",
+    "on",
+    "limit",
+];
+
+/// A deadline as a dict with `provisional`: true when it depends on a year with no notice loaded.
+fn deadline_to_py<'py>(py: Python<'py>, d: &gongkai::deadlines::Deadline) -> PyResult<Bound<'py, PyAny>> {
+    let out = dated_to_py(py, d)?;
+    out.set_item("provisional", d.explanation.is_provisional())?;
+    Ok(out)
+}
 
 /// A serde value as Python objects, with the date fields (`DATE_KEYS`) as `datetime.date`.
 fn dated_to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -161,7 +186,7 @@ fn is_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) ->
 
 fn day_kind_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
     let d = date_arg(py, date, "date")?;
-    cal.day_kind(d).map(|k| day_kind_of(&k)).map_err(|e| cal_err(py, e))
+    cal.day_kind(d).map(|k| day_kind_of(&k, cal.is_provisional(chrono::Datelike::year(&d)))).map_err(|e| cal_err(py, e))
 }
 
 fn add_working_days_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
@@ -193,7 +218,7 @@ fn deadline_in<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let start = date_arg(py, start, "start")?;
     let d = gongkai::deadlines::by_rule(cal, rule, start).map_err(|e| to_pyerr(py, &e))?;
-    dated_to_py(py, &d)
+    deadline_to_py(py, &d)
 }
 
 fn working_days_after_in<'py>(
@@ -205,7 +230,7 @@ fn working_days_after_in<'py>(
     let start = date_arg(py, start, "start")?;
     let n = working_days_arg(py, n, "n")?;
     let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| cal_err(py, e))?;
-    dated_to_py(py, &d)
+    deadline_to_py(py, &d)
 }
 
 /// A working-day calendar: the State Council's holiday notices compiled into the library, with
@@ -237,6 +262,30 @@ impl PyCalendar {
     #[staticmethod]
     fn default() -> Self {
         Self { inner: CalendarRef::Embedded }
+    }
+
+    /// strict() -> Calendar
+    ///
+    /// The embedded calendar without provisional years: a date in a year with no State Council
+    /// notice raises `CalendarError`, instead of being derived from the 放假办法.
+    #[staticmethod]
+    fn strict() -> Self {
+        Self { inner: CalendarRef::Strict }
+    }
+
+    /// is_provisional(year) -> bool
+    ///
+    /// Whether `year`'s days are derived from the 放假办法 (no notice loaded).
+    fn is_provisional(&self, year: i32) -> bool {
+        self.inner.get().is_provisional(year)
+    }
+
+    /// provisional_years() -> list[dict]
+    ///
+    /// Each provisional year: `year`, `reason` (`zh`, `en`), `basis`, `statutory_days` and
+    /// `makeup_days_off` (Art 6), with `date` as `datetime.date`.
+    fn provisional_years<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dated_to_py(py, &self.inner.get().provisional_years())
     }
 
     /// from_paths(paths) -> Calendar
@@ -401,15 +450,24 @@ pub fn working_days_after<'py>(
 /// correct was due (第三十条), the reply limit (第三十三条, consultations excluded) and the
 /// extended one, each with its working, and whether the reply was in time. `record` is a request
 /// record (dict or JSON text, the shape of `record.schema.json`); the catalogue's overlays choose
-/// local readings (a receipt on a non-working day moving to the next working day).
+/// local readings (a receipt on a non-working day moving to the next working day). With `today`,
+/// `clock` says the working days elapsed and left and the state (`running`, `due_soon` within
+/// `due_soon_working_days`, `overdue`; or `replied_in_time` / `replied_late` on the reply date).
+/// `provisional` is true when a limit depends on a year with no notice loaded.
 #[pyfunction]
-#[pyo3(signature = (record, *, calendar=None, catalogue=None))]
+#[pyo3(signature = (record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5))]
 pub fn request_timeline<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
     calendar: Option<&Bound<'py, PyCalendar>>,
     catalogue: Option<&Bound<'py, crate::catalogue::PyCatalogue>>,
+    today: Option<&Bound<'py, PyAny>>,
+    due_soon_working_days: u32,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let today = match today.filter(|t| !t.is_none()) {
+        Some(t) => Some(date_arg(py, t, "today")?),
+        None => None,
+    };
     let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
     let request: RequestRecord = serde_json::from_value(value).map_err(|e| {
         raise::<RecordError>(
@@ -420,10 +478,14 @@ pub fn request_timeline<'py>(
         )
     })?;
     let cat_ref = crate::catalogue::PyCatalogue::resolve_arg(catalogue);
-    let settings = RequestSettings::from_catalogue(cat_ref.get());
+    let settings = RequestSettings::from_catalogue(cat_ref.get())
+        .with_today(today)
+        .with_due_soon_working_days(due_soon_working_days);
     let cal = CalendarRef::resolve(calendar);
     let timeline = request_timeline_core(cal.get(), &request, settings).map_err(|e| cal_err(py, e))?;
-    dated_to_py(py, &timeline)
+    let out = dated_to_py(py, &timeline)?;
+    out.set_item("provisional", !timeline.provisional_years().is_empty())?;
+    Ok(out)
 }
 
 /// fee_by_pieces(n) -> dict

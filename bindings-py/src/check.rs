@@ -39,11 +39,13 @@ fn options(
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
     screening: bool,
+    strict_calendar: bool,
 ) -> PyResult<(CheckOptions, Lang)> {
     let lang = Lang::from_str(lang).map_err(|e| {
         raise::<GongkaiError>(py, "invalid_argument", e, Where { path: Some("lang"), ..Default::default() })
     })?;
-    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(!screening);
+    let mut opts =
+        CheckOptions::default().with_lang(lang).with_skip_screening(!screening).with_strict_calendar(strict_calendar);
     if let Some(d) = today.filter(|d| !d.is_none()) {
         opts = opts.with_today(date_arg(py, d, "today")?);
     }
@@ -220,12 +222,15 @@ fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Inpu
     })
 }
 
-/// check(record, *, lang="zh", today=None, catalogue=None, screening=True) -> Report
+/// check(record, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False) -> Report
+///
+/// `strict_calendar=True` refuses provisional years (no State Council notice loaded): a time limit
+/// in such a year is not checked. By default it is checked on the 放假办法 and `calendar_provisional` says so.
 ///
 /// Check one record: a dict, or JSON text (`str` / UTF-8 `bytes`). JSON that cannot be parsed
 /// and objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (record, *, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
 pub fn check(
     py: Python<'_>,
     record: &Bound<'_, PyAny>,
@@ -233,8 +238,9 @@ pub fn check(
     today: Option<&Bound<'_, PyAny>>,
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
+    strict_calendar: bool,
 ) -> PyResult<PyReport> {
-    let (opts, lang) = options(py, lang, today, screening)?;
+    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let checker = checker(&cat_ref);
     let result = match convert::as_text(record)? {
@@ -371,7 +377,7 @@ fn run_batch(
 ///
 /// The engine of `check_many` for Python iterables of dicts, JSON strings or bytes.
 #[pyfunction]
-#[pyo3(signature = (records, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (records, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_batch(
     py: Python<'_>,
@@ -382,8 +388,9 @@ pub fn _check_batch(
     today: Option<&Bound<'_, PyAny>>,
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
+    strict_calendar: bool,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening)?;
+    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let mut iter = records.try_iter().map_err(|_| {
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
@@ -406,7 +413,7 @@ pub fn _check_batch(
 /// written while the previous one is checked). Null cells are left out of the record (an empty
 /// cell is a missing field).
 #[pyfunction]
-#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_ndjson(
     py: Python<'_>,
@@ -417,8 +424,9 @@ pub fn _check_ndjson(
     today: Option<&Bound<'_, PyAny>>,
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
+    strict_calendar: bool,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening)?;
+    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let rows = |bytes: &[u8]| -> Vec<Input> {
         bytes
             .split(|&b| b == b'\n')
@@ -461,7 +469,7 @@ pub fn _check_ndjson(
 /// that does not exist raises `FileNotFoundError` before anything is checked; a file that cannot
 /// be read, a line that is not UTF-8 or not JSON becomes that record's diagnostic.
 #[pyfunction]
-#[pyo3(signature = (paths, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true))]
+#[pyo3(signature = (paths, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_paths(
     py: Python<'_>,
@@ -472,8 +480,9 @@ pub fn _check_paths(
     today: Option<&Bound<'_, PyAny>>,
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
+    strict_calendar: bool,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening)?;
+    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let (found, missing) = sources::expand(&names);
     if let Some((name, e)) = missing.into_iter().next() {

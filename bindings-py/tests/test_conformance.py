@@ -50,6 +50,7 @@ def test_case(path, cli, tmp_path):
         catalogue=catalogue_for(options),
         today=options.get("today"),
         screening=not options.get("skip_screening", False),
+        strict_calendar=options.get("strict_calendar", False),
     )
     if kwargs["today"] is not None:
         import datetime as dt
@@ -71,6 +72,8 @@ def test_case(path, cli, tmp_path):
         cmd += ["--today", options["today"]]
     if options.get("skip_screening"):
         cmd.append("--no-screening")
+    if options.get("strict_calendar"):
+        cmd.append("--strict-calendar")
     out = subprocess.run(cmd, capture_output=True)
     assert out.returncode in (0, 1, 2), out.stderr
     results = json.loads(out.stdout)["results"]

@@ -42,19 +42,26 @@ def test_a_calendar_of_one_year_file_answers_for_that_year_only(repo):
 
 
 def test_a_year_file_replaces_the_year_it_covers(repo, tmp_path):
-    # A corrected 2026 schedule without the Mid-Autumn block: Fri 25 Sep 2026 becomes a working day.
+    # A corrected 2026 schedule without the 10 Oct make-up working day: Sat 10 Oct is a weekend again.
     text = (repo / "catalogues" / "calendar" / "2026.yaml").read_text(encoding="utf-8")
-    head, _, tail = text.partition("  - id: mid_autumn")
-    assert tail, "the 2026 file lists the Mid-Autumn Festival"
+    assert "makeup_working_days: [2026-09-20, 2026-10-10]" in text
     corrected = tmp_path / "2026.yaml"
-    corrected.write_text(head, encoding="utf-8")
+    corrected.write_text(text.replace("[2026-09-20, 2026-10-10]", "[2026-09-20]"), encoding="utf-8")
     default = gongkai.Calendar.default()
-    assert default.day_kind(D(2026, 9, 25)).name == "中秋节"
+    assert default.day_kind(D(2026, 10, 10)).kind == "makeup_working_day"
     cal = default.with_file(corrected)
-    assert cal.is_working_day(D(2026, 9, 25)) is True
+    assert cal.day_kind(D(2026, 10, 10)).kind == "weekend"
     assert cal.years == default.years
     # Everything else in 2026 still follows the notice.
     assert cal.day_kind(D(2026, 10, 1)).name == "国庆节"
+    # A schedule that leaves out a statutory day (中秋 25 Sep) contradicts the 放假办法: refused.
+    head, _, tail = text.partition("  - id: mid_autumn")
+    assert tail
+    without = tmp_path / "without.yaml"
+    without.write_text(head, encoding="utf-8")
+    with pytest.raises(gongkai.GongkaiError) as e:
+        default.with_file(without)
+    assert "2026-09-25" in str(e.value) and "第二条" in str(e.value)
 
 
 def test_closures_are_not_working_days_and_move_deadlines():
@@ -196,3 +203,42 @@ def test_negative_counts_are_refused(call):
     with pytest.raises(gongkai.GongkaiError) as e:
         call()
     assert e.value.code == "invalid_argument"
+
+
+# ── provisional years, strict mode, the request clock ────────────────────────────────────────
+
+
+def test_a_deadline_into_2027_is_provisional():
+    d = gongkai.working_days_after(D(2026, 12, 7), 20)
+    assert d["due"] == D(2027, 1, 5) and d["provisional"] is True
+    p = d["explanation"]["provisional"][0]
+    assert p["year"] == 2027 and "2024" in p["reason"]["en"]
+    assert {"date": D(2027, 1, 1), "holiday": "new_year", "name": {"zh": "元旦", "en": "New Year's Day"}} in p["statutory_days"]
+    assert gongkai.working_days_after(D(2026, 3, 2), 20)["provisional"] is False
+    with pytest.raises(gongkai.CalendarError):
+        gongkai.working_days_after(D(2026, 12, 7), 20, calendar=gongkai.Calendar.strict())
+
+
+def test_spring_festival_2027_is_off_and_provisional():
+    k = gongkai.day_kind(D(2027, 2, 8))
+    assert (k.kind, k.name, k.provisional) == ("holiday", "春节", True)
+    assert gongkai.day_kind(D(2026, 2, 17)).provisional is False
+    cal = gongkai.Calendar.default()
+    assert cal.is_provisional(2027) and not cal.is_provisional(2026)
+    assert cal.provisional_years()[0]["year"] == 2027
+    with pytest.raises(gongkai.CalendarError):
+        gongkai.Calendar.strict().day_kind(D(2027, 2, 8))
+
+
+def test_an_unanswered_overdue_request_is_reported():
+    record = {"kind": "request", "received": "2026-03-02", "channel": "in_person"}
+    report = gongkai.check(record, today=D(2026, 4, 15))
+    assert [d.code for d in report.diagnostics] == ["request_overdue_unanswered"]
+    t = gongkai.request_timeline(record, today=D(2026, 3, 26))
+    assert t["clock"] == {"on": D(2026, 3, 26), "limit": D(2026, 3, 30), "working_days_elapsed": 18,
+                          "working_days_left": 2, "state": "due_soon"}
+    assert t["provisional"] is False
+    late = {"kind": "request", "received": "2026-12-07", "channel": "online"}
+    assert {d.code for d in gongkai.check(late).diagnostics} == {"calendar_provisional"}
+    assert {d.code for d in gongkai.check(late, strict_calendar=True).diagnostics} == {"request_calendar_not_covered"}
+    assert gongkai.request_timeline(late)["provisional"] is True

@@ -15,6 +15,7 @@ const UI = {
     late: (n) => `发布日期晚于时限 ${n} 个工作日`, onTime: "在时限内发布", needFormed: "填写形成日期后显示时限。",
     noLimit: "该事项没有以工作日计的时限。", found: (n) => `正文中发现 ${n} 处个人信息`, check: "校验耗时",
     colon: "：", reason: { weekend: "周末", holiday: "法定节假日", closure: "闭馆", consultation: "征求意见" }, days: "天",
+    provisional: (years) => `暂定：${years}年的节假日安排通知尚未公布，时限按《全国年节及纪念日放假办法》推算（未含调休）。`,
   },
   en: {
     title: "Information disclosure — publishing form", subtitle: "Validated as you type: elements, time limits, personal data — the server's rules and citations.",
@@ -27,6 +28,7 @@ const UI = {
     late: (n) => `published ${n} working day(s) after the limit`, onTime: "published within the limit", needFormed: "Enter the formed date to see the limit.",
     noLimit: "This item has no time limit in working days.", found: (n) => `${n} personal value(s) in the body`, check: "check took",
     colon: ": ", reason: { weekend: "weekend", holiday: "public holiday", closure: "closure", consultation: "consultation" }, days: "days",
+    provisional: (years) => `PROVISIONAL: the ${years} holiday notice is not out yet; the limit is derived from the 放假办法 (without 调休).`,
   },
 };
 
@@ -172,6 +174,12 @@ function renderDeadline(r) {
     return box.append(el("p", { class: "late" }, `${e.message} (${e.code})`));
   }
   const x = d.explanation;
+  // A limit in a year with no State Council notice is derived from the law: say so first.
+  if (d.provisional) {
+    const years = x.provisional.map((p) => p.year).join(", ");
+    const assumed = x.provisional.flatMap((p) => p.statutory_days.map((s) => `${s.date} ${pick(s.name)}`)).join("、");
+    box.append(el("p", { class: "provisional", role: "status" }, t("provisional")(years), el("br", {}), el("small", {}, assumed)));
+  }
   box.append(el("p", {}, el("span", { class: "due" }, `${t("due")} ${d.due}`), ` — ${it.timing.days} ${t("wd")}, ${t("basis")}${t("colon")}${cite(it.timing.basis)}`));
   const rows = [[t("start"), x.start]];
   for (const s of x.excluded) rows.push([`${t("reason")[s.reason] ?? s.reason}${s.name ? ` · ${pick(s.name)}` : ""}`, `${s.from} – ${s.to}（${s.days} ${t("days")}）`]);

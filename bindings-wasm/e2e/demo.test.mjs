@@ -52,6 +52,16 @@ test("live diagnostics, deadline working and one-click masking", async () => {
 
   await page.screenshot({ path: fileURLToPath(new URL("../demo/screenshot.png", import.meta.url)), fullPage: true });
 
+  // A limit running into 2027 (no notice yet) is marked provisional, prominently.
+  await page.fill("#formed", "2026-12-07");
+  await page.fill("#published", "");
+  const provisional = page.locator("#deadline .provisional");
+  await provisional.waitFor();
+  assert.match(await provisional.textContent(), /2027/);
+  assert.match(await page.locator("#deadline").textContent(), /2027-01-05/);
+  await page.fill("#formed", "2025-09-30");
+  await page.fill("#published", "2025-11-20");
+
   await page.click("#mask");
   const body = await page.inputValue("#body");
   assert.ok(!body.includes(ID), `masked: ${body}`);

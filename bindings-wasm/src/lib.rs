@@ -157,7 +157,8 @@ pub fn reset_overlays() {
 }
 
 /// Check one record: an object, JSON text, or the bytes of a file (`Uint8Array`). Options:
-/// `today` (`YYYY-MM-DD`, to time unpublished records), `lang` (`zh` or `en`), `skip_screening`.
+/// `today` (`YYYY-MM-DD`, to time unpublished records and read request clocks), `lang` (`zh` or
+/// `en`), `skip_screening`, `strict_calendar` (refuse provisional years).
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] record: JsValue,
@@ -213,12 +214,13 @@ pub fn deadline(#[wasm_bindgen(unchecked_param_type = "DeadlineQuery")] query: J
 }
 
 /// A request's timeline (依申请公开) with its working, and the request checks:
-/// `{timeline, diagnostics}` as `gongkai deadline --request` prints them. Overlays loaded with
+/// `{timeline, provisional, diagnostics}` as `gongkai deadline request` prints them; with
+/// `options.today` the timeline's `clock` gives working days elapsed and left. Overlays loaded with
 /// `loadOverlay` choose local readings; the calendar is the one `loadCalendar` extends.
 #[wasm_bindgen(js_name = "requestTimeline", unchecked_return_type = "RequestTimeline")]
 pub fn request_timeline(
     #[wasm_bindgen(unchecked_param_type = "object | string")] record: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LangOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
 ) -> JsResult {
     let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
     let record = arg_json(&record, "record")?;

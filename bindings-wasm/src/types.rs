@@ -72,30 +72,51 @@ export interface Diagnostic {
 export interface CheckOptions {
   /** YYYY-MM-DD: unpublished records are timed against it. */
   today?: string; lang?: "zh" | "en"; skip_screening?: boolean;
+  /** Refuse provisional years (no State Council notice loaded): their time limits are not checked. */
+  strict_calendar?: boolean;
 }
-export type DayKind =
-  | { kind: "working_day" } | { kind: "weekend" }
-  | { kind: "holiday" | "makeup_working_day" | "closure"; name: Text };
-export type DeadlineQuery = { start: string; rule: string } | { start: string; working_days: number };
+/** `provisional`: the year has no notice loaded, the day is derived from the 放假办法. */
+export type DayKind = ({ kind: "working_day" } | { kind: "weekend" }
+  | { kind: "holiday" | "makeup_working_day" | "closure"; name: Text }) & { provisional: boolean };
+export type DeadlineQuery = ({ start: string; rule: string } | { start: string; working_days: number })
+  & { strict_calendar?: boolean };
+/** A statutory day of the 放假办法 (or an Art 6 make-up day off) assumed for a provisional year. */
+export interface StatutoryDay { date: string; holiday: string; name: Text }
+/** A year with no notice loaded, derived from the 放假办法: why, and what was assumed. */
+export interface ProvisionalYear {
+  year: number; reason: Text; basis: Citation[]; statutory_days: StatutoryDay[]; makeup_days_off: StatutoryDay[];
+}
 export interface ExcludedSpan {
   from: string; to: string; days: number; reason: "weekend" | "holiday" | "closure" | "consultation"; name?: Text;
 }
 /** A deadline and how it was computed. */
 export interface Deadline {
   due: string;
+  /** True when the due date depends on a provisional year (listed in `explanation.provisional`). */
+  provisional?: boolean;
   explanation: {
     rule?: string; start: string; counting_from: string | null; working_days: number;
-    excluded: ExcludedSpan[]; due: string; notes: Text[]; basis: Citation[];
+    excluded: ExcludedSpan[]; due: string; notes: Text[]; basis: Citation[]; provisional?: ProvisionalYear[];
   };
 }
 export interface LangOptions { lang?: "zh" | "en" }
+export interface RequestOptions extends LangOptions {
+  /** YYYY-MM-DD: read the reply clock of an unanswered request (overdue, due soon). */
+  today?: string; due_soon_working_days?: number; strict_calendar?: boolean;
+}
+export interface RequestClock {
+  on: string; limit: string; working_days_elapsed: number; working_days_left: number;
+  state: "replied_in_time" | "replied_late" | "running" | "due_soon" | "overdue";
+}
 /** A request's timeline (依申请公开), each limit with its working. */
 export interface RequestTimeline {
   timeline: {
     received: string; effective_received: string; receipt_reading: Text;
     correction_notice_due?: Deadline; reply_due?: Deadline; extended_due?: Deadline;
-    reply_date?: string; reply_in_time?: boolean;
+    reply_date?: string; reply_in_time?: boolean; clock?: RequestClock;
   } | null;
+  /** True when a limit depends on a provisional year (no notice loaded). */
+  provisional: boolean;
   diagnostics: Diagnostic[];
 }
 /** 信息处理费 with its working: the bands charged and the basis. */

@@ -62,14 +62,21 @@ const YEAR_2027 = {
   covers: 2027,
   notices: [{ title: "国务院办公厅关于2027年部分节假日安排的通知（测试用）", url: "https://example.invalid/2027" }],
   holidays: [{ id: "new_year", name: { zh: "元旦", en: "New Year's Day" }, off: [{ from: "2027-01-01", to: "2027-01-03" }],
-    makeup_working_days: ["2026-12-27"] }],
+    makeup_working_days: ["2026-12-27"] },
+    // Every statutory day of the 放假办法 must be off, or the file is refused.
+    ...[["spring_festival", "春节", "2027-02-05", "2027-02-11"], ["qingming", "清明节", "2027-04-03", "2027-04-05"],
+      ["labour_day", "劳动节", "2027-05-01", "2027-05-05"], ["dragon_boat", "端午节", "2027-06-09", "2027-06-09"],
+      ["mid_autumn", "中秋节", "2027-09-15", "2027-09-15"], ["national_day", "国庆节", "2027-10-01", "2027-10-07"]]
+      .map(([id, zh, from, to]) => ({ id, name: { zh, en: id }, off: [{ from, to }] }))],
 };
 
 test("a year file and closures load at run time, and reset", () => {
-  assert.throws(() => gk.isWorkingDay("2027-01-04"), (e) => e.code === "calendar_year_not_covered");
+  assert.equal(gk.dayKind("2027-01-04").provisional, true, "2027 has no notice built in: provisional");
   gk.loadCalendar(YEAR_2027, "2027.json");
   try {
     assert.equal(gk.dayKind("2027-01-01").kind, "holiday");
+    assert.equal(gk.dayKind("2027-01-01").provisional, false, "the loaded notice replaces the provisional year");
+    assert.equal(gk.dayKind("2026-12-27").kind, "makeup_working_day");
     assert.equal(gk.addWorkingDays("2026-12-31", 1), "2027-01-04");
     gk.loadCalendar(JSON.stringify({ closures: [{ name: { zh: "闭馆", en: "closure" }, from: "2026-03-02", to: "2026-03-03", basis: "test" }] }));
     assert.equal(gk.dayKind("2026-03-02").kind, "closure");
@@ -79,7 +86,7 @@ test("a year file and closures load at run time, and reset", () => {
   } finally {
     gk.resetCalendar();
   }
-  assert.throws(() => gk.isWorkingDay("2027-01-04"), (e) => e.code === "calendar_year_not_covered");
+  assert.equal(gk.dayKind("2027-01-04").provisional, true);
   assert.equal(gk.isWorkingDay("2026-03-02"), true);
 });
 
@@ -89,4 +96,26 @@ test("a bad calendar file is rejected with where and why, and changes nothing", 
   assert.throws(() => gk.loadCalendar("{", "x.json"), (e) => e.code === "invalid_json" && e.line === 1);
   assert.throws(() => gk.loadCalendar([]), (e) => e.name === "GongkaiError");
   assert.throws(() => gk.isWorkingDay("2027-01-04"), (e) => e.code === "calendar_year_not_covered");
+});
+
+test("provisional years, strict mode and the request clock", () => {
+  const d = gk.deadline({ start: "2026-12-07", working_days: 20 });
+  assert.equal(d.due, "2027-01-05");
+  assert.equal(d.provisional, true);
+  assert.equal(d.explanation.provisional[0].year, 2027);
+  assert.ok(d.explanation.provisional[0].statutory_days.some((s) => s.date === "2027-01-01" && s.holiday === "new_year"));
+  assert.equal(gk.deadline({ start: "2026-03-02", working_days: 20 }).provisional, false);
+  assert.throws(() => gk.deadline({ start: "2026-12-07", working_days: 20, strict_calendar: true }),
+    (e) => e.code === "calendar_year_not_covered");
+  const sf = gk.dayKind("2027-02-08");
+  assert.deepEqual([sf.kind, sf.name.zh, sf.provisional], ["holiday", "春节", true]);
+  const record = { kind: "request", received: "2026-03-02", channel: "in_person" };
+  const t = gk.requestTimeline(record, { today: "2026-04-15" });
+  assert.deepEqual(t.timeline.clock, { on: "2026-04-15", limit: "2026-03-30", working_days_elapsed: 31, working_days_left: -11, state: "overdue" });
+  assert.deepEqual(t.diagnostics.map((x) => x.code), ["request_overdue_unanswered"]);
+  assert.deepEqual(gk.check(record, { today: "2026-04-15" }).map((x) => x.code), ["request_overdue_unanswered"]);
+  const late = { kind: "request", received: "2026-12-07", channel: "online" };
+  assert.equal(gk.requestTimeline(late).provisional, true);
+  assert.deepEqual(gk.check(late).map((x) => x.code), ["calendar_provisional"]);
+  assert.deepEqual(gk.check(late, { strict_calendar: true }).map((x) => x.code), ["request_calendar_not_covered"]);
 });

@@ -42,14 +42,17 @@ fn calendar_json_and_year() {
 #[test]
 fn outside_the_data_exits_2_naming_the_year() {
     for args in [
-        &["calendar", "2027-01-04"][..],
-        &["calendar", "--year", "2027"],
-        &["deadline", "--start", "2026-12-20", "--working-days", "20"],
+        &["calendar", "2027-01-04", "--strict-calendar"][..],
+        &["calendar", "--year", "2027", "--strict-calendar"],
+        &["deadline", "--start", "2026-12-20", "--working-days", "20", "--strict-calendar"],
     ] {
         let (code, _, err) = gongkai(args);
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("2027") && err.contains("--calendar"), "{err}");
     }
+    // Past the provisional years (ten after the last notice) there is no answer either.
+    let (code, _, err) = gongkai(&["calendar", "2040-01-04"]);
+    assert!(code == 2 && err.contains("2040"), "{err}");
     let (code, _, err) = gongkai(&["calendar", "2026-02-30"]);
     assert_eq!(code, 2);
     assert!(err.contains("2026-02-30"), "{err}");
@@ -60,15 +63,13 @@ fn a_further_year_loads_from_a_file() {
     let dir = std::env::temp_dir().join(format!("gongkai-cal-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("2027.yaml");
-    std::fs::write(
-        &file,
-        "covers: 2027\nnotices:\n  - {title: test, url: \"https://example.invalid\"}\nholidays:\n  - id: new_year\n    name: {zh: 元旦, en: New Year's Day}\n    off:\n      - {from: 2027-01-01, to: 2027-01-03}\n",
-    )
-    .unwrap();
+    std::fs::write(&file, include_str!("fixtures/notices/2027-test.yaml")).unwrap();
     let f = file.to_str().unwrap();
     let (code, out, err) = gongkai(&["calendar", "2027-01-01", "2027-01-04", "--calendar", f]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "2027-01-01 holiday\n2027-01-04 working_day\n");
+    assert_eq!(out, "2027-01-01 holiday\n2027-01-04 working_day\n", "the notice replaces the provisional year");
+    let (_, out, _) = gongkai(&["calendar", "2027-01-04"]);
+    assert_eq!(out.lines().next(), Some("2027-01-04 working_day PROVISIONAL"));
     let (code, out, _) = gongkai(&["deadline", "--start", "2026-12-31", "--working-days", "1", "--calendar", f]);
     assert_eq!((code, out.lines().next()), (0, Some("2027-01-04")));
     std::fs::write(&file, "covers: 2027\nnotices: [").unwrap();
@@ -121,4 +122,79 @@ fn fee_bands() {
     assert_eq!(v["bands"].as_array().unwrap().len(), 4);
     let (code, _, _) = gongkai(&["fee", "--pieces", "3", "--pages", "4"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn an_imported_notice_replaces_the_provisional_year() {
+    let dir = std::env::temp_dir().join(format!("gongkai-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("2027.yaml");
+    let (o, notice) = (out.to_str().unwrap(), "tests/fixtures/notices/2027-test.txt");
+    let (code, _, err) = gongkai(&["calendar", "import", notice, "-o", o]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("replaces the provisional year"), "{err}");
+    // Before: provisional. After loading: the notice's 调休 (Sat 2027-02-20 worked) applies.
+    let (_, before, _) = gongkai(&["calendar", "2027-02-20"]);
+    assert_eq!(before.lines().next(), Some("2027-02-20 weekend PROVISIONAL"));
+    let (code, after, _) = gongkai(&["calendar", "2027-02-20", "--calendar", o]);
+    assert_eq!((code, after.as_str()), (0, "2027-02-20 makeup_working_day\n"));
+    let (_, due, _) = gongkai(&["deadline", "--start", "2026-12-07", "--working-days", "20", "--calendar", o]);
+    assert_eq!(due, "2027-01-05\n", "no PROVISIONAL line once the notice is loaded");
+    // A bad notice: exit 2 and the line.
+    let bad = dir.join("bad.txt");
+    let text = std::fs::read_to_string(notice).unwrap().replace("2月20日（周六）上班", "2月22日（周一）上班");
+    std::fs::write(&bad, text).unwrap();
+    let (code, _, err) = gongkai(&["calendar", "import", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.txt:6") && err.contains("2027-02-22"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_deadline_into_2027_is_provisional_and_says_what_it_assumed() {
+    let (code, out, _) = gongkai(&["deadline", "--start", "2026-12-07", "--working-days", "20", "--explain"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("2027-01-05"));
+    assert!(lines.next().unwrap().starts_with("PROVISIONAL: no State Council notice for 2027"), "{out}");
+    assert!(
+        out.contains("2027-01-01 元旦") && out.contains("第六条") && out.contains("2027-01-01 .. 2027-01-01  holiday")
+    );
+    let (_, json, _) = gongkai(&["deadline", "--start", "2026-12-07", "--working-days", "20", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!((v["due"].as_str(), v["provisional"].as_bool()), (Some("2027-01-05"), Some(true)));
+    assert_eq!(v["explanation"]["provisional"][0]["year"], 2027);
+}
+
+#[test]
+fn check_reports_an_unanswered_overdue_request_and_provisional_limits() {
+    let dir = std::env::temp_dir().join(format!("gongkai-clock-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("requests.jsonl");
+    std::fs::write(
+        &f,
+        "{\"kind\":\"request\",\"id\":\"late\",\"received\":\"2026-03-02\",\"channel\":\"in_person\"}\n\
+         {\"kind\":\"request\",\"id\":\"dec\",\"received\":\"2026-12-07\",\"channel\":\"online\"}\n",
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let (code, out, _) = gongkai(&["check", f, "--today", "2026-12-08", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("request_overdue_unanswered") && out.contains("calendar_provisional"), "{out}");
+    let (_, sarif, _) = gongkai(&["check", f, "--today", "2026-12-08", "--format", "sarif"]);
+    assert!(sarif.contains("calendar_provisional"), "{sarif}");
+    // Strict: the December request's limit is in 2027, which has no notice: not computed.
+    let (_, out, _) = gongkai(&["check", f, "--today", "2026-12-08", "--format", "json", "--strict-calendar"]);
+    assert!(out.contains("request_calendar_not_covered") && !out.contains("calendar_provisional"), "{out}");
+    // The timeline prints the clock.
+    let one = dir.join("one.json");
+    std::fs::write(&one, "{\"kind\":\"request\",\"received\":\"2026-03-02\"}").unwrap();
+    let (code, out, _) = gongkai(&["deadline", "request", one.to_str().unwrap(), "--today", "2026-03-26"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("clock on 2026-03-26: 18 working day(s) elapsed, 2 left until 2026-03-30 (due_soon)"),
+        "{out}"
+    );
+    assert!(out.contains("request_due_soon"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
 }

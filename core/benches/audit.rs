@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
     let inst = Institution::new("administrative", "county", Some("department"));
     let items: Vec<String> = cat.resolve(&inst).unwrap().items.iter().map(|i| i.item.id.clone()).collect();
     let corpus: Vec<Vec<Value>> = (0..INSTITUTIONS).map(|n| records_for(n, &items)).collect();
-    let opts = AuditOptions { today: None, check_records: true };
+    let opts = AuditOptions { today: None, check_records: true, ..Default::default() };
     let mut g = c.benchmark_group("audit");
     g.sample_size(10).measurement_time(Duration::from_secs(20)).warm_up_time(Duration::from_secs(1));
     g.bench_function("one institution, 500 records", |b| {

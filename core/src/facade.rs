@@ -331,10 +331,15 @@ pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
     })
 }
 
-/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool}`.
+/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool,
+/// "strict_calendar": bool}` (strict: no provisional years; a time limit in a year without a
+/// notice is not checked).
 pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
     let lang = opt_lang(options)?;
-    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(opt_bool(options, "skip_screening")?);
+    let mut opts = CheckOptions::default()
+        .with_lang(lang)
+        .with_skip_screening(opt_bool(options, "skip_screening")?)
+        .with_strict_calendar(opt_bool(options, "strict_calendar")?);
     if let Some(today) = opt_date(options, "today")? {
         opts = opts.with_today(today);
     }
@@ -388,6 +393,15 @@ fn calendar_error(e: CalendarError, path: &str) -> CallError {
     with_path(Error::from(e).into(), path)
 }
 
+/// The calendar itself, or its strict form (no provisional years) when `strict` is set.
+pub fn strict_or(cal: &Calendar, strict: bool) -> std::borrow::Cow<'_, Calendar> {
+    match strict {
+        false => std::borrow::Cow::Borrowed(cal),
+        true if std::ptr::eq(cal, Calendar::embedded()) => std::borrow::Cow::Borrowed(Calendar::embedded_strict()),
+        true => std::borrow::Cow::Owned(cal.strict()),
+    }
+}
+
 /// Whether a date is a working day in the PRC calendar (holidays and make-up days applied).
 pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
     let d = parse_date(date, "/date")?;
@@ -397,7 +411,10 @@ pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
 /// What kind of day a date is: `{"kind": "working_day"|"weekend"|"holiday"|"makeup_working_day"|"closure", "name"?}`.
 pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
     let d = parse_date(date, "/date")?;
-    cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))
+    let mut kind = cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))?;
+    // A day of a year with no notice loaded is derived from the 放假办法: say so.
+    kind["provisional"] = Value::Bool(cal.is_provisional(chrono::Datelike::year(&d)));
+    Ok(kind)
 }
 
 /// The date `n` working days after `date` (the start day not counted).
@@ -414,9 +431,13 @@ pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<
 }
 
 /// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
-/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`. Returns `{"due", "explanation"}`.
+/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`; `"strict_calendar": true`
+/// refuses provisional years. Returns `{"due", "provisional", "explanation"}`: `provisional` is
+/// true when the due date depends on a year with no notice loaded (`explanation.provisional`
+/// lists those years, the reason and the statutory days assumed).
 pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
     as_object(query, "", "the deadline query")?;
+    let cal = &*strict_or(cal, opt_bool(query, "strict_calendar")?);
     let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
     let result = match (opt_str(query, "rule")?, query.get("working_days")) {
         (Some(rule), None) => deadlines::by_rule(cal, rule, start).map_err(|e| with_path(e.into(), "/rule"))?,
@@ -428,7 +449,9 @@ pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
         }
         _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
     };
-    Ok(to_value(&result))
+    let mut out = to_value(&result);
+    out["provisional"] = Value::Bool(result.explanation.is_provisional());
+    Ok(out)
 }
 
 /// This calendar with one more file: a year file (a new State Council notice) or, when it has
@@ -449,16 +472,28 @@ pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Cal
 /// `gongkai deadline --request` prints them: `{timeline, diagnostics}`. `timeline` is `null`
 /// when the record is not a well-formed request (the diagnostics say why). The catalogue's
 /// overlays choose local readings (a receipt on a non-working day moving to the next one).
-/// Options: `lang`.
+/// Options: `lang`, `today` (read the reply clock of an unanswered request: overdue, due soon),
+/// `due_soon_working_days` (default 5), `strict_calendar`. The answer's `provisional` is true when
+/// a time limit depends on a year with no notice loaded.
 pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
     let lang = opt_lang(options)?;
-    let settings = deadlines::request::RequestSettings::from_catalogue(cat);
+    let cal = &*strict_or(cal, opt_bool(options, "strict_calendar")?);
+    let mut settings = deadlines::request::RequestSettings::from_catalogue(cat).with_today(opt_date(options, "today")?);
+    if let Some(n) = options.get("due_soon_working_days") {
+        let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
+            CallError::argument("/due_soon_working_days", "`due_soon_working_days` must be a whole number")
+        })?;
+        settings = settings.with_due_soon_working_days(n);
+    }
     let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
     let timeline = match serde_json::from_value::<deadlines::RequestRecord>(record.clone()) {
         Ok(r) => Some(deadlines::request_timeline(cal, &r, settings).map_err(|e| calendar_error(e, "/received"))?),
         Err(_) => None,
     };
-    Ok(json!({ "timeline": to_value(&timeline), "diagnostics": diagnostics_json(&diagnostics, lang) }))
+    let provisional = timeline.as_ref().is_some_and(|t| !t.provisional_years().is_empty());
+    Ok(
+        json!({ "timeline": to_value(&timeline), "provisional": provisional, "diagnostics": diagnostics_json(&diagnostics, lang) }),
+    )
 }
 
 /// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with

@@ -99,6 +99,7 @@ fn extra_schemas() -> Vec<(String, Value)> {
     let mut v = vec![
         ("calendar-year.schema.json".to_owned(), schema_for::<crate::calendar::YearFile>()),
         ("calendar-closures.schema.json".to_owned(), schema_for::<crate::calendar::ClosureFile>()),
+        ("holidays.schema.json".to_owned(), schema_for::<crate::calendar::statutory::HolidayLaw>()),
         ("deadlines.schema.json".to_owned(), schema_for::<crate::deadlines::DeadlineRules>()),
         ("fees.schema.json".to_owned(), schema_for::<crate::fees::FeeRules>()),
     ];

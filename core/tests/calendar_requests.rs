@@ -64,7 +64,12 @@ fn every_request_case() {
             .iter()
             .map(|e| (e["code"].as_str().unwrap().to_owned(), e["path"].as_str().unwrap().to_owned()))
             .collect();
-        let mut got: Vec<(String, String)> = deadlines::check_request(&cat, &case["record"])
+        // Options: `today` reads the reply clock; `strict_calendar` refuses provisional years.
+        let opts = &case["options"];
+        let today = opts["today"].as_str().map(|t| t.parse().unwrap());
+        let cal = if opts["strict_calendar"] == true { Calendar::embedded_strict() } else { Calendar::embedded() };
+        let settings = RequestSettings::from_catalogue(&cat).with_today(today);
+        let mut got: Vec<(String, String)> = deadlines::check_request_with(&cat, cal, &case["record"], settings)
             .into_iter()
             .map(|d| (d.code.to_owned(), d.path.into_owned()))
             .collect();
@@ -102,7 +107,7 @@ fn non_working_day_receipt_reading_is_an_option() {
     assert_eq!(plain.effective_received, d("2026-03-07"));
     assert_eq!(plain.reply_due.as_ref().unwrap().due, d("2026-04-03"));
     assert!(plain.receipt_reading.en.contains("actual receipt date"));
-    let moved = RequestSettings { non_working_day_receipt_moves_to_next_working_day: true };
+    let moved = RequestSettings::default().with_next_working_day_receipt(true);
     let local = request_timeline(cal, &record("2026-03-07"), moved).unwrap();
     assert_eq!(local.effective_received, d("2026-03-09"));
     // One working day later: what chinese_calendar.find_workday(20, d) answers.
@@ -166,4 +171,25 @@ fn bad_records_never_panic() {
         assert!(!diags.is_empty(), "{v}");
         assert!(diags.iter().all(|d| d.code == "request_invalid_value"), "{v}: {diags:?}");
     }
+}
+
+#[test]
+fn the_request_clock_says_working_days_elapsed_and_left() {
+    let cal = Calendar::embedded();
+    let record = RequestRecord { kind: "request".into(), received: d("2026-03-02"), ..Default::default() };
+    // Received Mon 2 March: due Mon 30 March. On Thu 26 March 18 working days have gone, 2 are left.
+    let settings = RequestSettings::default().with_today(Some(d("2026-03-26")));
+    let clock = request_timeline(cal, &record, settings).unwrap().clock.unwrap();
+    assert_eq!((clock.limit, clock.working_days_elapsed, clock.working_days_left), (d("2026-03-30"), 18, 2));
+    // On 15 April, over Qingming (4–6 April off): 11 working days past the limit.
+    let settings = RequestSettings::default().with_today(Some(d("2026-04-15")));
+    let clock = request_timeline(cal, &record, settings).unwrap().clock.unwrap();
+    assert_eq!((clock.working_days_elapsed, clock.working_days_left), (31, -11));
+    assert_eq!(serde_json::to_value(clock.state).unwrap(), "overdue");
+    // A reply reads the clock on the reply date, with or without `today`.
+    let replied = RequestRecord { reply_date: Some(d("2026-03-27")), ..record.clone() };
+    let clock = request_timeline(cal, &replied, RequestSettings::default()).unwrap().clock.unwrap();
+    assert_eq!((clock.working_days_elapsed, clock.working_days_left), (19, 1));
+    // No reply and no `today`: no clock.
+    assert!(request_timeline(cal, &record, RequestSettings::default()).unwrap().clock.is_none());
 }

@@ -44,6 +44,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         opts.today = Some(t.parse().map_err(|e| format!("bad options.today: {e}"))?);
     }
     opts.skip_screening = opts_v.get("skip_screening").and_then(Value::as_bool).unwrap_or(false);
+    opts.strict_calendar = opts_v.get("strict_calendar").and_then(Value::as_bool).unwrap_or(false);
 
     let diags = if let Some(record) = case.get("record") {
         let diags = check::check_value(&cat, record, &opts);

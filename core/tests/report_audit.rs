@@ -82,7 +82,7 @@ fn audit_small_institution() {
 #[test]
 fn periodic_item_not_yet_due_is_not_missing() {
     let cat = Catalogue::embedded();
-    let opts = AuditOptions { today: Some(date("2026-01-15")), check_records: false };
+    let opts = AuditOptions { today: Some(date("2026-01-15")), check_records: false, ..Default::default() };
     let a = report::audit_with(cat, &dept(), 2026, &[], &opts).unwrap();
     let report = a.items.iter().find(|i| i.id == "admin.art49.report.department").unwrap();
     assert_eq!(report.status, ItemStatus::NotYetDue);

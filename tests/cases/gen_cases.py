@@ -339,9 +339,9 @@ case("working_days_national_day_late", "formed 18 Sept, published Fri 23 Oct", P
      [("publication_late", "/published")])
 case("working_days_overdue_unpublished", "formed 2 March, not published, checked on 1 April", NORMATIVE,
      {"/published": DELETE}, [("publication_overdue", "/published")], {"today": "2026-04-01"})
-case("working_days_year_without_calendar_data", "formed in 2031: no holiday notice yet, so the limit is not checked (never guessed)", BUDGET,
-     {"/item": "fixture.normative", "/formed": "2031-03-03", "/published": "2031-03-10", "/review/0/date": "2031-03-05",
-      "/fields": NORMATIVE["fields"] | {"issue_date": "2031-03-03"}, "/interpretation": {"published": "2031-03-10"}},
+case("working_days_year_without_calendar_data", "formed in 2040: past the provisional years (10 after the last notice), so the limit is not checked (never guessed)", BUDGET,
+     {"/item": "fixture.normative", "/formed": "2040-03-05", "/published": "2040-03-12", "/review/0/date": "2040-03-06",
+      "/fields": NORMATIVE["fields"] | {"issue_date": "2040-03-05"}, "/interpretation": {"published": "2040-03-12"}},
      [("timeliness_unchecked", "/formed")])
 # 20 working days from Monday 2026-09-28 over National Day (10-01..10-07 off, 10-10 a make-up
 # working day, per the State Council's 2026 notice): due Friday 2026-10-30, not 10-18.
@@ -352,10 +352,14 @@ case("working_days_over_national_day_late", "published on 2 November 2026: the 2
      {"/formed": "2026-09-28", "/published": "2026-11-02", "/review/0/date": "2026-09-21", "/review/1/date": "2026-09-22",
       "/review/2/date": "2026-10-29", "/interpretation/published": "2026-11-02", "/fields/issue_date": "2026-09-28"},
      [("publication_late", "/published")])
-case("working_days_year_not_covered", "formed in 2027, a year with no announced holiday schedule: not guessed", NORMATIVE,
+case("working_days_provisional_year", "formed in 2027, a year with no announced holiday schedule: checked on the statutory days of the 放假办法, and marked provisional", NORMATIVE,
      {"/formed": "2027-01-05", "/published": "2027-01-08", "/review/0/date": "2026-12-28", "/review/1/date": "2026-12-29",
       "/review/2/date": "2027-01-07", "/interpretation/published": "2027-01-08", "/fields/issue_date": "2027-01-05"},
-     [("timeliness_unchecked", "/formed")])
+     [("calendar_provisional", "/formed")])
+case("working_days_provisional_year_strict", "the same in strict mode: a year with no notice is not checked (never guessed)", NORMATIVE,
+     {"/formed": "2027-01-05", "/published": "2027-01-08", "/review/0/date": "2026-12-28", "/review/1/date": "2026-12-29",
+      "/review/2/date": "2027-01-07", "/interpretation/published": "2027-01-08", "/fields/issue_date": "2027-01-05"},
+     [("timeliness_unchecked", "/formed")], {"strict_calendar": True})
 case("timely_item_not_timed", "an item to be published promptly has no number of days to check", TOWNSHIP, {"/published": "2026-06-30"})
 
 # ── review trail ──────────────────────────────────────────────────────────────────────────

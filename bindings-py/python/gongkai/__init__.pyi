@@ -102,6 +102,9 @@ class DayKind:
     def name_en(self) -> Optional[str]: ...
     @property
     def is_working_day(self) -> bool: ...
+    @property
+    def provisional(self) -> bool:
+        """The year has no State Council notice loaded: the day is derived from the 放假办法."""
 
 def is_working_day(date: _Date) -> bool: ...
 def day_kind(date: _Date) -> DayKind: ...
@@ -116,6 +119,8 @@ def request_timeline(
     *,
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
+    today: Optional[_Date] = None,
+    due_soon_working_days: int = 5,
 ) -> dict[str, _Json]: ...
 
 @final
@@ -124,6 +129,11 @@ class Calendar:
 
     @staticmethod
     def default() -> Calendar: ...
+    @staticmethod
+    def strict() -> Calendar:
+        """The embedded calendar without provisional years (a year with no notice raises)."""
+    def is_provisional(self, year: int) -> bool: ...
+    def provisional_years(self) -> list[dict[str, _Json]]: ...
     @staticmethod
     def from_paths(paths: Sequence[_PathLike]) -> Calendar: ...
     def with_file(self, path: _PathLike) -> Calendar: ...
@@ -218,6 +228,7 @@ def check(
     today: Optional[_Date] = None,
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
+    strict_calendar: bool = False,
 ) -> Report: ...
 def check_many(
     records: Any,
@@ -228,6 +239,7 @@ def check_many(
     today: Optional[_Date] = None,
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
+    strict_calendar: bool = False,
 ) -> Reports: ...
 
 # ── screening ────────────────────────────────────────────────────────────────────────────────

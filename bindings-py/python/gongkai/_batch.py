@@ -111,8 +111,9 @@ def check_many(
     today: Optional[datetime.date] = None,
     catalogue: Optional[_gongkai.Catalogue] = None,
     screening: bool = True,
+    strict_calendar: bool = False,
 ) -> _gongkai.Reports:
-    """check_many(records, threads=None, progress=False, *, lang="zh", today=None, catalogue=None, screening=True)
+    """check_many(records, threads=None, progress=False, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False)
 
     Check many records on every core (the GIL is released while rules run). `records` is a list
     or any iterable of dicts / JSON strings / bytes, a pandas or polars DataFrame (a row per
@@ -120,7 +121,8 @@ def check_many(
     list of them) to a `.jsonl` file (a record a line), a `.json` file (a record or an array) or
     a folder of them, read in Rust as `gongkai check PATH` reads them (each report's `source` is
     `FILE:LINE`). Returns `Reports`, in input order; bad records get a diagnostic each, the
-    batch never stops at one.
+    batch never stops at one. `strict_calendar=True` refuses provisional years (time limits in a
+    year with no State Council notice are not checked, instead of derived from the 放假办法).
     """
     if isinstance(records, (str, bytes, dict)):
         raise TypeError(
@@ -131,7 +133,7 @@ def check_many(
     if paths is not None:
         bar = _progress_bar(None) if progress else None
         try:
-            return _gongkai._check_paths(paths, threads, bar.update if bar else None, lang, today, catalogue, screening)
+            return _gongkai._check_paths(paths, threads, bar.update if bar else None, lang, today, catalogue, screening, strict_calendar)
         finally:
             if bar is not None:
                 bar.close()
@@ -144,8 +146,8 @@ def check_many(
     update: Optional[Callable[[int], Any]] = bar.update if bar is not None else None
     try:
         if slices is not None:
-            return _gongkai._check_ndjson(slices, threads, update, lang, today, catalogue, screening)
-        return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening)
+            return _gongkai._check_ndjson(slices, threads, update, lang, today, catalogue, screening, strict_calendar)
+        return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening, strict_calendar)
     finally:
         if bar is not None:
             bar.close()

@@ -12,4 +12,5 @@ def check_many(
     today: Optional[Union[datetime.date, str]] = None,
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
+    strict_calendar: bool = False,
 ) -> Reports: ...

@@ -59,12 +59,20 @@ pub struct Args {
     /// Write the output to a file instead of stdout.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    calendar: super::calendar::CalendarArgs,
 }
 
 pub fn run(args: Args) -> CmdResult {
     let records = read_records(&args.paths)?;
     let inst = Institution { kind: args.kind, tier: args.tier, role: args.role, sector: args.sector, name: args.name };
-    let opts = AuditOptions { today: args.today, check_records: true };
+    let cal = args.calendar.load()?.into_owned();
+    let opts = AuditOptions {
+        today: args.today,
+        check_records: true,
+        calendar: Some(std::sync::Arc::new(cal)),
+        ..Default::default()
+    };
     if !args.township.is_empty() || !args.subdistrict.is_empty() {
         if inst.name.is_none() {
             return Err(

@@ -11,10 +11,34 @@ use serde::Serialize;
 
 use crate::output::{CmdResult, Format, print_json};
 
+/// The calendar options of every command that computes dates.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct CalendarArgs {
+    /// A further year file (a State Council notice, e.g. from `gongkai calendar import`) or an
+    /// institution's closures; repeatable. A loaded notice replaces a provisional year.
+    #[arg(long = "calendar", value_name = "FILE", global = true)]
+    pub calendars: Vec<PathBuf>,
+    /// Refuse provisional years (derived from the 放假办法 before the year's notice is out): a
+    /// date in a year with no notice loaded is an error, as before provisional years existed.
+    #[arg(long, global = true)]
+    pub strict_calendar: bool,
+}
+
+impl CalendarArgs {
+    pub fn load(&self) -> Result<Cow<'static, Calendar>, Box<dyn std::error::Error>> {
+        load_calendar_from(&self.calendars, self.strict_calendar)
+    }
+}
+
 #[derive(clap::Args)]
-#[command(after_help = "A date outside the years with data (2007–2026 built in) exits with status 2; \
-                       load a newer notice with --calendar FILE (format: docs/calendar.md).")]
+#[command(after_help = "2007–2026 are built in from the State Council notices; the ten years after are \
+                       provisional (statutory days from the 放假办法, no 调休), marked as such; other \
+                       years exit with status 2. --strict-calendar refuses provisional years; load a \
+                       notice with --calendar FILE (see `gongkai calendar import`, docs/calendar.md).")]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Dates as YYYY-MM-DD.
     #[arg(required_unless_present = "year")]
     dates: Vec<String>,
@@ -23,14 +47,84 @@ pub struct Args {
     year: Option<i32>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// A further year file (a new State Council notice) or an institution's closures; repeatable.
-    #[arg(long = "calendar", value_name = "FILE")]
-    calendars: Vec<PathBuf>,
+    #[command(flatten)]
+    calendar: CalendarArgs,
 }
 
-/// The embedded calendar with the `--calendar` files loaded on top.
-pub fn load_calendar(files: &[PathBuf]) -> Result<Cow<'static, Calendar>, Box<dyn std::error::Error>> {
-    let mut cal = Cow::Borrowed(Calendar::embedded());
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Read the text of a State Council holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知)
+    /// and write the year file `--calendar FILE` loads. A notice that cannot be read (a holiday
+    /// missing, dates out of order, a make-up day not on a weekend) is an error naming the line;
+    /// one that leaves a statutory day of the 放假办法 out is refused.
+    Import {
+        /// The notice's text (UTF-8), as copied from gov.cn.
+        notice: PathBuf,
+        /// Where to write the year file (default: stdout).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// The notice's address, cited in the year file.
+        #[arg(long, default_value = "")]
+        url: String,
+    },
+}
+
+/// The year file as YAML, in the layout of catalogues/calendar/YYYY.yaml.
+fn year_yaml(y: &gongkai::calendar::YearFile, source: &str) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut out = format!("# Imported by `gongkai calendar import` from {source}.\ncovers: {}\nnotices:\n", y.covers);
+    for n in &y.notices {
+        out.push_str(&format!("  - title: {}\n    url: {}\n", q(&n.title), q(&n.url)));
+    }
+    out.push_str("holidays:\n");
+    for h in &y.holidays {
+        out.push_str(&format!(
+            "  - id: {}\n    name: {{zh: {}, en: {}}}\n    off:\n",
+            h.id,
+            q(&h.name.zh),
+            q(&h.name.en)
+        ));
+        for r in &h.off {
+            out.push_str(&format!("      - {{from: {}, to: {}}}\n", r.from, r.to));
+        }
+        if !h.makeup_working_days.is_empty() {
+            let days: Vec<String> = h.makeup_working_days.iter().map(ToString::to_string).collect();
+            out.push_str(&format!("    makeup_working_days: [{}]\n", days.join(", ")));
+        }
+    }
+    out
+}
+
+fn import(notice: &PathBuf, output: Option<&PathBuf>, url: &str) -> CmdResult {
+    let name = notice.display().to_string();
+    let text = std::fs::read_to_string(notice).map_err(|e| format!("{name}: {e}"))?;
+    let year = gongkai::calendar::notice::parse_notice(&name, &text, url)?;
+    let yaml = year_yaml(&year, &name);
+    // Load it as `--calendar` would: the year file's own rules, and the 放假办法's statutory days.
+    let cal = Calendar::embedded().with_years_from_str(&name, &yaml)?;
+    match output {
+        Some(path) => std::fs::write(path, &yaml).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{yaml}"),
+    }
+    let off: usize = year.holidays.iter().flat_map(|h| &h.off).map(|r| (r.to - r.from).num_days() as usize + 1).sum();
+    let workdays: usize = year.holidays.iter().map(|h| h.makeup_working_days.len()).sum();
+    let replaced =
+        if Calendar::embedded().is_provisional(year.covers) { " (replaces the provisional year)" } else { "" };
+    eprintln!(
+        "{}: {} holidays, {off} days off, {workdays} make-up working days{replaced}; load it with --calendar FILE",
+        year.covers,
+        year.holidays.len()
+    );
+    let _ = cal;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The embedded calendar (strict: without provisional years) with the `--calendar` files loaded on top.
+pub fn load_calendar_from(
+    files: &[PathBuf],
+    strict: bool,
+) -> Result<Cow<'static, Calendar>, Box<dyn std::error::Error>> {
+    let mut cal = Cow::Borrowed(if strict { Calendar::embedded_strict() } else { Calendar::embedded() });
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         cal = Cow::Owned(cal.with_file_str(&file.display().to_string(), &text)?);
@@ -49,10 +143,15 @@ struct DayOut<'a> {
     working_day: bool,
     kind: &'static str,
     name: Option<&'a gongkai::Text>,
+    /// The year has no notice loaded: the day is derived from the 放假办法.
+    provisional: bool,
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let cal = load_calendar(&args.calendars)?;
+    if let Some(Command::Import { notice, output, url }) = &args.command {
+        return import(notice, output.as_ref(), url);
+    }
+    let cal = args.calendar.load()?;
     let dates: Vec<NaiveDate> = match args.year {
         Some(year) => {
             let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| format!("no year `{year}`"))?;
@@ -66,14 +165,28 @@ pub fn run(args: Args) -> CmdResult {
             let out: Vec<DayOut> = dates
                 .iter()
                 .zip(&kinds)
-                .map(|(d, k)| DayOut { date: *d, working_day: k.is_working_day(), kind: k.as_str(), name: k.name() })
+                .map(|(d, k)| DayOut {
+                    date: *d,
+                    working_day: k.is_working_day(),
+                    kind: k.as_str(),
+                    name: k.name(),
+                    provisional: cal.is_provisional(d.year()),
+                })
                 .collect();
             print_json(&out)?;
         }
         Format::Text => {
             let mut out = std::io::stdout().lock();
             for (d, k) in dates.iter().zip(&kinds) {
-                writeln!(out, "{d} {}", k.as_str())?;
+                let provisional = if cal.is_provisional(d.year()) { " PROVISIONAL" } else { "" };
+                writeln!(out, "{d} {}{provisional}", k.as_str())?;
+            }
+            let mut years: Vec<i32> = dates.iter().map(|d| d.year()).filter(|y| cal.is_provisional(*y)).collect();
+            years.dedup();
+            for year in years {
+                if let Some(p) = cal.provisional_year(year) {
+                    writeln!(out, "provisional {year}: {}", p.reason.en)?;
+                }
             }
         }
     }

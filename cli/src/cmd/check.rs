@@ -53,6 +53,8 @@ pub struct Args {
     /// Also list records with no findings (text format).
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    calendar: super::calendar::CalendarArgs,
 }
 
 /// The result for one record.
@@ -81,6 +83,9 @@ pub fn run(args: Args) -> CmdResult {
     let lang: Lang = args.lang.into();
     let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(args.no_screening);
     opts.today = args.today;
+    if !args.calendar.calendars.is_empty() || args.calendar.strict_calendar {
+        opts = opts.with_calendar(args.calendar.load()?.into_owned());
+    }
 
     let (sources, missing) = input::expand(&args.paths);
     // Text goes through anstream (colours on a terminal, stripped elsewhere); JSON and SARIF hold

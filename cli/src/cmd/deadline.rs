@@ -9,7 +9,7 @@ use gongkai::deadlines::request::{RequestSettings, Timeline, request_timeline};
 use gongkai::deadlines::{self, Deadline, ExcludedReason};
 use gongkai::{Catalogue, Severity};
 
-use super::calendar::{load_calendar, parse_date};
+use super::calendar::{CalendarArgs, parse_date};
 use crate::output::{CmdResult, Format, LangArg, print_json};
 
 #[derive(clap::Args)]
@@ -31,9 +31,8 @@ pub struct Args {
     explain: bool,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// A further year file or an institution's closures; repeatable.
-    #[arg(long = "calendar", value_name = "FILE", global = true)]
-    calendars: Vec<PathBuf>,
+    #[command(flatten)]
+    calendar: CalendarArgs,
 }
 
 #[derive(clap::Subcommand)]
@@ -49,6 +48,13 @@ enum Command {
         /// Overlay files whose request_options apply.
         #[arg(long = "overlay", value_name = "FILE")]
         overlays: Vec<PathBuf>,
+        /// Read the reply clock on this day: an unanswered request past its limit is an error,
+        /// one due within `--due-soon` working days a warning.
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// Working days before the limit from which an unanswered request is due soon.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        due_soon: u32,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         #[arg(long, value_enum, default_value_t)]
@@ -57,9 +63,12 @@ enum Command {
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let cal = load_calendar(&args.calendars)?;
-    if let Some(Command::Request { file, next_working_day_receipt, overlays, format, lang }) = args.command {
-        return run_request(&cal, &file, next_working_day_receipt, &overlays, format, lang);
+    let cal = args.calendar.load()?;
+    if let Some(Command::Request { file, next_working_day_receipt, overlays, today, due_soon, format, lang }) =
+        args.command
+    {
+        let clock = (today, due_soon);
+        return run_request(&cal, &file, next_working_day_receipt, &overlays, clock, format, lang);
     }
     let start = parse_date(args.start.as_deref().ok_or("`--start YYYY-MM-DD` is required")?)?;
     let deadline = match (&args.rule, args.working_days) {
@@ -68,16 +77,37 @@ pub fn run(args: Args) -> CmdResult {
         (None, None) => return Err("give `--working-days N` or `--rule ID`".into()),
     };
     match args.format {
-        Format::Json => print_json(&deadline)?,
+        Format::Json => {
+            let mut v = serde_json::to_value(&deadline)?;
+            v["provisional"] = serde_json::Value::Bool(deadline.explanation.is_provisional());
+            print_json(&v)?
+        }
         Format::Text => {
             let mut out = std::io::stdout().lock();
             writeln!(out, "{}", deadline.due)?;
+            print_provisional(&mut out, &deadline, "")?;
             if args.explain {
                 print_working(&mut out, &deadline, "")?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A due date that depends on a provisional year says so on the line after it, with the days assumed.
+fn print_provisional(out: &mut impl Write, d: &Deadline, indent: &str) -> std::io::Result<()> {
+    for p in &d.explanation.provisional {
+        writeln!(out, "{indent}PROVISIONAL: {}", p.reason.en)?;
+        let days: Vec<String> = p.statutory_days.iter().map(|s| format!("{} {}", s.date, s.name.zh)).collect();
+        writeln!(out, "{indent}  statutory days assumed: {}", days.join(", "))?;
+        if !p.makeup_days_off.is_empty() {
+            let days: Vec<String> = p.makeup_days_off.iter().map(|s| format!("{} ({})", s.date, s.name.zh)).collect();
+            writeln!(out, "{indent}  weekend make-up days off (Art 6): {}", days.join(", "))?;
+        }
+        let basis: Vec<String> = p.basis.iter().map(ToString::to_string).collect();
+        writeln!(out, "{indent}  basis: {}", basis.join("; "))?;
+    }
+    Ok(())
 }
 
 fn print_working(out: &mut impl Write, d: &Deadline, indent: &str) -> std::io::Result<()> {
@@ -121,6 +151,7 @@ fn run_request(
     file: &PathBuf,
     next_working_day_receipt: bool,
     overlays: &[PathBuf],
+    (today, due_soon): (Option<chrono::NaiveDate>, u32),
     format: Format,
     lang: LangArg,
 ) -> CmdResult {
@@ -137,8 +168,10 @@ fn run_request(
     for overlay in overlays {
         cat = cat.with_overlay_file(overlay)?;
     }
-    let mut settings = RequestSettings::from_catalogue(&cat);
-    settings.non_working_day_receipt_moves_to_next_working_day |= next_working_day_receipt;
+    let settings = RequestSettings::from_catalogue(&cat)
+        .with_next_working_day_receipt(next_working_day_receipt)
+        .with_today(today)
+        .with_due_soon_working_days(due_soon);
     let diagnostics = deadlines::check_request_with(&cat, cal, &value, settings);
     let record: Option<deadlines::RequestRecord> = serde_json::from_value(value).ok();
     let timeline: Option<Timeline> = match &record {
@@ -149,7 +182,8 @@ fn run_request(
     match format {
         Format::Json => {
             let diags: Vec<_> = diagnostics.iter().map(|d| d.localized(lang)).collect();
-            print_json(&serde_json::json!({ "timeline": timeline, "diagnostics": diags }))?;
+            let provisional = timeline.as_ref().is_some_and(|t| !t.provisional_years().is_empty());
+            print_json(&serde_json::json!({ "timeline": timeline, "provisional": provisional, "diagnostics": diags }))?;
         }
         Format::Text => {
             let mut out = std::io::stdout().lock();
@@ -166,6 +200,7 @@ fn run_request(
                 match &t.reply_due {
                     Some(d) => {
                         writeln!(out, "reply due: {}", d.due)?;
+                        print_provisional(&mut out, d, "  ")?;
                         print_working(&mut out, d, "  ")?;
                     }
                     None => writeln!(out, "reply due: not running (correction outstanding)")?,
@@ -180,6 +215,18 @@ fn run_request(
                         None => "",
                     };
                     writeln!(out, "replied: {reply} {verdict}")?;
+                }
+                if let Some(c) = &t.clock {
+                    let state = serde_json::to_value(c.state).ok().and_then(|v| v.as_str().map(str::to_owned));
+                    writeln!(
+                        out,
+                        "clock on {}: {} working day(s) elapsed, {} left until {} ({})",
+                        c.on,
+                        c.working_days_elapsed,
+                        c.working_days_left,
+                        c.limit,
+                        state.unwrap_or_default()
+                    )?;
                 }
             }
             for d in &diagnostics {

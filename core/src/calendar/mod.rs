@@ -9,7 +9,12 @@
 //! assert!(matches!(cal.day_kind(d("2026-02-14")).unwrap(), DayKind::MakeupWorkingDay { .. }));
 //! // 20 working days after 2026-09-25 (a holiday), the start day not counted (民法典 Art 201).
 //! assert_eq!(cal.add_working_days(d("2026-09-25"), 20).unwrap(), d("2026-10-29"));
-//! assert!(cal.day_kind(d("2027-01-04")).is_err());
+//! // 2027 has no notice yet: its days come from the 放假办法 and are marked provisional.
+//! assert!(cal.is_provisional(2027));
+//! assert!(matches!(cal.day_kind(d("2027-02-08")).unwrap(), DayKind::Holiday { .. }));
+//! assert_eq!(cal.add_working_days(d("2026-12-07"), 20).unwrap(), d("2027-01-05"));
+//! // The strict calendar refuses what no notice backs.
+//! assert!(Calendar::embedded_strict().day_kind(d("2027-01-04")).is_err());
 //! ```
 //!
 //! After loading, every query is O(1): a table per day (kind and name) and the cumulative count of
@@ -17,6 +22,8 @@
 //! the days in between.
 
 pub mod data;
+pub mod notice;
+pub mod statutory;
 
 use std::sync::LazyLock;
 
@@ -26,6 +33,10 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::Text;
 pub use data::{Closure, ClosureFile, DateRange, HolidaySpec, Notice, YearFile};
+pub use statutory::{ProvisionalYear, StatutoryDay};
+
+/// How many years after the latest announced one get a provisional schedule.
+pub const PROVISIONAL_YEARS_AHEAD: i32 = 10;
 
 /// A calendar problem: most often a date outside the years with data.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,6 +119,8 @@ struct Day {
 #[derive(Clone, Debug)]
 pub struct Calendar {
     years: Vec<YearFile>,
+    /// The years among `years` derived from the 放假办法 (no notice loaded), ascending.
+    provisional: Vec<ProvisionalYear>,
     closures: Vec<Closure>,
     /// First and last covered years; the tables span 1 January of the first to 31 December of the last.
     first_year: i32,
@@ -133,13 +146,73 @@ static EMBEDDED: LazyLock<Calendar> = LazyLock::new(|| {
         .map(|(p, _)| crate::catalogue::embedded::parse(p))
         .collect();
     // The embedded data is checked by the test suite; failing here is a build defect, not bad input.
-    Calendar::build(years, Vec::new()).unwrap_or_else(|e| panic!("embedded calendar data is invalid: {e}"))
+    let announced = Calendar::build(years, Vec::new(), Vec::new())
+        .unwrap_or_else(|e| panic!("embedded calendar data is invalid: {e}"));
+    announced.with_provisional_years(PROVISIONAL_YEARS_AHEAD)
 });
 
+static EMBEDDED_STRICT: LazyLock<Calendar> = LazyLock::new(|| Calendar::embedded().strict());
+
 impl Calendar {
-    /// The calendar compiled into the library (2007–2026), parsed once on first use.
+    /// The calendar compiled into the library, parsed once on first use: the announced years
+    /// (2007–2026) and, for the [`PROVISIONAL_YEARS_AHEAD`] years after them, provisional years
+    /// derived from the 放假办法 ([`statutory`]).
     pub fn embedded() -> &'static Calendar {
         &EMBEDDED
+    }
+
+    /// The embedded calendar in strict mode: announced years only; a date in any other year is
+    /// an error ([`CalendarError::YearNotCovered`]).
+    pub fn embedded_strict() -> &'static Calendar {
+        &EMBEDDED_STRICT
+    }
+
+    /// This calendar without its provisional years (strict mode).
+    pub fn strict(&self) -> Calendar {
+        let years = self.years.iter().filter(|y| !self.is_provisional(y.covers)).cloned().collect();
+        Calendar::build(years, self.closures.clone(), Vec::new()).unwrap_or_else(|_| self.clone())
+    }
+
+    /// This calendar with provisional years for the `ahead` years after the latest loaded one
+    /// that is not provisional (each derived from the 放假办法; a year the lunar tables do not
+    /// reach is left out).
+    pub fn with_provisional_years(&self, ahead: i32) -> Calendar {
+        let Some(last) = self.years.iter().map(|y| y.covers).filter(|y| !self.is_provisional(*y)).max() else {
+            return self.clone();
+        };
+        let mut years: Vec<YearFile> = self.years.clone();
+        let mut provisional = self.provisional.clone();
+        for year in (last + 1)..=(last + ahead) {
+            if years.iter().any(|y| y.covers == year) {
+                continue;
+            }
+            if let Ok((file, info)) = statutory::provisional_year(year) {
+                years.push(file);
+                provisional.push(info);
+            }
+        }
+        Calendar::build(years, self.closures.clone(), provisional).unwrap_or_else(|_| self.clone())
+    }
+
+    /// Whether `year`'s schedule is provisional (derived, no notice loaded).
+    pub fn is_provisional(&self, year: i32) -> bool {
+        self.provisional.iter().any(|p| p.year == year)
+    }
+
+    /// The provisional year's derivation, when `year` is provisional.
+    pub fn provisional_year(&self, year: i32) -> Option<&ProvisionalYear> {
+        self.provisional.iter().find(|p| p.year == year)
+    }
+
+    /// The provisional years an answer spanning `a`..=`b` depends on, ascending.
+    pub fn provisional_between(&self, a: NaiveDate, b: NaiveDate) -> Vec<&ProvisionalYear> {
+        let (lo, hi) = (a.year().min(b.year()), a.year().max(b.year()));
+        self.provisional.iter().filter(|p| p.year >= lo && p.year <= hi).collect()
+    }
+
+    /// Every provisional year, ascending.
+    pub fn provisional_years(&self) -> &[ProvisionalYear] {
+        &self.provisional
     }
 
     /// Build a calendar from (file name, YAML text) year files.
@@ -153,16 +226,24 @@ impl Calendar {
             }
         }
         data::into_result(errors)?;
-        Calendar::build(years, Vec::new())
+        Calendar::build(years, Vec::new(), Vec::new())
     }
 
     /// This calendar with one more year file (a new notice) loaded. A year already covered is
-    /// replaced by the new file (a corrected or amended schedule).
+    /// replaced by the new file (a corrected or amended schedule, or a provisional year's notice).
+    /// A notice that contradicts the 放假办法 (a statutory day it does not give off) is refused.
     pub fn with_years_from_str(&self, file: &str, text: &str) -> Result<Calendar, Error> {
         let year = YearFile::parse(file, text)?;
+        self.with_year(file, year)
+    }
+
+    /// This calendar with a parsed year file loaded (see [`Calendar::with_years_from_str`]).
+    pub fn with_year(&self, file: &str, year: YearFile) -> Result<Calendar, Error> {
+        statutory::check_against_law(file, &year)?;
         let mut years: Vec<YearFile> = self.years.iter().filter(|y| y.covers != year.covers).cloned().collect();
+        let provisional = self.provisional.iter().filter(|p| p.year != year.covers).cloned().collect();
         years.push(year);
-        Calendar::build(years, self.closures.clone())
+        Calendar::build(years, self.closures.clone(), provisional)
     }
 
     /// This calendar with an institution's own closures added.
@@ -170,7 +251,7 @@ impl Calendar {
         let extra = ClosureFile::parse(file, text)?;
         let mut closures = self.closures.clone();
         closures.extend(extra.closures);
-        Calendar::build(self.years.clone(), closures)
+        Calendar::build(self.years.clone(), closures, self.provisional.clone())
     }
 
     /// Load a file of either kind: a closures file (top-level `closures:`) or a year file.
@@ -182,8 +263,13 @@ impl Calendar {
         }
     }
 
-    fn build(mut years: Vec<YearFile>, closures: Vec<Closure>) -> Result<Calendar, Error> {
+    fn build(
+        mut years: Vec<YearFile>,
+        closures: Vec<Closure>,
+        mut provisional: Vec<ProvisionalYear>,
+    ) -> Result<Calendar, Error> {
         years.sort_by_key(|y| y.covers);
+        provisional.sort_by_key(|p| p.year);
         let (Some(first_year), Some(last_year)) = (years.first().map(|y| y.covers), years.last().map(|y| y.covers))
         else {
             return Err(Error::Invalid("a calendar needs at least one year file".into()));
@@ -245,7 +331,19 @@ impl Calendar {
             }
         }
         working_before.push(working.len() as u32);
-        Ok(Calendar { years, closures, first_year, last_year, base, covered, days, names, working_before, working })
+        Ok(Calendar {
+            years,
+            provisional,
+            closures,
+            first_year,
+            last_year,
+            base,
+            covered,
+            days,
+            names,
+            working_before,
+            working,
+        })
     }
 
     /// The years covered, ascending.

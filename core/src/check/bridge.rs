@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::Catalogue;
-use crate::calendar::CalendarError;
+use crate::calendar::{Calendar, CalendarError};
 use crate::diagnostics::Diagnostic;
 use crate::model::Item;
 
@@ -18,8 +18,8 @@ pub(crate) enum NoDeadline {
 
 /// `from` plus `days` working days (the start day not counted), on the PRC calendar with
 /// statutory holidays and make-up working days. Never approximated with calendar days.
-pub(crate) fn add_working_days(from: NaiveDate, days: u32) -> Result<NaiveDate, NoDeadline> {
-    crate::calendar::Calendar::embedded().add_working_days(from, days).map_err(NoDeadline::Calendar)
+pub(crate) fn add_working_days(cal: &Calendar, from: NaiveDate, days: u32) -> Result<NaiveDate, NoDeadline> {
+    cal.add_working_days(from, days).map_err(NoDeadline::Calendar)
 }
 
 /// Screening diagnostics for one text (personal data, classification markings).
@@ -29,6 +29,7 @@ pub(crate) fn screen(text: &str, pointer: impl FnOnce() -> String, item: Option<
 }
 
 /// Check a request record (依申请公开).
-pub(crate) fn check_request(cat: &Catalogue, record: &Value) -> Vec<Diagnostic> {
-    crate::deadlines::check_request(cat, record)
+pub(crate) fn check_request(cat: &Catalogue, record: &Value, opts: &super::CheckOptions) -> Vec<Diagnostic> {
+    let settings = crate::deadlines::request::RequestSettings::from_catalogue(cat).with_today(opts.today);
+    crate::deadlines::check_request_with(cat, opts.calendar(), record, settings)
 }

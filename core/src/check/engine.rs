@@ -235,7 +235,9 @@ impl<'c> Checker<'c> {
         };
         match obj.get("kind") {
             Some(Value::String(k)) if k == "publication" => self.check_publication(obj, opts, &mut out),
-            Some(Value::String(k)) if k == "request" => out.extend(bridge::check_request(self.catalogue(), record)),
+            Some(Value::String(k)) if k == "request" => {
+                out.extend(bridge::check_request(self.catalogue(), record, opts))
+            }
             Some(Value::String(k)) => out.push(
                 Diagnostic::new(
                     &RECORD_UNKNOWN_KIND,

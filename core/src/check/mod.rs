@@ -40,6 +40,12 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// Skip content screening (personal data, classification markings) of body, attachments and fields.
     pub skip_screening: bool,
+    /// The working-day calendar for time limits (`None`: the embedded one, or its strict form
+    /// when `strict_calendar` is set), e.g. with a newer notice or closures loaded.
+    pub calendar: Option<std::sync::Arc<crate::calendar::Calendar>>,
+    /// Refuse provisional years (derived from the 放假办法, no notice loaded): a time limit in
+    /// such a year is not checked, as for a year with no data. Applies to the embedded calendar.
+    pub strict_calendar: bool,
 }
 
 impl CheckOptions {
@@ -54,6 +60,22 @@ impl CheckOptions {
     pub fn with_skip_screening(mut self, skip: bool) -> Self {
         self.skip_screening = skip;
         self
+    }
+    pub fn with_calendar(mut self, calendar: crate::calendar::Calendar) -> Self {
+        self.calendar = Some(std::sync::Arc::new(calendar));
+        self
+    }
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+    /// The calendar time limits are computed on.
+    pub fn calendar(&self) -> &crate::calendar::Calendar {
+        match &self.calendar {
+            Some(c) => c,
+            None if self.strict_calendar => crate::calendar::Calendar::embedded_strict(),
+            None => crate::calendar::Calendar::embedded(),
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, CalendarError, DayKind, DaySpan};
+use crate::calendar::{Calendar, CalendarError, DayKind, DaySpan, ProvisionalYear};
 use crate::model::{Citation, Text};
 pub use request::{CODES, RequestRecord, check_request, check_request_with, request_timeline};
 
@@ -162,6 +162,18 @@ pub struct Explanation {
     /// Notes on readings applied (start day, receipt on a non-working day, …).
     pub notes: Vec<Text>,
     pub basis: Vec<Citation>,
+    /// The provisional years the due date depends on (no State Council notice loaded; days
+    /// derived from the 放假办法), with the reason and the statutory days assumed. Empty when
+    /// every day counted is from an announced year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisional: Vec<ProvisionalYear>,
+}
+
+impl Explanation {
+    /// Whether the answer depends on a provisional year.
+    pub fn is_provisional(&self) -> bool {
+        !self.provisional.is_empty()
+    }
 }
 
 /// A computed deadline with its working.
@@ -251,6 +263,7 @@ pub fn working_days_after_excluding(
             due,
             notes: vec![start_day_note()],
             basis: rules().counting.basis.clone(),
+            provisional: cal.provisional_between(start, due).into_iter().cloned().collect(),
         },
     })
 }

@@ -154,6 +154,27 @@ code!(
     r#""received": "2027-03-02""#
 );
 
+code!(
+    OVERDUE_UNANSWERED,
+    "request",
+    "request_overdue_unanswered",
+    Error,
+    "政府信息公开条例第三十三条",
+    "尚未答复，已超过法定答复期限",
+    "no reply yet, and the statutory time limit has passed",
+    r#""received": "2026-03-02", no "reply_date", today 2026-04-15 (due 2026-03-30)"#
+);
+code!(
+    DUE_SOON,
+    "request",
+    "request_due_soon",
+    Warning,
+    "政府信息公开条例第三十三条",
+    "尚未答复，答复期限将至",
+    "no reply yet, and the time limit is only a few working days away",
+    r#""received": "2026-03-02", no "reply_date", today 2026-03-26 (due 2026-03-30)"#
+);
+
 /// Diagnostic codes for request records.
 pub static CODES: &[&CodeInfo] = &[
     &INVALID_VALUE,
@@ -170,6 +191,8 @@ pub static CODES: &[&CodeInfo] = &[
     &FEE_ABOVE_BANDS,
     &UNKNOWN_GROUND,
     &CALENDAR_NOT_COVERED,
+    &OVERDUE_UNANSWERED,
+    &DUE_SOON,
 ];
 
 /// A request record (依申请公开) as a case system hands it over.
@@ -256,11 +279,27 @@ pub struct FeeCharged {
     pub pages: Option<u64>,
 }
 
-/// Options the 条例 leaves to local rules.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Options the 条例 leaves to local rules, and the day the request clock is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestSettings {
     /// A request received on a non-working day counts as received on the next working day.
     pub non_working_day_receipt_moves_to_next_working_day: bool,
+    /// The day to read the clock of a request with no reply: past the limit is
+    /// `request_overdue_unanswered`, within `due_soon_working_days` is `request_due_soon`.
+    pub today: Option<NaiveDate>,
+    /// Working days before the limit from which an unanswered request is due soon (default 5).
+    pub due_soon_working_days: u32,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        RequestSettings {
+            non_working_day_receipt_moves_to_next_working_day: false,
+            today: None,
+            due_soon_working_days: 5,
+        }
+    }
 }
 
 impl RequestSettings {
@@ -270,8 +309,52 @@ impl RequestSettings {
             .overlays()
             .iter()
             .any(|o| o.request_options.as_ref().is_some_and(|r| r.non_working_day_receipt_moves_to_next_working_day));
-        RequestSettings { non_working_day_receipt_moves_to_next_working_day: on }
+        RequestSettings { non_working_day_receipt_moves_to_next_working_day: on, ..Default::default() }
     }
+
+    pub fn with_today(mut self, today: Option<NaiveDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn with_due_soon_working_days(mut self, days: u32) -> Self {
+        self.due_soon_working_days = days;
+        self
+    }
+
+    pub fn with_next_working_day_receipt(mut self, on: bool) -> Self {
+        self.non_working_day_receipt_moves_to_next_working_day |= on;
+        self
+    }
+}
+
+/// Where a request stands on its reply clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClockState {
+    RepliedInTime,
+    RepliedLate,
+    /// No reply; the limit is more than the due-soon margin away.
+    Running,
+    /// No reply; the limit is within the due-soon margin.
+    DueSoon,
+    /// No reply; the limit has passed.
+    Overdue,
+}
+
+/// The reply clock read on the reply date, or on `today` for a request with no reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestClock {
+    /// The day the clock is read.
+    pub on: NaiveDate,
+    /// The reply limit (with the extension, when there is one).
+    pub limit: NaiveDate,
+    /// Working days counted from the clock's start to `on` (consultation periods not counted).
+    pub working_days_elapsed: i64,
+    /// Working days from `on` to the limit; negative: working days past it.
+    pub working_days_left: i64,
+    pub state: ClockState,
 }
 
 /// A request's timeline: when it counts as received, what was due when, and whether the reply was in time.
@@ -295,6 +378,24 @@ pub struct Timeline {
     pub reply_date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_in_time: Option<bool>,
+    /// Working days elapsed and left, on the reply date or on `today`; absent while a correction
+    /// is outstanding, or with neither a reply nor `today`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<RequestClock>,
+}
+
+impl Timeline {
+    /// The provisional years (no notice loaded) any of the timeline's deadlines depend on.
+    pub fn provisional_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = [&self.correction_notice_due, &self.reply_due, &self.extended_due]
+            .into_iter()
+            .flatten()
+            .flat_map(|d| d.explanation.provisional.iter().map(|p| p.year))
+            .collect();
+        years.sort();
+        years.dedup();
+        years
+    }
 }
 
 fn receipt_reading(settings: RequestSettings, moved: bool) -> Text {
@@ -394,6 +495,10 @@ pub fn request_timeline(
         (Some(reply), Some(limit)) => Some(reply <= limit),
         _ => None,
     };
+    let clock = match (clock_start, limit, record.reply_date.or(settings.today)) {
+        (Some(start), Some(limit), Some(on)) => read_clock(cal, start, limit, on, &suspensions, record, settings),
+        _ => None,
+    };
     Ok(Timeline {
         received,
         effective_received: effective,
@@ -403,7 +508,42 @@ pub fn request_timeline(
         extended_due,
         reply_date: record.reply_date,
         reply_in_time,
+        clock,
     })
+}
+
+/// Working days elapsed since `start` and left until `limit`, read on `on`. Consultation
+/// periods do not count as elapsed (条例 Art 33 ¶3). `None` when `on` lies outside the calendar.
+fn read_clock(
+    cal: &Calendar,
+    start: NaiveDate,
+    limit: NaiveDate,
+    on: NaiveDate,
+    suspensions: &[Suspension],
+    record: &RequestRecord,
+    settings: RequestSettings,
+) -> Option<RequestClock> {
+    let mut elapsed = if on > start { cal.working_days_between(start, on).ok()? } else { 0 };
+    for s in suspensions {
+        let from = s.from.pred_opt().unwrap_or(s.from).max(start);
+        let to = s.to.min(on);
+        if to > from {
+            elapsed -= cal.working_days_between(from, to).ok()?;
+        }
+    }
+    let left = if on <= limit {
+        cal.working_days_between(on, limit).ok()?
+    } else {
+        -cal.working_days_between(limit, on).ok()?
+    };
+    let state = match record.reply_date {
+        Some(reply) if reply <= limit => ClockState::RepliedInTime,
+        Some(_) => ClockState::RepliedLate,
+        None if on > limit => ClockState::Overdue,
+        None if left <= i64::from(settings.due_soon_working_days) => ClockState::DueSoon,
+        None => ClockState::Running,
+    };
+    Some(RequestClock { on, limit, working_days_elapsed: elapsed.max(0), working_days_left: left, state })
 }
 
 /// Check a request record with the embedded calendar and the catalogue's overlay options.
@@ -428,7 +568,11 @@ pub fn check_request_with(
         return out;
     }
     match request_timeline(cal, &record, settings) {
-        Ok(timeline) => check_timeline(&record, &timeline, &mut out),
+        Ok(timeline) => {
+            check_timeline(&record, &timeline, &mut out);
+            check_clock(&timeline, &mut out);
+            provisional_note(cal, &timeline, &mut out);
+        }
         Err(e) => out.push(
             Diagnostic::new(&CALENDAR_NOT_COVERED, "/received", Text::new(format!("无法计算期限：{e}"), e.to_string()))
                 .with_help(Text::new(
@@ -465,6 +609,54 @@ fn check_timeline(record: &RequestRecord, t: &Timeline, out: &mut Vec<Diagnostic
             ),
         ));
     }
+}
+
+fn check_clock(t: &Timeline, out: &mut Vec<Diagnostic>) {
+    let Some(c) = &t.clock else { return };
+    let (elapsed, left, limit, on) = (c.working_days_elapsed, c.working_days_left, c.limit, c.on);
+    match c.state {
+        ClockState::Overdue => out.push(
+            Diagnostic::new(
+                &OVERDUE_UNANSWERED,
+                "/reply_date",
+                Text::new(
+                    format!("截至`{on}`尚未答复：期限`{limit}`已过{}个工作日（已用{elapsed}个工作日）", -left),
+                    format!("no reply by `{on}`: the limit `{limit}` passed {} working day(s) ago ({elapsed} working days elapsed)", -left),
+                ),
+            )
+            .with_help(Text::new("立即答复；需延长的，延长须在期限内决定并告知申请人（第三十三条）", "reply now; an extension must be decided and notified within the limit (Art 33)")),
+        ),
+        ClockState::DueSoon => out.push(Diagnostic::new(
+            &DUE_SOON,
+            "/reply_date",
+            Text::new(
+                format!("截至`{on}`尚未答复：距期限`{limit}`还剩{left}个工作日（已用{elapsed}个工作日）"),
+                format!("no reply by `{on}`: {left} working day(s) left until the limit `{limit}` ({elapsed} working days elapsed)"),
+            ),
+        )),
+        _ => {}
+    }
+}
+
+/// Say so when the timeline's deadlines count days of a provisional year (no notice loaded).
+fn provisional_note(cal: &Calendar, t: &Timeline, out: &mut Vec<Diagnostic>) {
+    let years = t.provisional_years();
+    let Some(first) = years.first().and_then(|y| cal.provisional_year(*y)) else { return };
+    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+    out.push(
+        Diagnostic::new(
+            &crate::check::codes::CALENDAR_PROVISIONAL,
+            "/received",
+            Text::new(
+                format!("期限为暂定：{}年尚无节假日安排通知。{}", list.join("、"), first.reason.zh),
+                format!("the time limits are provisional: no holiday notice for {} yet. {}", list.join(", "), first.reason.en),
+            ),
+        )
+        .with_help(Text::new(
+            "通知公布后用 `gongkai calendar import` 载入；或用 --strict-calendar 拒绝暂定年度",
+            "load the notice once published (`gongkai calendar import`), or refuse provisional years with `--strict-calendar`",
+        )),
+    );
 }
 
 fn check_extension(r: &RequestRecord, out: &mut Vec<Diagnostic>) {

@@ -31,6 +31,10 @@ pub struct AuditOptions {
     pub today: Option<NaiveDate>,
     /// Run the record checks (`check::check_value`) and count items with errors.
     pub check_records: bool,
+    /// The working-day calendar (`None`: the embedded one; see `strict_calendar`).
+    pub calendar: Option<std::sync::Arc<Calendar>>,
+    /// Refuse provisional years (no notice loaded) in the embedded calendar.
+    pub strict_calendar: bool,
 }
 
 /// Where one item stands.
@@ -235,7 +239,12 @@ fn record_errors(cat: &Catalogue, rec: &Value, opts: &AuditOptions) -> usize {
     if !opts.check_records {
         return 0;
     }
-    let check_opts = crate::check::CheckOptions { today: opts.today, ..Default::default() };
+    let check_opts = crate::check::CheckOptions {
+        today: opts.today,
+        calendar: opts.calendar.clone(),
+        strict_calendar: opts.strict_calendar,
+        ..Default::default()
+    };
     crate::check::check_value(cat, rec, &check_opts)
         .iter()
         .filter(|d| d.severity == Severity::Error && !d.code.contains("late"))
@@ -244,7 +253,7 @@ fn record_errors(cat: &Catalogue, rec: &Value, opts: &AuditOptions) -> usize {
 
 /// Audit with default options (the year is over; records are checked).
 pub fn audit(cat: &Catalogue, inst: &Institution, year: i32, records: &[Value]) -> crate::Result<Audit> {
-    audit_with(cat, inst, year, records, &AuditOptions { today: None, check_records: true })
+    audit_with(cat, inst, year, records, &AuditOptions { today: None, check_records: true, ..Default::default() })
 }
 
 /// Audit an institution's records for a calendar year.
@@ -256,7 +265,8 @@ pub fn audit_with(
     opts: &AuditOptions,
 ) -> crate::Result<Audit> {
     let resolved = cat.resolve(inst)?;
-    let cal = Calendar::embedded();
+    let strict_or_embedded = if opts.strict_calendar { Calendar::embedded_strict() } else { Calendar::embedded() };
+    let cal: &Calendar = opts.calendar.as_deref().unwrap_or(strict_or_embedded);
     let end_of_audit = opts.today.unwrap_or_else(|| NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default());
 
     // Publication records by item id; "nothing arose" statements apart, by item id, for the year.

@@ -60,8 +60,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return; // dates out of order: reported by the dates rule
     }
     let due = match &item.timing {
-        Timing::WithinWorkingDays { days, .. } => match bridge::add_working_days(formed, *days) {
-            Ok(date) => Due { date, how: How::WorkingDays { days: *days, formed } },
+        Timing::WithinWorkingDays { days, .. } => match bridge::add_working_days(ctx.opts.calendar(), formed, *days) {
+            Ok(date) => {
+                provisional_note(ctx.opts.calendar(), formed, date, out);
+                Due { date, how: How::WorkingDays { days: *days, formed } }
+            }
             Err(why) => {
                 out.push(unchecked(why, formed));
                 return;
@@ -115,6 +118,30 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         Some(b) => d.with_basis(b),
         None => d,
     });
+}
+
+/// Say so when a time limit counts days of a provisional year (no notice loaded).
+fn provisional_note(cal: &crate::calendar::Calendar, formed: NaiveDate, due: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let years = cal.provisional_between(formed, due);
+    if years.is_empty() {
+        return;
+    }
+    let list: Vec<String> = years.iter().map(|p| p.year.to_string()).collect();
+    let (zh, en) = (&years[0].reason.zh, &years[0].reason.en);
+    out.push(
+        Diagnostic::new(
+            &crate::check::codes::CALENDAR_PROVISIONAL,
+            "/formed",
+            Text::new(
+                format!("时限（至{due}）为暂定：{}年尚无节假日安排通知。{zh}", list.join("、")),
+                format!("the time limit ({due}) is provisional: no holiday notice for {} yet. {en}", list.join(", ")),
+            ),
+        )
+        .with_help(Text::new(
+            "通知公布后用 `gongkai calendar import` 载入；或用 --strict-calendar 拒绝暂定年度",
+            "load the notice once published (`gongkai calendar import`), or refuse provisional years with `--strict-calendar`",
+        )),
+    );
 }
 
 fn unchecked(why: NoDeadline, formed: NaiveDate) -> Diagnostic {
