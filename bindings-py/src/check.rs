@@ -280,12 +280,31 @@ fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
     )
 }
 
+/// The `threads` argument: at least 1, and at most the machine's cores (more threads than
+/// cores only add memory and switching; `threads=10**6` must not start a million), as the
+/// docs say. Any int is accepted; anything else, or less than 1, is a `GongkaiError`.
+fn threads_arg(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(t) = threads.filter(|t| !t.is_none()) else { return Ok(None) };
+    let bad = |message: String| {
+        raise::<GongkaiError>(py, "invalid_argument", message, Where { path: Some("threads"), ..Default::default() })
+    };
+    if t.is_instance_of::<pyo3::types::PyBool>() || !t.is_instance_of::<pyo3::types::PyInt>() {
+        let name = t.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        return Err(bad(format!("`threads` must be a whole number of threads, found `{name}`")));
+    }
+    if t.lt(1)? {
+        return Err(bad(format!("`threads` must be at least 1, found `{t}`")));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    // An int too large for usize is more than the machine has, too.
+    Ok(Some(t.extract::<usize>().map_or(cores, |n| n.min(cores))))
+}
+
 fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
     match threads {
         None => Ok(None),
-        Some(0) => Err(PyValueError::new_err("`threads` must be at least 1")),
         Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(n.max(1))
             .build()
             .map(Some)
             .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
@@ -335,6 +354,9 @@ fn run_batch(
         let check_chunk = &check_chunk;
         let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<Block>, Chunk)>> = None;
         for index in 0.. {
+            // Ctrl-C (KeyboardInterrupt) between chunks, a few milliseconds of work apart: the
+            // chunk being checked is finished (the scope waits for it), nothing more is read.
+            py.check_signals()?;
             let chunk = next_chunk(std::mem::take(&mut spare), chunk_size(index));
             let done = pending.take().map(|handle| py.detach(|| handle.join()));
             // The next chunk is checked while this thread tidies up after the last one.
@@ -376,7 +398,7 @@ fn run_batch(
 pub fn _check_batch(
     py: Python<'_>,
     records: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -384,6 +406,7 @@ pub fn _check_batch(
     screening: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening)?;
+    let threads = threads_arg(py, threads)?;
     let mut iter = records.try_iter().map_err(|_| {
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
@@ -396,7 +419,7 @@ pub fn _check_batch(
         Ok(Chunk { inputs, arena })
     };
     let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
-    Ok(PyReports { results, lang })
+    Ok(PyReports { results, lang, lines: None })
 }
 
 /// _check_ndjson(slices, threads, progress, lang, today, catalogue, screening) -> Reports
@@ -411,7 +434,7 @@ pub fn _check_batch(
 pub fn _check_ndjson(
     py: Python<'_>,
     slices: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -419,6 +442,7 @@ pub fn _check_ndjson(
     screening: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening)?;
+    let threads = threads_arg(py, threads)?;
     let rows = |bytes: &[u8]| -> Vec<Input> {
         bytes
             .split(|&b| b == b'\n')
@@ -450,7 +474,7 @@ pub fn _check_ndjson(
         };
         run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
     };
-    Ok(PyReports { results, lang })
+    Ok(PyReports { results, lang, lines: None })
 }
 
 /// _check_paths(paths, threads, progress, lang, today, catalogue, screening) -> Reports
@@ -466,7 +490,7 @@ pub fn _check_ndjson(
 pub fn _check_paths(
     py: Python<'_>,
     paths: Vec<std::path::PathBuf>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -474,6 +498,7 @@ pub fn _check_paths(
     screening: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening)?;
+    let threads = threads_arg(py, threads)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let (found, missing) = sources::expand(&names);
     if let Some((name, e)) = missing.into_iter().next() {
@@ -482,9 +507,12 @@ pub fn _check_paths(
     }
     let mut units = sources::read_all(found);
     // Read the next chunk of records from the files, without the GIL.
-    let mut read_chunk = move |size: usize| -> Vec<Input> { units.by_ref().take(size).map(Input::Unit).collect() };
-    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
-        Ok(py.detach(|| read_chunk(size)).into())
-    })?;
-    Ok(PyReports { results, lang })
+    let results = {
+        let units = &mut units;
+        let mut read_chunk = move |size: usize| -> Vec<Input> { units.by_ref().take(size).map(Input::Unit).collect() };
+        run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
+            Ok(py.detach(|| read_chunk(size)).into())
+        })?
+    };
+    Ok(PyReports { results, lang, lines: Some(units.line_counts()) })
 }

@@ -13,6 +13,24 @@ pub fn parse_record(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str(text)
 }
 
+/// Whether a byte is whitespace in JSON's grammar (RFC 8259 §2: space, tab, LF, CR); form
+/// feed, vertical tab, NBSP and the like are not.
+pub fn is_json_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// `b` without JSON whitespace at either end.
+pub fn trim_json_whitespace(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|&c| !is_json_whitespace(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_json_whitespace(c)).map_or(start, |p| p + 1);
+    &b[start..end]
+}
+
+/// Whether a text holds nothing but JSON whitespace: an empty input.
+pub fn is_json_blank(text: &str) -> bool {
+    text.bytes().all(is_json_whitespace)
+}
+
 /// A one-line message for a JSON error (English, lowercase).
 pub fn json_error_message(e: &serde_json::Error, empty: bool) -> String {
     if empty {
@@ -34,7 +52,7 @@ pub fn json_error_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
 /// As [`json_error_diagnostic`], for a text that starts on line `first_line` of its file
 /// (a JSON Lines record), so the line reported is the file's.
 pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: usize) -> Diagnostic {
-    let empty = text.trim().is_empty();
+    let empty = is_json_blank(text);
     let msg = json_error_message(e, empty);
     let (line, col) = (e.line() + first_line.saturating_sub(1), e.column());
     if empty {
