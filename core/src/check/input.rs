@@ -31,18 +31,24 @@ pub fn is_json_blank(text: &str) -> bool {
     text.bytes().all(is_json_whitespace)
 }
 
-/// A one-line message for a JSON error (English, lowercase).
+/// A one-line message for a JSON error (English, lowercase), in the project's words.
 pub fn json_error_message(e: &serde_json::Error, empty: bool) -> String {
     if empty {
         return "input is empty".to_owned();
     }
+    own_words(&serde_message(e)).1
+}
+
+/// serde_json's message without the " at line L column C" it appends (reported separately).
+fn serde_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    // serde_json appends " at line L column C": the location is reported separately.
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg,
     }
 }
+
+pub use crate::diagnostics::wording::own_words;
 
 /// A diagnostic for a JSON text that could not be parsed.
 pub fn json_error_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
@@ -53,7 +59,7 @@ pub fn json_error_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
 /// (a JSON Lines record), so the line reported is the file's.
 pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: usize) -> Diagnostic {
     let empty = is_json_blank(text);
-    let msg = json_error_message(e, empty);
+    let (msg_zh, msg) = own_words(&serde_message(e));
     let (line, col) = (e.line() + first_line.saturating_sub(1), e.column());
     if empty {
         return Diagnostic::new(&INPUT_EMPTY, "", Text::new("输入为空，没有记录", "input is empty: no records"));
@@ -76,7 +82,7 @@ pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: u
         &INPUT_INVALID_JSON,
         "",
         Text::new(
-            format!("JSON 语法错误（第 {line} 行第 {col} 列）：{msg}"),
+            format!("JSON 语法错误（第 {line} 行第 {col} 列）：{msg_zh}"),
             format!("invalid JSON at line {line}, column {col}: {msg}"),
         ),
     )

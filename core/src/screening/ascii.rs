@@ -463,7 +463,31 @@ fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> us
             hits.push(Hit { redacted: true, ..hit(kind, &REDACTED, 0.9, start, e) });
         }
     }
-    e
+    // Only a group masked whole (`****`) is the middle of a value masked in groups.
+    if b[s..e].iter().all(|&c| c == b'*') { masked_groups_end(b, e) } else { e }
+}
+
+/// Where a value masked in groups (`188 **** 8179`, `**** **** ***0 128`, `110105 ******** 002X`)
+/// ends, from the end of a group masked whole: the masked groups joined by one space or `-`, and the one visible group of digits
+/// masking leaves at the end. Read on their own, the groups a mask left visible could make a
+/// new value with the next number (`8179 0806 0403 7879`) that the unmasked text did not have.
+fn masked_groups_end(b: &[u8], mut end: usize) -> usize {
+    let masked_or_alnum = |c: u8| c.is_ascii_alphanumeric() || c == b'*';
+    while matches!(b.get(end), Some(b' ' | b'-'))
+        && b.get(end + 1).is_some_and(|&c| masked_or_alnum(c))
+        && !starts_email(b, end + 1)
+    {
+        let ge = (end + 1..b.len()).find(|&i| !masked_or_alnum(b[i])).unwrap_or(b.len());
+        if b[end + 1..ge].contains(&b'*') {
+            end = ge;
+            continue;
+        }
+        if b[end + 1].is_ascii_digit() {
+            end = ge;
+        }
+        break;
+    }
+    end
 }
 
 #[cfg(test)]
