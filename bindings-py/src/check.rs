@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::calendar::date_arg;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
 use crate::convert::{self, ConvertError, Node};
-use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::errors::{GongkaiError, RecordError, Where, raise};
 use crate::packed::{self, Block, Results};
 use crate::report::{PyReport, PyReports, RecordResult};
 
@@ -260,7 +260,13 @@ pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> Py
 /// UTF-8 or not JSON raises `RecordError`.
 fn text_value(py: Python<'_>, bytes: &[u8], lang: Lang) -> PyResult<Value> {
     let text = input::require_utf8(bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
-    gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
+    // Raised with the code `check_many` and the CLI give the same text (`input_invalid_json`,
+    // `input_empty`, `input_too_deep`), and where it is.
+    input::parse_record(text).map_err(|e| {
+        let d = input::json_error_diagnostic(&e, text);
+        let (line, column) = if e.line() > 0 { (Some(e.line() as u32), Some(e.column() as u32)) } else { (None, None) };
+        raise::<RecordError>(py, d.code, d.message.get(lang).to_owned(), Where { line, column, ..Default::default() })
+    })
 }
 
 /// A Python structure as a tree; an object with no JSON form raises `RecordError` with its path.
