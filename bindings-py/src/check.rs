@@ -24,6 +24,10 @@ use crate::report::{PyReport, PyReports, RecordResult};
 /// Records converted per round trip to the interpreter (also the progress step).
 const CHUNK: usize = 4096;
 
+/// Most record text a chunk read from files holds (two chunks are alive at once: one read,
+/// one checked). The CLI holds at most five chunks of 1,024 records.
+const PATH_CHUNK_BYTES: usize = 16 << 20;
+
 /// The size of each chunk of a batch: small at first, so that the check threads start soon
 /// after the batch does, then [`CHUNK`].
 fn chunk_size(index: usize) -> usize {
@@ -515,7 +519,18 @@ pub fn _check_paths(
     // Read the next chunk of records from the files, without the GIL.
     let results = {
         let units = &mut units;
-        let mut read_chunk = move |size: usize| -> Vec<Input> { units.by_ref().take(size).map(Input::Unit).collect() };
+        // A chunk ends at `size` records or at PATH_CHUNK_BYTES of record text, whichever is
+        // first: a file of multi-MB records must not put thousands of them in memory at once.
+        let mut read_chunk = move |size: usize| -> Vec<Input> {
+            let mut chunk = Vec::with_capacity(size.min(1024));
+            let mut bytes = 0;
+            while chunk.len() < size && bytes < PATH_CHUNK_BYTES {
+                let Some(unit) = units.next() else { break };
+                bytes += unit.text_bytes();
+                chunk.push(Input::Unit(unit));
+            }
+            chunk
+        };
         run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
             Ok(py.detach(|| read_chunk(size)).into())
         })?

@@ -39,6 +39,15 @@ pub enum Payload {
 }
 
 impl Unit {
+    /// Bytes of record text the unit holds (0 for a problem or an element of a parsed array):
+    /// what a reader counts to bound the records it holds at once.
+    pub fn text_bytes(&self) -> usize {
+        match &self.payload {
+            Payload::Text(t) => t.len(),
+            _ => 0,
+        }
+    }
+
     /// Check this unit's record: its `id` (`null` when it has none) and its diagnostics. An input
     /// problem (unreadable, not UTF-8, too large, invalid JSON) is its own diagnostic, with the
     /// line in the file for a JSON Lines record.
