@@ -335,8 +335,8 @@ impl PyCalendar {
         day_kind_in(py, self.inner.get(), date)
     }
 
-    fn add_working_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
-        add_working_days_in(py, self.inner.get(), date, n)
+    fn add_working_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        add_working_days_in(py, self.inner.get(), date, int_arg(py, n, "n")?)
     }
 
     fn working_days_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
@@ -355,9 +355,9 @@ impl PyCalendar {
         &self,
         py: Python<'py>,
         start: &Bound<'py, PyAny>,
-        n: i64,
+        n: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        working_days_after_in(py, self.inner.get(), start, n)
+        working_days_after_in(py, self.inner.get(), start, int_arg(py, n, "n")?)
     }
 
     fn __repr__(&self) -> String {
@@ -386,8 +386,8 @@ pub fn day_kind(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> 
 ///
 /// The n-th working day after `date` (the start day is not counted).
 #[pyfunction]
-pub fn add_working_days(py: Python<'_>, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
-    add_working_days_in(py, Calendar::embedded(), date, n)
+pub fn add_working_days(py: Python<'_>, date: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    add_working_days_in(py, Calendar::embedded(), date, int_arg(py, n, "n")?)
 }
 
 /// working_days_between(a, b) -> int
@@ -438,10 +438,10 @@ pub fn deadline<'py>(
 pub fn working_days_after<'py>(
     py: Python<'py>,
     start: &Bound<'py, PyAny>,
-    n: i64,
+    n: &Bound<'py, PyAny>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    working_days_after_in(py, CalendarRef::resolve(calendar).get(), start, n)
+    working_days_after_in(py, CalendarRef::resolve(calendar).get(), start, int_arg(py, n, "n")?)
 }
 
 /// request_timeline(record, *, calendar=None, catalogue=None) -> dict
@@ -473,7 +473,7 @@ pub fn request_timeline<'py>(
         raise::<RecordError>(
             py,
             "request_invalid",
-            format!("not a request record: {e}"),
+            format!("not a request record: {}", gongkai::diagnostics::wording::own_words(&e.to_string()).1),
             Where { path: Some("record"), ..Default::default() },
         )
     })?;
@@ -494,8 +494,8 @@ pub fn request_timeline<'py>(
 /// (国办函〔2020〕109号 第四条, bands in catalogues/fees.yaml): `amount` (yuan) and the working
 /// (`bands`, `basis`, `notes`).
 #[pyfunction]
-pub fn fee_by_pieces<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
-    let n = count_arg(py, n, "n")?;
+pub fn fee_by_pieces<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
     serde_to_py(py, &gongkai::fees::fee_by_pieces(n))
 }
 
@@ -503,8 +503,8 @@ pub fn fee_by_pieces<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>
 ///
 /// The information processing fee for a request of `n` pages (国办函〔2020〕109号 第五条).
 #[pyfunction]
-pub fn fee_by_pages<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
-    let n = count_arg(py, n, "n")?;
+pub fn fee_by_pages<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
     serde_to_py(py, &gongkai::fees::fee_by_pages(n))
 }
 
@@ -512,8 +512,22 @@ pub fn fee_by_pages<'py>(py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>>
 ///
 /// The fee (yuan) for `new` more pieces from an applicant who already had `earlier` this month.
 #[pyfunction]
-pub fn fee_for_more_pieces(py: Python<'_>, earlier: i64, new: i64) -> PyResult<u64> {
-    Ok(gongkai::fees::fee_for_more_pieces(count_arg(py, earlier, "earlier")?, count_arg(py, new, "new")?))
+pub fn fee_for_more_pieces(py: Python<'_>, earlier: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyResult<u64> {
+    let earlier = count_arg(py, int_arg(py, earlier, "earlier")?, "earlier")?;
+    Ok(gongkai::fees::fee_for_more_pieces(earlier, count_arg(py, int_arg(py, new, "new")?, "new")?))
+}
+
+/// A whole-number argument: any `int` (not `bool`), as an i64; past the i64 range, or not an
+/// int, a `GongkaiError` (`invalid_argument`), never an `OverflowError` or a `TypeError`.
+pub fn int_arg(py: Python<'_>, n: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
+    let bad = |message: String| {
+        raise::<GongkaiError>(py, "invalid_argument", message, Where { path: Some(name), ..Default::default() })
+    };
+    if n.is_instance_of::<pyo3::types::PyBool>() || !n.is_instance_of::<pyo3::types::PyInt>() {
+        let found = n.get_type().name().map(|t| t.to_string()).unwrap_or_default();
+        return Err(bad(format!("`{name}` must be a whole number, found `{found}`")));
+    }
+    n.extract::<i64>().map_err(|_| bad(format!("`{name}` is out of range, found {n}")))
 }
 
 fn count_arg(py: Python<'_>, n: i64, name: &str) -> PyResult<u64> {

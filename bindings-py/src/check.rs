@@ -17,12 +17,16 @@ use serde_json::Value;
 use crate::calendar::date_arg;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
 use crate::convert::{self, ConvertError, Node};
-use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::errors::{GongkaiError, RecordError, Where, raise};
 use crate::packed::{self, Block, Results};
 use crate::report::{PyReport, PyReports, RecordResult};
 
 /// Records converted per round trip to the interpreter (also the progress step).
 const CHUNK: usize = 4096;
+
+/// Most record text a chunk read from files holds (two chunks are alive at once: one read,
+/// one checked). The CLI holds at most five chunks of 1,024 records.
+const PATH_CHUNK_BYTES: usize = 16 << 20;
 
 /// The size of each chunk of a batch: small at first, so that the check threads start soon
 /// after the batch does, then [`CHUNK`].
@@ -266,7 +270,13 @@ pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> Py
 /// UTF-8 or not JSON raises `RecordError`.
 fn text_value(py: Python<'_>, bytes: &[u8], lang: Lang) -> PyResult<Value> {
     let text = input::require_utf8(bytes).map_err(|d| diagnostic_error(py, &d, lang))?;
-    gongkai::check::parse_json(text).map_err(|e| to_pyerr(py, &e))
+    // Raised with the code `check_many` and the CLI give the same text (`input_invalid_json`,
+    // `input_empty`, `input_too_deep`), and where it is.
+    input::parse_record(text).map_err(|e| {
+        let d = input::json_error_diagnostic(&e, text);
+        let (line, column) = if e.line() > 0 { (Some(e.line() as u32), Some(e.column() as u32)) } else { (None, None) };
+        raise::<RecordError>(py, d.code, d.message.get(lang).to_owned(), Where { line, column, ..Default::default() })
+    })
 }
 
 /// A Python structure as a tree; an object with no JSON form raises `RecordError` with its path.
@@ -286,12 +296,31 @@ fn diagnostic_error(py: Python<'_>, d: &Diagnostic, lang: Lang) -> PyErr {
     )
 }
 
+/// The `threads` argument: at least 1, and at most the machine's cores (more threads than
+/// cores only add memory and switching; `threads=10**6` must not start a million), as the
+/// docs say. Any int is accepted; anything else, or less than 1, is a `GongkaiError`.
+fn threads_arg(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(t) = threads.filter(|t| !t.is_none()) else { return Ok(None) };
+    let bad = |message: String| {
+        raise::<GongkaiError>(py, "invalid_argument", message, Where { path: Some("threads"), ..Default::default() })
+    };
+    if t.is_instance_of::<pyo3::types::PyBool>() || !t.is_instance_of::<pyo3::types::PyInt>() {
+        let name = t.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        return Err(bad(format!("`threads` must be a whole number of threads, found `{name}`")));
+    }
+    if t.lt(1)? {
+        return Err(bad(format!("`threads` must be at least 1, found `{t}`")));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    // An int too large for usize is more than the machine has, too.
+    Ok(Some(t.extract::<usize>().map_or(cores, |n| n.min(cores))))
+}
+
 fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
     match threads {
         None => Ok(None),
-        Some(0) => Err(PyValueError::new_err("`threads` must be at least 1")),
         Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(n.max(1))
             .build()
             .map(Some)
             .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
@@ -341,6 +370,9 @@ fn run_batch(
         let check_chunk = &check_chunk;
         let mut pending: Option<std::thread::ScopedJoinHandle<'_, (Vec<Block>, Chunk)>> = None;
         for index in 0.. {
+            // Ctrl-C (KeyboardInterrupt) between chunks, a few milliseconds of work apart: the
+            // chunk being checked is finished (the scope waits for it), nothing more is read.
+            py.check_signals()?;
             let chunk = next_chunk(std::mem::take(&mut spare), chunk_size(index));
             let done = pending.take().map(|handle| py.detach(|| handle.join()));
             // The next chunk is checked while this thread tidies up after the last one.
@@ -382,7 +414,7 @@ fn run_batch(
 pub fn _check_batch(
     py: Python<'_>,
     records: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -391,6 +423,7 @@ pub fn _check_batch(
     strict_calendar: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let threads = threads_arg(py, threads)?;
     let mut iter = records.try_iter().map_err(|_| {
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         pyo3::exceptions::PyTypeError::new_err(format!("expected an iterable of records, found `{name}`"))
@@ -403,7 +436,7 @@ pub fn _check_batch(
         Ok(Chunk { inputs, arena })
     };
     let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, next_chunk)?;
-    Ok(PyReports { results, lang })
+    Ok(PyReports { results, lang, lines: None })
 }
 
 /// _check_ndjson(slices, threads, progress, lang, today, catalogue, screening) -> Reports
@@ -418,7 +451,7 @@ pub fn _check_batch(
 pub fn _check_ndjson(
     py: Python<'_>,
     slices: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -427,6 +460,7 @@ pub fn _check_ndjson(
     strict_calendar: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let threads = threads_arg(py, threads)?;
     let rows = |bytes: &[u8]| -> Vec<Input> {
         bytes
             .split(|&b| b == b'\n')
@@ -458,7 +492,7 @@ pub fn _check_ndjson(
         };
         run_batch(py, cat_ref, opts, threads, progress, next_chunk)?
     };
-    Ok(PyReports { results, lang })
+    Ok(PyReports { results, lang, lines: None })
 }
 
 /// _check_paths(paths, threads, progress, lang, today, catalogue, screening) -> Reports
@@ -474,7 +508,7 @@ pub fn _check_ndjson(
 pub fn _check_paths(
     py: Python<'_>,
     paths: Vec<std::path::PathBuf>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
@@ -483,6 +517,7 @@ pub fn _check_paths(
     strict_calendar: bool,
 ) -> PyResult<PyReports> {
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let threads = threads_arg(py, threads)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let (found, missing) = sources::expand(&names);
     if let Some((name, e)) = missing.into_iter().next() {
@@ -491,9 +526,23 @@ pub fn _check_paths(
     }
     let mut units = sources::read_all(found);
     // Read the next chunk of records from the files, without the GIL.
-    let mut read_chunk = move |size: usize| -> Vec<Input> { units.by_ref().take(size).map(Input::Unit).collect() };
-    let results = run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
-        Ok(py.detach(|| read_chunk(size)).into())
-    })?;
-    Ok(PyReports { results, lang })
+    let results = {
+        let units = &mut units;
+        // A chunk ends at `size` records or at PATH_CHUNK_BYTES of record text, whichever is
+        // first: a file of multi-MB records must not put thousands of them in memory at once.
+        let mut read_chunk = move |size: usize| -> Vec<Input> {
+            let mut chunk = Vec::with_capacity(size.min(1024));
+            let mut bytes = 0;
+            while chunk.len() < size && bytes < PATH_CHUNK_BYTES {
+                let Some(unit) = units.next() else { break };
+                bytes += unit.text_bytes();
+                chunk.push(Input::Unit(unit));
+            }
+            chunk
+        };
+        run_batch(py, PyCatalogue::resolve_arg(catalogue), opts, threads, progress, |_, size| {
+            Ok(py.detach(|| read_chunk(size)).into())
+        })?
+    };
+    Ok(PyReports { results, lang, lines: Some(units.line_counts()) })
 }

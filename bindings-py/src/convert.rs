@@ -747,6 +747,8 @@ mod simd {
 }
 
 const LONE_SURROGATE: &str = "string is not valid Unicode (lone surrogate)";
+/// What the JSON reader says of `1e400` (serde_json's "number out of range" in the project's words).
+const NUMBER_OUT_OF_RANGE: &str = "a number out of range";
 
 /// The JSON of a tree. (The tree holds only JSON values: finite numbers, UTF-8 strings.)
 pub fn tree_to_value(tree: &Node) -> Value {
@@ -899,7 +901,7 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
             None => string(s.clone()).map(Node::Str),
         };
     }
-    if let Ok(dict) = obj.cast::<PyDict>() {
+    if let Ok(dict) = obj.cast_exact::<PyDict>() {
         if let Some(batch) = batch {
             return batch_dict(dict, depth, batch);
         }
@@ -938,7 +940,12 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Node::UInt(u));
         }
-        return Err(Failure::new("integer out of the 64-bit range"));
+        // Past 64 bits, a number as JSON readers take it (the CLI's, JavaScript's): the nearest
+        // float, or out of range like `1e400`.
+        return match obj.extract::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Node::Float(f)),
+            _ => Err(Failure::new(NUMBER_OUT_OF_RANGE)),
+        };
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let f = f.value();
@@ -962,12 +969,47 @@ fn convert(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) 
             None => string(s.clone()).map(Node::Str),
         };
     }
+    // A dict subclass, or any other Mapping, is read through its `items()`, as `json.dumps`
+    // reads it: a subclass may override what it holds (plain dicts took the path above).
+    if obj.cast::<PyDict>().is_ok() || obj.cast::<pyo3::types::PyMapping>().is_ok() {
+        return mapping(obj, depth, batch);
+    }
     // datetime.datetime is a date too: keep its full ISO form rather than silently dropping the time.
     if obj.cast::<PyDateTime>().is_ok() || obj.cast::<PyDate>().is_ok() {
         let iso = obj.call_method0("isoformat").and_then(|s| s.extract::<String>());
         return iso.map(Node::Owned).map_err(|_| Failure::new("date without an ISO form"));
     }
     Err(Failure::new(format!("`{}` has no JSON form", type_name(obj))))
+}
+
+/// A mapping read through its `items()` (see [`convert`]).
+fn mapping(obj: &Bound<'_, PyAny>, depth: usize, batch: &mut Option<Batch<'_>>) -> Result<Node, Failure> {
+    let name = type_name(obj);
+    let failed = |e: PyErr| Failure::new(format!("`{name}.items()` failed: {e}"));
+    let items = obj.call_method0(pyo3::intern!(obj.py(), "items")).map_err(failed)?;
+    let mut map = Vec::new();
+    for pair in items.try_iter().map_err(failed)? {
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair
+            .map_err(failed)?
+            .extract()
+            .map_err(|_| Failure::new(format!("`{name}.items()` must give (key, value) pairs")))?;
+        let k = match k.cast_into::<PyString>() {
+            Ok(k) => k,
+            Err(e) => {
+                let found = type_name(e.into_inner().as_any());
+                return Err(Failure::new(format!("object keys must be strings, found `{found}`")));
+            }
+        };
+        let key = match batch {
+            Some(b) => Key::Lent(b.arena.copy(k.to_str().map_err(|_| Failure::new(LONE_SURROGATE))?)),
+            None => Key::Py(string(k)?),
+        };
+        match convert(&v, depth + 1, batch) {
+            Ok(value) => map.push((key, value)),
+            Err(f) => return Err(f.within(key.to_string())),
+        }
+    }
+    Ok(Node::Map(map))
 }
 
 fn seq<'py>(
@@ -1073,7 +1115,18 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// The bytes are copied so that parsing can run without the GIL; `bytes` are not assumed to be UTF-8.
 pub fn as_text(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(s.to_str()?.as_bytes().to_vec()));
+        // A `str` holding a lone surrogate has no UTF-8 form: the record's input problem, as
+        // `check_many` reports it, not CPython's UnicodeEncodeError.
+        let text = s.to_str().map_err(|_| {
+            let message = format!("record has no JSON form: {LONE_SURROGATE}");
+            crate::errors::raise::<crate::errors::RecordError>(
+                obj.py(),
+                "input_invalid_json",
+                message,
+                crate::errors::Where { path: Some(""), ..Default::default() },
+            )
+        })?;
+        return Ok(Some(text.as_bytes().to_vec()));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Some(b.as_bytes().to_vec()));

@@ -242,6 +242,8 @@ impl PyReport {
 pub struct PyReports {
     pub results: Results,
     pub lang: Lang,
+    /// Lines of JSON Lines read, for a batch read from files.
+    pub lines: Option<gongkai::check::sources::LineCounts>,
 }
 
 /// Column-wise rows, one per diagnostic, for DataFrames and Arrow.
@@ -316,6 +318,28 @@ impl PyReports {
     #[getter]
     fn errors(&self) -> usize {
         self.results.iter().map(|r| r.count(Severity::Error)).sum()
+    }
+
+    /// Reports of inputs that could not be read as a record (an `input_*` diagnostic: not
+    /// UTF-8, invalid JSON, empty, too large, unreadable). `len(reports) - unreadable` were checked.
+    #[getter]
+    fn unreadable(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.len() > 0 && r.get().diagnostics.iter().any(|d| d.code.starts_with("input_")))
+            .count()
+    }
+
+    /// JSON Lines read, for a batch read from files (`None` otherwise): every line is a report
+    /// or blank (JSON whitespace only), so `lines == blank_lines + ` the reports from lines.
+    #[getter]
+    fn lines(&self) -> Option<u64> {
+        self.lines.map(|c| c.lines)
+    }
+
+    #[getter]
+    fn blank_lines(&self) -> Option<u64> {
+        self.lines.map(|c| c.blank)
     }
 
     #[getter]

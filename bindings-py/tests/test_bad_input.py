@@ -23,7 +23,7 @@ def test_invalid_json_text_raises_with_line_and_column():
     with pytest.raises(gongkai.RecordError) as e:
         gongkai.check('{"kind": "publication",\n "item": }')
     assert isinstance(e.value, ValueError)
-    assert e.value.code == "invalid_json"
+    assert e.value.code == "input_invalid_json"  # the code check_many and the CLI give
     assert e.value.line == 2 and e.value.column is not None
 
 

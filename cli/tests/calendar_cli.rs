@@ -198,3 +198,21 @@ fn check_reports_an_unanswered_overdue_request_and_provisional_limits() {
     assert!(out.contains("request_due_soon"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// One bad date does not silence the others: the valid ones are answered, each bad one is
+/// reported (stderr in text, in its place in JSON) and the exit status is 2.
+#[test]
+fn calendar_answers_the_valid_dates_and_reports_the_bad_ones() {
+    let (code, out, err) = gongkai(&["calendar", "2026-02-14", "2026-13-01", "2040-01-04", "2026-10-01"]);
+    assert_eq!(code, 2);
+    assert_eq!(out.lines().collect::<Vec<_>>(), ["2026-02-14 makeup_working_day", "2026-10-01 holiday"]);
+    assert!(
+        err.contains("`2026-13-01` is not a date") && err.contains("`2040-01-04`: no calendar data for 2040"),
+        "{err}"
+    );
+    let (code, out, _) = gongkai(&["calendar", "2026-02-14", "31/12/2026", "--format", "json"]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["kind"], "makeup_working_day");
+    assert_eq!((v[1]["input"].as_str(), v[1]["code"].as_str()), (Some("31/12/2026"), Some("invalid_date")));
+}

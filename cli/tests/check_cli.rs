@@ -179,3 +179,59 @@ fn sarif_validates_against_the_official_schema() {
     let negative = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]});
     assert!(!validator.is_valid(&negative), "the schema rejects a driver without a name");
 }
+
+/// Every JSON Lines line is a result or blank by JSON's whitespace (space, tab, CR, LF): a line
+/// of form feed, vertical tab, NBSP or byte-order marks gets a diagnostic, leading characters
+/// outside JSON's whitespace are treated alike, and the summary's counts add up.
+#[test]
+fn every_jsonl_line_is_a_result_or_blank() {
+    let r = r#"{"kind":"publication","item":"admin.art20.99"}"#;
+    let lines: Vec<Vec<u8>> = vec![
+        r.into(),
+        b"\x0c".to_vec(),
+        b"\xef\xbb\xbf".to_vec(),
+        b"\x0b".to_vec(),
+        b"\xc2\xa0".to_vec(),
+        b"\xef\xbb\xbf\xef\xbb\xbf".to_vec(),
+        [b"\x0c".as_slice(), r.as_bytes()].concat(),
+        [b"\xc2\xa0".as_slice(), r.as_bytes()].concat(),
+        b" \t\r".to_vec(),
+        Vec::new(),
+        [b"\xef\xbb\xbf".as_slice(), r.as_bytes()].concat(),
+        [b" \t".as_slice(), r.as_bytes()].concat(),
+    ];
+    let path = tmp("hostile-lines.jsonl", &lines.join(&b'\n'));
+    let out = gongkai(&["check", path.to_str().unwrap(), "--format", "json", "--lang", "en"], None);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = doc["results"].as_array().unwrap();
+    let line_of = |r: &Value| r["source"].as_str().unwrap().rsplit(':').next().unwrap().parse::<usize>().unwrap();
+    let got: Vec<(usize, &str)> =
+        results.iter().map(|r| (line_of(r), r["diagnostics"][0]["code"].as_str().unwrap())).collect();
+    assert_eq!(
+        got,
+        [
+            (1, "record_missing_field"),
+            (2, "input_invalid_json"),
+            (3, "input_empty"),
+            (4, "input_invalid_json"),
+            (5, "input_invalid_json"),
+            (6, "input_invalid_json"),
+            (7, "input_invalid_json"),
+            (8, "input_invalid_json"),
+            (11, "record_missing_field"),
+            (12, "record_missing_field"),
+        ]
+    );
+    let s = &doc["summary"];
+    assert_eq!((s["lines"].as_u64(), s["blank_lines"].as_u64()), (Some(12), Some(2)));
+    assert_eq!((s["records"].as_u64(), s["checked"].as_u64(), s["unreadable"].as_u64()), (Some(10), Some(3), Some(7)));
+    let text = gongkai(&["check", path.to_str().unwrap(), "--lang", "en"], None);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("checked 10 records (7 unreadable; 12 lines read, 2 blank)"), "{text}");
+    // A file of blank lines only says it is empty.
+    let blank = tmp("blank.jsonl", b"\n \n\t\r\n");
+    let out = gongkai(&["check", blank.to_str().unwrap(), "--format", "json"], None);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["results"][0]["diagnostics"][0]["code"], "input_empty");
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -322,3 +322,35 @@ fn annual_report_schema_is_committed_and_fresh() {
         assert!(errs.is_empty(), "{name}: {errs:?}");
     }
 }
+
+/// A count past 2^53 − 1 cannot be added exactly: it is reported as too large (not summed to a
+/// wrong total such as 9223372036854775807), and so is a sum of exact counts that passes it.
+#[test]
+fn counts_too_large_to_add_up_are_said_to_be() {
+    let mut v: Value = serde_json::to_value(hangzhou()).unwrap();
+    v["table4"]["reconsideration"]["upheld"] = serde_json::from_str("18446744073709551616").unwrap();
+    let r: AnnualReport = serde_json::from_value(v).unwrap();
+    let d = report::check_report(&r, None);
+    assert_eq!(codes(&d), ["report_count_too_large"], "{d:#?}");
+    assert_eq!(d[0].path, "/table4/reconsideration/upheld");
+    let en = d[0].message.en();
+    assert!(en.contains("too large") && !en.contains("9223372036854775807"), "{en}");
+
+    // Two exact halves whose sum passes the limit.
+    let mut v: Value = serde_json::to_value(hangzhou()).unwrap();
+    v["table4"]["litigation_direct"]["upheld"] = json!(9_000_000_000_000_000u64);
+    v["table4"]["litigation_direct"]["corrected"] = json!(9_000_000_000_000_000u64);
+    let r: AnnualReport = serde_json::from_value(v).unwrap();
+    let d = report::check_report(&r, None);
+    assert_eq!(codes(&d), ["report_count_too_large"], "{d:#?}");
+    assert_eq!(d[0].path, "/table4/litigation_direct/total");
+    assert!(d[0].message.en().contains("add up to more than 9007199254740991"));
+
+    // Table 三: a too-large cell is reported once, and no mismatch is built on it.
+    let mut v: Value = serde_json::to_value(hangzhou()).unwrap();
+    v["table3"]["new"]["natural_person"] = json!(1e300);
+    let r: AnnualReport = serde_json::from_value(v).unwrap();
+    let d = report::check_report(&r, None);
+    assert_eq!(codes(&d), ["report_count_too_large"], "{d:#?}");
+    assert_eq!(d[0].path, "/table3/new/natural_person");
+}

@@ -114,14 +114,14 @@ def case(name, description, base, changes=None, expect=(), options=None, folder=
     }))
 
 
-def raw_case(name, description, expect, text=None, hex_bytes=None):
+def raw_case(name, description, expect, text=None, hex_bytes=None, options=None):
     c = {"name": name, "description": description}
     if text is not None:
         c["input"] = text
     else:
         c["input_hex"] = hex_bytes
     c["expect"] = [{"code": k, "path": p} for k, p in expect]
-    c["options"] = {}
+    c["options"] = options or {}
     CASES.append(("input", name, c))
 
 
@@ -457,6 +457,28 @@ raw_case("bom_then_record", "a UTF-8 byte-order mark before a record that is an 
 
 raw_case("request_dispatch", "request records go to the request checks, which need a receipt date (条例 Art 31)", [("request_invalid_value", "/received")],
          text='{"kind": "request", "id": "ysq-2026-001"}')
+
+# One answer per input: numbers past the record's types, lone surrogates. Every front end (CLI,
+# Python check / check_many, JS) reads these texts with the same JSON reader and gives the same
+# diagnostic; an integer past 64 bits is a number as JSON readers take it (the nearest float).
+case("title_integer_past_64_bits", "`title` is 2^64, an integer past 64 bits", BUDGET, {"/title": 2**64},
+     [("record_wrong_type", "/title")])
+case("total_integer_past_64_bits", "a number element of 2^64 is a number like any other", BUDGET, {"/fields/total": 2**64})
+
+
+def budget_text_with_title(raw):
+    """BUDGET as JSON text with `title` written as `raw` (JSON a Python dict cannot hold)."""
+    return json.dumps({**BUDGET, "title": "@TITLE@"}, ensure_ascii=False).replace('"@TITLE@"', raw)
+
+
+raw_case("number_out_of_range", "`1e400` is past the range of a 64-bit float: the JSON reader refuses it",
+         [("input_invalid_json", "")], text=budget_text_with_title("1e400"), options={"overlays": OVERLAY})
+raw_case("number_underflow", "`1e-400` reads as 0, as every JSON reader takes it: a number where text belongs",
+         [("record_wrong_type", "/title")], text=budget_text_with_title("1e-400"), options={"overlays": OVERLAY})
+raw_case("negative_zero_title", "`-0.0` where text belongs", [("record_wrong_type", "/title")],
+         text=budget_text_with_title("-0.0"), options={"overlays": OVERLAY})
+raw_case("lone_surrogate_escape", "a lone surrogate escape (\\ud800) is no character: the JSON reader refuses it",
+         [("input_invalid_json", "")], text=budget_text_with_title('"\\ud800"'), options={"overlays": OVERLAY})
 
 
 def main():

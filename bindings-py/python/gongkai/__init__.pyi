@@ -212,6 +212,15 @@ class Reports:
     @property
     def errors(self) -> int: ...
     @property
+    def unreadable(self) -> int:
+        """Reports of inputs that could not be read as a record (an `input_*` code)."""
+    @property
+    def lines(self) -> Optional[int]:
+        """JSON Lines lines read, for a batch read from files (`None` otherwise)."""
+    @property
+    def blank_lines(self) -> Optional[int]:
+        """Lines holding only JSON whitespace, skipped (`lines == blank_lines + len(reports)`)."""
+    @property
     def warnings(self) -> int: ...
     def to_dicts(self) -> list[dict[str, Any]]: ...
     def to_pandas(self) -> Any: ...

@@ -147,41 +147,81 @@ struct DayOut<'a> {
     provisional: bool,
 }
 
+/// A date argument the calendar cannot answer for: said on stderr (text) or in its place in
+/// the answer (JSON), and the exit status is 2; the other dates are still answered.
+#[derive(Serialize)]
+struct BadDate<'a> {
+    input: &'a str,
+    error: String,
+    code: &'static str,
+}
+
 pub fn run(args: Args) -> CmdResult {
     if let Some(Command::Import { notice, output, url }) = &args.command {
         return import(notice, output.as_ref(), url);
     }
     let cal = args.calendar.load()?;
-    let dates: Vec<NaiveDate> = match args.year {
+    let dates: Vec<(Cow<'_, str>, Result<NaiveDate, String>)> = match args.year {
         Some(year) => {
             let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| format!("no year `{year}`"))?;
-            first.iter_days().take_while(|d| d.year() == year).collect()
+            first.iter_days().take_while(|d| d.year() == year).map(|d| (Cow::Owned(d.to_string()), Ok(d))).collect()
         }
-        None => args.dates.iter().map(|s| parse_date(s)).collect::<Result<_, _>>()?,
+        None => {
+            args.dates.iter().map(|s| (Cow::Borrowed(s.as_str()), parse_date(s).map_err(|e| e.to_string()))).collect()
+        }
     };
-    let kinds: Vec<DayKind> = dates.iter().map(|d| cal.day_kind(*d)).collect::<Result<_, _>>()?;
+    let answers: Vec<(&str, Result<(NaiveDate, DayKind), (String, &'static str)>)> = dates
+        .iter()
+        .map(|(input, date)| {
+            let answer = match date {
+                Ok(d) => cal.day_kind(*d).map(|k| (*d, k)).map_err(|e| (e.to_string(), gongkai::Error::from(e).code())),
+                Err(e) => Err((e.clone(), "invalid_date")),
+            };
+            (input.as_ref(), answer)
+        })
+        .collect();
+    let failed = answers.iter().any(|(_, a)| a.is_err());
     match args.format {
         Format::Json => {
-            let out: Vec<DayOut> = dates
+            let out: Vec<serde_json::Value> = answers
                 .iter()
-                .zip(&kinds)
-                .map(|(d, k)| DayOut {
-                    date: *d,
-                    working_day: k.is_working_day(),
-                    kind: k.as_str(),
-                    name: k.name(),
-                    provisional: cal.is_provisional(d.year()),
+                .map(|(input, a)| match a {
+                    Ok((d, k)) => serde_json::to_value(DayOut {
+                        date: *d,
+                        working_day: k.is_working_day(),
+                        kind: k.as_str(),
+                        name: k.name(),
+                        provisional: cal.is_provisional(d.year()),
+                    }),
+                    Err((error, code)) => serde_json::to_value(BadDate { input, error: error.clone(), code }),
                 })
-                .collect();
+                .collect::<Result<_, _>>()?;
             print_json(&out)?;
         }
         Format::Text => {
             let mut out = std::io::stdout().lock();
-            for (d, k) in dates.iter().zip(&kinds) {
-                let provisional = if cal.is_provisional(d.year()) { " PROVISIONAL" } else { "" };
-                writeln!(out, "{d} {}{provisional}", k.as_str())?;
+            for (input, a) in &answers {
+                match a {
+                    Ok((d, k)) => {
+                        let provisional = if cal.is_provisional(d.year()) { " PROVISIONAL" } else { "" };
+                        writeln!(out, "{d} {}{provisional}", k.as_str())?
+                    }
+                    Err((error, code)) => {
+                        out.flush()?;
+                        // A date that does not parse is named by its message already.
+                        if *code == "invalid_date" {
+                            eprintln!("error: {error}");
+                        } else {
+                            eprintln!("error: `{input}`: {error}");
+                        }
+                    }
+                }
             }
-            let mut years: Vec<i32> = dates.iter().map(|d| d.year()).filter(|y| cal.is_provisional(*y)).collect();
+            let mut years: Vec<i32> = answers
+                .iter()
+                .filter_map(|(_, a)| a.as_ref().ok().map(|(d, _)| d.year()))
+                .filter(|y| cal.is_provisional(*y))
+                .collect();
             years.dedup();
             for year in years {
                 if let Some(p) = cal.provisional_year(year) {
@@ -190,5 +230,5 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -68,7 +68,13 @@ pub struct Outcome {
 
 #[derive(Default)]
 pub struct Summary {
+    /// Results: records checked and inputs reported unreadable.
     pub records: u64,
+    /// Results with an input problem (`input_*`: not UTF-8, invalid JSON, empty, too large …).
+    pub unreadable: u64,
+    /// Lines of JSON Lines read, and how many of them were blank (JSON whitespace only).
+    pub lines: u64,
+    pub blank_lines: u64,
     pub errors: u64,
     pub warnings: u64,
     pub infos: u64,
@@ -118,7 +124,7 @@ pub fn run(args: Args) -> CmdResult {
     let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
     let (checker, opts) = (&checker, &opts);
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
-        scope.spawn(move || {
+        let reader = scope.spawn(move || {
             let mut units = input::read_all(sources);
             loop {
                 let chunk: Vec<Unit> = units.by_ref().take(CHUNK).collect();
@@ -127,6 +133,7 @@ pub fn run(args: Args) -> CmdResult {
                     break;
                 }
             }
+            units.line_counts()
         });
         scope.spawn(move || {
             for chunk in chunks_rx {
@@ -146,6 +153,10 @@ pub fn run(args: Args) -> CmdResult {
             if let Some(p) = &progress {
                 p.inc(outcomes.len() as u64);
             }
+        }
+        if let Ok(counts) = reader.join() {
+            summary.lines = counts.lines;
+            summary.blank_lines = counts.blank;
         }
         Ok(())
     })?;
@@ -174,6 +185,7 @@ fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
 
 fn tally(s: &mut Summary, o: &Outcome) {
     s.records += 1;
+    s.unreadable += u64::from(o.diagnostics.iter().any(|d| d.code.starts_with("input_")));
     for d in &o.diagnostics {
         match d.severity {
             Severity::Error => s.errors += 1,

@@ -13,18 +13,42 @@ pub fn parse_record(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str(text)
 }
 
-/// A one-line message for a JSON error (English, lowercase).
+/// Whether a byte is whitespace in JSON's grammar (RFC 8259 §2: space, tab, LF, CR); form
+/// feed, vertical tab, NBSP and the like are not.
+pub fn is_json_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// `b` without JSON whitespace at either end.
+pub fn trim_json_whitespace(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|&c| !is_json_whitespace(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_json_whitespace(c)).map_or(start, |p| p + 1);
+    &b[start..end]
+}
+
+/// Whether a text holds nothing but JSON whitespace: an empty input.
+pub fn is_json_blank(text: &str) -> bool {
+    text.bytes().all(is_json_whitespace)
+}
+
+/// A one-line message for a JSON error (English, lowercase), in the project's words.
 pub fn json_error_message(e: &serde_json::Error, empty: bool) -> String {
     if empty {
         return "input is empty".to_owned();
     }
+    own_words(&serde_message(e)).1
+}
+
+/// serde_json's message without the " at line L column C" it appends (reported separately).
+fn serde_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    // serde_json appends " at line L column C": the location is reported separately.
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg,
     }
 }
+
+pub use crate::diagnostics::wording::own_words;
 
 /// A diagnostic for a JSON text that could not be parsed.
 pub fn json_error_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
@@ -34,8 +58,8 @@ pub fn json_error_diagnostic(e: &serde_json::Error, text: &str) -> Diagnostic {
 /// As [`json_error_diagnostic`], for a text that starts on line `first_line` of its file
 /// (a JSON Lines record), so the line reported is the file's.
 pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: usize) -> Diagnostic {
-    let empty = text.trim().is_empty();
-    let msg = json_error_message(e, empty);
+    let empty = is_json_blank(text);
+    let (msg_zh, msg) = own_words(&serde_message(e));
     let (line, col) = (e.line() + first_line.saturating_sub(1), e.column());
     if empty {
         return Diagnostic::new(&INPUT_EMPTY, "", Text::new("输入为空，没有记录", "input is empty: no records"));
@@ -58,7 +82,7 @@ pub fn json_error_diagnostic_at(e: &serde_json::Error, text: &str, first_line: u
         &INPUT_INVALID_JSON,
         "",
         Text::new(
-            format!("JSON 语法错误（第 {line} 行第 {col} 列）：{msg}"),
+            format!("JSON 语法错误（第 {line} 行第 {col} 列）：{msg_zh}"),
             format!("invalid JSON at line {line}, column {col}: {msg}"),
         ),
     )

@@ -199,7 +199,7 @@ fn json_error(e: &serde_json::Error, text: &str) -> Error {
             column: (e.line() > 0).then(|| e.column() as u32),
             path: None,
         },
-        message: input::json_error_message(e, text.trim().is_empty()),
+        message: input::json_error_message(e, input::is_json_blank(text)),
     }
 }
 

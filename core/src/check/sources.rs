@@ -39,6 +39,15 @@ pub enum Payload {
 }
 
 impl Unit {
+    /// Bytes of record text the unit holds (0 for a problem or an element of a parsed array):
+    /// what a reader counts to bound the records it holds at once.
+    pub fn text_bytes(&self) -> usize {
+        match &self.payload {
+            Payload::Text(t) => t.len(),
+            _ => 0,
+        }
+    }
+
     /// Check this unit's record: its `id` (`null` when it has none) and its diagnostics. An input
     /// problem (unreadable, not UTF-8, too large, invalid JSON) is its own diagnostic, with the
     /// line in the file for a JSON Lines record.
@@ -139,6 +148,8 @@ impl Source {
             jsonl: lines,
             sniffed: matches!(self, Source::File(_)),
             line: 0,
+            counts: LineCounts::default(),
+            produced: false,
             line_capacity: 0,
             done: false,
             pending: std::collections::VecDeque::new(),
@@ -150,13 +161,34 @@ impl Source {
 /// `check_many(path)` check. A source that cannot be opened is one unit with an
 /// `input_unreadable` diagnostic; the next source is read all the same.
 pub fn read_all(sources: Vec<Source>) -> AllUnits {
-    AllUnits { pending: sources.into_iter(), current: None }
+    AllUnits { pending: sources.into_iter(), current: None, finished: LineCounts::default() }
 }
 
 /// The units of several sources, one source after another (see [`read_all`]).
 pub struct AllUnits {
     pending: std::vec::IntoIter<Source>,
     current: Option<Units>,
+    /// Lines of the sources already finished.
+    finished: LineCounts,
+}
+
+/// Lines of JSON Lines input read so far: every line is a unit (a record or an input problem)
+/// or blank by JSON's own whitespace (space, tab, CR, LF), so `lines == blank + units`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LineCounts {
+    /// Lines read (a last line without a newline counts; the empty end of a file does not).
+    pub lines: u64,
+    /// Lines holding only JSON whitespace, skipped.
+    pub blank: u64,
+}
+
+impl AllUnits {
+    /// Lines of JSON Lines read so far, over every source.
+    pub fn line_counts(&self) -> LineCounts {
+        let current = self.current.as_ref().map(|u| u.counts).unwrap_or_default();
+        LineCounts { lines: self.finished.lines + current.lines, blank: self.finished.blank + current.blank }
+    }
 }
 
 impl Iterator for AllUnits {
@@ -165,6 +197,10 @@ impl Iterator for AllUnits {
         loop {
             if let Some(unit) = self.current.as_mut().and_then(Iterator::next) {
                 return Some(unit);
+            }
+            if let Some(done) = self.current.take() {
+                self.finished.lines += done.counts.lines;
+                self.finished.blank += done.counts.blank;
             }
             let source = self.pending.next()?;
             match source.open() {
@@ -187,6 +223,9 @@ pub struct Units {
     /// Whether the JSON/JSONL choice is settled (stdin is sniffed on the first byte).
     sniffed: bool,
     line: usize,
+    counts: LineCounts,
+    /// Whether a unit (record or problem) came from this source.
+    produced: bool,
     /// Length of the last line read, to size the next line's buffer.
     line_capacity: usize,
     done: bool,
@@ -265,11 +304,15 @@ impl Units {
             match read {
                 Err(e) => {
                     self.done = true;
+                    self.produced = true;
+                    self.counts.lines += 1;
                     return Some(self.problem(Some(self.line), unreadable(&self.name, &e)));
                 }
                 Ok(0) => {
                     self.done = true;
-                    if self.line == 1 {
+                    if !self.produced {
+                        // No bytes, or only blank lines: say so rather than report nothing.
+                        self.produced = true;
                         let d = Diagnostic::new(
                             &codes::INPUT_EMPTY,
                             "",
@@ -281,6 +324,7 @@ impl Units {
                 }
                 Ok(_) => {}
             }
+            self.counts.lines += 1;
             if buf.len() > MAX_RECORD_BYTES && !buf.ends_with(b"\n") {
                 // Skip the rest of the over-long line without holding it in memory.
                 let mut skipped = buf.len();
@@ -302,12 +346,17 @@ impl Units {
                         }
                     }
                 }
+                self.produced = true;
                 return Some(self.problem(Some(self.line), too_large(skipped, "line")));
             }
-            let trimmed = trim_ascii(&buf);
+            // Blank by JSON's whitespace only: a line of `\x0c`, `\x0b`, NBSP or a byte-order
+            // mark is a line that says something, and gets a diagnostic like any other.
+            let trimmed = input::trim_json_whitespace(&buf);
             if trimmed.is_empty() {
+                self.counts.blank += 1;
                 continue;
             }
+            self.produced = true;
             let (start, end) = match input::require_utf8(trimmed) {
                 Ok(text) => {
                     let start = text.as_ptr() as usize - buf.as_ptr() as usize;
@@ -391,7 +440,7 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std:
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
     let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-    b.trim_ascii()
+    input::trim_json_whitespace(b)
 }
 
 pub fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {

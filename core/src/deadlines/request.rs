@@ -944,8 +944,8 @@ impl Fields<'_> {
             Some(v) => match T::deserialize(v) {
                 Ok(t) => Some(t),
                 Err(e) => {
-                    let msg = e.to_string();
-                    self.out.push(invalid(path, &format!("取值无效：{msg}"), &format!("invalid value: {msg}")));
+                    let (zh, en) = crate::diagnostics::wording::own_words(&e.to_string());
+                    self.out.push(invalid(path, &format!("取值无效：{zh}"), &format!("invalid value: {en}")));
                     None
                 }
             },

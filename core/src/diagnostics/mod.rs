@@ -6,6 +6,7 @@
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
 pub mod message;
+pub mod wording;
 
 use std::borrow::Cow;
 

@@ -13,8 +13,52 @@ fn same(a: f64, b: f64) -> bool {
     (a - b).abs() < 0.5
 }
 
+/// The largest count added exactly: whole numbers beyond 2^53 − 1 are not all representable,
+/// and a sum past it would be a wrong total shown as right.
+const MAX_COUNT: f64 = 9_007_199_254_740_991.0;
+
 fn fmt(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() <= MAX_COUNT { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// The sum of counts, with the check a wrong total needs: `None` when a count was too large
+/// (reported by [`cell_value`], which gives it as NaN) or a partial sum passes [`MAX_COUNT`].
+fn checked_sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let mut sum = 0.0f64;
+    for v in values {
+        sum += v;
+        if !sum.is_finite() || sum.abs() > MAX_COUNT {
+            return None;
+        }
+    }
+    Some(sum)
+}
+
+/// The sums on both sides of a relation, or the diagnostic saying they are too large to compare
+/// (only for sums that overflowed: a cell too large is reported once, at the cell).
+fn both_sums(
+    a: Option<f64>,
+    b: Option<f64>,
+    cells_ok: bool,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => {
+            if cells_ok {
+                out.push(Diagnostic::new(
+                    &TOO_LARGE,
+                    path.to_owned(),
+                    Text::new(
+                        format!("合计超过 {}，过大，无法核对", fmt(MAX_COUNT)),
+                        format!("the figures add up to more than {}: too large to check", fmt(MAX_COUNT)),
+                    ),
+                ));
+            }
+            None
+        }
+    }
 }
 
 /// Check a report; `previous` is last year's report of the same organ, when known.
@@ -64,6 +108,17 @@ fn cell_value(cell: Cell, path: &str, allow_negative: bool, allow_fraction: bool
                     .with_help(Text::new("无数据的栏填 0", "write 0 where there is nothing to report")),
             );
             0.0
+        }
+        Some(v) if v.abs() > MAX_COUNT => {
+            out.push(Diagnostic::new(
+                &TOO_LARGE,
+                path.to_owned(),
+                Text::new(
+                    format!("件数 `{v}` 过大（上限 {}），不参与合计", fmt(MAX_COUNT)),
+                    format!("count `{v}` is too large (limit {}): not added up", fmt(MAX_COUNT)),
+                ),
+            ));
+            f64::NAN
         }
         Some(v) => {
             if v < 0.0 && !allow_negative {
@@ -142,10 +197,20 @@ fn check_table3(r: &AnnualReport, out: &mut Vec<Diagnostic>) {
 
     for (ci, col) in Column::ALL.into_iter().enumerate() {
         let v = |ri: usize| values[ri][ci];
+        let cells_ok = |rows: &[usize]| rows.iter().all(|&ri| !v(ri).is_nan());
         // 1. The official 勾稽关系.
-        let lhs = v(new) + v(carried_in);
-        let rhs = v(total) + v(carried_out);
-        if !same(lhs, rhs) {
+        let path = format!("/table3/r7_total/{}", col.key());
+        let four = [new, carried_in, total, carried_out];
+        let balance = both_sums(
+            checked_sum([v(new), v(carried_in)]),
+            checked_sum([v(total), v(carried_out)]),
+            cells_ok(&four),
+            &path,
+            out,
+        );
+        if let Some((lhs, rhs)) = balance
+            && !same(lhs, rhs)
+        {
             out.push(
                 Diagnostic::new(
                     &BALANCE,
@@ -182,9 +247,20 @@ fn check_table3(r: &AnnualReport, out: &mut Vec<Diagnostic>) {
         // 2. （七）总计 = Σ outcomes (INFERRED). When one side is wholly blank the report left the
         // cells out (common in the 总计 column): the blank-cell warning says so; no mismatch on top.
         let outcome_rows = || TABLE3_ROWS.iter().enumerate().filter(|(_, s)| s.outcome && s.in_format(r.format));
-        let sum: f64 = outcome_rows().map(|(ri, _)| v(ri)).sum();
         let outcomes_blank = outcome_rows().all(|(ri, _)| blank[ri][ci]);
-        if !same(sum, v(total)) && !outcomes_blank && !blank[total][ci] {
+        let rows: Vec<usize> = outcome_rows().map(|(ri, _)| ri).chain([total]).collect();
+        let sums = both_sums(
+            checked_sum(outcome_rows().map(|(ri, _)| v(ri))),
+            checked_sum([v(total)]),
+            cells_ok(&rows),
+            &path,
+            out,
+        );
+        if let Some((sum, _)) = sums
+            && !same(sum, v(total))
+            && !outcomes_blank
+            && !blank[total][ci]
+        {
             out.push(
                 Diagnostic::new(
                     &OUTCOME_TOTAL,
@@ -216,10 +292,16 @@ fn check_table3(r: &AnnualReport, out: &mut Vec<Diagnostic>) {
         if !spec.in_format(r.format) || t.row(spec.key).is_none() {
             continue;
         }
-        let sum: f64 = values[ri][..6].iter().sum();
         let total = values[ri][6];
         let parts_blank = blank[ri][..6].iter().all(|b| *b);
-        if !same(sum, total) && !parts_blank && !blank[ri][6] {
+        let cells_ok = values[ri].iter().all(|v| !v.is_nan());
+        let path = format!("/table3/{}/total", spec.key);
+        let sums = both_sums(checked_sum(values[ri][..6].iter().copied()), checked_sum([total]), cells_ok, &path, out);
+        if let Some((sum, _)) = sums
+            && !same(sum, total)
+            && !parts_blank
+            && !blank[ri][6]
+        {
             out.push(
                 Diagnostic::new(
                     &COLUMN_TOTAL,
@@ -246,13 +328,20 @@ fn check_table3(r: &AnnualReport, out: &mut Vec<Diagnostic>) {
 fn check_table4(t: &Table4, out: &mut Vec<Diagnostic>) {
     for (key, label) in Table4::GROUPS {
         let g = t.group(key);
-        let mut sum = 0.0;
-        for (part, _) in crate::report::model::CaseGroup::PARTS {
-            sum += cell_value(g.get(part), &format!("/table4/{key}/{part}"), false, false, out);
-        }
+        let parts: Vec<f64> = crate::report::model::CaseGroup::PARTS
+            .iter()
+            .map(|(part, _)| cell_value(g.get(part), &format!("/table4/{key}/{part}"), false, false, out))
+            .collect();
         let total = cell_value(g.total, &format!("/table4/{key}/total"), false, false, out);
         let parts_blank = crate::report::model::CaseGroup::PARTS.iter().all(|(p, _)| g.get(p).is_blank());
-        if !same(sum, total) && !parts_blank && !g.total.is_blank() {
+        let cells_ok = parts.iter().chain([&total]).all(|v| !v.is_nan());
+        let path = format!("/table4/{key}/total");
+        let sums = both_sums(checked_sum(parts.iter().copied()), checked_sum([total]), cells_ok, &path, out);
+        if let Some((sum, _)) = sums
+            && !same(sum, total)
+            && !parts_blank
+            && !g.total.is_blank()
+        {
             out.push(
                 Diagnostic::new(
                     &CASE_TOTAL,
@@ -318,7 +407,9 @@ fn check_previous(r: &AnnualReport, prev: &AnnualReport, out: &mut Vec<Diagnosti
         if a.is_blank() && b.is_blank() {
             continue;
         }
-        if !same(a.value(), b.value()) {
+        // A count too large to compare exactly is reported by the cell checks.
+        let exact = |v: f64| v.abs() <= MAX_COUNT;
+        if exact(a.value()) && exact(b.value()) && !same(a.value(), b.value()) {
             out.push(
                 Diagnostic::new(
                     &CARRIED_IN,

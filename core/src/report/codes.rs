@@ -64,6 +64,16 @@ code!(
     "\"total\": 12.5"
 );
 code!(
+    TOO_LARGE,
+    "report",
+    "report_count_too_large",
+    Error,
+    "年度报告格式：各栏为件数（国办公开办函〔2021〕30号）",
+    "表中件数或其合计过大，无法准确相加（上限 9007199254740991）",
+    "a count in the tables, or a sum of them, is too large to add up exactly (limit 9007199254740991)",
+    "\"total\": 18446744073709551616"
+);
+code!(
     BLANK,
     "report",
     "report_blank_cell",
@@ -212,6 +222,7 @@ pub static CODES: &[&CodeInfo] = &[
     &CASE_TOTAL,
     &NEGATIVE,
     &NOT_INTEGER,
+    &TOO_LARGE,
     &BLANK,
     &ROW_NOT_IN_FORMAT,
     &COLUMN_NOT_IN_FORMAT,

@@ -590,7 +590,7 @@ impl AnnualReport {
                 column: Some(e.column() as u32),
                 path: None,
             },
-            message: e.to_string(),
+            message: crate::diagnostics::wording::own_words(e.to_string().split(" at line ").next().unwrap_or("")).1,
         })
     }
 }

@@ -11,6 +11,8 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 const MAX_GROUPS: usize = 6;
 /// Longest local part of an e-mail address (RFC 5321).
 const MAX_LOCAL: usize = 64;
+/// Longest domain of an e-mail address (RFC 1035).
+const MAX_DOMAIN: usize = 255;
 
 /// The next ASCII byte at or after `i`: skips 64 non-ASCII bytes per step (one AND of their
 /// high bits), then finds the first ASCII byte of the block, or of an 8-byte word near the end.
@@ -128,13 +130,41 @@ fn token(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> usi
     if b.get(r) == Some(&b'*') {
         return masked(b, s, hits, include_redacted);
     }
-    // Digits around a decimal point are amounts or measurements.
-    let decimal_before = s >= 2 && b[s - 1] == b'.' && b[s - 2].is_ascii_digit();
-    let decimal_after = b.get(r) == Some(&b'.') && b.get(r + 1).is_some_and(u8::is_ascii_digit);
-    if decimal_before || decimal_after {
+    if !b[s].is_ascii_digit() {
+        return letters(b, s, r, hits);
+    }
+    // Digits around a decimal point are amounts or measurements; a `.` right after a value
+    // found (a plate's `京A·12345.`) ends that value.
+    let after_value = hits.last().is_some_and(|h| h.end + 1 == s);
+    if !after_value && decimal(b, s, r) {
         return r;
     }
-    if b[s].is_ascii_digit() { digits(b, s, r, hits) } else { letters(b, s, r, hits) }
+    digits(b, s, r, hits)
+}
+
+/// Whether `b[s..r]` holds only digits.
+fn all_digits(b: &[u8], s: usize, r: usize) -> bool {
+    s < r && b[s..r].iter().all(u8::is_ascii_digit)
+}
+
+/// Whether the run `b[s..r]` is one side of a decimal number: digits, a `.`, digits, each
+/// side a whole run (`1234.56`). A letter or a mask on either side (`E12345678.138…`,
+/// `138****5678.5`) makes it two values side by side, not a number, so that what is found next
+/// to a value does not change when the value is redacted.
+fn decimal(b: &[u8], s: usize, r: usize) -> bool {
+    let masked_or_alnum = |c: &u8| c.is_ascii_alphanumeric() || *c == b'*';
+    if !all_digits(b, s, r) {
+        return false;
+    }
+    let before = s >= 2 && b[s - 1] == b'.' && {
+        let from = b[..s - 1].iter().rposition(|c| !masked_or_alnum(c)).map_or(0, |p| p + 1);
+        all_digits(b, from, s - 1)
+    };
+    let after = b.get(r) == Some(&b'.') && {
+        let to = b[r + 1..].iter().position(|c| !masked_or_alnum(c)).map_or(b.len(), |p| r + 1 + p);
+        all_digits(b, r + 1, to)
+    };
+    before || after
 }
 
 /// Digit-led token: a single run, or groups joined by one `-` or space each.
@@ -150,7 +180,9 @@ fn digits(b: &[u8], s: usize, r: usize, hits: &mut Vec<Hit>) -> usize {
     {
         hyphen |= b[end] == b'-';
         let next = run_end(b, end + 1);
-        if b.get(next) == Some(&b'*') {
+        // A group that is masked, or that starts an e-mail address, belongs to that value:
+        // the number ends before it, as it would once that value is redacted.
+        if b.get(next) == Some(&b'*') || starts_email(b, end + 1) || decimal(b, end + 1, next) {
             break;
         }
         groups[count] = (end + 1, next);
@@ -165,6 +197,14 @@ fn digits(b: &[u8], s: usize, r: usize, hits: &mut Vec<Hit>) -> usize {
         if hyphen {
             // A hyphenated number that is not an identifier (order, case or standard number).
             return end;
+        }
+        // Spaces also stand between values: the longest leading groups that make one
+        // (`110105 19491231 002X 6222…`), so a value is found whatever number follows it.
+        for n in (2..count).rev() {
+            if let Some(h) = grouped(b, &groups[..n], plus) {
+                hits.push(h);
+                return h.end;
+            }
         }
     }
     if let Some(h) = single(b, s, r, plus) {
@@ -342,6 +382,23 @@ fn is_local(c: u8) -> bool {
 
 /// An e-mail address starting at `s`; returns where scanning resumes if it is one.
 fn email(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> Option<usize> {
+    let (end, redacted) = email_span(b, s)?;
+    if !redacted {
+        hits.push(hit(Kind::Email, &EMAIL, 0.95, s, end));
+    } else if include_redacted {
+        hits.push(Hit { redacted: true, ..hit(Kind::Email, &REDACTED, 0.9, s, end) });
+    }
+    Some(end)
+}
+
+/// Whether an e-mail address starts at `s`.
+fn starts_email(b: &[u8], s: usize) -> bool {
+    let r = run_end(b, s);
+    b.get(r).is_some_and(|&c| c == b'@' || is_local(c)) && email_span(b, s).is_some()
+}
+
+/// The end of the e-mail address starting at `s`, and whether its local part is masked.
+fn email_span(b: &[u8], s: usize) -> Option<(usize, bool)> {
     // The `@` can only be within reach of the local part's longest run: one search for it
     // first, as dates and numbers with `-` (most tokens that get here) have none.
     let reach = b.get(s + 1..b.len().min(s + MAX_LOCAL + 2))?;
@@ -353,27 +410,28 @@ fn email(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> Opt
     if b.get(at) != Some(&b'@') || b[at - 1] == b'.' {
         return None;
     }
-    let mut end = at + 1;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
-        end += 1;
+    // The longest domain with an alphabetic top-level label, cut at a `.` or `-` if the whole
+    // run is not one (`x@mail.gov.cn.E12345678`, `x@a.com-11010519491231002X`): the address
+    // is the same whatever follows it.
+    let mut full = at + 1;
+    while full < b.len()
+        && full - at <= MAX_DOMAIN
+        && (b[full].is_ascii_alphanumeric() || matches!(b[full], b'.' | b'-'))
+    {
+        full += 1;
     }
-    while end > at + 1 && matches!(b[end - 1], b'.' | b'-') {
-        end -= 1;
-    }
-    let domain = &b[at + 1..end];
-    let dot = domain.iter().rposition(|&c| c == b'.')?;
+    let end =
+        (at + 2..=full).rev().find(|&p| (p == full || matches!(b[p], b'.' | b'-')) && domain_ok(&b[at + 1..p]))?;
+    Some((end, b[s..at].contains(&b'*')))
+}
+
+/// Dotted labels, none empty or with a `-` at either end, the last alphabetic and at least two long.
+fn domain_ok(domain: &[u8]) -> bool {
+    let Some(dot) = domain.iter().rposition(|&c| c == b'.') else { return false };
     let tld = &domain[dot + 1..];
-    let labels_ok = domain.split(|&c| c == b'.').all(|l| !l.is_empty() && l[0] != b'-' && l[l.len() - 1] != b'-');
-    if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || !labels_ok {
-        return None;
-    }
-    let redacted = b[s..at].contains(&b'*');
-    if !redacted {
-        hits.push(hit(Kind::Email, &EMAIL, 0.95, s, end));
-    } else if include_redacted {
-        hits.push(Hit { redacted: true, ..hit(Kind::Email, &REDACTED, 0.9, s, end) });
-    }
-    Some(end)
+    tld.len() >= 2
+        && tld.iter().all(u8::is_ascii_alphabetic)
+        && domain.split(|&c| c == b'.').all(|l| !l.is_empty() && l[0] != b'-' && l[l.len() - 1] != b'-')
 }
 
 /// A span of digits, letters and `*` containing `*`: a masked value. Reported only when asked.
@@ -405,7 +463,31 @@ fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> us
             hits.push(Hit { redacted: true, ..hit(kind, &REDACTED, 0.9, start, e) });
         }
     }
-    e
+    // Only a group masked whole (`****`) is the middle of a value masked in groups.
+    if b[s..e].iter().all(|&c| c == b'*') { masked_groups_end(b, e) } else { e }
+}
+
+/// Where a value masked in groups (`188 **** 8179`, `**** **** ***0 128`, `110105 ******** 002X`)
+/// ends, from the end of a group masked whole: the masked groups joined by one space or `-`, and the one visible group of digits
+/// masking leaves at the end. Read on their own, the groups a mask left visible could make a
+/// new value with the next number (`8179 0806 0403 7879`) that the unmasked text did not have.
+fn masked_groups_end(b: &[u8], mut end: usize) -> usize {
+    let masked_or_alnum = |c: u8| c.is_ascii_alphanumeric() || c == b'*';
+    while matches!(b.get(end), Some(b' ' | b'-'))
+        && b.get(end + 1).is_some_and(|&c| masked_or_alnum(c))
+        && !starts_email(b, end + 1)
+    {
+        let ge = (end + 1..b.len()).find(|&i| !masked_or_alnum(b[i])).unwrap_or(b.len());
+        if b[end + 1..ge].contains(&b'*') {
+            end = ge;
+            continue;
+        }
+        if b[end + 1].is_ascii_digit() {
+            end = ge;
+        }
+        break;
+    }
+    end
 }
 
 #[cfg(test)]

@@ -42,10 +42,91 @@ pub struct Redaction {
     pub changes: Vec<Change>,
 }
 
-/// Redact every unmasked personal value. Idempotent: redacting the result changes nothing.
+/// Redact every unmasked personal value. Idempotent: redacting the result changes nothing,
+/// and scanning it finds no unredacted personal value.
 pub fn redact(text: &str, mode: RedactMode) -> Redaction {
     let findings = scan_with(text, &ScanOptions::default());
-    redact_with(text, &findings, mode)
+    let once = redact_with(text, &findings, mode);
+    if mode == RedactMode::Remove { remove_until_clean(text, once) } else { once }
+}
+
+/// Most rounds of [`remove_until_clean`]: each removes at least one byte, and a text whose
+/// removals keep joining into new values is removed whole long before this.
+const MAX_REMOVAL_ROUNDS: usize = 16;
+
+/// Removing a value brings its neighbours together, and they can make a new one (`1381234`,
+/// a plate, `5678` → `13812345678`): remove those too, until a scan finds none. The changes
+/// are given in the original text, a value that swallowed earlier removals as one change.
+fn remove_until_clean(text: &str, mut done: Redaction) -> Redaction {
+    for _ in 0..MAX_REMOVAL_ROUNDS {
+        let again: Vec<Finding> = scan_with(&done.text, &ScanOptions::default())
+            .into_iter()
+            .filter(|f| f.kind.is_personal() && f.is_actionable())
+            .collect();
+        if again.is_empty() {
+            break;
+        }
+        // Removed ranges in the original text, as (start, end, kind, code).
+        let mut ranges: Vec<(usize, usize, Kind, &'static str)> =
+            done.changes.iter().map(|c| (c.byte_start, c.byte_end, c.kind, c.code)).collect();
+        // An offset of the output maps back past every removal at or before it.
+        let original = |at: usize, ranges: &[(usize, usize, Kind, &'static str)]| {
+            let mut removed = 0;
+            for &(s, e, ..) in ranges {
+                if s - removed <= at {
+                    removed += e - s;
+                } else {
+                    break;
+                }
+            }
+            at + removed
+        };
+        let mut grown = Vec::with_capacity(again.len());
+        for f in &again {
+            // First byte of the value and one past its last byte, in the original.
+            let start = original(f.byte_start, &ranges);
+            let end = original(f.byte_end - 1, &ranges) + 1;
+            grown.push((start, end, f.kind, f.code));
+        }
+        ranges.extend(grown);
+        ranges.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
+        let mut merged: Vec<(usize, usize, Kind, &'static str)> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+                _ => merged.push(r),
+            }
+        }
+        done = removal(text, &merged);
+    }
+    done
+}
+
+/// `text` without the byte ranges (sorted, apart, on character boundaries).
+fn removal(text: &str, ranges: &[(usize, usize, Kind, &'static str)]) -> Redaction {
+    let mut out = String::with_capacity(text.len());
+    let mut counter = super::OffsetCounter::new(text);
+    let mut changes = Vec::with_capacity(ranges.len());
+    let mut copied = 0;
+    for &(s, e, kind, code) in ranges {
+        out.push_str(&text[copied..s]);
+        copied = e;
+        let (start, utf16_start) = counter.at(s);
+        let (end, utf16_end) = counter.at(e);
+        changes.push(Change {
+            kind,
+            code,
+            start,
+            end,
+            utf16_start,
+            utf16_end,
+            byte_start: s,
+            byte_end: e,
+            replacement: String::new(),
+        });
+    }
+    out.push_str(&text[copied..]);
+    Redaction { text: out, changes }
 }
 
 /// Redact the personal, actionable findings of an earlier [`scan_with`] over the same text.

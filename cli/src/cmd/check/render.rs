@@ -71,8 +71,16 @@ impl<W: Write> Renderer<W> {
         match self.format {
             CheckFormat::Text => self.text_summary(s),
             CheckFormat::Json => {
-                let summary =
-                    JsonSummary { records: s.records, errors: s.errors, warnings: s.warnings, infos: s.infos };
+                let summary = JsonSummary {
+                    records: s.records,
+                    checked: s.records - s.unreadable,
+                    unreadable: s.unreadable,
+                    lines: s.lines,
+                    blank_lines: s.blank_lines,
+                    errors: s.errors,
+                    warnings: s.warnings,
+                    infos: s.infos,
+                };
                 let summary = serde_json::to_string(&summary).map_err(io::Error::other)?;
                 write!(self.w, "\n], \"summary\": {summary}}}\n")
             }
@@ -117,16 +125,39 @@ impl<W: Write> Renderer<W> {
         } else {
             GREEN
         };
-        if self.lang == Lang::Zh {
+        // Results are records checked plus inputs reported unreadable; every JSON Lines line is
+        // one of them or blank.
+        let zh = self.lang == Lang::Zh;
+        let mut counts = Vec::new();
+        if s.unreadable > 0 {
+            counts.push(if zh {
+                format!("其中无法读取 {}", s.unreadable)
+            } else {
+                format!("{} unreadable", s.unreadable)
+            });
+        }
+        if s.lines > 0 {
+            counts.push(if zh {
+                format!("读取 {} 行，空行 {}", s.lines, s.blank_lines)
+            } else {
+                format!("{} lines read, {} blank", s.lines, s.blank_lines)
+            });
+        }
+        let counts = match (counts.is_empty(), zh) {
+            (true, _) => String::new(),
+            (false, true) => format!("（{}）", counts.join("；")),
+            (false, false) => format!(" ({})", counts.join("; ")),
+        };
+        if zh {
             writeln!(
                 self.w,
-                "{colour}共检查 {} 条记录：错误 {}，警告 {}，提示 {}{RESET}",
+                "{colour}共检查 {} 条记录{counts}：错误 {}，警告 {}，提示 {}{RESET}",
                 s.records, s.errors, s.warnings, s.infos
             )
         } else {
             writeln!(
                 self.w,
-                "{colour}checked {} records: {} errors, {} warnings, {} info{RESET}",
+                "{colour}checked {} records{counts}: {} errors, {} warnings, {} info{RESET}",
                 s.records, s.errors, s.warnings, s.infos
             )
         }
@@ -158,7 +189,13 @@ struct JsonResult<'a> {
 
 #[derive(serde::Serialize)]
 struct JsonSummary {
+    /// `checked + unreadable`.
     records: u64,
+    checked: u64,
+    unreadable: u64,
+    /// JSON Lines read: every one is a result or blank (`lines == blank_lines + results from lines`).
+    lines: u64,
+    blank_lines: u64,
     errors: u64,
     warnings: u64,
     infos: u64,
