@@ -70,7 +70,8 @@ fn every_day_of_every_covered_year_matches_holiday_cn() {
         return;
     };
     let cal = Calendar::embedded();
-    let years: Vec<i32> = cal.years().collect();
+    // The announced years (those after 2026 are provisional, derived from the 放假办法).
+    let years: Vec<i32> = cal.years().filter(|y| !cal.is_provisional(*y)).collect();
     assert_eq!(years, (2007..=2026).collect::<Vec<_>>());
     // A file's year is its notice's year: its dates may lie in the previous year, so read them all.
     let mut listed: HashMap<NaiveDate, (bool, String)> = HashMap::new();

@@ -206,7 +206,7 @@ fn audit_by_domain_for_a_county_and_its_townships() {
         pubrec("甲镇人民政府", "township", "gr.social_assistance.05", "2025-05-06", "2025-05-12"),
         pubrec("无名镇", "township", "gr.social_assistance.05", "2025-05-06", "2025-05-12"),
     ];
-    let opts = AuditOptions { today: None, check_records: false };
+    let opts = AuditOptions { today: None, check_records: false, ..Default::default() };
     let area = report::audit_area(Catalogue::embedded(), &[county, town, street], 2025, &records, &opts).unwrap();
     assert_eq!(area.records_unassigned, 1);
     let row =
