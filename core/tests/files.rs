@@ -379,3 +379,103 @@ fn encrypted_pdf_is_not_screened() {
     assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
     assert!(s.notices[0].message.en().contains("password-protected"), "{}", s.notices[0].message.en());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Redacted copies, opened again with the formats' own readers
+
+use gongkai::files::{RedactOptions, redact_file};
+
+fn part_of(zip_bytes: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn redacted_xlsx_opens_in_calamine_with_values_masked() {
+    use calamine::{Data, Reader, Xlsx};
+    let out = redact_file(&subsidy_workbook(), FileKind::Xlsx, &RedactOptions::default()).unwrap();
+    assert!(out.remaining.is_empty(), "{:?}", out.remaining);
+    let masked: Vec<String> = out.masked.iter().map(|f| f.place.to_string()).collect();
+    assert_eq!(masked, ["公示名单!C4 (hidden row)", "公示名单!A3 (comment)", "原始数据!C2 (hidden sheet)"]);
+    let bytes = out.bytes.unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let raw = book.worksheet_range("原始数据").unwrap();
+    assert_eq!(raw.get_value((1, 2)), Some(&Data::String("110105********002X".into())));
+    let shown = book.worksheet_range("公示名单").unwrap();
+    assert_eq!(shown.get_value((3, 2)), Some(&Data::String("139****5678".into())));
+    assert_eq!(shown.get_value((1, 0)), Some(&Data::String("张三".into())));
+    assert!(part_of(&bytes, "xl/comments1.xml").contains("138****5678"));
+    // The hidden sheet is still reported.
+    assert!(out.notices.iter().any(|n| n.code == "screening_hidden_content"));
+}
+
+#[test]
+fn hidden_sheets_can_be_removed() {
+    use calamine::{Reader, Xlsx};
+    let opts = RedactOptions::default().remove_hidden_sheets(true);
+    let out = redact_file(&subsidy_workbook(), FileKind::Xlsx, &opts).unwrap();
+    assert_eq!(out.removed_sheets, ["原始数据"]);
+    let bytes = out.bytes.unwrap();
+    let book = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["公示名单"]);
+    let names: Vec<String> = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap().file_names().flatten().map(|n| n.into_owned()).collect();
+    assert!(!names.iter().any(|n| n == "xl/worksheets/sheet2.xml"), "{names:?}");
+    assert!(!part_of(&bytes, "[Content_Types].xml").contains("sheet2.xml"));
+    let again = scan(&bytes, FileKind::Xlsx);
+    assert!(!again.notices.iter().any(|n| n.message.en().contains("hidden sheet")), "{:?}", again.notices);
+}
+
+#[test]
+fn redacted_docx_keeps_runs_and_formatting() {
+    let out = redact_file(&penalty_decision(), FileKind::Docx, &RedactOptions::default()).unwrap();
+    assert!(out.remaining.is_empty(), "{:?}", out.remaining);
+    assert_eq!(out.masked.len(), 4);
+    let bytes = out.bytes.unwrap();
+    let doc = part_of(&bytes, "word/document.xml");
+    // The split ID: the mask in its first run, the second run (italic) emptied but kept.
+    assert!(doc.contains("<w:t>110105********002X</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t></w:t>"), "{doc}");
+    assert!(doc.contains("<w:delText>护照号：E******78</w:delText>"), "{doc}");
+    assert!(doc.contains("<w:b/>"));
+    assert!(part_of(&bytes, "word/header1.xml").contains("138****5678"));
+    assert!(part_of(&bytes, "word/comments.xml").contains("z***@example.com"));
+    let e = extract(&bytes, FileKind::Docx, &Limits::default()).unwrap();
+    assert!(e.segments.iter().any(|s| s.text == "110105********002X"));
+}
+
+#[test]
+fn redacted_gb18030_csv_stays_gb18030() {
+    let csv = format!("姓名,身份证号\n张三,{ID}\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&csv);
+    let out = redact_file(&bytes, FileKind::Csv, &RedactOptions::default()).unwrap();
+    let (text, _, errors) = encoding_rs::GB18030.decode(out.bytes.as_deref().unwrap());
+    assert!(!errors);
+    assert_eq!(text, "姓名,身份证号\n张三,110105********002X\n");
+}
+
+#[test]
+fn redacted_html_changes_only_the_values() {
+    let page = format!(
+        "<html><body><p title=\"x\">公示</p><img alt=\"身份证{ID}\"><!-- 手机 {MOBILE} --><p>邮箱 <b>wang&amp;wu@example.com</b></p></body></html>"
+    );
+    let out = redact_file(page.as_bytes(), FileKind::Html, &RedactOptions::default()).unwrap();
+    let html = String::from_utf8(out.bytes.unwrap()).unwrap();
+    assert_eq!(
+        html,
+        // The entity in the text is written back as an entity.
+        "<html><body><p title=\"x\">公示</p><img alt=\"身份证110105********002X\"><!-- 手机 138****5678 --><p>邮箱 <b>wang&amp;w***@example.com</b></p></body></html>"
+    );
+    assert!(out.remaining.is_empty(), "{:?}", out.remaining);
+    assert!(html.contains("<!-- 手机 138****5678 -->"));
+}
+
+#[test]
+fn pdf_is_reported_not_rewritten() {
+    let doc = pdf(&[PdfPage::Text(&["Cover"]), PdfPage::Text(&[&format!("ID {ID}")])]);
+    let out = redact_file(&doc, FileKind::Pdf, &RedactOptions::default()).unwrap();
+    assert!(out.bytes.is_none());
+    assert_eq!(out.remaining.len(), 1);
+    assert_eq!(out.remaining[0].place.to_string(), "page 2 line 1");
+    assert!(out.notices[0].message.en().contains("cannot be redacted automatically"));
+}
