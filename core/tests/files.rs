@@ -479,3 +479,45 @@ fn pdf_is_reported_not_rewritten() {
     assert_eq!(out.remaining[0].place.to_string(), "page 2 line 1");
     assert!(out.notices[0].message.en().contains("cannot be redacted automatically"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Damaged files never panic (the fuzz target fuzz/fuzz_targets/file_readers.rs goes further)
+
+mod damaged {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn seeds() -> Vec<(FileKind, Vec<u8>)> {
+        vec![
+            (FileKind::Xlsx, subsidy_workbook()),
+            (FileKind::Docx, penalty_decision()),
+            (FileKind::Pdf, pdf(&[PdfPage::Text(&["a", "b"]), PdfPage::Image])),
+            (FileKind::Html, format!("<p title=\"{ID}\">x<!-- {MOBILE} --></p>").into_bytes()),
+            (FileKind::Csv, format!("a,\"b\n{ID}\",c\n").into_bytes()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn flipped_and_cut_files_read_or_fail_cleanly(
+            seed in 0usize..5,
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+            cut in any::<prop::sample::Index>(),
+            as_other in 0usize..8,
+        ) {
+            let (kind, mut bytes) = seeds().swap_remove(seed);
+            for (at, byte) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= byte;
+            }
+            let keep = cut.index(bytes.len() + 1).max(bytes.len() / 2);
+            bytes.truncate(keep);
+            let limits = Limits::default().max_uncompressed(32 << 20);
+            for k in [kind, FileKind::ALL[as_other]] {
+                let _ = extract(&bytes, k, &limits);
+                let _ = redact_file(&bytes, k, &RedactOptions::default().limits(limits).remove_hidden_sheets(true));
+            }
+        }
+    }
+}
