@@ -28,7 +28,7 @@ const WORDS: &[&str] = &[
 
 fn text(rng: &mut Rng) -> String {
     let mut s = String::new();
-    for _ in 0..(6 + rng.below(10)) {
+    for _ in 0..(14 + rng.below(20)) {
         s.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
         // Characters drawn from the common CJK block, so that the text packs like real text.
         for _ in 0..rng.below(4) {

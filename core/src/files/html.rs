@@ -198,7 +198,7 @@ pub(crate) fn segments(source: &str) -> Vec<HtmlSegment> {
 pub(crate) fn read(bytes: &[u8], sink: &mut Sink) -> Result<ReadSummary, FileError> {
     let (source, encoding) = decode(bytes)?;
     for seg in segments(&source) {
-        sink(&seg.place, &seg.text);
+        sink(&|| seg.place.clone(), &seg.text);
     }
     Ok(ReadSummary { encoding: Some(super::text::label(encoding)), ..ReadSummary::default() })
 }

@@ -17,6 +17,7 @@ mod ooxml;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod redact;
+#[cfg(feature = "legacy-sheets")]
 mod sheets;
 mod text;
 mod zipped;
@@ -367,17 +368,48 @@ pub(crate) struct ReadSummary {
 
 /// Receives each piece of text as it is read, so that a large workbook is screened without
 /// holding all its text.
-pub(crate) type Sink<'a> = dyn FnMut(&Place, &str) + 'a;
+/// The place is built only when it is wanted: most pieces of a file are clean.
+pub(crate) type Sink<'a> = dyn FnMut(&dyn Fn() -> Place, &str) + 'a;
 
 /// Read a file's text piece by piece into `sink`.
 pub(crate) fn read(bytes: &[u8], kind: FileKind, limits: &Limits, sink: &mut Sink) -> Result<ReadSummary, FileError> {
     match kind {
         FileKind::Xlsx => ooxml::read_xlsx(bytes, limits, sink),
         FileKind::Docx => ooxml::read_docx(bytes, limits, sink),
-        FileKind::Xls | FileKind::Ods => sheets::read(bytes, kind, limits, sink),
+        FileKind::Xls | FileKind::Ods => read_legacy_sheets(bytes, kind, limits, sink),
         FileKind::Pdf => read_pdf(bytes, limits, sink),
         FileKind::Html => html::read(bytes, sink),
         FileKind::Csv | FileKind::Text => text::read(bytes, kind, sink),
+    }
+}
+
+#[cfg(feature = "legacy-sheets")]
+fn read_legacy_sheets(bytes: &[u8], kind: FileKind, limits: &Limits, sink: &mut Sink) -> Result<ReadSummary, FileError> {
+    sheets::read(bytes, kind, limits, sink)
+}
+
+/// Without the `legacy-sheets` feature (the WebAssembly build), .xls and .ods are reported as
+/// not screened.
+#[cfg(not(feature = "legacy-sheets"))]
+fn read_legacy_sheets(_bytes: &[u8], kind: FileKind, _limits: &Limits, _sink: &mut Sink) -> Result<ReadSummary, FileError> {
+    Ok(missing_reader(kind, "legacy-sheets"))
+}
+
+#[cfg(any(not(feature = "pdf"), not(feature = "legacy-sheets")))]
+fn missing_reader(kind: FileKind, feature: &str) -> ReadSummary {
+    use crate::diagnostics::message;
+    ReadSummary {
+        notices: vec![Notice::new(
+            &crate::screening::NOT_SCREENED,
+            None,
+            message!(
+                "此版本未包含 {0} 读取功能（未启用 `{1}` 特性），文件未经筛查：请用命令行或 Python 版筛查",
+                "this build has no {0} reader (feature `{1}` is off): the file was not screened; screen it with the command line or Python",
+                kind.as_str(),
+                feature
+            ),
+        )],
+        ..ReadSummary::default()
     }
 }
 
@@ -389,19 +421,7 @@ fn read_pdf(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<ReadSummar
 /// Without the `pdf` feature (the WebAssembly build), a PDF is reported as not screened.
 #[cfg(not(feature = "pdf"))]
 fn read_pdf(_bytes: &[u8], _limits: &Limits, _sink: &mut Sink) -> Result<ReadSummary, FileError> {
-    use crate::diagnostics::message;
-    Ok(ReadSummary {
-        notices: vec![Notice::new(
-            &crate::screening::NOT_SCREENED,
-            None,
-            message!(
-                "此版本未包含 PDF 读取功能（未启用 `{0}` 特性），文件未经筛查",
-                "this build has no PDF reader (feature `{0}` is off): the file was not screened",
-                "pdf"
-            ),
-        )],
-        ..ReadSummary::default()
-    })
+    Ok(missing_reader(FileKind::Pdf, "pdf"))
 }
 
 /// The kind to read `bytes` as: `kind` when given, else the name's extension, else the bytes.
@@ -415,7 +435,7 @@ pub fn resolve_kind(kind: Option<FileKind>, name: Option<&str>, bytes: &[u8]) ->
 pub fn extract(bytes: &[u8], kind: FileKind, limits: &Limits) -> Result<Extracted, FileError> {
     let mut segments = Vec::new();
     let summary = read(bytes, kind, limits, &mut |place, text| {
-        segments.push(Segment { place: place.clone(), text: text.to_owned() })
+        segments.push(Segment { place: place(), text: text.to_owned() })
     })?;
     Ok(Extracted { kind, encoding: summary.encoding, sheets: summary.sheets, segments, notices: summary.notices })
 }
@@ -454,8 +474,10 @@ impl FileScan {
 pub fn scan_file(bytes: &[u8], kind: FileKind, opts: &ScanOptions, limits: &Limits) -> Result<FileScan, FileError> {
     let mut findings = Vec::new();
     let summary = read(bytes, kind, limits, &mut |place, text| {
-        for finding in scan_with(text, opts) {
-            findings.push(FileFinding { place: place.clone(), finding });
+        let found = scan_with(text, opts);
+        if !found.is_empty() {
+            let place = place();
+            findings.extend(found.into_iter().map(|finding| FileFinding { place: place.clone(), finding }));
         }
     })?;
     Ok(FileScan { kind, encoding: summary.encoding, sheets: summary.sheets, findings, notices: summary.notices })

@@ -119,7 +119,7 @@ fn read_properties(archive: &mut Archive, sink: &mut Sink) -> Result<(), FileErr
                 if let Some(name) = current.take()
                     && !text.trim().is_empty()
                 {
-                    sink(&Place::Property { name }, &text);
+                    sink(&|| Place::Property { name: name.clone() }, &text);
                 }
             }
             Ok(Event::Eof) => break,
@@ -221,6 +221,27 @@ fn flag(e: &BytesStart, local: &str) -> bool {
     attr(e, local).is_some_and(|v| v == "1" || v == "true")
 }
 
+/// A cell's `t`: a shared-string index, text of its own (`str`, `inlineStr`), a number, or a
+/// boolean or error (not text).
+#[derive(Clone, Copy)]
+enum CellType {
+    Shared,
+    Text,
+    Number,
+    Other,
+}
+
+impl CellType {
+    fn of(t: &str) -> CellType {
+        match t {
+            "s" => CellType::Shared,
+            "str" | "inlineStr" | "d" => CellType::Text,
+            "n" => CellType::Number,
+            _ => CellType::Other,
+        }
+    }
+}
+
 struct SheetRead {
     cells: u64,
     hidden_rows_with_data: u64,
@@ -246,7 +267,7 @@ fn read_sheet(
     let mut row_has_data = false;
     let mut next_row: u32 = 0;
     // The cell being read: reference, type, and its text.
-    let mut cell: Option<(u32, u32, String)> = None;
+    let mut cell: Option<(u32, u32, CellType)> = None;
     let mut next_col: u32 = 0;
     let mut text = String::new();
     let mut in_value = false;
@@ -272,12 +293,19 @@ fn read_sheet(
                 next_col = 0;
             }
             Event::Start(ref e) if e.local_name().as_ref() == "c" => {
-                let (row, col) = attr(e, "r")
-                    .and_then(|r| parse_cell_ref(r.as_bytes()))
-                    .unwrap_or((next_row.saturating_sub(1), next_col));
+                // Raw attribute values: cell references and types have no entities, and this
+                // runs for every cell of the workbook.
+                let (mut r, mut t) = (None, CellType::Number);
+                for a in e.attributes().flatten() {
+                    match a.key.local_name().as_ref() {
+                        "r" => r = parse_cell_ref(a.value.as_bytes()),
+                        "t" => t = CellType::of(&a.value),
+                        _ => {}
+                    }
+                }
+                let (row, col) = r.unwrap_or((next_row.saturating_sub(1), next_col));
                 next_col = col + 1;
-                let kind = attr(e, "t").unwrap_or_else(|| "n".to_owned());
-                cell = Some((row, col, kind));
+                cell = Some((row, col, t));
                 text.clear();
             }
             Event::Empty(ref e) if e.local_name().as_ref() == "c" => {
@@ -297,13 +325,13 @@ fn read_sheet(
                 "rPh" => in_phonetic = in_phonetic.saturating_sub(1),
                 "c" => {
                     let Some((row, col, kind)) = cell.take() else { continue };
-                    let value: &str = match kind.as_str() {
-                        "s" => match text.trim().parse::<usize>().ok().and_then(|i| sst.get(i)) {
+                    let value: &str = match kind {
+                        CellType::Shared => match text.trim().parse::<usize>().ok().and_then(|i| sst.get(i)) {
                             Some(s) => s,
                             None => continue,
                         },
-                        "b" | "e" => continue,
-                        _ => text.as_str(),
+                        CellType::Other => continue,
+                        CellType::Number | CellType::Text => text.as_str(),
                     };
                     if value.is_empty() {
                         continue;
@@ -321,7 +349,7 @@ fn read_sheet(
                     if hidden_column {
                         read.hidden_cols_with_data += 1;
                     }
-                    let place = Place::Cell {
+                    let place = || Place::Cell {
                         sheet: sheet.name.clone(),
                         cell: format!("{}{}", column_letters(col), row + 1),
                         hidden_sheet,
@@ -369,7 +397,7 @@ fn read_comments(xml: &[u8], part: &str, sheet: &str, sink: &mut Sink) -> Result
                     if let Some(cell) = current.take()
                         && !text.is_empty()
                     {
-                        sink(&Place::CellComment { sheet: sheet.to_owned(), cell }, &text);
+                        sink(&|| Place::CellComment { sheet: sheet.to_owned(), cell: cell.clone() }, &text);
                     }
                 }
                 _ => {}
@@ -544,10 +572,10 @@ impl WordCursor {
 fn emit_para(p: Para, place: Place, sink: &mut Sink) {
     if !p.text.is_empty() {
         let all_inserted = p.inserted_chars > 0 && p.inserted_chars >= p.text.len();
-        sink(&with_change(&place, all_inserted.then_some(Change::Inserted)), &p.text);
+        sink(&|| with_change(&place, all_inserted.then_some(Change::Inserted)), &p.text);
     }
     if !p.deleted.is_empty() {
-        sink(&with_change(&place, Some(Change::Deleted)), &p.deleted);
+        sink(&|| with_change(&place, Some(Change::Deleted)), &p.deleted);
     }
 }
 
@@ -575,7 +603,7 @@ pub(crate) fn read_docx(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Resul
     }
     for (id, _, target, external) in relationships(&mut archive, "word/_rels/document.xml.rels", "word/")? {
         if external {
-            sink(&Place::Property { name: format!("link {id}") }, &target);
+            sink(&|| Place::Property { name: format!("link {id}") }, &target);
         }
     }
     read_properties(&mut archive, sink)?;

@@ -72,7 +72,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<Rea
                 continue;
             }
             any = true;
-            sink(&Place::Page { page: number, line: i as u32 + 1 }, line);
+            sink(&|| Place::Page { page: number, line: i as u32 + 1 }, line);
         }
         if !any {
             let has_images = doc.get_page_images(id).map(|v| !v.is_empty()).unwrap_or(false);

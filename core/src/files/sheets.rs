@@ -91,7 +91,7 @@ pub(crate) fn read(bytes: &[u8], kind: FileKind, limits: &Limits, sink: &mut Sin
                 hidden_row: false,
                 hidden_column: false,
             };
-            sink(&place, &text);
+            sink(&|| place.clone(), &text);
         }
         if state != "visible" && cells > 0 {
             summary.notices.push(Notice::new(

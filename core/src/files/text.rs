@@ -62,11 +62,11 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 pub(crate) fn read(bytes: &[u8], kind: FileKind, sink: &mut Sink) -> Result<ReadSummary, FileError> {
     let (text, encoding) = decode(bytes)?;
     if kind == FileKind::Csv {
-        for_each_field(&text, |line, column, field| sink(&Place::Line { line, column: Some(column) }, field));
+        for_each_field(&text, |line, column, field| sink(&|| Place::Line { line, column: Some(column) }, field));
     } else {
         for (i, line) in text.lines().enumerate() {
             if !line.trim().is_empty() {
-                sink(&Place::Line { line: i as u32 + 1, column: None }, line);
+                sink(&|| Place::Line { line: i as u32 + 1, column: None }, line);
             }
         }
     }
