@@ -165,7 +165,12 @@ fn file_source(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<(Vec<u8>, 
     })?;
     let name = path.to_string_lossy().into_owned();
     let bytes = py.detach(|| std::fs::read(&path)).map_err(|e| {
-        raise::<GongkaiError>(py, "io_error", format!("cannot read `{name}`: {e}"), Where { file: Some(&name), ..Default::default() })
+        raise::<GongkaiError>(
+            py,
+            "io_error",
+            format!("cannot read `{name}`: {e}"),
+            Where { file: Some(&name), ..Default::default() },
+        )
     })?;
     Ok((bytes, Some(name)))
 }
@@ -219,7 +224,9 @@ pub fn scan_file<'py>(
     let kind = file_kind(py, kind, name.as_deref(), &bytes)?;
     let opts = ScanOptions::new().include_values(include_values).include_redacted(include_redacted);
     let limits = limits(max_uncompressed, max_cells);
-    let scan = py.detach(|| files::scan_file(&bytes, kind, &opts, &limits)).map_err(|e| file_error(py, name.as_deref(), &e))?;
+    let scan = py
+        .detach(|| files::scan_file(&bytes, kind, &opts, &limits))
+        .map_err(|e| file_error(py, name.as_deref(), &e))?;
     serde_to_py(py, &scan)
 }
 

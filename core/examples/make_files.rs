@@ -21,9 +21,41 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "申请人", "家庭住址", "补贴", "发放", "名单", "公示", "街道", "社区", "居民委员会", "低保", "特困", "供养",
-    "残疾人", "两项补贴", "临时救助", "医疗救助", "审核", "审批", "民政局", "乡镇人民政府", "核对", "收入",
-    "财产", "状况", "复核", "备注", "已发放", "未发放", "标准", "金额", "元", "月", "人口", "户主", "关系",
+    "申请人",
+    "家庭住址",
+    "补贴",
+    "发放",
+    "名单",
+    "公示",
+    "街道",
+    "社区",
+    "居民委员会",
+    "低保",
+    "特困",
+    "供养",
+    "残疾人",
+    "两项补贴",
+    "临时救助",
+    "医疗救助",
+    "审核",
+    "审批",
+    "民政局",
+    "乡镇人民政府",
+    "核对",
+    "收入",
+    "财产",
+    "状况",
+    "复核",
+    "备注",
+    "已发放",
+    "未发放",
+    "标准",
+    "金额",
+    "元",
+    "月",
+    "人口",
+    "户主",
+    "关系",
 ];
 
 fn text(rng: &mut Rng) -> String {
@@ -89,11 +121,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("workbook"), Some(out)) => workbook(out, args.get(2).and_then(|n| n.parse().ok()).unwrap_or(500_000)),
-        (Some("bomb"), Some(out)) => bomb(
-            out,
-            args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1024),
-            args.iter().any(|a| a == "--lie"),
-        ),
+        (Some("bomb"), Some(out)) => {
+            bomb(out, args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1024), args.iter().any(|a| a == "--lie"))
+        }
         _ => Err("usage: make_files workbook OUT [CELLS] | bomb OUT [MIB] [--lie]".into()),
     }
 }

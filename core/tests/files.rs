@@ -160,8 +160,8 @@ fn zip_bomb_lying_about_its_size_is_stopped_while_reading() {
 #[test]
 fn truncated_and_corrupt_files_name_the_part() {
     let book = subsidy_workbook();
-    let err = scan_file(&book[..book.len() / 2], FileKind::Xlsx, &ScanOptions::default(), &Limits::default())
-        .unwrap_err();
+    let err =
+        scan_file(&book[..book.len() / 2], FileKind::Xlsx, &ScanOptions::default(), &Limits::default()).unwrap_err();
     assert_eq!(err.code(), "file_corrupt");
     assert!(err.to_string().starts_with("zip directory"), "{err}");
     let broken = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p><w:r><w:t>x</w:r></w:p")]);
@@ -240,7 +240,10 @@ fn gb18030_csv_is_detected_decoded_and_located() {
     assert!(std::str::from_utf8(&bytes).is_err());
     let s = scan(&bytes, FileKind::Csv);
     assert_eq!(s.encoding, Some("GB18030"));
-    assert_eq!(kinds_at(&s), vec![(Kind::ResidentId, "line 2 column 3".into()), (Kind::Mobile, "line 2 column 4".into())]);
+    assert_eq!(
+        kinds_at(&s),
+        vec![(Kind::ResidentId, "line 2 column 3".into()), (Kind::Mobile, "line 2 column 4".into())]
+    );
 }
 
 #[test]
@@ -420,7 +423,12 @@ fn hidden_sheets_can_be_removed() {
     let bytes = out.bytes.unwrap();
     let book = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
     assert_eq!(book.sheet_names(), ["公示名单"]);
-    let names: Vec<String> = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap().file_names().flatten().map(|n| n.into_owned()).collect();
+    let names: Vec<String> = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+        .unwrap()
+        .file_names()
+        .flatten()
+        .map(|n| n.into_owned())
+        .collect();
     assert!(!names.iter().any(|n| n == "xl/worksheets/sheet2.xml"), "{names:?}");
     assert!(!part_of(&bytes, "[Content_Types].xml").contains("sheet2.xml"));
     let again = scan(&bytes, FileKind::Xlsx);

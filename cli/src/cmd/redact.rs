@@ -69,10 +69,8 @@ pub fn run(args: Args) -> CmdResult {
         Mode::Label => RedactMode::Label,
         Mode::Remove => RedactMode::Remove,
     };
-    let opts = RedactOptions::new()
-        .mode(mode)
-        .remove_hidden_sheets(args.remove_hidden_sheets)
-        .limits(args.read.limits());
+    let opts =
+        RedactOptions::new().mode(mode).remove_hidden_sheets(args.remove_hidden_sheets).limits(args.read.limits());
     let result = redact_file(&bytes, kind, &opts).map_err(|e| error_text(&input.name, &e))?;
     let lang = gongkai::Lang::from(args.lang);
     let textual = matches!(kind, FileKind::Text | FileKind::Csv);
@@ -80,7 +78,9 @@ pub fn run(args: Args) -> CmdResult {
         let target = match (&args.output, textual) {
             (Some(out), _) => Some(out.clone()),
             (None, true) => None,
-            (None, false) if args.path == "-" => return Err("name the output with -o for a redacted copy read from stdin".into()),
+            (None, false) if args.path == "-" => {
+                return Err("name the output with -o for a redacted copy read from stdin".into());
+            }
             (None, false) => Some(beside(&args.path)),
         };
         match target {

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use gongkai::Lang;
 use gongkai::files::{FileError, FileFinding, FileKind, FileScan, Limits, Place, resolve_kind, scan_file};
 use gongkai::screening::ScanOptions;
-use gongkai::Lang;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -245,9 +245,10 @@ pub fn run(args: Args) -> CmdResult {
         }
     }
     let failed = reports.iter().any(|r| r.error.is_some());
-    let actionable = reports.iter().filter_map(|r| r.scan.as_ref()).any(|s| {
-        s.findings.iter().any(|f| f.finding.is_actionable()) || s.notices.iter().any(|n| n.is_actionable())
-    });
+    let actionable = reports
+        .iter()
+        .filter_map(|r| r.scan.as_ref())
+        .any(|s| s.findings.iter().any(|f| f.finding.is_actionable()) || s.notices.iter().any(|n| n.is_actionable()));
     let lang = Lang::from(args.lang);
     match args.format {
         ScanFormat::Json => {

@@ -54,7 +54,10 @@ struct Open {
     hidden: bool,
 }
 
-fn label(name: &[u8], attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, usize>>) -> String {
+fn label(
+    name: &[u8],
+    attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, usize>>,
+) -> String {
     let mut s = String::from_utf8_lossy(name).into_owned();
     if let Some(id) = attrs.get(b"id".as_slice()) {
         s.push('#');
@@ -63,7 +66,10 @@ fn label(name: &[u8], attrs: &std::collections::BTreeMap<html5gum::HtmlString, h
     s
 }
 
-fn hides(name: &[u8], attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, usize>>) -> bool {
+fn hides(
+    name: &[u8],
+    attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, usize>>,
+) -> bool {
     let get = |k: &[u8]| attrs.get(k).map(|v| v.value.to_ascii_lowercase());
     if attrs.contains_key(b"hidden".as_slice()) || matches!(name, b"template" | b"noscript" | b"script") {
         return true;
@@ -154,7 +160,8 @@ pub(crate) fn segments(source: &str) -> Vec<HtmlSegment> {
                 }
                 in_style = false;
                 let plain = String::from_utf8_lossy(&name).into_owned();
-                if let Some(i) = open.iter().rposition(|o| o.name == plain || o.name.starts_with(&format!("{plain}#"))) {
+                if let Some(i) = open.iter().rposition(|o| o.name == plain || o.name.starts_with(&format!("{plain}#")))
+                {
                     open.truncate(i);
                 }
             }

@@ -384,14 +384,24 @@ pub(crate) fn read(bytes: &[u8], kind: FileKind, limits: &Limits, sink: &mut Sin
 }
 
 #[cfg(feature = "legacy-sheets")]
-fn read_legacy_sheets(bytes: &[u8], kind: FileKind, limits: &Limits, sink: &mut Sink) -> Result<ReadSummary, FileError> {
+fn read_legacy_sheets(
+    bytes: &[u8],
+    kind: FileKind,
+    limits: &Limits,
+    sink: &mut Sink,
+) -> Result<ReadSummary, FileError> {
     sheets::read(bytes, kind, limits, sink)
 }
 
 /// Without the `legacy-sheets` feature (the WebAssembly build), .xls and .ods are reported as
 /// not screened.
 #[cfg(not(feature = "legacy-sheets"))]
-fn read_legacy_sheets(_bytes: &[u8], kind: FileKind, _limits: &Limits, _sink: &mut Sink) -> Result<ReadSummary, FileError> {
+fn read_legacy_sheets(
+    _bytes: &[u8],
+    kind: FileKind,
+    _limits: &Limits,
+    _sink: &mut Sink,
+) -> Result<ReadSummary, FileError> {
     Ok(missing_reader(kind, "legacy-sheets"))
 }
 
@@ -426,17 +436,14 @@ fn read_pdf(_bytes: &[u8], _limits: &Limits, _sink: &mut Sink) -> Result<ReadSum
 
 /// The kind to read `bytes` as: `kind` when given, else the name's extension, else the bytes.
 pub fn resolve_kind(kind: Option<FileKind>, name: Option<&str>, bytes: &[u8]) -> Result<FileKind, FileError> {
-    kind.or_else(|| name.and_then(FileKind::from_name))
-        .or_else(|| FileKind::sniff(bytes))
-        .ok_or(FileError::UnknownKind)
+    kind.or_else(|| name.and_then(FileKind::from_name)).or_else(|| FileKind::sniff(bytes)).ok_or(FileError::UnknownKind)
 }
 
 /// A file's text, piece by piece, with what could not be read.
 pub fn extract(bytes: &[u8], kind: FileKind, limits: &Limits) -> Result<Extracted, FileError> {
     let mut segments = Vec::new();
-    let summary = read(bytes, kind, limits, &mut |place, text| {
-        segments.push(Segment { place: place(), text: text.to_owned() })
-    })?;
+    let summary =
+        read(bytes, kind, limits, &mut |place, text| segments.push(Segment { place: place(), text: text.to_owned() }))?;
     Ok(Extracted { kind, encoding: summary.encoding, sheets: summary.sheets, segments, notices: summary.notices })
 }
 

@@ -339,7 +339,10 @@ fn read_sheet(
                     if *cells_left == 0 {
                         return Err(FileError::limit(
                             format!("sheet `{}`", sheet.name),
-                            format!("the workbook has more than {} cells with values (the cell limit)", limits.max_cells),
+                            format!(
+                                "the workbook has more than {} cells with values (the cell limit)",
+                                limits.max_cells
+                            ),
                         ));
                     }
                     *cells_left -= 1;
@@ -563,7 +566,9 @@ impl WordCursor {
 
     pub fn place(&self, part: &str, change: Option<Change>) -> Place {
         match self.tables.last() {
-            Some(t) => Place::TableCell { part: part.to_owned(), table: t.number, row: t.row, column: t.column, change },
+            Some(t) => {
+                Place::TableCell { part: part.to_owned(), table: t.number, row: t.row, column: t.column, change }
+            }
             None => Place::Paragraph { part: part.to_owned(), paragraph: self.paragraphs.max(1), change },
         }
     }

@@ -50,7 +50,10 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<Rea
         let text = match doc.extract_text_with_limit(&[number], cap) {
             Ok(t) => t,
             Err(lopdf::Error::Decompress(e)) => {
-                return Err(FileError::limit(format!("page {number}"), format!("the page content unpacks past the limit ({e})")));
+                return Err(FileError::limit(
+                    format!("page {number}"),
+                    format!("the page content unpacks past the limit ({e})"),
+                ));
             }
             Err(e) => {
                 summary.notices.push(Notice::new(

@@ -102,7 +102,13 @@ pub fn redact_file(bytes: &[u8], kind: FileKind, opts: &RedactOptions) -> Result
             None
         }
     };
-    notices.extend(before.notices.iter().filter(|n| !(removed_sheets.iter().any(|s| n.part.as_deref() == Some(&format!("sheet {s}"))))).cloned());
+    notices.extend(
+        before
+            .notices
+            .iter()
+            .filter(|n| !(removed_sheets.iter().any(|s| n.part.as_deref() == Some(&format!("sheet {s}")))))
+            .cloned(),
+    );
     let (masked, remaining) = match &copy {
         Some(out) => {
             let after = scan_file(out, kind, &scan_opts, &opts.limits)?;
@@ -269,9 +275,9 @@ fn rewrite_xml(xml: &[u8], part: &str, roles: &Roles, mode: RedactMode) -> Resul
     let mut depth = 0u32;
     let mut changed = false;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| FileError::corrupt(part, format!("XML does not parse at byte {}: {e}", reader.buffer_position())))?;
+        let event = reader.read_event().map_err(|e| {
+            FileError::corrupt(part, format!("XML does not parse at byte {}: {e}", reader.buffer_position()))
+        })?;
         if let Event::Eof = event {
             break;
         }
@@ -329,7 +335,9 @@ fn flush_unit(
                 stack.pop();
             }
             Event::Text(t) if stack.last() == Some(&true) => {
-                texts.last_mut().map(|s| s.push_str(&t.xml10_content()));
+                if let Some(s) = texts.last_mut() {
+                    s.push_str(&t.xml10_content());
+                }
                 leaf_of[i] = Some(texts.len() - 1);
             }
             Event::GeneralRef(r) if stack.last() == Some(&true) => {
@@ -340,7 +348,7 @@ fn flush_unit(
             }
             Event::CData(c) if stack.last() == Some(&true) => {
                 if let Some(s) = texts.last_mut() {
-                    s.push_str(&c.as_ref());
+                    s.push_str(c.as_ref());
                 }
                 leaf_of[i] = Some(texts.len() - 1);
             }
@@ -401,10 +409,8 @@ fn cell_is_number(c: &BytesStart) -> bool {
     matches!(attr(c, "t").as_deref(), None | Some("n"))
 }
 
-const WORD_ROLES: Roles = Roles {
-    unit: |name| name == "p",
-    leaf: |_, name| matches!(name, "t" | "delText" | "instrText" | "delInstrText"),
-};
+const WORD_ROLES: Roles =
+    Roles { unit: |name| name == "p", leaf: |_, name| matches!(name, "t" | "delText" | "instrText" | "delInstrText") };
 
 const SHARED_STRING_ROLES: Roles = Roles { unit: |name| name == "si", leaf: |_, name| name == "t" };
 
@@ -423,11 +429,7 @@ const COMMENT_ROLES: Roles = Roles { unit: |name| name == "comment", leaf: |_, n
 const PROPERTY_ROLES: Roles = Roles { unit: |name| name != "coreProperties", leaf: |_, _| true };
 
 /// Copy a zip container, replacing the parts in `replaced` and leaving out those in `dropped`.
-fn rezip(
-    bytes: &[u8],
-    replaced: &HashMap<String, Vec<u8>>,
-    dropped: &HashSet<String>,
-) -> Result<Vec<u8>, FileError> {
+fn rezip(bytes: &[u8], replaced: &HashMap<String, Vec<u8>>, dropped: &HashSet<String>) -> Result<Vec<u8>, FileError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| FileError::corrupt("zip directory", e))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
     for i in 0..zip.len() {
@@ -439,7 +441,8 @@ fn rezip(
         match replaced.get(&name) {
             Some(data) => {
                 drop(entry);
-                let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+                let opts =
+                    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
                 out.start_file(name.as_str(), opts).map_err(|e| FileError::corrupt(&name, e))?;
                 out.write_all(data).map_err(|e| FileError::corrupt(&name, e))?;
             }
@@ -517,9 +520,9 @@ fn rewrite_elements(
     let mut changed = false;
     let mut skipping = 0u32;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| FileError::corrupt(part, format!("XML does not parse at byte {}: {e}", reader.buffer_position())))?;
+        let event = reader.read_event().map_err(|e| {
+            FileError::corrupt(part, format!("XML does not parse at byte {}: {e}", reader.buffer_position()))
+        })?;
         if skipping > 0 {
             match event {
                 Event::Start(_) => skipping += 1,
@@ -750,7 +753,8 @@ fn remove_hidden_sheets(
     let types_xml = archive.read(types)?.unwrap_or_default();
     let gone: HashSet<String> = gone_parts.iter().map(|p| format!("/{p}")).collect();
     if let Some(new) = rewrite_elements(&types_xml, types, |e| {
-        (e.local_name().as_ref() == "Override" && attr(e, "PartName").is_some_and(|p| gone.contains(&p))).then_some(None)
+        (e.local_name().as_ref() == "Override" && attr(e, "PartName").is_some_and(|p| gone.contains(&p)))
+            .then_some(None)
     })? {
         replaced.insert(types.to_owned(), new);
     }

@@ -44,11 +44,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), 
 /// UTF-16 without a BOM, told by the zero bytes of ASCII characters (a CSV export of digits
 /// and punctuation has many).
 fn unmarked_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
-    let (even, odd) = sample.chunks_exact(2).fold((0usize, 0usize), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
+    let (even, odd) = sample
+        .chunks_exact(2)
+        .fold((0usize, 0usize), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
     let pairs = sample.len() / 2;
     if odd * 3 > pairs && even == 0 {
         Some(UTF_16LE)

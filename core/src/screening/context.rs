@@ -118,8 +118,21 @@ const BLOCK_HEADINGS: &[&str] = &["联系方式", "联系我们", "联系办法"
 
 /// What only an office's contact block has next to its number or mailbox.
 const OFFICE_MARKERS: &[&str] = &[
-    "办公地址", "通讯地址", "通信地址", "地址：", "地址:", "邮政编码", "邮编", "办公时间", "工作时间", "受理时间",
-    "传真", "信息公开", "办公室", "受理机构", "工作机构",
+    "办公地址",
+    "通讯地址",
+    "通信地址",
+    "地址：",
+    "地址:",
+    "邮政编码",
+    "邮编",
+    "办公时间",
+    "工作时间",
+    "受理时间",
+    "传真",
+    "信息公开",
+    "办公室",
+    "受理机构",
+    "工作机构",
 ];
 
 /// What marks a private person's record, which no office's contact block has.
@@ -151,7 +164,8 @@ fn in_contact_block(text: &str, start: usize, end: usize) -> bool {
     let Some(heading) = BLOCK_HEADINGS.iter().filter_map(|h| before.rfind(h)).max() else { return false };
     let block = &before[heading..];
     let near = around(text, start, end, 150, 150);
-    OFFICE_MARKERS.iter().any(|m| near.contains(m)) && !PERSON_MARKERS.iter().any(|m| block.contains(m) || near.contains(m))
+    OFFICE_MARKERS.iter().any(|m| near.contains(m))
+        && !PERSON_MARKERS.iter().any(|m| block.contains(m) || near.contains(m))
 }
 
 pub(super) fn apply(text: &str, hit: &mut Hit) {
