@@ -19,6 +19,9 @@ REQUIREMENTS=(
   "pyarrow>=15"
   "dask[distributed]>=2024.1"
   "tqdm>=4"
+  # file fixtures and their own readers for tests/test_scan_file.py
+  "openpyxl>=3.1"
+  "python-docx>=1.1"
   # peers for benches/peers/python_bench.py
   "jsonschema>=4"
   "fastjsonschema>=2.19"

@@ -44,6 +44,8 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<screening::PyRedaction>()?;
     m.add_function(wrap_pyfunction!(screening::scan, m)?)?;
     m.add_function(wrap_pyfunction!(screening::redact, m)?)?;
+    m.add_function(wrap_pyfunction!(screening::scan_file, m)?)?;
+    m.add_function(wrap_pyfunction!(screening::redact_file, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::day_kind, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::add_working_days, m)?)?;

@@ -1,9 +1,11 @@
 //! Content screening: personal data and classification markings. Offsets are Unicode scalar
 //! indices, so `text[f.start:f.end]` slices the Python string exactly.
 
+use gongkai::files::{self, FileError, FileKind, Limits, RedactOptions, resolve_kind};
 use gongkai::screening::{self, RedactMode, ScanOptions};
 use pyo3::prelude::*;
 
+use crate::convert::serde_to_py;
 use crate::errors::{GongkaiError, Where, raise};
 
 /// One thing found in a text.
@@ -24,6 +26,10 @@ pub struct PyFinding {
     redacted: bool,
     #[pyo3(get)]
     label: Option<&'static str>,
+    /// Why the context changed the detector's mind (`organisational_label`,
+    /// `government_domain`, `contact_block`).
+    #[pyo3(get)]
+    reason: Option<&'static str>,
     /// Python `str` indices: `text[start:end]`.
     #[pyo3(get)]
     start: usize,
@@ -59,12 +65,27 @@ pub fn scan(py: Python<'_>, text: &str, include_values: bool, include_redacted: 
             confidence: f.confidence,
             redacted: f.redacted,
             label: f.label,
+            reason: f.reason,
             start: f.start,
             end: f.end,
             preview: f.preview,
             value: f.value,
         })
         .collect()
+}
+
+fn redact_mode(py: Python<'_>, mode: &str) -> PyResult<RedactMode> {
+    match mode {
+        "mask" => Ok(RedactMode::Mask),
+        "label" => Ok(RedactMode::Label),
+        "remove" => Ok(RedactMode::Remove),
+        other => Err(raise::<GongkaiError>(
+            py,
+            "invalid_argument",
+            format!("unknown redaction mode `{other}`: expected `mask`, `label` or `remove`"),
+            Where { path: Some("mode"), ..Default::default() },
+        )),
+    }
 }
 
 /// One replacement made by `redact`, with its span in the original text.
@@ -118,22 +139,120 @@ impl PyRedaction {
 #[pyfunction]
 #[pyo3(signature = (text, mode="mask"))]
 pub fn redact(py: Python<'_>, text: &str, mode: &str) -> PyResult<PyRedaction> {
-    let mode = match mode {
-        "mask" => RedactMode::Mask,
-        "label" => RedactMode::Label,
-        "remove" => RedactMode::Remove,
-        other => {
-            return Err(raise::<GongkaiError>(
-                py,
-                "invalid_argument",
-                format!("unknown redaction mode `{other}`: expected `mask`, `label` or `remove`"),
-                Where { path: Some("mode"), ..Default::default() },
-            ));
-        }
-    };
+    let mode = redact_mode(py, mode)?;
     let r = py.detach(|| screening::redact(text, mode));
     Ok(PyRedaction {
         text: r.text,
         changes: r.changes.into_iter().map(|c| (c.kind.as_str(), c.code, c.start, c.end, c.replacement)).collect(),
     })
+}
+
+/// A file given as a path or as its bytes, and the name to tell its kind by.
+fn file_source(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<(Vec<u8>, Option<String>)> {
+    if let Ok(bytes) = source.cast::<pyo3::types::PyBytes>() {
+        return Ok((bytes.as_bytes().to_vec(), None));
+    }
+    if let Ok(bytes) = source.cast::<pyo3::types::PyByteArray>() {
+        return Ok((bytes.to_vec(), None));
+    }
+    let path: std::path::PathBuf = source.extract().map_err(|_| {
+        raise::<GongkaiError>(
+            py,
+            "invalid_argument",
+            "expected a path (str or os.PathLike) or the file's bytes".to_owned(),
+            Where { path: Some("source"), ..Default::default() },
+        )
+    })?;
+    let name = path.to_string_lossy().into_owned();
+    let bytes = py.detach(|| std::fs::read(&path)).map_err(|e| {
+        raise::<GongkaiError>(
+            py,
+            "io_error",
+            format!("cannot read `{name}`: {e}"),
+            Where { file: Some(&name), ..Default::default() },
+        )
+    })?;
+    Ok((bytes, Some(name)))
+}
+
+fn file_kind(py: Python<'_>, kind: Option<&str>, name: Option<&str>, bytes: &[u8]) -> PyResult<FileKind> {
+    let forced = match kind {
+        None => None,
+        Some(k) => Some(FileKind::parse(k).ok_or_else(|| {
+            raise::<GongkaiError>(
+                py,
+                "invalid_argument",
+                format!("unknown file kind `{k}`: expected xlsx, xls, ods, docx, pdf, html, csv or text"),
+                Where { path: Some("kind"), ..Default::default() },
+            )
+        })?),
+    };
+    // Bytes with no kind and nothing to tell it by are read as text, as the command line does.
+    Ok(resolve_kind(forced, name, bytes).unwrap_or(FileKind::Text))
+}
+
+fn file_error(py: Python<'_>, name: Option<&str>, e: &FileError) -> PyErr {
+    let message = match name {
+        Some(n) => format!("`{n}`: {e}"),
+        None => e.to_string(),
+    };
+    raise::<GongkaiError>(py, e.code(), message, Where { file: name, ..Default::default() })
+}
+
+fn limits(max_uncompressed: u64, max_cells: u64) -> Limits {
+    Limits::default().max_uncompressed(max_uncompressed).max_cells(max_cells)
+}
+
+/// scan_file(source, *, kind=None, include_values=False, include_redacted=False,
+///           max_uncompressed=1 GiB, max_cells=10_000_000) -> dict
+///
+/// Screen a workbook, Word document, PDF, web page, CSV or text file (a path, or its bytes)
+/// as `gongkai scan FILE --format json` does: `{"kind", "encoding"?, "sheets"?, "findings":
+/// [{"location": {...}, "kind", "code", ...}], "notices": [...]}`.
+#[pyfunction]
+#[pyo3(signature = (source, *, kind=None, include_values=false, include_redacted=false, max_uncompressed=1u64 << 30, max_cells=10_000_000))]
+pub fn scan_file<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    kind: Option<&str>,
+    include_values: bool,
+    include_redacted: bool,
+    max_uncompressed: u64,
+    max_cells: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (bytes, name) = file_source(py, source)?;
+    let kind = file_kind(py, kind, name.as_deref(), &bytes)?;
+    let opts = ScanOptions::new().include_values(include_values).include_redacted(include_redacted);
+    let limits = limits(max_uncompressed, max_cells);
+    let scan = py
+        .detach(|| files::scan_file(&bytes, kind, &opts, &limits))
+        .map_err(|e| file_error(py, name.as_deref(), &e))?;
+    serde_to_py(py, &scan)
+}
+
+/// redact_file(source, *, kind=None, mode="mask", remove_hidden_sheets=False) -> (bytes | None, dict)
+///
+/// A redacted copy of a file (None for a PDF, .xls or .ods, which are reported only) and the
+/// report: `{"kind", "masked": [...], "remaining": [...], "removed_sheets"?, "notices": [...]}`.
+#[pyfunction]
+#[pyo3(signature = (source, *, kind=None, mode="mask", remove_hidden_sheets=false, max_uncompressed=1u64 << 30, max_cells=10_000_000))]
+pub fn redact_file<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    kind: Option<&str>,
+    mode: &str,
+    remove_hidden_sheets: bool,
+    max_uncompressed: u64,
+    max_cells: u64,
+) -> PyResult<(Option<Bound<'py, pyo3::types::PyBytes>>, Bound<'py, PyAny>)> {
+    let mode = redact_mode(py, mode)?;
+    let (bytes, name) = file_source(py, source)?;
+    let kind = file_kind(py, kind, name.as_deref(), &bytes)?;
+    let opts = RedactOptions::new()
+        .mode(mode)
+        .remove_hidden_sheets(remove_hidden_sheets)
+        .limits(limits(max_uncompressed, max_cells));
+    let out = py.detach(|| files::redact_file(&bytes, kind, &opts)).map_err(|e| file_error(py, name.as_deref(), &e))?;
+    let copy = out.bytes.as_deref().map(|b| pyo3::types::PyBytes::new(py, b));
+    Ok((copy, serde_to_py(py, &out)?))
 }

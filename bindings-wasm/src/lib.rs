@@ -288,6 +288,59 @@ pub fn redact(text: &str, #[wasm_bindgen(unchecked_param_type = "RedactMode")] m
     answer(facade::redact(text, mode.as_deref()))
 }
 
+fn file_call_error(e: &gongkai::files::FileError) -> JsValue {
+    let part = match e {
+        gongkai::files::FileError::Corrupt { part, .. } | gongkai::files::FileError::Limit { part, .. } => {
+            Some(part.clone())
+        }
+        _ => None,
+    };
+    throw(&CallError { code: e.code().to_owned(), file: part, ..CallError::argument("", e.to_string()) })
+}
+
+fn file_kind(kind: Option<&str>, name: Option<&str>, bytes: &[u8]) -> Result<gongkai::files::FileKind, JsValue> {
+    use gongkai::files::{FileKind, resolve_kind};
+    let forced = match kind {
+        None => None,
+        Some(k) => Some(FileKind::parse(k).ok_or_else(|| {
+            throw(&CallError::argument(
+                "",
+                format!("unknown file kind `{k}`: expected xlsx, docx, html, csv or text (xls, ods and pdf are read outside the browser)"),
+            ))
+        })?),
+    };
+    Ok(resolve_kind(forced, name, bytes).unwrap_or(FileKind::Text))
+}
+
+/// Screen a file before upload (`new Uint8Array(await file.arrayBuffer())`, `file.name`):
+/// .xlsx, .docx, .html, .csv and text in UTF-8, UTF-16 or GB18030, with the findings located
+/// (`原始数据!C2`) as the command line gives them. A PDF, .xls or .ods is answered with a
+/// `screening_not_screened` notice: their readers are left out of the browser build.
+#[wasm_bindgen(js_name = "scanFile", unchecked_return_type = "FileScan")]
+pub fn scan_file(bytes: &[u8], name: Option<String>, kind: Option<String>) -> JsResult {
+    use gongkai::files::{Limits, scan_file};
+    let kind = file_kind(kind.as_deref(), name.as_deref(), bytes)?;
+    let scan = scan_file(bytes, kind, &gongkai::screening::ScanOptions::default(), &Limits::default())
+        .map_err(|e| file_call_error(&e))?;
+    Ok(to_js(&serde_json::to_value(&scan).unwrap_or(Value::Null)))
+}
+
+/// A redacted copy of a file (`bytes`, a `Uint8Array`, or null when the kind is reported
+/// only) and the report (`masked`, `remaining`, `notices`).
+#[wasm_bindgen(js_name = "redactFile", unchecked_return_type = "FileRedaction")]
+pub fn redact_file(bytes: &[u8], name: Option<String>, kind: Option<String>) -> JsResult {
+    use gongkai::files::{RedactOptions, redact_file};
+    let kind = file_kind(kind.as_deref(), name.as_deref(), bytes)?;
+    let out = redact_file(bytes, kind, &RedactOptions::default()).map_err(|e| file_call_error(&e))?;
+    let report = to_js(&serde_json::to_value(&out).unwrap_or(Value::Null));
+    let copy = match &out.bytes {
+        Some(b) => js_sys::Uint8Array::from(b.as_slice()).into(),
+        None => JsValue::NULL,
+    };
+    js_sys::Reflect::set(&report, &JsValue::from_str("bytes"), &copy)?;
+    Ok(report)
+}
+
 /// Parse and re-serialise a JSON value: used by the tests to show that malformed input throws
 /// with line and column and leaves the module usable.
 #[wasm_bindgen(js_name = "__roundTripForTests", skip_typescript)]

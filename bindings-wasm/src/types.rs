@@ -129,6 +129,8 @@ export interface ScanOptions { include_values?: boolean; include_redacted?: bool
 /** Something found in a text. `utf16_start`/`utf16_end` slice JS strings: `text.slice(f.utf16_start, f.utf16_end)`. */
 export interface Finding {
   kind: string; code: string; severity: Severity; confidence: number; redacted: boolean; label?: string;
+  /** Why the context changed the detector's mind: `organisational_label`, `government_domain`, `contact_block`. */
+  reason?: string;
   start: number; end: number; utf16_start: number; utf16_end: number; byte_start: number; byte_end: number;
   /** The value masked: safe to show and log. */
   preview: string;
@@ -136,6 +138,26 @@ export interface Finding {
   value?: string;
 }
 export type RedactMode = "mask" | "label" | "remove";
+/** Where a finding in a file is: `{in: "cell", sheet, cell, hidden_sheet?}`, `{in: "table_cell", part, table, row, column}`, `{in: "paragraph", part, paragraph}`, `{in: "page", page, line}`, `{in: "element", element, attribute?, line, hidden?}`, `{in: "line", line, column?}`, `{in: "property", name}`. */
+export type FileLocation = { in: string; [key: string]: unknown };
+/** What a file could not have screened (`screening_not_screened`) or hides (`screening_hidden_content`). */
+export interface FileNotice { code: string; severity: Severity; part?: string; message: { zh: string; en: string } }
+/** What `scanFile` found: each finding located in its file, offsets within that cell, paragraph or line. */
+export interface FileScan {
+  kind: string; encoding?: string;
+  sheets?: Array<{ name: string; state: "visible" | "hidden" | "very_hidden"; cells: number }>;
+  findings: Array<Finding & { location: FileLocation }>;
+  notices: FileNotice[];
+}
+export interface FileRedaction {
+  kind: string;
+  /** The redacted copy, or null for a kind reported only. */
+  bytes: Uint8Array | null;
+  masked: Array<Finding & { location: FileLocation }>;
+  remaining: Array<Finding & { location: FileLocation }>;
+  removed_sheets?: string[];
+  notices: FileNotice[];
+}
 export interface Redaction {
   text: string;
   changes: Array<{ kind: string; code: string; start: number; end: number; utf16_start: number; utf16_end: number;

@@ -65,19 +65,25 @@ fn clean_and_masked_text_exits_0_and_stdin_works() {
 }
 
 #[test]
-fn gbk_input_is_named_and_others_still_scanned() {
-    // "身份证" in GBK, then an ID number: not UTF-8.
+fn gbk_input_is_decoded_and_said_so() {
+    // "身份证" in GBK, then an ID number: not UTF-8, read as GB18030 and screened.
     let gbk = file("gbk.txt", b"\xc9\xed\xb7\xdd\xd6\xa4 11010519491231002X\n");
     let good = file("good.txt", PERSONAL.as_bytes());
     let out = gongkai(&["scan", &gbk, &good, "--format", "json"], None);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let error = json[0]["error"].as_str().unwrap();
-    assert!(error.contains("not UTF-8") && error.contains("GB18030"), "{error}");
+    assert_eq!(json[0]["encoding"], "GB18030");
+    assert_eq!(json[0]["findings"][0]["code"], "screening_resident_id");
     assert_eq!(json[1]["findings"].as_array().unwrap().len(), 3);
     let text = gongkai(&["scan", &gbk], None);
-    assert_eq!(text.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&text.stderr).contains("not UTF-8"));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("read as GB18030"));
+    // Bytes that are no encoding the reader knows are an error, exit 2, the others still read.
+    let bad = file("bad.txt", &[0x81, 0x20, 0xFF, 0xFF]);
+    let out = gongkai(&["scan", &bad, &good, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["error_code"], "file_encoding");
+    assert_eq!(json[1]["findings"].as_array().unwrap().len(), 3);
 }
 
 #[test]

@@ -19,6 +19,8 @@ pub mod diagnostics;
 pub mod error;
 pub mod facade;
 pub mod fees;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod model;
 pub mod report;
 pub mod schema;

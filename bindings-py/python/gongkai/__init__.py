@@ -32,8 +32,10 @@ from gongkai._gongkai import (
     is_working_day,
     next_working_day,
     redact,
+    redact_file,
     request_timeline,
     scan,
+    scan_file,
     working_days_after,
     working_days_between,
 )
@@ -68,8 +70,10 @@ __all__ = [
     "is_working_day",
     "next_working_day",
     "redact",
+    "redact_file",
     "request_timeline",
     "scan",
+    "scan_file",
     "working_days_after",
     "working_days_between",
 ]

@@ -270,6 +270,8 @@ class Finding:
     @property
     def label(self) -> Optional[str]: ...
     @property
+    def reason(self) -> Optional[str]: ...
+    @property
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
@@ -300,3 +302,21 @@ class Redaction:
 
 def scan(text: str, *, include_values: bool = False, include_redacted: bool = False) -> list[Finding]: ...
 def redact(text: str, mode: str = "mask") -> Redaction: ...
+def scan_file(
+    source: Union[str, os.PathLike[str], bytes, bytearray],
+    *,
+    kind: Optional[str] = None,
+    include_values: bool = False,
+    include_redacted: bool = False,
+    max_uncompressed: int = 1073741824,
+    max_cells: int = 10000000,
+) -> dict[str, Any]: ...
+def redact_file(
+    source: Union[str, os.PathLike[str], bytes, bytearray],
+    *,
+    kind: Optional[str] = None,
+    mode: str = "mask",
+    remove_hidden_sheets: bool = False,
+    max_uncompressed: int = 1073741824,
+    max_cells: int = 10000000,
+) -> tuple[Optional[bytes], dict[str, Any]]: ...

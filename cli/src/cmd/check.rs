@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::output::{CmdResult, LangArg};
 use gongkai::check::sources::{self as input, Unit};
 
-mod render;
+pub(crate) mod render;
 
 /// Records checked together on the thread pool; with at most five chunks alive (read, queued,
 /// checked, queued, printed), this bounds memory.

@@ -113,7 +113,7 @@ fn run_end(b: &[u8], mut i: usize) -> usize {
 }
 
 fn hit(kind: Kind, info: &'static CodeInfo, confidence: f64, start: usize, end: usize) -> Hit {
-    Hit { kind, info, confidence, start, end, redacted: false, label: None }
+    Hit { kind, info, confidence, start, end, redacted: false, label: None, reason: None }
 }
 
 /// Handle the token starting at `s` (an ASCII letter or digit not preceded by one); return
@@ -434,6 +434,24 @@ fn domain_ok(domain: &[u8]) -> bool {
         && domain.split(|&c| c == b'.').all(|l| !l.is_empty() && l[0] != b'-' && l[l.len() - 1] != b'-')
 }
 
+/// A masked 18-character value that is an organisation's credit code, not a resident ID: a
+/// letter inside it (`91440300MA5*****2X`), a registration-authority and category pair where
+/// an ID has its province (`91`, `12` …) followed by a province code, or a label naming it.
+fn masked_credit_code(b: &[u8], s: usize, t: &[u8]) -> bool {
+    let shape = matches!(t[0], b'1'..=b'9' | b'A' | b'N' | b'Y') && matches!(t[1], b'1'..=b'9');
+    if !shape {
+        return false;
+    }
+    let letter_inside = t[2..17].iter().any(u8::is_ascii_alphabetic) || t[0].is_ascii_alphabetic();
+    let digit = |i: usize| t[i].is_ascii_digit();
+    let province_after = digit(2) && digit(3) && checks::is_province(t[2], t[3]);
+    let id_province = digit(0) && digit(1) && checks::is_province(t[0], t[1]);
+    let before = &b[s.saturating_sub(30)..s];
+    let labelled = memchr::memmem::find(before, "信用代码".as_bytes()).is_some()
+        || memchr::memmem::find(before, "组织机构代码".as_bytes()).is_some();
+    letter_inside || labelled || (province_after && !id_province)
+}
+
 /// A span of digits, letters and `*` containing `*`: a masked value. Reported only when asked.
 fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> usize {
     let mut e = s;
@@ -446,6 +464,7 @@ fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> us
         let visible = t.iter().filter(|c| c.is_ascii_alphanumeric()).count();
         let kind = match t.len() {
             _ if visible == 0 => None,
+            18 if masked_credit_code(b, s, t) => Some(Kind::CreditCode),
             18 | 15
                 if digits_or_star(&t[..t.len() - 1]) && matches!(t[t.len() - 1], b'0'..=b'9' | b'X' | b'x' | b'*') =>
             {
@@ -460,7 +479,8 @@ fn masked(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> us
         };
         if let Some(kind) = kind {
             let start = if kind == Kind::VehiclePlate { s - 3 } else { s };
-            hits.push(Hit { redacted: true, ..hit(kind, &REDACTED, 0.9, start, e) });
+            let info = if kind == Kind::CreditCode { &CREDIT_CODE } else { &REDACTED };
+            hits.push(Hit { redacted: true, ..hit(kind, info, 0.9, start, e) });
         }
     }
     // Only a group masked whole (`****`) is the middle of a value masked in groups.

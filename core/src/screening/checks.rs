@@ -3,6 +3,12 @@
 
 /// Province-level prefixes of GB/T 2260 address codes (incl. 71 Taiwan, 81/82/83 for the
 /// residence permits of Hong Kong, Macau and Taiwan residents, which share the ID format).
+/// Whether two digits are a province-level division code (the first two digits of a resident
+/// ID, positions 3–4 of a credit code).
+pub fn is_province(a: u8, b: u8) -> bool {
+    known_province(a, b)
+}
+
 fn known_province(a: u8, b: u8) -> bool {
     matches!(
         (a, b),

@@ -144,6 +144,27 @@ code!(
     "fields.name: 张三 11010519491231002X"
 );
 
+code!(
+    NOT_SCREENED,
+    "screening",
+    "screening_not_screened",
+    Error,
+    "个人信息保护法第二十五条；政府信息公开条例第十四条、第十五条（公开前审查）",
+    "文件或其部分无法筛查（扫描件无文字层、加密、无法解析），须人工审查",
+    "a file or part of it could not be screened (a scan without a text layer, encrypted, unreadable): review it by hand",
+    "扫描件.pdf 第 1 页：无文字层"
+);
+code!(
+    HIDDEN_CONTENT,
+    "screening",
+    "screening_hidden_content",
+    Warning,
+    "个人信息保护法第二十五条；政府信息公开条例第十四条（隐藏内容随文件一并公开）",
+    "文件含隐藏的工作表、行或列：隐藏内容随文件公开，须一并审查或删除",
+    "the file has hidden sheets, rows or columns: they are published with it, so review or remove them",
+    "名单.xlsx：隐藏工作表 `原始数据`"
+);
+
 /// Every code the screening detectors emit.
 pub static CODES: &[&CodeInfo] = &[
     &RESIDENT_ID,
@@ -160,4 +181,6 @@ pub static CODES: &[&CodeInfo] = &[
     &ORGANISATIONAL_CONTACT,
     &REDACTED,
     &MUST_BE_MASKED,
+    &NOT_SCREENED,
+    &HIDDEN_CONTENT,
 ];

@@ -110,16 +110,91 @@ fn nearest(window: &str) -> Option<(&'static str, bool)> {
     BY_LAST_CHAR.get(&last)?.iter().copied().find(|(label, _)| window.ends_with(label))
 }
 
+/// How far back (bytes; about 130 Chinese characters) a 联系方式 heading is looked for.
+const BLOCK_WINDOW: usize = 400;
+
+/// Headings of the contact block that 条例 Art 20(二) and guides (公开指南) publish.
+const BLOCK_HEADINGS: &[&str] = &["联系方式", "联系我们", "联系办法"];
+
+/// What only an office's contact block has next to its number or mailbox.
+const OFFICE_MARKERS: &[&str] = &[
+    "办公地址",
+    "通讯地址",
+    "通信地址",
+    "地址：",
+    "地址:",
+    "邮政编码",
+    "邮编",
+    "办公时间",
+    "工作时间",
+    "受理时间",
+    "传真",
+    "信息公开",
+    "办公室",
+    "受理机构",
+    "工作机构",
+];
+
+/// What marks a private person's record, which no office's contact block has.
+const PERSON_MARKERS: &[&str] = &["姓名", "身份证", "申请人", "当事人", "户主", "家庭住址", "出生"];
+
+fn around(text: &str, start: usize, end: usize, before: usize, after: usize) -> &str {
+    let mut from = start.saturating_sub(before);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + after).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[from..to]
+}
+
+/// An e-mail address at a government body's domain (`xxgk@example.gov.cn`).
+fn government_domain(value: &str) -> bool {
+    let Some((_, domain)) = value.rsplit_once('@') else { return false };
+    let domain = domain.to_ascii_lowercase();
+    domain == "gov.cn" || domain.ends_with(".gov.cn")
+}
+
+/// Inside a 联系方式 block: a heading not far before, an office's address, postcode or hours
+/// around, and nothing of a private person's record.
+fn in_contact_block(text: &str, start: usize, end: usize) -> bool {
+    let before = around(text, start, start, BLOCK_WINDOW, 0);
+    let Some(heading) = BLOCK_HEADINGS.iter().filter_map(|h| before.rfind(h)).max() else { return false };
+    let block = &before[heading..];
+    let near = around(text, start, end, 150, 150);
+    OFFICE_MARKERS.iter().any(|m| near.contains(m))
+        && !PERSON_MARKERS.iter().any(|m| block.contains(m) || near.contains(m))
+}
+
 pub(super) fn apply(text: &str, hit: &mut Hit) {
     if !hit.kind.is_personal() || hit.redacted {
         return;
     }
-    let Some((label, organisational)) = nearest(window(text, hit.start)) else { return };
-    hit.label = Some(label);
-    if organisational && matches!(hit.kind, Kind::Mobile | Kind::Email) {
+    let label = nearest(window(text, hit.start));
+    if let Some((label, organisational)) = label {
+        hit.label = Some(label);
+        if organisational && matches!(hit.kind, Kind::Mobile | Kind::Email) {
+            hit.info = &ORGANISATIONAL_CONTACT;
+            hit.confidence = 0.8;
+            hit.reason = Some("organisational_label");
+            return;
+        }
+        if !organisational {
+            hit.confidence = (hit.confidence + 0.1).min(1.0);
+        }
+    }
+    if !matches!(hit.kind, Kind::Mobile | Kind::Email) {
+        return;
+    }
+    if hit.kind == Kind::Email && government_domain(&text[hit.start..hit.end]) {
         hit.info = &ORGANISATIONAL_CONTACT;
-        hit.confidence = 0.8;
-    } else if !organisational {
-        hit.confidence = (hit.confidence + 0.1).min(1.0);
+        hit.confidence = 0.9;
+        hit.reason = Some("government_domain");
+    } else if in_contact_block(text, hit.start, hit.end) {
+        hit.info = &ORGANISATIONAL_CONTACT;
+        hit.confidence = 0.75;
+        hit.reason = Some("contact_block");
     }
 }

@@ -253,6 +253,7 @@ fn level(text: &str, start: usize, end: usize) -> Option<Hit> {
         end,
         redacted: false,
         label: None,
+        reason: None,
     };
     if let Some(star) = text[after..].strip_prefix('★') {
         let star_end = text.len() - star.len();
@@ -290,6 +291,7 @@ fn internal(text: &str, start: usize, end: usize) -> Option<Hit> {
         end: stop,
         redacted: false,
         label: None,
+        reason: None,
     })
 }
 

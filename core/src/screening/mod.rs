@@ -133,6 +133,11 @@ pub struct Finding {
     /// The label just before the value (`身份证号`, `咨询电话` …) that informed the finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<&'static str>,
+    /// Why the detector decided as it did, when the context changed its mind:
+    /// `organisational_label` (咨询电话 …), `government_domain` (an address at a .gov.cn
+    /// domain), `contact_block` (in a 联系方式 block with the office's address or hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
     /// Unicode scalar offsets (Python `str` indices).
     pub start: usize,
     pub end: usize,
@@ -190,6 +195,7 @@ pub(crate) struct Hit {
     pub end: usize,
     pub redacted: bool,
     pub label: Option<&'static str>,
+    pub reason: Option<&'static str>,
 }
 
 /// Scan a text with the default options: unmasked findings only, values never included.
@@ -287,6 +293,7 @@ fn findings_from_hits(text: &str, hits: &[Hit], include_values: bool) -> Vec<Fin
                 confidence: h.confidence,
                 redacted: h.redacted,
                 label: h.label,
+                reason: h.reason,
                 start,
                 end,
                 utf16_start,

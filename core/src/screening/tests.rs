@@ -253,3 +253,38 @@ proptest! {
         prop_assert_eq!(f[0].kind, Kind::ResidentId);
     }
 }
+
+#[test]
+fn an_office_mailbox_at_a_government_domain_is_organisational() {
+    let f = only("来信请寄 xxgk@sczj.gov.cn");
+    assert_eq!((f.code, f.reason), ("screening_organisational_contact", Some("government_domain")));
+    // The same label with a private mailbox stays personal.
+    let f = only("联系人邮箱 zhangsan@163.com");
+    assert_eq!((f.code, f.reason), ("screening_email", None));
+}
+
+#[test]
+fn a_contact_block_of_a_guide_is_organisational() {
+    let guide = "六、联系方式\n办公地址：某市人民政府办公室（某市中山路1号）\n邮政编码：610000\n\
+                 联系电话：13812345678\n电子邮箱：szfxxgk@163.com\n办公时间：工作日9:00-17:00";
+    let findings = scan(guide);
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    for f in &findings {
+        assert_eq!((f.code, f.reason), ("screening_organisational_contact", Some("contact_block")), "{f:?}");
+    }
+    // A list of people under the same heading is not an office's block.
+    let people = "联系方式\n姓名：张三 联系电话：13812345678 住址：某市中山路1号 邮编：610000";
+    assert_eq!(only(people).code, "screening_mobile");
+}
+
+#[test]
+fn masked_credit_codes_are_credit_codes_not_resident_ids() {
+    let opts = ScanOptions::new().include_redacted(true);
+    for text in ["统一社会信用代码：91440300********1A", "代码 91440300MA5*****2X", "91440300********1X"] {
+        let f = scan_with(text, &opts);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!((f[0].kind, f[0].redacted), (Kind::CreditCode, true), "{text}");
+    }
+    let f = scan_with("身份证号 110105********002X", &opts);
+    assert_eq!(f[0].kind, Kind::ResidentId);
+}

@@ -172,7 +172,7 @@ fn id_suffix(id: &Value) -> String {
     }
 }
 
-fn level(s: Severity) -> &'static str {
+pub(crate) fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -202,7 +202,7 @@ struct JsonSummary {
 }
 
 /// The SARIF tool object; its rules are every declared code.
-fn sarif_tool(lang: Lang) -> Value {
+pub(crate) fn sarif_tool(lang: Lang) -> Value {
     let rules: Vec<Value> = codes()
         .iter()
         .map(|c| {
