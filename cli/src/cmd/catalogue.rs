@@ -70,7 +70,11 @@ pub fn timing_text(t: &Timing) -> String {
 }
 
 fn item_line(item: &Item, source: &str) {
-    let mark = if item.status == Status::Unverified { " [unverified 未核实]" } else { "" };
+    let mark = match item.status {
+        Status::Unverified => " [unverified 未核实]",
+        Status::Secondary => " [secondary 二手来源]",
+        _ => "",
+    };
     println!("  {:<34} {}{}", item.id, item.title.zh, mark);
     println!("  {:<34} {}", "", item.title.en);
     println!("  {:<34} {} · {} · {}", "", item.category.join(" › "), timing_text(&item.timing), source);
