@@ -23,7 +23,7 @@ use serde_json::Value;
 
 use super::record::{
     DisclosureRef, DisclosureStatus, Fields, InstitutionRef, InterpretationRef, Member, MemberValue, Publication,
-    ReviewRef, ReviewResult, ReviewStage, parse_date,
+    ReviewRef, ReviewResult, ReviewStage, WITHDRAWAL_CAUSES, WithdrawalRef, parse_date,
 };
 
 /// A JSON string, borrowed from the text unless it has escapes.
@@ -275,6 +275,7 @@ object!(RecordIn {
     review: Vec<ReviewIn<'de>>,
     interpretation: InterpretationIn<'de>,
     disclosure: DisclosureIn<'de>,
+    withdrawal: WithdrawalIn<'de>,
 });
 
 object!(InstitutionIn { kind: Str<'de>, tier: Str<'de>, role: Str<'de>, sector: Str<'de>, name: Str<'de> });
@@ -289,6 +290,7 @@ object!(DisclosureIn {
     public_interest_assessment: AssessmentIn<'de>,
 });
 object!(ConsultationIn { sent: Str<'de>, replied: Str<'de>, third_party: Str<'de>, reply: Str<'de> });
+object!(WithdrawalIn { cause: Str<'de>, date: Str<'de>, withdrawn: Str<'de>, reasons: Str<'de> });
 object!(AssessmentIn { date: Str<'de>, conclusion: Str<'de>, reasons: Str<'de> });
 
 /// A publication record read from JSON text without a `Value` tree; the [`Publication`] borrows it.
@@ -390,6 +392,19 @@ impl<'de> FastRecord<'de> {
             None => None,
             Some(d) => Some(disclosure(d)?),
         };
+        let withdrawal = match &r.withdrawal {
+            None => None,
+            Some(w) => {
+                if !WITHDRAWAL_CAUSES.contains(&str_of(&w.cause)?) {
+                    return None;
+                }
+                Some(WithdrawalRef {
+                    date: Some(date(&w.date)?),
+                    withdrawn: optional_date(&w.withdrawn).ok()?,
+                    has_reasons: str_of(&w.reasons).is_some_and(|s| !s.trim().is_empty()),
+                })
+            }
+        };
         Some(Publication {
             institution: Some(institution),
             item: Some(str_of(&r.item)?),
@@ -405,6 +420,7 @@ impl<'de> FastRecord<'de> {
             review,
             interpretation,
             disclosure,
+            withdrawal,
         })
     }
 }
