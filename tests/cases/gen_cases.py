@@ -492,6 +492,27 @@ case("withdrawal_date_missing", "a withdrawal without the date the decision was 
      PENALTY, {"/withdrawal": {"cause": "revoked", "withdrawn": "2026-05-06", "reasons": "已撤销"}},
      [("record_missing_field", "/withdrawal/date")])
 
+# ── public enterprises (条例 Art 55; 交通运输部令2022年第11号 Art 7) ──────────────────────────────
+BUS = {
+    "kind": "publication",
+    "id": "gj-2026-xl-12",
+    "institution": {"kind": "public_enterprise", "tier": "enterprise", "sector": "public_transport",
+                    "name": "某市公共交通集团有限公司"},
+    "item": "pe.transport.operations",
+    "title": "12路公交线路运营信息",
+    "formed": "2026-03-02",
+    "published": "2026-03-02",
+    "channels": ["enterprise_website"],
+    "fields": {"routes": "12路：火车站—大学城", "stops": "火车站、人民广场、大学城", "service_hours": "6:00—22:00",
+               "fares": "2元", "riding_rules": "先下后上，请勿携带易燃易爆物品"},
+    "review": [{"stage": "confidentiality", "date": "2026-03-02"}],
+}
+case("clean_public_transport_operations", "a bus company's route information with Art 7's operating-service elements", BUS)
+case("public_transport_without_fares", "route information without the fares", BUS, {"/fields/fares": DELETE},
+     [("fields_missing_element", "/fields/fares")])
+case("public_transport_item_for_water_company", "a water company publishing a public-transport item",
+     BUS, {"/institution/sector": "water_gas_heat"}, [("item_not_applicable", "/item")])
+
 # ── input ─────────────────────────────────────────────────────────────────────────────────
 raw_case("invalid_json_trailing_comma", "a trailing comma", [("input_invalid_json", "")], text='{"kind": "publication",}')
 raw_case("invalid_json_unclosed", "an unclosed object", [("input_invalid_json", "")], text='{"kind": "publication"')

@@ -10,7 +10,7 @@ use crate::output::{CmdResult, Format, print_json};
 
 #[derive(clap::Args, Clone)]
 pub struct InstitutionArgs {
-    /// Institution kind: administrative, university, health, school.
+    /// Institution kind: administrative, university, health, school, public_enterprise.
     #[arg(long)]
     kind: Option<String>,
     /// Tier within the kind, e.g. county, hospital.
@@ -216,6 +216,13 @@ pub fn run(c: Command) -> CmdResult {
                             format!("{} (changed by {})", ri.source, ri.changed_by.join(", "))
                         };
                         item_line(&ri.item, &src);
+                    }
+                    for n in &resolved.notes {
+                        println!("note 说明: {}\n  {}", n.zh, n.en);
+                    }
+                    if let Some(c) = resolved.complaint {
+                        let basis = c.basis.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("、");
+                        println!("complaint 申诉: {} / {} ({basis})", c.to.zh, c.to.en);
                     }
                 }
             }

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 pub use citation::{Citation, Status};
 pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
-pub use institution::{Institution, InstitutionRegistry, KindInfo, TierInfo};
+pub use institution::{Complaint, Institution, InstitutionRegistry, KindInfo, TierInfo};
 pub use item::{
     Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart, WithdrawalRule,
 };

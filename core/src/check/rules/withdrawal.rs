@@ -32,7 +32,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &WITHDRAWAL_REASONS_MISSING,
                     "/withdrawal/reasons",
-                    Text::new("撤回了公开的决定，但没有公开说明理由", "the decision was withdrawn without published reasons"),
+                    Text::new(
+                        "撤回了公开的决定，但没有公开说明理由",
+                        "the decision was withdrawn without published reasons",
+                    ),
                 )
                 .with_basis(basis.clone()),
             );
@@ -49,7 +52,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &TIMELINESS_UNCHECKED,
                 "/withdrawal/date",
-                Text::new(format!("工作日历缺少数据，未检查撤回时限：{e}"), format!("withdrawal time limit not checked: {e}")),
+                Text::new(
+                    format!("工作日历缺少数据，未检查撤回时限：{e}"),
+                    format!("withdrawal time limit not checked: {e}"),
+                ),
             ));
             return;
         }
