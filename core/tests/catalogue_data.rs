@@ -112,17 +112,18 @@ fn annual_reports_follow_art49() {
 
 #[test]
 fn totals_per_administrative_tier() {
-    // 2 Art 12 items + 15 Art 20 items, + 7 or 8 Art 21 items, + the annual report where Art 49 applies.
+    // 2 Art 12 items + 15 Art 20 items, + 7 or 8 Art 21 items, + the annual report where Art 49 applies,
+    // + the 5 行政处罚法 items for departments and township governments (Art 24).
     let expected = [
         ("national", "government", 17),
-        ("national", "department", 18),
+        ("national", "department", 23),
         ("provincial", "government", 18),
-        ("provincial", "department", 18),
+        ("provincial", "department", 23),
         ("municipal", "government", 25),
-        ("municipal", "department", 25),
+        ("municipal", "department", 30),
         ("county", "government", 25),
-        ("county", "department", 25),
-        ("township", "government", 25),
+        ("county", "department", 30),
+        ("township", "government", 30),
     ];
     for (tier, role, n) in expected {
         assert_eq!(ids("administrative", tier, Some(role), None).len(), n, "{tier}/{role}");
@@ -415,7 +416,7 @@ fn bad_overlay_is_rejected_with_every_expected_code_and_line() {
 fn totals_quoted_in_the_docs() {
     // docs/catalogues.md quotes these; keep them in step.
     let count = |kind: &str, tier: &str, role: Option<&str>, sector: Option<&str>| ids(kind, tier, role, sector).len();
-    assert_eq!(count("administrative", "county", Some("department"), Some("education")), 36);
+    assert_eq!(count("administrative", "county", Some("department"), Some("education")), 41);
     assert_eq!(count("university", "central", None, None), 51);
     assert_eq!(count("university", "local", None, None), 51);
     assert_eq!(count("health", "hospital", None, None), 15);
@@ -425,11 +426,11 @@ fn totals_quoted_in_the_docs() {
     assert_eq!(count("school", "kindergarten", None, None), 0);
     let cat = Catalogue::embedded();
     let all: Vec<_> = cat.all_items().collect();
-    assert_eq!(all.len(), 116);
+    assert_eq!(all.len(), 129);
     let by_status = |s: Status| all.iter().filter(|(i, _)| i.status == s).count();
     assert_eq!(
         (by_status(Status::Confirmed), by_status(Status::Secondary), by_status(Status::Unverified)),
-        (61, 51, 4)
+        (47, 78, 4)
     );
     assert_eq!(cat.grounds().len(), 14);
     assert_eq!(cat.ground_set().non_obligations.len(), 3);
