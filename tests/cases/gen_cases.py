@@ -443,6 +443,80 @@ case("university_ground_cited_by_county", "a county government citing a universi
                       "third_party_consultation": CONSULTED, "public_interest_assessment": ASSESSED}},
      WD + [("ground_not_available", "/disclosure/grounds/0")])
 
+# ── 行政处罚法 Art 48 ¶2: withdrawing a published decision that was changed or revoked ──────────
+# The decision is revoked on Thu 2026-04-30. Art 85 makes the three days working days: 1–5 May are the
+# Labour Day holiday, so the three working days are Wed 6, Thu 7 and Fri 8 May; Sat 9 May is a make-up
+# working day and already the fourth. (Counted as calendar days the limit would end on 3 May.)
+PENALTY = {
+    "kind": "publication",
+    "id": "xian-scjg-cf-2026-31",
+    "institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "other",
+                    "name": "某县市场监督管理局"},
+    "item": "penalty.art48.decision",
+    "title": "某县市场监督管理局行政处罚决定书（某市监处罚〔2026〕31号）",
+    "document_number": "某市监处罚〔2026〕31号",
+    "formed": "2026-04-01",
+    "published": "2026-04-08",
+    "channels": ["government_website"],
+    "fields": {
+        "party_name": "某某餐饮有限公司",
+        "party_address": "某县城关镇解放路12号",
+        "facts_and_evidence": "当事人经营超过保质期的食品，有现场检查笔录、抽样记录为证",
+        "penalty_type": "警告；罚款",
+        "penalty_basis": "《中华人民共和国食品安全法》第一百二十四条第一款",
+        "performance": "自收到本决定书之日起十五日内缴纳罚款",
+        "remedies": "可在六十日内申请行政复议，或者在六个月内提起行政诉讼",
+        "deciding_organ": "某县市场监督管理局",
+        "decision_date": "2026-04-01",
+    },
+    "review": [{"stage": "legal", "date": "2026-03-30"}, {"stage": "confidentiality", "date": "2026-04-07"}],
+}
+REVOKED = {"cause": "revoked", "date": "2026-04-30", "reasons": "原处罚决定已被复议机关撤销"}
+
+case("clean_penalty_decision_art59", "a penalty decision carrying every element 行政处罚法 Art 59 lists", PENALTY)
+case("penalty_decision_without_remedies", "the decision omits the reconsideration and litigation routes (Art 59(五))",
+     PENALTY, {"/fields/remedies": DELETE}, [("fields_missing_element", "/fields/remedies")])
+case("withdrawal_on_third_working_day_over_labour_day", "revoked 30 April, withdrawn 8 May: the third working day after the holiday",
+     PENALTY, {"/withdrawal": dict(REVOKED, withdrawn="2026-05-08")})
+case("withdrawal_late_on_makeup_saturday", "withdrawn on Saturday 9 May, a make-up working day and the fourth working day",
+     PENALTY, {"/withdrawal": dict(REVOKED, withdrawn="2026-05-09")}, [("withdrawal_late", "/withdrawal/withdrawn")])
+case("withdrawal_overdue_not_withdrawn", "revoked 30 April and still published on 11 May",
+     PENALTY, {"/withdrawal": REVOKED}, [("withdrawal_late", "/withdrawal")], {"today": "2026-05-11"})
+case("withdrawal_pending_within_limit", "revoked 30 April, not yet withdrawn on 7 May: still within the three working days",
+     PENALTY, {"/withdrawal": REVOKED}, [], {"today": "2026-05-07"})
+case("withdrawal_without_reasons", "withdrawn on time but no reasons published (Art 48 ¶2 公开说明理由)",
+     PENALTY, {"/withdrawal": {"cause": "changed", "date": "2026-04-30", "withdrawn": "2026-05-06"}},
+     [("withdrawal_reasons_missing", "/withdrawal/reasons")])
+case("withdrawal_cause_invalid", "a cause the law does not name",
+     PENALTY, {"/withdrawal": dict(REVOKED, cause="annulled", withdrawn="2026-05-06")},
+     [("record_invalid_value", "/withdrawal/cause")])
+case("withdrawal_before_change", "withdrawn before the decision was revoked",
+     PENALTY, {"/withdrawal": dict(REVOKED, withdrawn="2026-04-20")}, [("dates_out_of_order", "/withdrawal/withdrawn")])
+case("withdrawal_date_missing", "a withdrawal without the date the decision was revoked",
+     PENALTY, {"/withdrawal": {"cause": "revoked", "withdrawn": "2026-05-06", "reasons": "已撤销"}},
+     [("record_missing_field", "/withdrawal/date")])
+
+# ── public enterprises (条例 Art 55; 交通运输部令2022年第11号 Art 7) ──────────────────────────────
+BUS = {
+    "kind": "publication",
+    "id": "gj-2026-xl-12",
+    "institution": {"kind": "public_enterprise", "tier": "enterprise", "sector": "public_transport",
+                    "name": "某市公共交通集团有限公司"},
+    "item": "pe.transport.operations",
+    "title": "12路公交线路运营信息",
+    "formed": "2026-03-02",
+    "published": "2026-03-02",
+    "channels": ["enterprise_website"],
+    "fields": {"routes": "12路：火车站—大学城", "stops": "火车站、人民广场、大学城", "service_hours": "6:00—22:00",
+               "fares": "2元", "riding_rules": "先下后上，请勿携带易燃易爆物品"},
+    "review": [{"stage": "confidentiality", "date": "2026-03-02"}],
+}
+case("clean_public_transport_operations", "a bus company's route information with Art 7's operating-service elements", BUS)
+case("public_transport_without_fares", "route information without the fares", BUS, {"/fields/fares": DELETE},
+     [("fields_missing_element", "/fields/fares")])
+case("public_transport_item_for_water_company", "a water company publishing a public-transport item",
+     BUS, {"/institution/sector": "water_gas_heat"}, [("item_not_applicable", "/item")])
+
 # ── input ─────────────────────────────────────────────────────────────────────────────────
 raw_case("invalid_json_trailing_comma", "a trailing comma", [("input_invalid_json", "")], text='{"kind": "publication",}')
 raw_case("invalid_json_unclosed", "an unclosed object", [("input_invalid_json", "")], text='{"kind": "publication"')

@@ -10,7 +10,7 @@ use crate::output::{CmdResult, Format, print_json};
 
 #[derive(clap::Args, Clone)]
 pub struct InstitutionArgs {
-    /// Institution kind: administrative, university, health, school.
+    /// Institution kind: administrative, university, health, school, public_enterprise.
     #[arg(long)]
     kind: Option<String>,
     /// Tier within the kind, e.g. county, hospital.
@@ -76,7 +76,11 @@ pub fn timing_text(t: &Timing) -> String {
 }
 
 fn item_line(cat: &Catalogue, item: &Item, source: &str) {
-    let mark = if item.status == Status::Unverified { " [unverified 未核实]" } else { "" };
+    let mark = match item.status {
+        Status::Unverified => " [unverified 未核实]",
+        Status::Secondary => " [secondary 二手来源]",
+        _ => "",
+    };
     println!("  {:<34} {}{}", item.id, item.title.zh, mark);
     println!("  {:<34} {}", "", item.title.en);
     println!("  {:<34} {} · {} · {}", "", item.category.join(" › "), timing_text(&item.timing), source);
@@ -255,6 +259,13 @@ pub fn run(c: Command) -> CmdResult {
                             format!("{} (changed by {})", ri.source, ri.changed_by.join(", "))
                         };
                         item_line(&cat, &ri.item, &src);
+                    }
+                    for n in &resolved.notes {
+                        println!("note 说明: {}\n  {}", n.zh, n.en);
+                    }
+                    if let Some(c) = resolved.complaint {
+                        let basis = c.basis.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("、");
+                        println!("complaint 申诉: {} / {} ({basis})", c.to.zh, c.to.en);
                     }
                 }
             }

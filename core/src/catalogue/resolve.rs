@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Catalogue;
 use crate::error::{Error, Result};
-use crate::model::{DomainRegistry, Institution, Item, Template};
+use crate::model::{Complaint, DomainRegistry, Institution, Item, Template, Text};
 
 /// The items that apply to one institution.
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +17,13 @@ pub struct Resolved<'a> {
     /// Overlays that apply, in load order.
     pub overlays: Vec<&'a str>,
     pub items: Vec<ResolvedItem<'a>>,
+    /// What the user should know beyond the items: a tier or sector with no catalogue, the
+    /// complaint channel, whether requests under the 条例 apply.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
+    /// Where to complain about non-disclosure (the sector's competent department, or the kind's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub complaint: Option<&'a Complaint>,
 }
 
 /// An item as it applies to one institution, with where it came from.
@@ -188,11 +195,25 @@ impl Catalogue {
             }
         }
         items.retain(|ri| item_applies(&self.domains, &ri.item, inst));
+        let kind = self.registry().kind(&inst.kind);
+        let tier = kind.and_then(|k| k.tier(&inst.tier));
+        let sector = kind.zip(inst.sector.as_deref()).and_then(|(k, s)| k.sector(s));
+        let mut notes: Vec<Text> = [tier, sector].into_iter().flatten().filter_map(|t| t.note.clone()).collect();
+        notes.extend(kind.and_then(|k| k.on_request.clone()));
+        if items.is_empty() && notes.is_empty() {
+            notes.push(Text::new(
+                "没有适用于该机构的目录事项；请以 overlay 加载本地目录",
+                "no catalogue item applies to this institution; load a local catalogue as an overlay",
+            ));
+        }
+        let complaint = sector.and_then(|s| s.complaint.as_ref()).or_else(|| kind.and_then(|k| k.complaint.as_ref()));
         Ok(Resolved {
             institution: inst.clone(),
             templates: templates.iter().map(|t| t.id.as_str()).collect(),
             overlays,
             items,
+            notes,
+            complaint,
         })
     }
 }

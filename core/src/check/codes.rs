@@ -409,6 +409,28 @@ code!(
     "formed 2026-03-10, published 2026-03-02"
 );
 
+// ── withdrawal of a published decision (行政处罚法 Art 48 ¶2) ─────────────────────────────────
+code!(
+    WITHDRAWAL_LATE,
+    "check",
+    "withdrawal_late",
+    Error,
+    "行政处罚法第四十八条第二款、第八十五条（三日为工作日）",
+    "公开的处罚决定被变更、撤销、确认违法或者确认无效后，未在三个工作日内撤回",
+    "a published decision that was changed, revoked, or confirmed unlawful or void was not withdrawn within three working days",
+    "\"withdrawal\": {\"cause\": \"revoked\", \"date\": \"2026-04-30\", \"withdrawn\": \"2026-05-08\"}"
+);
+code!(
+    WITHDRAWAL_REASONS_MISSING,
+    "check",
+    "withdrawal_reasons_missing",
+    Error,
+    "行政处罚法第四十八条第二款（撤回并公开说明理由）",
+    "撤回公开的处罚决定但没有公开说明理由",
+    "a published decision was withdrawn without publishing the reasons",
+    "\"withdrawal\": {\"withdrawn\": \"2026-05-06\"} without `reasons`"
+);
+
 /// Diagnostic codes of the record checks, in documentation order.
 pub static CODES: &[&CodeInfo] = &[
     &INPUT_INVALID_JSON,
@@ -450,4 +472,6 @@ pub static CODES: &[&CodeInfo] = &[
     &GROUND_QUALIFIED_NO_PUBLIC_INTEREST,
     &GROUND_DISCRETIONARY_ON_STATUTORY,
     &DATES_OUT_OF_ORDER,
+    &WITHDRAWAL_LATE,
+    &WITHDRAWAL_REASONS_MISSING,
 ];

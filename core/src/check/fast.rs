@@ -23,7 +23,7 @@ use serde_json::Value;
 
 use super::record::{
     DisclosureRef, DisclosureStatus, Fields, InstitutionRef, InterpretationRef, Member, MemberValue, Publication,
-    ReviewRef, ReviewResult, ReviewStage, parse_date,
+    ReviewRef, ReviewResult, ReviewStage, WITHDRAWAL_CAUSES, WithdrawalRef, parse_date,
 };
 
 /// A JSON string, borrowed from the text unless it has escapes.
@@ -277,6 +277,7 @@ object!(RecordIn {
     disclosure: DisclosureIn<'de>,
     // A "nothing arose" statement is read by the `Value` path (see `Publication::nothing_arose`).
     nothing_arose: Value,
+    withdrawal: WithdrawalIn<'de>,
 });
 
 object!(InstitutionIn { kind: Str<'de>, tier: Str<'de>, role: Str<'de>, sector: Str<'de>, name: Str<'de> });
@@ -291,6 +292,7 @@ object!(DisclosureIn {
     public_interest_assessment: AssessmentIn<'de>,
 });
 object!(ConsultationIn { sent: Str<'de>, replied: Str<'de>, third_party: Str<'de>, reply: Str<'de> });
+object!(WithdrawalIn { cause: Str<'de>, date: Str<'de>, withdrawn: Str<'de>, reasons: Str<'de> });
 object!(AssessmentIn { date: Str<'de>, conclusion: Str<'de>, reasons: Str<'de> });
 
 /// A publication record read from JSON text without a `Value` tree; the [`Publication`] borrows it.
@@ -392,6 +394,19 @@ impl<'de> FastRecord<'de> {
             None => None,
             Some(d) => Some(disclosure(d)?),
         };
+        let withdrawal = match &r.withdrawal {
+            None => None,
+            Some(w) => {
+                if !WITHDRAWAL_CAUSES.contains(&str_of(&w.cause)?) {
+                    return None;
+                }
+                Some(WithdrawalRef {
+                    date: Some(date(&w.date)?),
+                    withdrawn: optional_date(&w.withdrawn).ok()?,
+                    has_reasons: str_of(&w.reasons).is_some_and(|s| !s.trim().is_empty()),
+                })
+            }
+        };
         Some(Publication {
             institution: Some(institution),
             item: Some(str_of(&r.item)?),
@@ -408,6 +423,7 @@ impl<'de> FastRecord<'de> {
             interpretation,
             disclosure,
             nothing_arose: false,
+            withdrawal,
         })
     }
 }

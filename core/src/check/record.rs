@@ -68,7 +68,42 @@ pub struct PublicationRecord {
     pub interpretation: Option<Interpretation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclosure: Option<Disclosure>,
+    /// The decision this record published was later changed or revoked (行政处罚法 Art 48 ¶2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<Withdrawal>,
 }
+
+/// What happened to a published decision afterwards, and when its publication was withdrawn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Withdrawal {
+    pub cause: WithdrawalCause,
+    /// Date the decision was changed, revoked, or confirmed unlawful or void; the time limit runs from it.
+    pub date: NaiveDate,
+    /// Date the published decision was withdrawn; absent while it is still up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<NaiveDate>,
+    /// The published statement of reasons (公开说明理由).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<String>,
+}
+
+/// Why a published decision must be withdrawn (行政处罚法 Art 48 ¶2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WithdrawalCause {
+    /// 被依法变更
+    Changed,
+    /// 被依法撤销
+    Revoked,
+    /// 被确认违法
+    ConfirmedUnlawful,
+    /// 被确认无效
+    ConfirmedVoid,
+}
+
+/// The causes as records spell them, in the law's order.
+pub(crate) const WITHDRAWAL_CAUSES: [&str; 4] = ["changed", "revoked", "confirmed_unlawful", "confirmed_void"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
@@ -204,6 +239,14 @@ pub struct InterpretationRef {
     pub published: Option<NaiveDate>,
 }
 
+/// A record's `withdrawal`, read leniently.
+#[derive(Debug)]
+pub struct WithdrawalRef {
+    pub date: Option<NaiveDate>,
+    pub withdrawn: Option<NaiveDate>,
+    pub has_reasons: bool,
+}
+
 #[derive(Debug)]
 pub struct DisclosureRef<'a> {
     pub status: Option<DisclosureStatus>,
@@ -315,6 +358,7 @@ pub struct Publication<'a> {
     /// `"nothing_arose": true`: a statement that nothing arose for the item in the period (no
     /// land expropriated this year), not a publication: only its institution and item are checked.
     pub nothing_arose: bool,
+    pub withdrawal: Option<WithdrawalRef>,
 }
 
 /// Reads fields of a JSON object, reporting each problem once.
@@ -353,7 +397,7 @@ pub(crate) struct Obj<'v> {
     slots: [Option<&'v Value>; KEY_COUNT],
 }
 
-const KEY_COUNT: usize = 36;
+const KEY_COUNT: usize = 39;
 
 /// The slot of a key the reader knows (every key of every object in a record, one slot per
 /// name: an object is read into its own [`Obj`]).
@@ -395,6 +439,9 @@ fn key_slot(key: &str) -> Option<usize> {
         "third_party" => 33,
         "reply" => 34,
         "conclusion" => 35,
+        "withdrawal" => 36,
+        "cause" => 37,
+        "withdrawn" => 38,
         _ => return None,
     })
 }
@@ -617,7 +664,27 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
     if let Some(m) = &r.object(obj, "disclosure", "") {
         p.disclosure = Some(read_disclosure(m, r));
     }
+    if let Some(m) = &r.object(obj, "withdrawal", "") {
+        p.withdrawal = Some(read_withdrawal(m, r));
+    }
     p
+}
+
+fn read_withdrawal(m: &Obj<'_>, r: &mut Reader<'_>) -> WithdrawalRef {
+    let base = "/withdrawal";
+    match r.str(m, "cause", base) {
+        Some(c) if WITHDRAWAL_CAUSES.contains(&c) => {}
+        Some(other) => r.invalid_value(format!("{base}/cause"), other, &WITHDRAWAL_CAUSES),
+        None if !m.contains_key("cause") => r.missing(format!("{base}/cause"), "撤回原因"),
+        None => {}
+    }
+    let date = r.date(m, "date", base);
+    if !m.contains_key("date") {
+        r.missing(format!("{base}/date"), "变更、撤销或者确认的日期");
+    }
+    let withdrawn = r.date(m, "withdrawn", base);
+    let has_reasons = r.str(m, "reasons", base).is_some_and(|s| !s.trim().is_empty());
+    WithdrawalRef { date, withdrawn, has_reasons }
 }
 
 fn read_institution<'a>(obj: &Obj<'a>, r: &mut Reader<'_>) -> Option<InstitutionRef<'a>> {

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayKind, DaySpan, ProvisionalYear};
-use crate::model::{Citation, Text};
+use crate::model::{Citation, Status, Text};
 pub use request::{CODES, RequestRecord, check_request, check_request_with, request_timeline};
 
 /// The file `catalogues/deadlines.yaml`.
@@ -33,6 +33,10 @@ pub struct Counting {
     pub unit: String,
     pub start_day_counted: bool,
     pub basis: Vec<Citation>,
+    /// How firmly the convention is established for these periods: the basis may be read in its
+    /// own text while its application to 条例 periods is only practice (`unverified`).
+    #[serde(default, skip_serializing_if = "Status::is_confirmed")]
+    pub status: Status,
     pub note: Text,
 }
 
@@ -193,10 +197,15 @@ pub struct Suspension {
 
 fn start_day_note() -> Text {
     let c = &rules().counting;
-    Text::new(
-        format!("期间开始的当日不计入（{}）", c.basis.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("、")),
-        "the start day is not counted (Civil Code Art 201)",
-    )
+    let basis = c.basis.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("、");
+    if c.status.is_confirmed() {
+        Text::new(format!("期间开始的当日不计入（{basis}）"), "the start day is not counted (Civil Code Art 201)")
+    } else {
+        Text::new(
+            format!("期间开始的当日不计入（{basis}；用于本期间为通行做法，未核实为规则）"),
+            "the start day is not counted (Civil Code Art 201; applying it to this period is practice, not a confirmed rule)",
+        )
+    }
 }
 
 /// `n` working days after `start` (the start day not counted), with the working.

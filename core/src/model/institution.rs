@@ -52,6 +52,21 @@ pub struct KindInfo {
     /// Sectors a department of this kind may belong to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<TierInfo>,
+    /// Where a person complains when an institution of this kind does not disclose (条例 Art 55 ¶2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaint: Option<Complaint>,
+    /// Whether the 条例's request procedure (依申请公开, Chapter 4) applies, in words, when it does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_request: Option<Text>,
+}
+
+/// The channel for a complaint about non-disclosure: the competent department, with its basis.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Complaint {
+    /// The department complained to, e.g. `县级以上地方交通运输主管部门`.
+    pub to: Text,
+    pub basis: Vec<Citation>,
 }
 
 /// One tier (or role, or sector) of a kind.
@@ -60,6 +75,15 @@ pub struct KindInfo {
 pub struct TierInfo {
     pub id: String,
     pub title: Text,
+    /// The rule that governs this tier or sector, where it has its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<Citation>,
+    /// The sector's own complaint channel (its competent department), over the kind's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaint: Option<Complaint>,
+    /// What a resolve for this tier or sector should tell the user (e.g. no national catalogue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 impl InstitutionRegistry {
@@ -77,5 +101,11 @@ impl KindInfo {
     }
     pub fn has_sector(&self, id: &str) -> bool {
         self.sectors.iter().any(|t| t.id == id)
+    }
+    pub fn tier(&self, id: &str) -> Option<&TierInfo> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+    pub fn sector(&self, id: &str) -> Option<&TierInfo> {
+        self.sectors.iter().find(|t| t.id == id)
     }
 }

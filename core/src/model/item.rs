@@ -63,6 +63,23 @@ pub struct Item {
     /// A short note for editors (in Chinese and English).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// A published record of this item that is later changed or revoked must be withdrawn
+    /// within a time limit (行政处罚法 Art 48 ¶2: three working days, Art 85).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<WithdrawalRule>,
+}
+
+/// The duty to withdraw a published record once the decision it publishes is changed,
+/// revoked, confirmed unlawful or confirmed void, and to publish the reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalRule {
+    /// Working days from the change (the start day not counted).
+    pub working_days: u32,
+    /// Whether the reasons for the withdrawal must be published (公开说明理由).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reasons_required: bool,
+    pub basis: Vec<Citation>,
 }
 
 impl Item {

@@ -18,8 +18,10 @@ use std::borrow::Cow;
 pub use citation::{Citation, Status};
 pub use domain::{DomainInfo, DomainRegistry, LevelInfo};
 pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
-pub use institution::{Institution, InstitutionRegistry, KindInfo, TierInfo};
-pub use item::{Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart};
+pub use institution::{Complaint, Institution, InstitutionRegistry, KindInfo, TierInfo};
+pub use item::{
+    Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart, WithdrawalRule,
+};
 pub use overlay::{ItemChange, Overlay, RequestOptions};
 pub use template::{Applicability, MissingRow, Source, Template};
 

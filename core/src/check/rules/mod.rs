@@ -16,6 +16,7 @@ pub(crate) mod interpretation;
 pub(crate) mod review;
 pub(crate) mod screening;
 pub(crate) mod timeliness;
+pub(crate) mod withdrawal;
 
 /// What every rule sees: the catalogue, the options, the record and its item (when known).
 pub(crate) struct Ctx<'a> {
@@ -39,5 +40,6 @@ pub(crate) static RULES: &[Rule] = &[
     interpretation::check,
     disclosure::check,
     dates::check,
+    withdrawal::check,
     screening::check,
 ];
