@@ -210,7 +210,7 @@ fn limits(max_uncompressed: u64, max_cells: u64) -> Limits {
 /// as `gongkai scan FILE --format json` does: `{"kind", "encoding"?, "sheets"?, "findings":
 /// [{"location": {...}, "kind", "code", ...}], "notices": [...]}`.
 #[pyfunction]
-#[pyo3(signature = (source, *, kind=None, include_values=false, include_redacted=false, max_uncompressed=1u64 << 30, max_cells=10_000_000))]
+#[pyo3(signature = (source, *, kind=None, include_values=false, include_redacted=false, max_uncompressed=1_073_741_824, max_cells=10_000_000))]
 pub fn scan_file<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
@@ -235,7 +235,7 @@ pub fn scan_file<'py>(
 /// A redacted copy of a file (None for a PDF, .xls or .ods, which are reported only) and the
 /// report: `{"kind", "masked": [...], "remaining": [...], "removed_sheets"?, "notices": [...]}`.
 #[pyfunction]
-#[pyo3(signature = (source, *, kind=None, mode="mask", remove_hidden_sheets=false, max_uncompressed=1u64 << 30, max_cells=10_000_000))]
+#[pyo3(signature = (source, *, kind=None, mode="mask", remove_hidden_sheets=false, max_uncompressed=1_073_741_824, max_cells=10_000_000))]
 pub fn redact_file<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,

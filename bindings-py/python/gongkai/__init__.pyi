@@ -33,8 +33,10 @@ __all__ = [
     "is_working_day",
     "next_working_day",
     "redact",
+    "redact_file",
     "request_timeline",
     "scan",
+    "scan_file",
     "working_days_after",
     "working_days_between",
 ]
