@@ -288,6 +288,7 @@ pub fn redact(text: &str, #[wasm_bindgen(unchecked_param_type = "RedactMode")] m
     answer(facade::redact(text, mode.as_deref()))
 }
 
+#[cfg(feature = "files")]
 fn file_call_error(e: &gongkai::files::FileError) -> JsValue {
     let part = match e {
         gongkai::files::FileError::Corrupt { part, .. } | gongkai::files::FileError::Limit { part, .. } => {
@@ -298,6 +299,7 @@ fn file_call_error(e: &gongkai::files::FileError) -> JsValue {
     throw(&CallError { code: e.code().to_owned(), file: part, ..CallError::argument("", e.to_string()) })
 }
 
+#[cfg(feature = "files")]
 fn file_kind(kind: Option<&str>, name: Option<&str>, bytes: &[u8]) -> Result<gongkai::files::FileKind, JsValue> {
     use gongkai::files::{FileKind, resolve_kind};
     let forced = match kind {
@@ -312,6 +314,7 @@ fn file_kind(kind: Option<&str>, name: Option<&str>, bytes: &[u8]) -> Result<gon
     Ok(resolve_kind(forced, name, bytes).unwrap_or(FileKind::Text))
 }
 
+#[cfg(feature = "files")]
 /// Screen a file before upload (`new Uint8Array(await file.arrayBuffer())`, `file.name`):
 /// .xlsx, .docx, .html, .csv and text in UTF-8, UTF-16 or GB18030, with the findings located
 /// (`原始数据!C2`) as the command line gives them. A PDF, .xls or .ods is answered with a
@@ -325,6 +328,7 @@ pub fn scan_file(bytes: &[u8], name: Option<String>, kind: Option<String>) -> Js
     Ok(to_js(&serde_json::to_value(&scan).unwrap_or(Value::Null)))
 }
 
+#[cfg(feature = "files")]
 /// A redacted copy of a file (`bytes`, a `Uint8Array`, or null when the kind is reported
 /// only) and the report (`masked`, `remaining`, `notices`).
 #[wasm_bindgen(js_name = "redactFile", unchecked_return_type = "FileRedaction")]
