@@ -240,3 +240,14 @@ fn a_nothing_arose_statement_is_checked_for_its_item_only() {
     let d = gongkai::check::check_value(cat, &wrong, &Default::default());
     assert!(d.iter().any(|d| d.path == "/item"), "{d:?}");
 }
+
+#[test]
+fn penalty_duties_reach_township_governments_and_street_offices() {
+    // 行政处罚法 Art 24 ¶1 names both: 乡镇人民政府、街道办事处 may exercise penalty powers handed down
+    // by the province, and then publish as the departments do (Arts 39, 48).
+    let cat = Catalogue::embedded();
+    for i in [inst("township", Some("government"), None), inst("subdistrict", None, None)] {
+        let r = cat.resolve(&i).unwrap();
+        assert!(r.items.iter().any(|ri| ri.item.id == "penalty.art48.decision"), "{}", i.tier);
+    }
+}
