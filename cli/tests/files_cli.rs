@@ -138,3 +138,76 @@ fn redact_xlsx_writes_a_masked_copy_beside_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be redacted automatically"));
 }
+
+/// `gongkai check site-export/`: a record naming its attachment by `path` has the file screened
+/// (the hidden sheet's ID number found at the attachment's pointer, with sheet and cell); a
+/// missing file and a path out of the export are errors, not skipped; the flag lets the latter be read.
+#[test]
+fn check_screens_attachment_files_a_record_names() {
+    let d = dir("check_attachments");
+    std::fs::create_dir_all(d.join("records")).unwrap();
+    std::fs::create_dir_all(d.join("files")).unwrap();
+    std::fs::write(d.join("files/名单.xlsx"), attachment()).unwrap();
+    let outside = dir("check_attachments_outside").join("私人.txt");
+    std::fs::write(&outside, "身份证 11010519491231002X").unwrap();
+    let record = serde_json::json!({
+        "kind": "publication", "id": "subsidy-list",
+        "institution": {"name": "某县民政局", "kind": "administrative", "tier": "county", "role": "department"},
+        "item": "admin.art20.01", "title": "补贴名单", "formed": "2026-03-02", "published": "2026-03-05",
+        "channels": ["government_website"],
+        "attachments": [
+            {"name": "名单.xlsx", "path": "../files/名单.xlsx"},
+            {"name": "附表.docx", "path": "../files/附表.docx"},
+            {"name": "私人.txt", "path": outside.to_str().unwrap()},
+            {"name": "说明", "text": "无"}
+        ]
+    });
+    std::fs::write(d.join("records/subsidy.json"), record.to_string()).unwrap();
+
+    let diagnostics = |args: &[&str]| -> (Option<i32>, Vec<(String, String, String)>) {
+        let out = gongkai(args);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let list = v["results"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"].as_str().is_some_and(|p| p.starts_with("/attachments")));
+        let got = list
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_owned(),
+                    d["path"].as_str().unwrap().to_owned(),
+                    d["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        (out.status.code(), got)
+    };
+    let root = d.to_str().unwrap();
+    let (code, got) = diagnostics(&["check", root, "--format", "json", "--lang", "en"]);
+    assert_eq!(code, Some(1));
+    let codes: Vec<(&str, &str)> = got.iter().map(|(c, p, _)| (c.as_str(), p.as_str())).collect();
+    assert_eq!(
+        codes,
+        [
+            ("screening_hidden_content", "/attachments/0/path"),
+            ("screening_resident_id", "/attachments/0/path"),
+            ("attachment_file_missing", "/attachments/1/path"),
+            ("attachment_file_outside", "/attachments/2/path"),
+        ],
+        "{got:#?}"
+    );
+    assert!(got[1].2.starts_with("attachment `../files/名单.xlsx` 原始数据!C2 (hidden sheet): "), "{}", got[1].2);
+    // The masked value on the visible sheet is not reported.
+    assert!(!got.iter().any(|(_, _, m)| m.contains("公示名单")), "{got:#?}");
+
+    let (_, got) = diagnostics(&["check", root, "--format", "json", "--lang", "en", "--allow-outside-attachments"]);
+    let outside_found: Vec<&str> =
+        got.iter().filter(|(_, p, _)| p == "/attachments/2/path").map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(outside_found, ["screening_resident_id"]);
+
+    // Without screening the files are not read, but a missing one is still reported.
+    let (_, got) = diagnostics(&["check", root, "--format", "json", "--no-screening"]);
+    let codes: Vec<&str> = got.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(codes, ["attachment_file_missing", "attachment_file_outside"]);
+}

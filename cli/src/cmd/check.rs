@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::output::{CmdResult, LangArg};
 use gongkai::check::sources::{self as input, Unit};
 
+mod attachments;
 pub(crate) mod render;
 
 /// Records checked together on the thread pool; with at most five chunks alive (read, queued,
@@ -50,6 +51,11 @@ pub struct Args {
     /// Do not screen text for personal data and classification markings.
     #[arg(long)]
     no_screening: bool,
+    /// Read attachment files (`"path"`) even where the path leads outside the folder being
+    /// checked (by default such paths are refused: records are data, and should not steer the
+    /// checker to files that are not part of the export).
+    #[arg(long)]
+    allow_outside_attachments: bool,
     /// Also list records with no findings (text format).
     #[arg(long, short)]
     verbose: bool,
@@ -94,6 +100,7 @@ pub fn run(args: Args) -> CmdResult {
     }
 
     let (sources, missing) = input::expand(&args.paths);
+    let attached = attachments::AttachmentReader::new(&args.paths, args.allow_outside_attachments, !args.no_screening);
     // Text goes through anstream (colours on a terminal, stripped elsewhere); JSON and SARIF hold
     // no escape codes, and scanning every byte of them for one cost a sixth of a SARIF run.
     let sink: Box<dyn Write> = match args.format {
@@ -122,7 +129,7 @@ pub fn run(args: Args) -> CmdResult {
     // chunk each, so memory stays bounded however large the input.
     let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Vec<Unit>>(1);
     let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
-    let (checker, opts) = (&checker, &opts);
+    let (checker, opts, attached) = (&checker, &opts, &attached);
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
         let reader = scope.spawn(move || {
             let mut units = input::read_all(sources);
@@ -137,7 +144,8 @@ pub fn run(args: Args) -> CmdResult {
         });
         scope.spawn(move || {
             for chunk in chunks_rx {
-                let outcomes: Vec<Outcome> = chunk.into_par_iter().map(|u| evaluate(checker, u, opts)).collect();
+                let outcomes: Vec<Outcome> =
+                    chunk.into_par_iter().map(|u| evaluate(checker, u, opts, attached)).collect();
                 if checked_tx.send(outcomes).is_err() {
                     return;
                 }
@@ -173,8 +181,14 @@ pub fn run(args: Args) -> CmdResult {
     })
 }
 
-fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions) -> Outcome {
-    let (id, diagnostics) = unit.check(checker, opts);
+fn evaluate(
+    checker: &Checker<'_>,
+    unit: Unit,
+    opts: &CheckOptions,
+    attached: &attachments::AttachmentReader,
+) -> Outcome {
+    let (id, mut diagnostics) = unit.check(checker, opts);
+    diagnostics.extend(attached.check(&unit));
     // Messages are written out when read; read them here, on every core, not in the printer.
     for d in &diagnostics {
         d.prepare(opts.lang);

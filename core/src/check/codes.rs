@@ -474,4 +474,39 @@ pub static CODES: &[&CodeInfo] = &[
     &DATES_OUT_OF_ORDER,
     &WITHDRAWAL_LATE,
     &WITHDRAWAL_REASONS_MISSING,
+    &ATTACHMENT_FILE_MISSING,
+    &ATTACHMENT_FILE_UNREADABLE,
+    &ATTACHMENT_FILE_OUTSIDE,
 ];
+
+// ── attachments named by file (`"attachments": [{"name", "path"}]`) ─────────────────────────
+code!(
+    ATTACHMENT_FILE_MISSING,
+    "check",
+    "attachment_file_missing",
+    Error,
+    "政府信息公开条例第十七条（公开前审查）",
+    "记录所列附件文件不存在：将要公开的内容无法审查",
+    "the attachment file the record names does not exist: what would go live cannot be reviewed",
+    "\"attachments\": [{\"name\": \"名单.xlsx\", \"path\": \"files/名单.xlsx\"}] with no such file"
+);
+code!(
+    ATTACHMENT_FILE_UNREADABLE,
+    "check",
+    "attachment_file_unreadable",
+    Error,
+    "政府信息公开条例第十七条（公开前审查）",
+    "附件文件无法读取（权限、损坏、超出解压限制或格式不明），未经筛查",
+    "the attachment file cannot be read (permissions, damaged, over the unpacking limits or of an unknown kind): it was not screened",
+    "a truncated .xlsx named by `path`"
+);
+code!(
+    ATTACHMENT_FILE_OUTSIDE,
+    "input",
+    "attachment_file_outside",
+    Error,
+    "",
+    "附件路径指向被检查的文件夹之外（未读取）",
+    "the attachment path leads outside the folder being checked (not read)",
+    "\"path\": \"../../etc/passwd\""
+);

@@ -65,7 +65,8 @@ fn info_for(code: &str) -> &'static crate::diagnostics::CodeInfo {
     super::CODES.iter().copied().find(|c| c.code == code).unwrap_or(&MUST_BE_MASKED)
 }
 
-fn plain(f: &Finding, pointer: &str) -> Diagnostic {
+/// One finding as a diagnostic at `pointer` (no item rule applies): what a file's findings become.
+pub(crate) fn plain(f: &Finding, pointer: &str) -> Diagnostic {
     let info = info_for(f.code);
     let message = message!(
         "第 {0} 个字符处：{1}：`{2}`",

@@ -24,6 +24,8 @@ use serde::Serialize;
 use crate::diagnostics::{CodeInfo, Severity};
 
 pub use codes::*;
+#[cfg(feature = "files")]
+pub(crate) use diagnostics::plain as finding_diagnostic;
 pub use diagnostics::scan_to_diagnostics;
 pub(crate) use diagnostics::scan_to_diagnostics_at;
 pub use redact::{Change, RedactMode, Redaction, redact, redact_with};
