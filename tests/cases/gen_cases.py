@@ -496,6 +496,53 @@ case("withdrawal_date_missing", "a withdrawal without the date the decision was 
      PENALTY, {"/withdrawal": {"cause": "revoked", "withdrawn": "2026-05-06", "reasons": "已撤销"}},
      [("record_missing_field", "/withdrawal/date")])
 
+# ── annual reports: the 2021 format's 一、总体情况, and reports below county level (条例 Art 49) ─────────
+# 国办公开办函〔2021〕30号 一（一）: 总体情况 covers 主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障.
+# Art 49 ¶2 names 县级以上地方人民政府: a township's or street office's report is checked for contents and
+# gets an info that the 条例 does not itself require it; its date is not checked (no national due date).
+GOV_REPORT = {
+    "kind": "publication",
+    "id": "xian-zf-2025-ndbg",
+    "institution": COUNTY_GOV,
+    "item": "admin.art49.report.government",
+    "title": "某县人民政府2025年政府信息公开工作年度报告",
+    "formed": "2026-03-10",
+    "published": "2026-03-25",
+    "period": "2025",
+    "channels": ["government_website"],
+    "fields": {
+        "overview_proactive": "全年主动公开政府信息1234条，规范性文件全部同步发布解读",
+        "overview_requests": "收到政府信息公开申请56件，均在法定期限内答复",
+        "overview_information_management": "开展规范性文件清理，动态更新政府信息公开指南和目录",
+        "overview_platforms": "优化政府门户网站信息公开专栏，整合政务新媒体",
+        "overview_oversight": "将政务公开纳入绩效考核，全年未发生责任追究情形",
+        "proactive_disclosure": "见表二",
+        "requests": [{"row": "本年新收政府信息公开申请数量", "total": 56}],
+        "reconsideration_litigation": [{"row": "行政复议", "total": 1}],
+        "problems_improvements": "部分部门信息更新不及时，下一年度建立季度检查机制",
+        "assessment_results": "年度考核优秀；开展社会评议一次；无责任追究",
+    },
+    "review": [{"stage": "confidentiality", "date": "2026-03-20"}],
+}
+TOWNSHIP_GOV = {"kind": "administrative", "tier": "township", "role": "government", "name": "某镇人民政府"}
+STREET_OFFICE = {"kind": "administrative", "tier": "subdistrict", "role": "government", "name": "某街道办事处"}
+
+case("clean_government_annual_report_2021_format", "a county government's report with the 2021 format's 总体情况 parts", GOV_REPORT)
+case("annual_report_without_information_management", "总体情况 omits 政府信息管理 (国办公开办函〔2021〕30号 一（一）)",
+     GOV_REPORT, {"/fields/overview_information_management": DELETE},
+     [("fields_missing_element", "/fields/overview_information_management")])
+case("annual_report_without_oversight", "总体情况 omits 监督保障", GOV_REPORT, {"/fields/overview_oversight": DELETE},
+     [("fields_missing_element", "/fields/overview_oversight")])
+case("township_annual_report_accepted", "a township government's report: accepted, with an info that Art 49 does not require it",
+     GOV_REPORT, {"/institution": TOWNSHIP_GOV, "/id": "xz-2025-ndbg"}, [("annual_report_below_county", "/item")])
+case("township_annual_report_in_april", "published 20 April: no national due date applies below county level, so not late",
+     GOV_REPORT, {"/institution": TOWNSHIP_GOV, "/published": "2026-04-20"}, [("annual_report_below_county", "/item")])
+case("street_office_annual_report_missing_platforms", "a street office's report is checked for its contents all the same",
+     GOV_REPORT, {"/institution": STREET_OFFICE, "/fields/overview_platforms": DELETE},
+     [("annual_report_below_county", "/item"), ("fields_missing_element", "/fields/overview_platforms")])
+case("county_annual_report_in_april_is_late", "the same April date is late for a county government (Art 49 ¶2: by 31 March)",
+     GOV_REPORT, {"/published": "2026-04-20"}, [("publication_late", "/published")])
+
 # ── public enterprises (条例 Art 55; 交通运输部令2022年第11号 Art 7) ──────────────────────────────
 BUS = {
     "kind": "publication",

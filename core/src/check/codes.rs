@@ -477,6 +477,7 @@ pub static CODES: &[&CodeInfo] = &[
     &ATTACHMENT_FILE_MISSING,
     &ATTACHMENT_FILE_UNREADABLE,
     &ATTACHMENT_FILE_OUTSIDE,
+    &ANNUAL_REPORT_BELOW_COUNTY,
 ];
 
 // ── attachments named by file (`"attachments": [{"name", "path"}]`) ─────────────────────────
@@ -509,4 +510,16 @@ code!(
     "附件路径指向被检查的文件夹之外（未读取）",
     "the attachment path leads outside the folder being checked (not read)",
     "\"path\": \"../../etc/passwd\""
+);
+
+// ── annual reports below county level ───────────────────────────────────────────────────────
+code!(
+    ANNUAL_REPORT_BELOW_COUNTY,
+    "check",
+    "annual_report_below_county",
+    Info,
+    "政府信息公开条例第四十九条（县级以上人民政府部门、县级以上地方人民政府的政府信息公开工作主管部门）",
+    "乡镇人民政府或街道办事处的年度报告：条例第四十九条只规定县级以上，本身不要求；按报告格式检查，不检查时限",
+    "an annual report of a township government or street office: 条例 Art 49 names county level and above and does not itself require it; checked against the report's contents, not its due date",
+    "{\"institution\": {\"kind\": \"administrative\", \"tier\": \"township\", \"role\": \"government\"}, \"item\": \"admin.art49.report.government\"}"
 );

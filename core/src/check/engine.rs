@@ -356,8 +356,10 @@ impl<'c> Checker<'c> {
             return None;
         };
         let compiled = slot.get_or_init(|| Compiled::new(item.clone(), source));
-        if let (Some(scope), Some(_)) = (scope, rec.institution.as_ref()) {
-            if scope.invalid.is_none() {
+        if let (Some(scope), Some(inst)) = (scope, rec.institution.as_ref()) {
+            if scope.invalid.is_none() && rules::annual_report::national_report_below_county(&compiled.item, inst) {
+                out.push(rules::annual_report::below_county(scope.items.values().map(|c| &c.item)));
+            } else if scope.invalid.is_none() {
                 let texts = compiled.texts();
                 out.push(
                     Diagnostic::new(

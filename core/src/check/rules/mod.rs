@@ -7,6 +7,7 @@ use crate::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::Item;
 
+pub(crate) mod annual_report;
 pub(crate) mod channels;
 pub(crate) mod dates;
 pub(crate) mod disclosure;

@@ -50,6 +50,10 @@ impl Due {
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(item) = ctx.item else { return };
+    // The 条例 sets no due date for a township's or street office's report (Art 49).
+    if ctx.rec.institution.is_some_and(|i| super::annual_report::national_report_below_county(item, &i)) {
+        return;
+    }
     let Some(formed) = ctx.rec.formed else { return };
     let (end, published) = match (ctx.rec.published, ctx.opts.today) {
         (Some(p), _) => (p, true),
