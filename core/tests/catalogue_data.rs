@@ -68,7 +68,7 @@ fn art21_items_by_tier() {
         "社会救助",
     ];
     let cat = Catalogue::embedded();
-    let titles = |ids: &[&str]| ids.iter().map(|id| cat.item(id).unwrap().0.title.zh.clone()).collect::<Vec<_>>();
+    let titles = |ids: &[&str]| ids.iter().map(|id| cat.item(id).unwrap().0.title.zh.to_string()).collect::<Vec<_>>();
     for tier in ["municipal", "county"] {
         for role in ROLES {
             let ids = ids("administrative", tier, Some(role), None);
@@ -283,10 +283,33 @@ fn compulsory_education_catalogue_binds_county_education_departments_not_schools
     for tier in ["primary", "junior_secondary", "kindergarten"] {
         let school = ids("school", tier, None, None);
         assert!(with_prefix(&school, "edu.").is_empty());
-        // No confirmed national per-school catalogue exists in the reference.
+        // No national per-school catalogue was read in its own text: nothing is confirmed.
         let cat = Catalogue::embedded();
-        assert!(school.iter().all(|id| cat.item(id).unwrap().0.status == Status::Unverified), "{tier}");
+        assert!(school.iter().all(|id| cat.item(id).unwrap().0.status != Status::Confirmed), "{tier}");
     }
+}
+
+/// 教办〔2010〕15号 covers 普通中小学、中等职业学校和特殊教育学校 (its opening); 中国教育报 names three of its eleven
+/// categories: 学校基本情况、规章制度及办事流程、教学科研工作的有关规定. Kindergartens have no national catalogue.
+#[test]
+fn school_categories_read_from_the_opinion_apply_to_every_school_tier_but_kindergartens() {
+    let cat = Catalogue::embedded();
+    for tier in ["primary", "junior_secondary", "senior_secondary", "secondary_vocational", "special_education"] {
+        let titles: Vec<String> = with_prefix(&ids("school", tier, None, None), "school.k12.")
+            .iter()
+            .map(|id| cat.item(id).unwrap().0.title.zh.to_string())
+            .collect();
+        assert_eq!(titles, ["学校基本情况", "规章制度及办事流程", "教学科研工作的有关规定"], "{tier}");
+        for id in with_prefix(&ids("school", tier, None, None), "school.k12.") {
+            let item = cat.item(&id).unwrap().0;
+            assert_eq!(item.status, Status::Secondary);
+            assert!(item.basis.iter().any(|b| b.instrument.contains("教办〔2010〕15号")));
+        }
+    }
+    assert!(ids("school", "kindergarten", None, None).is_empty());
+    let resolved = cat.resolve(&gongkai::Institution::new("school", "kindergarten", None)).unwrap();
+    let note: String = resolved.notes.iter().map(|n| n.zh.to_string()).collect();
+    assert!(note.contains("未找到全国性的幼儿园信息公开目录"), "{note}");
 }
 
 #[test]
@@ -429,15 +452,16 @@ fn totals_quoted_in_the_docs() {
     assert_eq!(count("health", "hospital", None, None), 15);
     assert_eq!(count("health", "primary_care", None, None), 14);
     assert_eq!(count("health", "public_health", None, None), 10);
-    assert_eq!(count("school", "primary", None, None), 1);
+    assert_eq!(count("school", "primary", None, None), 4);
+    assert_eq!(count("school", "secondary_vocational", None, None), 4);
     assert_eq!(count("school", "kindergarten", None, None), 0);
     let cat = Catalogue::embedded();
     let all: Vec<_> = cat.all_items().collect();
-    assert_eq!(all.len(), 282);
+    assert_eq!(all.len(), 285);
     let by_status = |s: Status| all.iter().filter(|(i, _)| i.status == s).count();
     assert_eq!(
         (by_status(Status::Confirmed), by_status(Status::Secondary), by_status(Status::Unverified)),
-        (47, 195, 40)
+        (47, 198, 40)
     );
     assert_eq!(cat.grounds().len(), 14);
     assert_eq!(cat.ground_set().non_obligations.len(), 3);
