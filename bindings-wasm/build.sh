@@ -3,10 +3,17 @@
 # opt-level 3, fat LTO, WebAssembly SIMD via .cargo/config.toml), wasm-opt -O3 when binaryen is
 # installed, the JS glue from wasm-bindgen-cli (--target web; node.js wraps it for node), then
 # the package files from pkg-src/.
+#   bash bindings-wasm/build.sh                 → bindings-wasm/pkg/        (default: no file readers)
+#   bash bindings-wasm/build.sh --features files → bindings-wasm/pkg-files/  (scanFile/redactFile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bindings-wasm/pkg
-cargo build -p gongkai-wasm --profile wasm-release --target wasm32-unknown-unknown --locked
+features=()
+if [ "${1:-}" = "--features" ] && [ "${2:-}" = "files" ]; then
+  out=bindings-wasm/pkg-files
+  features=(--features files)
+fi
+cargo build -p gongkai-wasm --profile wasm-release --target wasm32-unknown-unknown --locked "${features[@]}"
 rm -rf "$out" && mkdir -p "$out"
 wasm=target/wasm32-unknown-unknown/wasm-release/gongkai_wasm.wasm
 if command -v wasm-opt >/dev/null; then

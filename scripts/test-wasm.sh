@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash bindings-wasm/build.sh
+# The files-enabled build (scanFile/redactFile), for test/files.test.mjs and the drop-zone page.
+bash bindings-wasm/build.sh --features files
 cd bindings-wasm
 echo "== tsc --noEmit"
 npx tsc -p tsconfig.json

@@ -34,6 +34,8 @@ export interface Item {
   flags?: { interpretation_required?: boolean; interpretation_basis?: Citation; document_number?: boolean;
     disclosure_required_by_law?: boolean };
   excluded_grounds?: string[]; personal_data?: PersonalDataRule; status?: Status; note?: Text;
+  /** A published record later changed or revoked must be withdrawn within these working days (行政处罚法 Arts 48, 85). */
+  withdrawal?: WithdrawalRule;
   /** The template or overlay that defines the item. */
   source: string;
   /** Overlays that changed it (resolved lists only). */
@@ -47,8 +49,35 @@ export interface DomainInfo {
   template?: string; rows?: number; missing_rows?: { category: string[]; note?: string }[];
 }
 export interface Domains { levels: LevelInfo[]; domains: DomainInfo[] }
-export interface TierInfo { id: string; title: Text }
-export interface KindInfo { id: string; title: Text; basis: Citation[]; tiers: TierInfo[]; roles?: TierInfo[]; sectors?: TierInfo[] }
+export interface WithdrawalRule { working_days: number; reasons_required?: boolean; basis: Citation[] }
+/** Where a complaint about non-disclosure goes: the competent department (公共企事业单位, 国办发〔2020〕50号). */
+export interface Complaint { to: Text; basis: Citation[] }
+/** A tier, role or sector; `note` is what a resolve tells the user (e.g. no national catalogue for kindergartens). */
+export interface TierInfo { id: string; title: Text; basis?: Citation[]; complaint?: Complaint; note?: Text }
+export interface KindInfo {
+  id: string; title: Text; basis: Citation[]; tiers: TierInfo[]; roles?: TierInfo[]; sectors?: TierInfo[];
+  complaint?: Complaint;
+  /** Set when the 条例's request procedure does not apply, saying why (public enterprises). */
+  on_request?: Text;
+}
+/** A publication record (catalogues/schema/record.schema.json); `check` also takes request records. */
+export interface PublicationRecord {
+  kind: "publication"; id?: string;
+  institution: { kind: string; tier: string; role?: string; sector?: string; name?: string };
+  item: string; title?: string; document_number?: string;
+  formed?: string; published?: string; archived?: string;
+  /** `2025` or `2025-2026`, for periodic items. */
+  period?: string;
+  /** Nothing arose for the item in `period`: needs only institution, item and period. */
+  nothing_arose?: boolean;
+  channels?: string[]; fields?: { [key: string]: unknown }; body?: string;
+  /** `text`: extracted text, screened like the body; `path`: the file itself, read by `gongkai check` relative to the record. */
+  attachments?: Array<{ name: string; text?: string; path?: string }>;
+  review?: Array<{ stage: "business" | "legal" | "confidentiality"; date: string; reviewer_role?: string; result?: "approved" | "rejected" }>;
+  interpretation?: { [key: string]: unknown }; disclosure?: { [key: string]: unknown };
+  /** The published decision was later changed or revoked (行政处罚法 Art 48 ¶2). */
+  withdrawal?: { cause: "changed" | "revoked" | "confirmed_unlawful" | "confirmed_void"; date: string; withdrawn?: string; reasons?: string };
+}
 export interface Institutions { kinds: KindInfo[] }
 /** An exemption ground (不予公开情形). */
 export interface Ground {
