@@ -301,7 +301,7 @@ fn school_categories_read_from_the_opinion_apply_to_every_school_tier_but_kinder
             .collect();
         assert_eq!(titles, ["学校基本情况", "规章制度及办事流程", "教学科研工作的有关规定"], "{tier}");
         for id in with_prefix(&ids("school", tier, None, None), "school.k12.") {
-            let item = cat.item(&id).unwrap().0;
+            let item = cat.item(id).unwrap().0;
             assert_eq!(item.status, Status::Secondary);
             assert!(item.basis.iter().any(|b| b.instrument.contains("教办〔2010〕15号")));
         }
