@@ -157,6 +157,28 @@ fn zip_bomb_lying_about_its_size_is_stopped_while_reading() {
     assert!(err.to_string().starts_with("xl/workbook.xml"), "{err}");
 }
 
+/// The shared strings are streamed, not unpacked whole: the limits still hold while reading.
+#[test]
+fn shared_strings_lying_about_their_size_are_stopped_while_streaming() {
+    let mut padded = b"<sst>".to_vec();
+    padded.extend(std::iter::repeat_n(b' ', 8 << 20));
+    padded.extend_from_slice(b"<si><t>11010519491231002X</t></si></sst>");
+    let workbook = b"<workbook><sheets/></workbook>".as_slice();
+    let mut bomb = zip_of(&[("xl/workbook.xml", workbook), ("xl/sharedStrings.xml", &padded)]);
+    let declared = u32::try_from(padded.len()).unwrap().to_le_bytes();
+    let mut i = 0;
+    while let Some(at) = bomb[i..].windows(4).position(|w| w == declared) {
+        bomb[i + at..i + at + 4].copy_from_slice(&100u32.to_le_bytes());
+        i += at + 4;
+    }
+    let err = scan_file(&bomb, FileKind::Xlsx, &ScanOptions::default(), &Limits::default()).unwrap_err();
+    assert!(matches!(err, FileError::Corrupt { .. } | FileError::Limit { .. }), "{err:?}");
+    assert!(err.to_string().starts_with("xl/sharedStrings.xml"), "{err}");
+    // Told the truth, the same part reads.
+    let honest = zip_of(&[("xl/workbook.xml", workbook), ("xl/sharedStrings.xml", &padded)]);
+    assert!(scan_file(&honest, FileKind::Xlsx, &ScanOptions::default(), &Limits::default()).is_ok());
+}
+
 #[test]
 fn truncated_and_corrupt_files_name_the_part() {
     let book = subsidy_workbook();

@@ -184,36 +184,50 @@ fn workbook_sheets(archive: &mut Archive) -> Result<(String, Vec<SheetEntry>, Op
 
 /// The shared strings, each `<si>`'s text (phonetic guides left out).
 fn shared_strings(archive: &mut Archive, part: &str) -> Result<Vec<Box<str>>, FileError> {
-    let Some(xml) = archive.read(part)? else { return Ok(Vec::new()) };
-    let mut reader = xml_reader(&xml);
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut in_t = false;
-    let mut in_phonetic = 0u32;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "si" => text.clear(),
-                "t" => in_t = in_phonetic == 0,
-                "rPh" => in_phonetic += 1,
-                _ => {}
-            },
-            Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => out.push(Box::from("")),
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
-                "si" => out.push(Box::from(text.as_str())),
-                "t" => in_t = false,
-                "rPh" => in_phonetic = in_phonetic.saturating_sub(1),
-                _ => {}
-            },
-            Ok(Event::Text(t)) if in_t => text.push_str(&t.xml10_content()),
-            Ok(Event::CData(t)) if in_t => text.push_str(&t.into_inner()),
-            Ok(Event::GeneralRef(r)) if in_t => push_ref(&r, &mut text),
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => return Err(xml_error(part, &reader, e)),
+    // Streamed, not unpacked whole: with every cell's text a distinct shared string the part is
+    // as large as all the text, and holding it beside the strings doubled the peak memory.
+    let parsed = archive.stream(part, |input| {
+        let mut reader = Reader::from_reader(input);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.expand_empty_elements = false;
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut in_t = false;
+        let mut in_phonetic = 0u32;
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                    "si" => text.clear(),
+                    "t" => in_t = in_phonetic == 0,
+                    "rPh" => in_phonetic += 1,
+                    _ => {}
+                },
+                Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => out.push(Box::from("")),
+                Ok(Event::End(e)) => match e.local_name().as_ref() {
+                    "si" => out.push(Box::from(text.as_str())),
+                    "t" => in_t = false,
+                    "rPh" => in_phonetic = in_phonetic.saturating_sub(1),
+                    _ => {}
+                },
+                Ok(Event::Text(t)) if in_t => text.push_str(&t.xml10_content()),
+                Ok(Event::CData(t)) if in_t => text.push_str(&t.into_inner()),
+                Ok(Event::GeneralRef(r)) if in_t => push_ref(&r, &mut text),
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(FileError::corrupt(
+                        part,
+                        format!("XML does not parse at byte {}: {e}", reader.buffer_position()),
+                    ));
+                }
+            }
+            buf.clear();
         }
-    }
-    Ok(out)
+        Ok(out)
+    })?;
+    Ok(parsed.unwrap_or_default())
 }
 
 /// Whether a spreadsheet boolean attribute is set (`1`, `true`).
