@@ -562,13 +562,22 @@ fn columns(ctx: &mut Ctx<'_>, s: &snapshot::SiteSnapshot) {
         let veto_on = (n < limit).then(|| approaching.get(limit - n - 1).and_then(|a| a.due)).flatten();
         let describe = |c: &snapshot::Column, last: Option<NaiveDate>| {
             let window = if c.column_type == ColumnType::News {
-                (format!("{news_days} 天"), format!("{news_days} days"))
+                (
+                    format!("动态要闻类栏目 {news_days} 天内应有更新"),
+                    format!("a news column needs an update within {news_days} days"),
+                )
             } else {
-                (format!("{notice_months} 个月"), format!("{notice_months} months"))
+                (
+                    format!("通知公告、政策文件类一级栏目 {notice_months} 个月内应有更新"),
+                    format!("a first-level notice or policy column needs an update within {notice_months} months"),
+                )
             };
             let since = last.map_or_else(
-                || ("从未有注明日期的更新".to_owned(), "no dated update ever".to_owned()),
-                |l| (format!("最近更新于 {l}"), format!("last updated {l}")),
+                || ("从未有注明日期的更新".to_owned(), "has no dated update".to_owned()),
+                |l| {
+                    let days = days_between(l, as_of);
+                    (format!("自 {l} 起 {days} 天未更新"), format!("has not been updated for {days} days, since {l}"))
+                },
             );
             (window, since)
         };
@@ -582,11 +591,8 @@ fn columns(ctx: &mut Ctx<'_>, s: &snapshot::SiteSnapshot) {
                     Some(&ind),
                     format!("/columns/{}", st.index),
                     Text::new(
-                        format!("栏目「{}」{wz}未更新，{sz}（共 {n} 个未更新栏目，{limit} 个即单项否决）", c.title),
-                        format!(
-                            "column `{}` not updated within {we}, {se} ({n} stale columns; {limit} fail the site)",
-                            c.title
-                        ),
+                        format!("栏目「{}」{sz}（{wz}；共 {n} 个未更新栏目，{limit} 个即单项否决）", c.title),
+                        format!("column `{}` {se} ({we}; {n} stale columns, {limit} fail the site)", c.title),
                     ),
                     Some(0),
                     st.due,
@@ -598,9 +604,13 @@ fn columns(ctx: &mut Ctx<'_>, s: &snapshot::SiteSnapshot) {
                     Some(&ind),
                     format!("/columns/{}", st.index),
                     Text::new(
-                        format!("栏目「{}」{wz}未更新，{sz}（共 {n} 个，再有 {} 个即单项否决）", c.title, limit - n),
                         format!(
-                            "column `{}` not updated within {we}, {se} ({n} stale; {} more fail the site)",
+                            "栏目「{}」{sz}（{wz}；共 {n} 个未更新栏目，再有 {} 个即单项否决）",
+                            c.title,
+                            limit - n
+                        ),
+                        format!(
+                            "column `{}` {se} ({we}; {n} stale columns, {} more fail the site)",
                             c.title,
                             limit - n
                         ),

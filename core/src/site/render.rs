@@ -30,14 +30,6 @@ fn status_note(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-fn days_note(f: &SiteFinding, lang: Lang) -> String {
-    match (f.kind, f.days_left, lang) {
-        (FindingKind::Warning, Some(n), Lang::Zh) if n >= 0 => format!("，剩 {n} 天"),
-        (FindingKind::Warning, Some(n), _) if n >= 0 => format!(", {n} days left"),
-        _ => String::new(),
-    }
-}
-
 fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
@@ -58,12 +50,11 @@ pub fn render_text(r: &SiteReport, lang: Lang) -> String {
         let points = f.points.map(|p| if zh { format!(" −{p}分") } else { format!(" −{p}") }).unwrap_or_default();
         writeln!(
             o,
-            "{:<9} {:<32} {}{points}  {}{}",
+            "[{}] {:<32} {}{points}  {}",
             kind_label(f.kind, lang),
             d.code,
             if d.path.is_empty() { "/" } else { &d.path },
-            d.message.get(lang),
-            days_note(f, lang)
+            d.message.get(lang)
         )
         .ok();
     }
