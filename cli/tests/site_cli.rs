@@ -75,6 +75,13 @@ fn sarif_and_html_outputs() {
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     let i = results[0]["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(rules[i]["id"], results[0]["ruleId"]);
+    // The vendored official schema (as check_cli repairs its one broken pattern).
+    let text = std::fs::read_to_string(repo("cli/tests/data/sarif-2.1.0-rtm.5.json")).unwrap();
+    let text = text.replace(r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     let (_, html, _) = gongkai(&["site", "check", &path, "--format", "html"], None);
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("不合格"));
 }
