@@ -37,6 +37,9 @@ __all__ = [
     "request_timeline",
     "scan",
     "scan_file",
+    "SiteCheck",
+    "proactive_candidates",
+    "site_check",
     "working_days_after",
     "working_days_between",
 ]

@@ -39,6 +39,8 @@ pub use snapshot::{
     MessageType, Policy, SiteInfo, SiteMessage, SiteSnapshot, Stamp,
 };
 
+pub(crate) use snapshot::strict_date;
+
 use crate::calendar::Calendar;
 
 /// Check a snapshot with the embedded indicators and calendar.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::check::{FindingKind, SiteFinding, SiteReport, Verdict};
+use super::check::{FindingKind, SiteReport, Verdict};
 use crate::model::{Lang, Status};
 use crate::report::render::escape;
 
