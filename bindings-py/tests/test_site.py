@@ -96,3 +96,14 @@ def test_proactive_candidates():
     assert len(out["candidates"]) == 1
     assert out["candidates"][0]["applicants"] == 2
     assert [r["id"] for r in out["candidates"][0]["requests"]] == ["r0", "r1", "r2"]
+
+
+def test_the_site_doc_examples_run(monkeypatch):
+    import re
+    monkeypatch.chdir(REPO)
+    text = (REPO / "docs" / "site.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks
+    namespace: dict = {}
+    for i, code in enumerate(blocks):
+        exec(compile(code, f"docs/site.md:block{i}", "exec"), namespace)
