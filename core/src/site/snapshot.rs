@@ -885,7 +885,7 @@ pub(crate) fn read(v: &Value, diags: &mut Vec<Diagnostic>) -> Read {
             None
         };
         let pointer = r.string(m, "at", &at, false);
-        if let Some(p) = pointer.as_deref().filter(|p| !p.is_empty() && v_pointer(v, root, p).is_none()) {
+        if let Some(p) = pointer.as_deref().filter(|p| !p.is_empty() && resolves(root, p).is_none()) {
             r.push(
                 &INVALID_VALUE,
                 format!("{at}/at"),
@@ -902,10 +902,12 @@ pub(crate) fn read(v: &Value, diags: &mut Vec<Diagnostic>) -> Read {
     out
 }
 
-fn v_pointer<'v>(_incident: &Value, root: &'v Map<String, Value>, pointer: &str) -> Option<&'v Value> {
-    let (first, rest) = pointer.strip_prefix('/')?.split_once('/').unwrap_or((pointer.strip_prefix('/')?, ""));
+/// The value a JSON pointer names in the snapshot, if it names one.
+fn resolves<'v>(root: &'v Map<String, Value>, pointer: &str) -> Option<&'v Value> {
+    let rest = pointer.strip_prefix('/')?;
+    let (first, tail) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
     let top = root.get(first)?;
-    if rest.is_empty() { Some(top) } else { top.pointer(&format!("/{rest}")) }
+    if tail.is_empty() { Some(top) } else { top.pointer(&format!("/{tail}")) }
 }
 
 fn empty_message() -> SiteMessage {
