@@ -1145,24 +1145,21 @@ fn interpretations(ctx: &mut Ctx<'_>, s: &snapshot::SiteSnapshot) {
     }
     for interp in &s.interpretations {
         let Some(pid) = interp.policy.as_deref() else { continue };
-        if let Some(i) = policy_at(pid) {
-            if s.policies[i].interpretation.is_none() {
-                ctx.push(
-                    FindingKind::Deduction,
-                    &INTERPRETATION_UNLINKED,
-                    Some(&ind),
-                    format!("/policies/{i}/interpretation"),
-                    Text::new(
-                        format!("政策文件「{}」没有链接到其解读「{}」", s.policies[i].title, interp.title),
-                        format!(
-                            "policy `{}` does not link to its interpretation `{}`",
-                            s.policies[i].title, interp.title
-                        ),
-                    ),
-                    None,
-                    None,
-                );
-            }
+        if let Some(i) = policy_at(pid)
+            && s.policies[i].interpretation.is_none()
+        {
+            ctx.push(
+                FindingKind::Deduction,
+                &INTERPRETATION_UNLINKED,
+                Some(&ind),
+                format!("/policies/{i}/interpretation"),
+                Text::new(
+                    format!("政策文件「{}」没有链接到其解读「{}」", s.policies[i].title, interp.title),
+                    format!("policy `{}` does not link to its interpretation `{}`", s.policies[i].title, interp.title),
+                ),
+                None,
+                None,
+            );
         }
     }
 }

@@ -571,16 +571,16 @@ impl Reader<'_> {
 
     /// Report an id seen before in the same list.
     fn unique(&mut self, seen: &mut HashMap<String, usize>, id: &Option<String>, list: &str, i: usize) {
-        if let Some(id) = id {
-            if let Some(first) = seen.insert(id.clone(), i) {
-                seen.insert(id.clone(), first);
-                self.push(
-                    &DUPLICATE_ID,
-                    format!("/{list}/{i}/id"),
-                    format!("标识 `{id}` 与 /{list}/{first} 重复"),
-                    format!("id `{id}` is already used by /{list}/{first}"),
-                );
-            }
+        if let Some(id) = id
+            && let Some(first) = seen.insert(id.clone(), i)
+        {
+            seen.insert(id.clone(), first);
+            self.push(
+                &DUPLICATE_ID,
+                format!("/{list}/{i}/id"),
+                format!("标识 `{id}` 与 /{list}/{first} 重复"),
+                format!("id `{id}` is already used by /{list}/{first}"),
+            );
         }
     }
 
@@ -844,32 +844,32 @@ pub(crate) fn read(v: &Value, diags: &mut Vec<Diagnostic>) -> Read {
             interaction: r.boolean(m, "interaction", &at, None).unwrap_or(true),
         });
     }
-    if let Some(v) = root.get("availability").filter(|v| !v.is_null()) {
-        if let Some(m) = r.object(v, "/availability") {
-            let visits = r.count(m, "visits", "/availability");
-            let failed = r.count(m, "failed", "/availability");
-            if visits.is_none() && !m.contains_key("visits") {
-                r.missing("/availability", "visits");
-            }
-            if failed.is_none() && !m.contains_key("failed") {
-                r.missing("/availability", "failed");
-            }
-            if let (Some(visits), Some(failed)) = (visits, failed) {
-                if failed > visits {
-                    r.push(
-                        &INVALID_VALUE,
-                        "/availability/failed".into(),
-                        format!("失败次数 {failed} 多于访问次数 {visits}"),
-                        format!("{failed} failed visits is more than the {visits} visits"),
-                    );
-                } else {
-                    s.availability = Some(Availability {
-                        visits,
-                        failed,
-                        from: r.date(m, "from", "/availability"),
-                        to: r.date(m, "to", "/availability"),
-                    });
-                }
+    if let Some(v) = root.get("availability").filter(|v| !v.is_null())
+        && let Some(m) = r.object(v, "/availability")
+    {
+        let visits = r.count(m, "visits", "/availability");
+        let failed = r.count(m, "failed", "/availability");
+        if visits.is_none() && !m.contains_key("visits") {
+            r.missing("/availability", "visits");
+        }
+        if failed.is_none() && !m.contains_key("failed") {
+            r.missing("/availability", "failed");
+        }
+        if let (Some(visits), Some(failed)) = (visits, failed) {
+            if failed > visits {
+                r.push(
+                    &INVALID_VALUE,
+                    "/availability/failed".into(),
+                    format!("失败次数 {failed} 多于访问次数 {visits}"),
+                    format!("{failed} failed visits is more than the {visits} visits"),
+                );
+            } else {
+                s.availability = Some(Availability {
+                    visits,
+                    failed,
+                    from: r.date(m, "from", "/availability"),
+                    to: r.date(m, "to", "/availability"),
+                });
             }
         }
     }
