@@ -200,6 +200,20 @@ pub fn site_check(
     answer(with_calendar(|cal| facade::site_check(cal, &text, &options)))
 }
 
+/// 条例第四十四条: information one organ granted to several applicants, from request records
+/// (objects with `requested` and `applicant`): `{candidates, diagnostics}`.
+#[wasm_bindgen(js_name = "proactiveCandidates", unchecked_return_type = "ProactiveCandidates")]
+pub fn proactive_candidates(
+    #[wasm_bindgen(unchecked_param_type = "object[] | string")] records: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: \"zh\" | \"en\"; min_applicants?: number }")] options: Option<
+        JsValue,
+    >,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let records = arg_json(&records, "records")?;
+    answer(facade::proactive_candidates(&records, &options))
+}
+
 /// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).
 #[wasm_bindgen(js_name = "isWorkingDay")]
 pub fn is_working_day(date: &str) -> Result<bool, JsValue> {

@@ -196,5 +196,11 @@ export interface SiteCheck {
     response_rate: number | null; close_judged: number; closed_on_time: number; close_rate: number | null };
   rules: { version: string; overlays: string[] };
 }
+/** 条例第四十四条 candidates for proactive disclosure. */
+export interface ProactiveCandidates {
+  candidates: { institution: string; information: string; applicants: number; basis: string;
+    requests: { index: number; id?: string; applicant?: string; received?: string; response: "granted" | "partial" }[] }[];
+  diagnostics: Diagnostic[];
+}
 export interface SiteCheckOptions { as_of?: string; lang?: "zh" | "en"; overlays?: (object | string)[] }
 "#;

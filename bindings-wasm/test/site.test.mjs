@@ -47,3 +47,13 @@ test("bad arguments throw with a pointer; bad snapshots are findings", () => {
   assert.equal(r.verdict, "fail");
   assert.equal(r.findings[0].code, "site_invalid_snapshot");
 });
+
+test("proactive candidates (条例 Art 44): two applicants granted the same information", () => {
+  const rec = (id, who) => ({ kind: "request", id, institution: { name: "某县自然资源局" }, applicant: who,
+    requested: "某村征地补偿安置方案", response_type: "granted" });
+  const out = gk.proactiveCandidates([rec("r1", "甲"), rec("r2", "乙"), rec("r3", "甲")]);
+  assert.equal(out.candidates.length, 1);
+  assert.equal(out.candidates[0].applicants, 2);
+  assert.deepEqual(out.candidates[0].requests.map((r) => r.id), ["r1", "r2", "r3"]);
+  assert.throws(() => gk.proactiveCandidates([], { min_applicants: "two" }), (e) => e.path === "/min_applicants");
+});

@@ -568,6 +568,29 @@ pub fn site_check(cal: &crate::calendar::Calendar, text: &str, options: &Value) 
     Ok(crate::site::check_json(&rules, cal, text, &opts).to_json(lang))
 }
 
+/// 条例第四十四条 candidates from request records (an array, or one record): `{candidates,
+/// diagnostics}` as `gongkai site candidates --format json` prints them. Options: `lang`,
+/// `min_applicants` (at least 2).
+pub fn proactive_candidates(records: &Value, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    let min = match options.get("min_applicants") {
+        None | Some(Value::Null) => 2,
+        Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+            CallError::argument(
+                "/min_applicants",
+                format!("`min_applicants` must be a whole number, not {}", type_name(v)),
+            )
+        })?,
+    };
+    let list = match records {
+        Value::Array(v) => v.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let (candidates, diags) = crate::site::proactive_candidates(list, min);
+    let diags: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
+    Ok(serde_json::json!({"candidates": candidates, "diagnostics": diags}))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
