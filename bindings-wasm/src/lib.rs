@@ -205,9 +205,7 @@ pub fn site_check(
 #[wasm_bindgen(js_name = "proactiveCandidates", unchecked_return_type = "ProactiveCandidates")]
 pub fn proactive_candidates(
     #[wasm_bindgen(unchecked_param_type = "object[] | string")] records: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ lang?: \"zh\" | \"en\"; min_applicants?: number }")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "CandidatesOptions")] options: Option<JsValue>,
 ) -> JsResult {
     let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
     let records = arg_json(&records, "records")?;

@@ -202,5 +202,6 @@ export interface ProactiveCandidates {
     requests: { index: number; id?: string; applicant?: string; received?: string; response: "granted" | "partial" }[] }[];
   diagnostics: Diagnostic[];
 }
+export interface CandidatesOptions { lang?: "zh" | "en"; min_applicants?: number }
 export interface SiteCheckOptions { as_of?: string; lang?: "zh" | "en"; overlays?: (object | string)[] }
 "#;
