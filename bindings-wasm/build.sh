@@ -29,6 +29,6 @@ fi
 wasm-bindgen --target web --out-dir "$out" --out-name gongkai "$wasm"
 # Options arguments are optional in JS; wasm-bindgen's unchecked_param_type makes them required
 # in the .d.ts, so mark them optional (tsc --noEmit in the tests checks the result).
-sed -i -E 's/^(export function (items|check|scan|redact|requestTimeline)\(.*)(filter|options|mode): ([A-Za-z]+)\)/\1\3?: \4)/' "$out/gongkai.d.ts"
+sed -i -E 's/^(export function (items|check|scan|redact|requestTimeline|siteCheck|proactiveCandidates)\(.*)(filter|options|mode): ([A-Za-z]+)\)/\1\3?: \4)/' "$out/gongkai.d.ts"
 cp bindings-wasm/pkg-src/* "$out/"
 echo "built $out: $(stat -c %s "$out/gongkai_bg.wasm") bytes wasm, $(gzip -9c "$out/gongkai_bg.wasm" | wc -c) gzipped"

@@ -10,6 +10,7 @@ mod html;
 mod packed;
 mod report;
 mod screening;
+mod site;
 
 use pyo3::prelude::*;
 
@@ -59,5 +60,8 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::fee_by_pieces, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::fee_by_pages, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::fee_for_more_pieces, m)?)?;
+    m.add_class::<site::PySiteCheck>()?;
+    m.add_function(wrap_pyfunction!(site::site_check, m)?)?;
+    m.add_function(wrap_pyfunction!(site::proactive_candidates, m)?)?;
     Ok(())
 }

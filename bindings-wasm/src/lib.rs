@@ -180,6 +180,38 @@ pub fn check(
     answer_text(with_checker(|checker| facade::check_text_to_json(checker, &text, &options)))
 }
 
+/// A site check (政府网站与政务新媒体检查, 国办秘函〔2019〕19号) of a snapshot (an object or JSON
+/// text): `{verdict, score, findings, rectifications, indicators, interaction, …}` as
+/// `gongkai site check --format json` prints it. Options: `as_of`, `lang`, `overlays` (site
+/// overlays as objects or JSON texts). The calendar is the one `loadCalendar` extends.
+#[wasm_bindgen(js_name = "siteCheck", unchecked_return_type = "SiteCheck")]
+pub fn site_check(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] snapshot: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SiteCheckOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    if snapshot.is_undefined() {
+        return Err(throw(&CallError::argument("", "`snapshot` is missing".to_owned())));
+    }
+    let text = match snapshot.as_string() {
+        Some(text) => text,
+        None => convert::stringify(&snapshot, "snapshot")?,
+    };
+    answer(with_calendar(|cal| facade::site_check(cal, &text, &options)))
+}
+
+/// 条例第四十四条: information one organ granted to several applicants, from request records
+/// (objects with `requested` and `applicant`): `{candidates, diagnostics}`.
+#[wasm_bindgen(js_name = "proactiveCandidates", unchecked_return_type = "ProactiveCandidates")]
+pub fn proactive_candidates(
+    #[wasm_bindgen(unchecked_param_type = "object[] | string")] records: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CandidatesOptions")] options: Option<JsValue>,
+) -> JsResult {
+    let options = arg_options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let records = arg_json(&records, "records")?;
+    answer(facade::proactive_candidates(&records, &options))
+}
+
 /// Whether a date (`YYYY-MM-DD`) is a working day (statutory holidays and make-up days applied).
 #[wasm_bindgen(js_name = "isWorkingDay")]
 pub fn is_working_day(date: &str) -> Result<bool, JsValue> {

@@ -204,4 +204,33 @@ export interface GongkaiError extends Error {
   /** Every problem, when there were several (a rejected overlay). */
   errors?: Array<{ code: string; message: string; path?: string; file?: string; line?: number; column?: number }>;
 }
+
+/** A site check finding: `kind` is what it does to the verdict. */
+export interface SiteFinding {
+  code: string; kind: "input" | "veto" | "deduction" | "warning"; severity: "error" | "warning" | "info";
+  path: string; message: string; basis: string | null; status: Status; indicator?: string;
+  points?: number; days_left?: number; due?: string;
+}
+/** `gongkai site check --format json`. */
+export interface SiteCheck {
+  kind: "site_check"; verdict: "pass" | "fail"; score: number; pass_score: number; vetoes: number;
+  deductions: number; warnings: number; input_errors: number; as_of: string | null;
+  site: { name: string; institution?: string; url?: string }; columns: number; items: number;
+  findings: SiteFinding[];
+  rectifications: { code: string; kind: SiteFinding["kind"]; path: string; what: string; days_left: number | null; due: string | null }[];
+  indicators: { id: string; kind: "veto" | "deduction"; title: Text; result: "pass" | "warning" | "fail" | "deducted";
+    found: number; points_lost?: number; basis: string; status: Status }[];
+  interaction: { response_hours: number; close_working_days: number; basis: string; status: Status; counting: string;
+    messages: number; answered: number; open: number; response_judged: number; responded_on_time: number;
+    response_rate: number | null; close_judged: number; closed_on_time: number; close_rate: number | null };
+  rules: { version: string; overlays: string[] };
+}
+/** 条例第四十四条 candidates for proactive disclosure. */
+export interface ProactiveCandidates {
+  candidates: { institution: string; information: string; applicants: number; basis: string;
+    requests: { index: number; id?: string; applicant?: string; received?: string; response: "granted" | "partial" }[] }[];
+  diagnostics: Diagnostic[];
+}
+export interface CandidatesOptions { lang?: "zh" | "en"; min_applicants?: number }
+export interface SiteCheckOptions { as_of?: string; lang?: "zh" | "en"; overlays?: (object | string)[] }
 "#;

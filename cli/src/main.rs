@@ -49,6 +49,9 @@ enum Command {
     /// Check or build an annual report (政府信息公开工作年度报告).
     #[command(subcommand)]
     Report(cmd::report::Command),
+    /// Website and new-media inspection (政府网站与政务新媒体检查), and 条例 Art 44 candidates.
+    #[command(subcommand)]
+    Site(cmd::site::Command),
 }
 
 /// Die quietly like other Unix tools when the reader of our output goes away
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Redact(a) => cmd::redact::run(a),
         Command::Audit(a) => cmd::audit::run(a),
         Command::Report(c) => cmd::report::run(c),
+        Command::Site(c) => cmd::site::run(c),
     };
     match result {
         Ok(code) => code,

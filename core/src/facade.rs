@@ -543,6 +543,54 @@ pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
     Ok(to_value(&screening::redact(text, mode)))
 }
 
+/// A site check (政府网站与政务新媒体检查) of a snapshot given as JSON text: the answer as
+/// `gongkai site check --format json` prints it. Options: `as_of` (`YYYY-MM-DD`), `lang`,
+/// `overlays` (site overlays as objects or JSON texts, applied in order; one that loosens a
+/// limit is an error with every finding in `errors`). Bad snapshots are findings, not errors.
+pub fn site_check(cal: &crate::calendar::Calendar, text: &str, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    let as_of = match opt_str(options, "as_of")? {
+        None => None,
+        Some(s) => Some(
+            crate::site::strict_date(s)
+                .ok_or_else(|| CallError::argument("/as_of", format!("`{s}` is not a date (YYYY-MM-DD)")))?,
+        ),
+    };
+    let mut rules = crate::site::SiteRules::embedded().clone();
+    for (i, o) in options.get("overlays").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let text = match o {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        rules = rules.with_overlay(&format!("overlays[{i}]"), &text)?;
+    }
+    let opts = crate::site::SiteOptions::new().with_as_of(as_of);
+    Ok(crate::site::check_json(&rules, cal, text, &opts).to_json(lang))
+}
+
+/// 条例第四十四条 candidates from request records (an array, or one record): `{candidates,
+/// diagnostics}` as `gongkai site candidates --format json` prints them. Options: `lang`,
+/// `min_applicants` (at least 2).
+pub fn proactive_candidates(records: &Value, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    let min = match options.get("min_applicants") {
+        None | Some(Value::Null) => 2,
+        Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+            CallError::argument(
+                "/min_applicants",
+                format!("`min_applicants` must be a whole number, not {}", type_name(v)),
+            )
+        })?,
+    };
+    let list = match records {
+        Value::Array(v) => v.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let (candidates, diags) = crate::site::proactive_candidates(list, min);
+    let diags: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
+    Ok(serde_json::json!({"candidates": candidates, "diagnostics": diags}))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

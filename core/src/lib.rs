@@ -25,6 +25,7 @@ pub mod model;
 pub mod report;
 pub mod schema;
 pub mod screening;
+pub mod site;
 
 pub use catalogue::{Catalogue, Resolved, ResolvedItem};
 pub use diagnostics::{CodeInfo, Diagnostic, Message, Severity};

@@ -105,5 +105,6 @@ fn extra_schemas() -> Vec<(String, Value)> {
     ];
     v.extend(crate::check::schemas());
     v.extend(crate::report::schemas());
+    v.extend(crate::site::schemas());
     v
 }

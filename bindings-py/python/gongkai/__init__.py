@@ -36,6 +36,9 @@ from gongkai._gongkai import (
     request_timeline,
     scan,
     scan_file,
+    SiteCheck,
+    proactive_candidates,
+    site_check,
     working_days_after,
     working_days_between,
 )
@@ -74,6 +77,9 @@ __all__ = [
     "request_timeline",
     "scan",
     "scan_file",
+    "SiteCheck",
+    "proactive_candidates",
+    "site_check",
     "working_days_after",
     "working_days_between",
 ]

@@ -10,3 +10,4 @@ pub mod redact;
 pub mod report;
 pub mod scan;
 pub mod schema;
+pub mod site;

@@ -7,10 +7,10 @@
 
 pub mod lint;
 #[cfg(feature = "yaml")]
-mod located;
+pub(crate) mod located;
 /// Without a YAML reader there are no source positions: findings keep their JSON pointer only.
 #[cfg(not(feature = "yaml"))]
-mod located {
+pub(crate) mod located {
     pub(crate) struct Located;
     impl Located {
         pub fn parse(_text: &str) -> Option<Located> {

@@ -258,12 +258,13 @@ pub fn pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
 pub fn codes() -> Vec<&'static CodeInfo> {
-    let lists: [&'static [&'static CodeInfo]; 5] = [
+    let lists: [&'static [&'static CodeInfo]; 6] = [
         crate::catalogue::lint::CODES,
         crate::check::CODES,
         crate::deadlines::CODES,
         crate::screening::CODES,
         crate::report::CODES,
+        crate::site::CODES,
     ];
     lists.iter().flat_map(|l| l.iter().copied()).collect()
 }
