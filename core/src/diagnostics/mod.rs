@@ -6,6 +6,7 @@
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
 pub mod message;
+pub mod suggest;
 pub mod wording;
 
 use std::borrow::Cow;
@@ -258,9 +259,10 @@ pub fn pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
 pub fn codes() -> Vec<&'static CodeInfo> {
-    let lists: [&'static [&'static CodeInfo]; 5] = [
+    let lists: [&'static [&'static CodeInfo]; 6] = [
         crate::catalogue::lint::CODES,
         crate::check::CODES,
+        crate::check::filter::CODES,
         crate::deadlines::CODES,
         crate::screening::CODES,
         crate::report::CODES,

@@ -22,12 +22,14 @@ pub struct Renderer<W: Write> {
     format: CheckFormat,
     lang: Lang,
     verbose: bool,
+    /// `--statistics`: counts per code instead of each finding (text).
+    statistics: bool,
     first: bool,
 }
 
 impl<W: Write> Renderer<W> {
-    pub fn new(w: W, format: CheckFormat, lang: Lang, verbose: bool) -> Self {
-        Self { w, format, lang, verbose, first: true }
+    pub fn new(w: W, format: CheckFormat, lang: Lang, verbose: bool, statistics: bool) -> Self {
+        Self { w, format, lang, verbose, statistics, first: true }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
@@ -47,6 +49,7 @@ impl<W: Write> Renderer<W> {
 
     pub fn record(&mut self, o: &Outcome) -> io::Result<()> {
         match self.format {
+            CheckFormat::Text if self.statistics => Ok(()),
             CheckFormat::Text => self.text(o),
             CheckFormat::Json => {
                 let diagnostics: Vec<_> = o.diagnostics.iter().map(|d| d.localized(self.lang)).collect();
@@ -69,7 +72,12 @@ impl<W: Write> Renderer<W> {
 
     pub fn end(&mut self, s: &Summary) -> io::Result<()> {
         match self.format {
-            CheckFormat::Text => self.text_summary(s),
+            CheckFormat::Text => {
+                if self.statistics {
+                    self.text_statistics(s)?;
+                }
+                self.text_summary(s)
+            }
             CheckFormat::Json => {
                 let summary = JsonSummary {
                     records: s.records,
@@ -80,9 +88,15 @@ impl<W: Write> Renderer<W> {
                     errors: s.errors,
                     warnings: s.warnings,
                     infos: s.infos,
+                    baselined: s.baselined,
                 };
                 let summary = serde_json::to_string(&summary).map_err(io::Error::other)?;
-                write!(self.w, "\n], \"summary\": {summary}}}\n")
+                write!(self.w, "\n], \"summary\": {summary}")?;
+                if self.statistics {
+                    let stats = serde_json::to_string(&statistics(s)).map_err(io::Error::other)?;
+                    write!(self.w, ", \"statistics\": {stats}")?;
+                }
+                self.w.write_all(b"}\n")
             }
             CheckFormat::Sarif => self.w.write_all(b"\n      ]\n    }\n  ]\n}\n"),
         }?;
@@ -117,6 +131,30 @@ impl<W: Write> Renderer<W> {
         writeln!(self.w)
     }
 
+    /// One line per code, most frequent first: count, code, severity, summary.
+    fn text_statistics(&mut self, s: &Summary) -> io::Result<()> {
+        let rows = statistics(s);
+        let width = rows.iter().map(|r| r.count.to_string().len()).max().unwrap_or(1);
+        let code_width = rows.iter().map(|r| r.code.len()).max().unwrap_or(0);
+        for r in &rows {
+            let (colour, label) = match r.severity {
+                Severity::Error => (RED, "error"),
+                Severity::Warning => (YELLOW, "warning"),
+                _ => (CYAN, "info"),
+            };
+            let summary = r.summary(self.lang);
+            writeln!(
+                self.w,
+                "{:>width$}  {BOLD}{:<code_width$}{RESET}  {colour}{label:<7}{RESET}  {summary}",
+                r.count, r.code
+            )?;
+        }
+        if !rows.is_empty() {
+            writeln!(self.w)?;
+        }
+        Ok(())
+    }
+
     fn text_summary(&mut self, s: &Summary) -> io::Result<()> {
         let colour = if s.errors > 0 {
             RED
@@ -134,6 +172,13 @@ impl<W: Write> Renderer<W> {
                 format!("其中无法读取 {}", s.unreadable)
             } else {
                 format!("{} unreadable", s.unreadable)
+            });
+        }
+        if s.baselined > 0 {
+            counts.push(if zh {
+                format!("基线中已知 {} 项未列出", s.baselined)
+            } else {
+                format!("{} known from the baseline not shown", s.baselined)
             });
         }
         if s.lines > 0 {
@@ -199,6 +244,39 @@ struct JsonSummary {
     errors: u64,
     warnings: u64,
     infos: u64,
+    /// Findings the `--baseline` knew, left out.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// One row of `--statistics`.
+#[derive(serde::Serialize)]
+struct CodeCount {
+    code: &'static str,
+    severity: Severity,
+    count: u64,
+}
+
+impl CodeCount {
+    fn summary(&self, lang: Lang) -> &'static str {
+        match gongkai::diagnostics::code_info(self.code) {
+            Some(c) if lang == Lang::En => c.summary_en,
+            Some(c) => c.summary_zh,
+            None => "",
+        }
+    }
+}
+
+/// Findings per code, most frequent first, then by code.
+fn statistics(s: &Summary) -> Vec<CodeCount> {
+    let mut rows: Vec<CodeCount> =
+        s.by_code.iter().map(|(&code, &(severity, count))| CodeCount { code, severity, count }).collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    rows
 }
 
 /// The SARIF tool object; its rules are every declared code.
