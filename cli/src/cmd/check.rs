@@ -154,7 +154,14 @@ pub fn run(mut args: Args) -> CmdResult {
         opts = opts.with_calendar(calendar.load()?.into_owned());
     }
 
-    let (sources, missing) = input::expand(&args.paths);
+    let expanded = input::expand_paths(&args.paths);
+    if let Some(message) = expanded.nothing_to_read(&args.paths) {
+        return Err(message.into());
+    }
+    if let Some(note) = expanded.skipped_note() {
+        anstream::eprintln!("note: {note}");
+    }
+    let input::Expanded { sources, missing, .. } = expanded;
     // Text goes through anstream (colours on a terminal, stripped elsewhere); JSON and SARIF hold
     // no escape codes, and scanning every byte of them for one cost a sixth of a SARIF run.
     let sink: Box<dyn Write> = match args.format {

@@ -23,7 +23,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = (word.chars().count() / 3).max(1);
     let mut best: Option<(usize, &'a str)> = None;
     for c in candidates {
-        let d = if c.starts_with(word) && !word.is_empty() { 1 } else { edit_distance(word, c) };
+        // A word that begins the name, or is one of its `_`-separated parts (`gazette` in
+        // `government_gazette`), counts as one edit away.
+        let part = !word.is_empty() && (c.starts_with(word) || c.split('_').any(|p| p == word));
+        let d = if part { 1 } else { edit_distance(word, c) };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
