@@ -90,6 +90,10 @@ pub struct Outcome {
     pub line: Option<usize>,
     pub id: serde_json::Value,
     pub diagnostics: Vec<Diagnostic>,
+    /// Index within a `.json` array.
+    pub index: Option<usize>,
+    /// The record's text when it was read as one (a JSON Lines line), kept for SARIF regions.
+    pub text: Option<String>,
 }
 
 #[derive(Default)]
@@ -180,6 +184,8 @@ pub fn run(mut args: Args) -> CmdResult {
             line: None,
             id: serde_json::Value::Null,
             diagnostics: vec![input::unreadable(path, e)],
+            index: None,
+            text: None,
         };
         tally(&mut summary, &o);
         out.record(&o)?;
@@ -191,6 +197,7 @@ pub fn run(mut args: Args) -> CmdResult {
     let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Vec<Unit>>(1);
     let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
     let (checker, opts, filter) = (&checker, &opts, &filter);
+    let keep_text = args.format == CheckFormat::Sarif;
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
         let reader = scope.spawn(move || {
             let mut units = input::read_all(sources);
@@ -206,7 +213,7 @@ pub fn run(mut args: Args) -> CmdResult {
         scope.spawn(move || {
             for chunk in chunks_rx {
                 let outcomes: Vec<Outcome> =
-                    chunk.into_par_iter().map(|u| evaluate(checker, u, opts, filter)).collect();
+                    chunk.into_par_iter().map(|u| evaluate(checker, u, opts, filter, keep_text)).collect();
                 if checked_tx.send(outcomes).is_err() {
                     return;
                 }
@@ -252,7 +259,7 @@ pub fn run(mut args: Args) -> CmdResult {
     })
 }
 
-fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions, filter: &Filter) -> Outcome {
+fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions, filter: &Filter, keep_text: bool) -> Outcome {
     let (id, mut diagnostics) = unit.check(checker, opts);
     match &unit.payload {
         Payload::Text(text) => filter.apply_text(text, &mut diagnostics),
@@ -263,8 +270,12 @@ fn evaluate(checker: &Checker<'_>, unit: Unit, opts: &CheckOptions, filter: &Fil
     for d in &diagnostics {
         d.prepare(opts.lang);
     }
-    let Unit { source, file, line, .. } = unit;
-    Outcome { source, file, line, id, diagnostics }
+    let Unit { source, file, line, index, payload } = unit;
+    let text = match payload {
+        Payload::Text(text) if keep_text && !diagnostics.is_empty() => Some(text),
+        _ => None,
+    };
+    Outcome { source, file, line, id, diagnostics, index, text }
 }
 
 fn tally(s: &mut Summary, o: &Outcome) {

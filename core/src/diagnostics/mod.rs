@@ -5,6 +5,7 @@
 //! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
+pub mod locate;
 pub mod message;
 pub mod suggest;
 pub mod wording;
