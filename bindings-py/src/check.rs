@@ -534,7 +534,12 @@ pub fn _check_paths(
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let threads = threads_arg(py, threads)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let (found, missing) = sources::expand(&names);
+    let expanded = sources::expand_paths(&names);
+    // A folder with no record file is an error, as for `gongkai check`, not an empty batch that passes.
+    if let Some(message) = expanded.nothing_to_read(&names) {
+        return Err(raise::<GongkaiError>(py, "input_empty", message, Where::default()));
+    }
+    let sources::Expanded { sources: found, missing, .. } = expanded;
     if let Some((name, e)) = missing.into_iter().next() {
         let err = PyErr::from(std::io::Error::new(e.kind(), format!("cannot read `{name}`: {e}")));
         return Err(err);

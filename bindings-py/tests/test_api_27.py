@@ -101,3 +101,12 @@ def test_the_stubs_type_check_real_use_and_catch_misuse(tmp_path):
     out = run(bad)
     assert out.returncode == 1
     assert 'Literal' in out.stdout and '"cod"' in out.stdout, out.stdout
+
+
+def test_a_folder_without_records_is_an_error_as_in_the_cli(tmp_path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.check_many(tmp_path)
+    assert e.value.code == "input_empty" and "notes.txt" in str(e.value)
+    (tmp_path / "EXPORT.JSON").write_text('{"kind": "publication"}', encoding="utf-8")
+    assert len(gongkai.check_many(tmp_path)) == 1
