@@ -91,10 +91,10 @@ fn code_scanning_rules(log: &Value) -> Vec<String> {
             if !ids.contains(id) {
                 fail(format!("result {n}: rule `{id}` not declared"));
             }
-            if let Some(i) = r["ruleIndex"].as_u64() {
-                if rules.get(i as usize).map(|rule| &rule["id"]) != Some(&r["ruleId"]) {
-                    fail(format!("result {n}: ruleIndex {i} is not {id}"));
-                }
+            if let Some(i) = r["ruleIndex"].as_u64()
+                && rules.get(i as usize).map(|rule| &rule["id"]) != Some(&r["ruleId"])
+            {
+                fail(format!("result {n}: ruleIndex {i} is not {id}"));
             }
             if r["message"]["text"].as_str().is_none_or(str::is_empty) {
                 fail(format!("result {n}: no message.text"));
@@ -122,10 +122,10 @@ fn code_scanning_rules(log: &Value) -> Vec<String> {
                 if region["startColumn"].as_u64() == Some(0) {
                     fail(format!("result {n}: startColumn 0"));
                 }
-                if let Some(end) = region["endLine"].as_u64() {
-                    if end < start || region["endColumn"].as_u64().is_none() {
-                        fail(format!("result {n}: end before start"));
-                    }
+                if let Some(end) = region["endLine"].as_u64()
+                    && (end < start || region["endColumn"].as_u64().is_none())
+                {
+                    fail(format!("result {n}: end before start"));
                 }
             }
             let fingerprints = r["partialFingerprints"].as_object().cloned().unwrap_or_default();

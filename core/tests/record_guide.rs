@@ -116,19 +116,17 @@ fn members(
             cell(p["description"].as_str().unwrap_or_default()),
             example_cell(value),
         );
-        if let Some(def) = referenced(p) {
-            if defs
+        if let Some(def) = referenced(p)
+            && defs
                 .get(def)
                 .is_some_and(|d| d["properties"].is_object() || d["enum"].is_array() || d["oneOf"].is_array())
-            {
-                let inner = value.map(|v| {
-                    if let Value::Array(a) = v { a.first().cloned().unwrap_or(Value::Null) } else { v.clone() }
-                });
-                match queue.iter_mut().find(|(n, _)| n == def) {
-                    Some((_, seen)) if seen.is_none() => *seen = inner.filter(|v| !v.is_null()),
-                    Some(_) => {}
-                    None => queue.push((def.to_owned(), inner.filter(|v| !v.is_null()))),
-                }
+        {
+            let inner = value
+                .map(|v| if let Value::Array(a) = v { a.first().cloned().unwrap_or(Value::Null) } else { v.clone() });
+            match queue.iter_mut().find(|(n, _)| n == def) {
+                Some((_, seen)) if seen.is_none() => *seen = inner.filter(|v| !v.is_null()),
+                Some(_) => {}
+                None => queue.push((def.to_owned(), inner.filter(|v| !v.is_null()))),
             }
         }
     }
