@@ -81,12 +81,12 @@ pub fn item_applies(domains: &DomainRegistry, item: &Item, inst: &Institution) -
     }
 }
 
-/// "unknown WHAT `id`: expected one of `a`, `b` (did you mean `a`?)".
-fn unknown_among<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+/// "expected one of `a`, `b` (did you mean `a`?)": the ids there are, after an unknown `id`.
+fn known_list<'a>(id: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
     let list: Vec<String> = known.clone().into_iter().map(|k| format!("`{k}`")).collect();
     let hint =
         crate::diagnostics::suggest::nearest(id, known).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-    format!("unknown {what} `{id}`: expected one of {}{hint}", list.join(", "))
+    format!("expected one of {}{hint}", list.join(", "))
 }
 
 impl Catalogue {
@@ -95,7 +95,7 @@ impl Catalogue {
     pub fn validate_kind(&self, kind: &str) -> Result<&crate::model::KindInfo> {
         self.registry().kind(kind).ok_or_else(|| {
             let known = self.registry().kinds.iter().map(|k| k.id.as_str());
-            Error::Invalid(unknown_among("institution kind", kind, known))
+            Error::UnknownAmong { what: "institution kind", id: kind.to_owned(), known: known_list(kind, known) }
         })
     }
 
@@ -118,7 +118,7 @@ impl Catalogue {
             Some(k) => format!("tier for kind `{k}`"),
             None => "tier".to_owned(),
         };
-        Err(Error::Invalid(unknown_among(&what, tier, known)))
+        Err(Error::Invalid(format!("unknown {what} `{tier}`: {}", known_list(tier, known))))
     }
 
     /// Check that an institution's kind, tier, role and sector are known.
