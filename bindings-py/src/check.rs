@@ -256,7 +256,7 @@ pub fn check(
     let result = match text {
         Some(bytes) => match parse_text(&bytes) {
             Ok(value) => RecordResult::checked(record_id(&value), checker.check_value(&value, &opts)),
-            Err(d) => RecordResult::rejected(d),
+            Err(d) => RecordResult::rejected(*d),
         },
         None => match convert::to_tree(record) {
             Ok(tree) => check_tree(checker, &tree, 0, &opts),
@@ -276,9 +276,9 @@ pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> Py
 }
 
 /// JSON text parsed, or the diagnostic `check_many` gives it (not UTF-8, not JSON, too deep).
-fn parse_text(bytes: &[u8]) -> Result<Value, Diagnostic> {
-    let text = input::require_utf8(bytes)?;
-    input::parse_record(text).map_err(|e| input::json_error_diagnostic(&e, text))
+fn parse_text(bytes: &[u8]) -> Result<Value, Box<Diagnostic>> {
+    let text = input::require_utf8(bytes).map_err(Box::new)?;
+    input::parse_record(text).map_err(|e| Box::new(input::json_error_diagnostic(&e, text)))
 }
 
 /// JSON text parsed once (the id and the diagnostics come from the same value); text that is not
