@@ -247,12 +247,21 @@ pub fn check(
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let checker = checker(&cat_ref);
-    let result = match convert::as_text(record)? {
-        Some(bytes) => {
-            let value = text_value(py, &bytes, lang)?;
-            RecordResult::checked(record_id(&value), checker.check_value(&value, &opts))
-        }
-        None => check_tree(checker, &record_tree(py, record)?, 0, &opts),
+    // Input that is not a record (text that is not JSON, bytes that are not UTF-8, an object with
+    // no JSON form) is the record's diagnostic, as in `check_many` and the CLI, not an exception.
+    // A `str` with a lone surrogate has no UTF-8: the same diagnostic `check_many` gives it.
+    let Ok(text) = convert::as_text(record) else {
+        return Ok(PyReport { result: RecordResult::rejected(unconvertible(&ConvertError::not_unicode())), lang });
+    };
+    let result = match text {
+        Some(bytes) => match parse_text(&bytes) {
+            Ok(value) => RecordResult::checked(record_id(&value), checker.check_value(&value, &opts)),
+            Err(d) => RecordResult::rejected(*d),
+        },
+        None => match convert::to_tree(record) {
+            Ok(tree) => check_tree(checker, &tree, 0, &opts),
+            Err(e) => RecordResult::rejected(unconvertible(&e)),
+        },
     };
     Ok(PyReport { result, lang })
 }
@@ -264,6 +273,12 @@ pub fn record_value(py: Python<'_>, record: &Bound<'_, PyAny>, lang: Lang) -> Py
         Some(bytes) => text_value(py, &bytes, lang),
         None => record_tree(py, record).map(|tree| convert::tree_to_value(&tree)),
     }
+}
+
+/// JSON text parsed, or the diagnostic `check_many` gives it (not UTF-8, not JSON, too deep).
+fn parse_text(bytes: &[u8]) -> Result<Value, Box<Diagnostic>> {
+    let text = input::require_utf8(bytes).map_err(Box::new)?;
+    input::parse_record(text).map_err(|e| Box::new(input::json_error_diagnostic(&e, text)))
 }
 
 /// JSON text parsed once (the id and the diagnostics come from the same value); text that is not
@@ -519,7 +534,12 @@ pub fn _check_paths(
     let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
     let threads = threads_arg(py, threads)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let (found, missing) = sources::expand(&names);
+    let expanded = sources::expand_paths(&names);
+    // A folder with no record file is an error, as for `gongkai check`, not an empty batch that passes.
+    if let Some(message) = expanded.nothing_to_read(&names) {
+        return Err(raise::<GongkaiError>(py, "input_empty", message, Where::default()));
+    }
+    let sources::Expanded { sources: found, missing, .. } = expanded;
     if let Some((name, e)) = missing.into_iter().next() {
         let err = PyErr::from(std::io::Error::new(e.kind(), format!("cannot read `{name}`: {e}")));
         return Err(err);

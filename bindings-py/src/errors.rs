@@ -26,6 +26,36 @@ pub struct Where<'a> {
 
 /// Build an exception of class `E` with the structured attributes set.
 pub fn raise<E: pyo3::PyTypeInfo>(py: Python<'_>, code: &str, message: String, at: Where<'_>) -> PyErr {
+    let one = error_dict(py, code, &message, &at);
+    raise_all::<E>(py, code, message, at, one.into_iter().collect())
+}
+
+/// `{"code", "message", "file", "line", "column", "path"}`: one entry of an exception's `.errors`.
+fn error_dict<'py>(
+    py: Python<'py>,
+    code: &str,
+    message: &str,
+    at: &Where<'_>,
+) -> Option<Bound<'py, pyo3::types::PyDict>> {
+    let d = pyo3::types::PyDict::new(py);
+    d.set_item("code", code).ok()?;
+    d.set_item("message", message).ok()?;
+    d.set_item("file", at.file).ok()?;
+    d.set_item("line", at.line).ok()?;
+    d.set_item("column", at.column).ok()?;
+    d.set_item("path", at.path).ok()?;
+    Some(d)
+}
+
+/// As [`raise`], with every error (`.errors`) when there are several: the attributes are the
+/// first one's.
+fn raise_all<E: pyo3::PyTypeInfo>(
+    py: Python<'_>,
+    code: &str,
+    message: String,
+    at: Where<'_>,
+    errors: Vec<Bound<'_, pyo3::types::PyDict>>,
+) -> PyErr {
     let err = PyErr::new::<E, _>(message);
     let value = err.value(py);
     // Setting attributes on a fresh exception instance cannot fail short of memory exhaustion,
@@ -35,19 +65,30 @@ pub fn raise<E: pyo3::PyTypeInfo>(py: Python<'_>, code: &str, message: String, a
     let _ = value.setattr("line", at.line);
     let _ = value.setattr("column", at.column);
     let _ = value.setattr("path", at.path);
+    let _ = value.setattr("errors", pyo3::types::PyList::new(py, errors).ok());
     err
 }
 
-/// Map the core's error to the matching exception class.
-pub fn to_pyerr(py: Python<'_>, e: &gongkai::Error) -> PyErr {
+/// Where the core's error is, as the exception attributes carry it.
+fn where_of(e: &gongkai::Error) -> Where<'_> {
     let loc = e.location();
-    let at = Where {
+    Where {
         file: loc.map(|l| l.file.as_str()).filter(|f| !f.is_empty()),
         line: loc.and_then(|l| l.line),
         column: loc.and_then(|l| l.column),
         path: loc.and_then(|l| l.path.as_deref()),
-    };
+    }
+}
+
+/// Map the core's error to the matching exception class.
+pub fn to_pyerr(py: Python<'_>, e: &gongkai::Error) -> PyErr {
+    let at = where_of(e);
     let message = e.to_string();
+    if let gongkai::Error::Many(all) = e {
+        let errors =
+            all.iter().filter_map(|one| error_dict(py, one.code(), &one.to_string(), &where_of(one))).collect();
+        return raise_all::<CatalogueError>(py, e.code(), message, at, errors);
+    }
     match e {
         gongkai::Error::Json { .. } => raise::<RecordError>(py, e.code(), message, at),
         gongkai::Error::Calendar(_) => raise::<CalendarError>(py, e.code(), message, at),

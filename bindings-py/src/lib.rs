@@ -1,6 +1,7 @@
 //! The `gongkai._gongkai` extension module: a thin layer over the `gongkai` crate.
 //! No rule lives here: every answer comes from the core, so Python, the CLI and the browser agree.
 
+mod audit;
 mod calendar;
 mod catalogue;
 mod check;
@@ -36,6 +37,8 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PyReport>()?;
     m.add_class::<report::PyReports>()?;
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::report_check, m)?)?;
     m.add_function(wrap_pyfunction!(check::_check_batch, m)?)?;
     m.add_function(wrap_pyfunction!(check::_check_ndjson, m)?)?;
     m.add_function(wrap_pyfunction!(check::_check_paths, m)?)?;

@@ -69,28 +69,22 @@ def test_an_integer_past_64_bits_is_a_number_everywhere(cli, tmp_path):
 
 def test_numbers_past_a_float_are_refused_alike():
     text = '{"kind": "publication", "title": 1e400}'
-    with pytest.raises(gongkai.RecordError) as e:
-        gongkai.check(text, lang="en")
-    assert e.value.code == "input_invalid_json" and "out of range" in str(e.value)
+    report = gongkai.check(text, lang="en")
+    assert [d.code for d in report.diagnostics] == ["input_invalid_json"] and "out of range" in report.diagnostics[0].message
     assert codes(gongkai.check_many([text])[0]) == [("input_invalid_json", "")]
     # As a Python int it has no float either: the record has no JSON form, said where.
     assert codes(gongkai.check_many([{**RECORD, "title": 10**400}])[0]) == [("input_invalid_json", "/title")]
-    with pytest.raises(gongkai.RecordError):
-        gongkai.check({**RECORD, "title": 10**400})
+    assert codes(gongkai.check({**RECORD, "title": 10**400})) == [("input_invalid_json", "/title")]
     # 1e-400 reads as 0 in every JSON reader.
     assert ("record_wrong_type", "/title") in codes(gongkai.check('{"kind": "publication", "title": 1e-400}'))
 
 
 def test_a_lone_surrogate_in_json_text_is_a_record_error_not_a_unicode_error():
     text = '{"kind": "publication", "title": "\ud800"}'
-    with pytest.raises(gongkai.RecordError) as e:
-        gongkai.check(text)
-    assert e.value.code == "input_invalid_json"
+    assert [d.code for d in gongkai.check(text).diagnostics] == ["input_invalid_json"]
     assert [d.code for d in gongkai.check_many([text])[0].diagnostics] == ["input_invalid_json"]
     escaped = '{"kind": "publication", "title": "\\ud800"}'
-    with pytest.raises(gongkai.RecordError) as e:
-        gongkai.check(escaped)
-    assert e.value.code == "input_invalid_json"
+    assert codes(gongkai.check(escaped)) == [("input_invalid_json", "")]
     assert codes(gongkai.check_many([escaped])[0]) == [("input_invalid_json", "")]
 
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod config;
 mod output;
 
 /// Records are read on one thread, checked on others and freed on the printing thread: mimalloc

@@ -51,6 +51,9 @@ pub enum Error {
     /// A lookup by id found nothing.
     #[error("unknown {what} `{id}`")]
     Unknown { what: &'static str, id: String },
+    /// A lookup by id found nothing; `known` lists the ids there are, and the nearest.
+    #[error("unknown {what} `{id}`: {known}")]
+    UnknownAmong { what: &'static str, id: String, known: String },
     /// An invalid argument from the caller.
     #[error("{0}")]
     Invalid(String),
@@ -69,7 +72,7 @@ impl Error {
             Error::Json { .. } => "invalid_json",
             Error::Catalogue { code, .. } => code,
             Error::Many(v) => v.first().map(Error::code).unwrap_or("catalogue_error"),
-            Error::Unknown { .. } => "unknown_id",
+            Error::Unknown { .. } | Error::UnknownAmong { .. } => "unknown_id",
             Error::Invalid(_) => "invalid_argument",
             Error::Calendar(e) => e.code(),
             Error::Io { .. } => "io_error",

@@ -189,7 +189,7 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
         let mut inst = Institution::new(kind, tier, role);
         inst.sector = sector.map(str::to_owned);
         let resolved = cat.resolve(&inst).map_err(|e| {
-            let path = if matches!(e, Error::Unknown { .. }) { "/kind" } else { "/tier" };
+            let path = if matches!(e, Error::Unknown { .. } | Error::UnknownAmong { .. }) { "/kind" } else { "/tier" };
             with_path(e.into(), path)
         })?;
         for ri in resolved.items.iter().filter(|ri| keep(&ri.item)) {

@@ -20,6 +20,7 @@ from gongkai._gongkai import (
     Reports,
     __version__,
     add_working_days,
+    audit,
     calendar_years,
     check,
     codes,
@@ -33,6 +34,7 @@ from gongkai._gongkai import (
     next_working_day,
     redact,
     redact_file,
+    report_check,
     request_timeline,
     scan,
     scan_file,
@@ -43,6 +45,7 @@ from gongkai._gongkai import (
     working_days_between,
 )
 from gongkai._batch import check_many
+from gongkai._types import DiagnosticDict, ErrorInfo, Severity
 
 __all__ = [
     "Calendar",
@@ -52,14 +55,18 @@ __all__ = [
     "Change",
     "DayKind",
     "Diagnostic",
+    "DiagnosticDict",
+    "ErrorInfo",
     "Finding",
     "GongkaiError",
     "RecordError",
     "Redaction",
     "Report",
     "Reports",
+    "Severity",
     "__version__",
     "add_working_days",
+    "audit",
     "calendar_years",
     "check",
     "check_many",
@@ -74,6 +81,7 @@ __all__ = [
     "next_working_day",
     "redact",
     "redact_file",
+    "report_check",
     "request_timeline",
     "scan",
     "scan_file",

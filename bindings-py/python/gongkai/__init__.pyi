@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, Union, final
+from typing import Any, Callable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union, final
 
 __all__ = [
     "Calendar",
@@ -12,14 +12,18 @@ __all__ = [
     "Change",
     "DayKind",
     "Diagnostic",
+    "DiagnosticDict",
+    "ErrorInfo",
     "Finding",
     "GongkaiError",
     "RecordError",
     "Redaction",
     "Report",
     "Reports",
+    "Severity",
     "__version__",
     "add_working_days",
+    "audit",
     "calendar_years",
     "check",
     "check_many",
@@ -34,6 +38,7 @@ __all__ = [
     "next_working_day",
     "redact",
     "redact_file",
+    "report_check",
     "request_timeline",
     "scan",
     "scan_file",
@@ -50,14 +55,38 @@ _Json = Any
 _PathLike = Union[str, os.PathLike[str]]
 _Date = Union[datetime.date, str]
 
+Severity = Literal["error", "warning", "info"]
+
+class ErrorInfo(TypedDict):
+    """One error of an exception's ``.errors``."""
+
+    code: str
+    message: str
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    path: Optional[str]
+
+class DiagnosticDict(TypedDict, total=False):
+    """``Diagnostic.to_dict()``: the CLI's ``--format json`` shape (``help`` only when there is one)."""
+
+    code: str
+    severity: Severity
+    path: str
+    message: str
+    basis: Optional[str]
+    help: str
+
 class GongkaiError(ValueError):
-    """Base of gongkai's errors; every one is a ``ValueError``."""
+    """Base of gongkai's errors; every one is a ``ValueError``. ``errors`` holds every error when
+    there are several (a catalogue file with many breaches); the attributes are the first one's."""
 
     code: str
     file: Optional[str]
     line: Optional[int]
     column: Optional[int]
     path: Optional[str]
+    errors: list[ErrorInfo]
 
 class CatalogueError(GongkaiError): ...
 class RecordError(GongkaiError): ...
@@ -170,7 +199,7 @@ class Diagnostic:
     @property
     def code(self) -> str: ...
     @property
-    def severity(self) -> str: ...
+    def severity(self) -> Severity: ...
     @property
     def path(self) -> str: ...
     @property
@@ -183,7 +212,7 @@ class Diagnostic:
     def basis(self) -> Optional[str]: ...
     @property
     def help(self) -> Optional[str]: ...
-    def to_dict(self) -> dict[str, Optional[str]]: ...
+    def to_dict(self) -> DiagnosticDict: ...
 
 @final
 class Report:
@@ -201,7 +230,7 @@ class Report:
     def errors(self) -> int: ...
     @property
     def warnings(self) -> int: ...
-    def to_dicts(self) -> list[dict[str, Optional[str]]]: ...
+    def to_dicts(self) -> list[DiagnosticDict]: ...
     def __len__(self) -> int: ...
     def _repr_html_(self) -> str: ...
 
@@ -255,6 +284,25 @@ def check_many(
     screening: bool = True,
     strict_calendar: bool = False,
 ) -> Reports: ...
+
+def audit(
+    records: Any,
+    *,
+    kind: str,
+    tier: str,
+    period: int,
+    role: Optional[str] = None,
+    sector: Optional[str] = None,
+    name: Optional[str] = None,
+    today: Optional[_Date] = None,
+    catalogue: Optional[Catalogue] = None,
+) -> dict[str, _Json]: ...
+def report_check(
+    report: Union[Mapping[str, Any], str, os.PathLike[str]],
+    previous: Optional[Union[Mapping[str, Any], str, os.PathLike[str]]] = None,
+    *,
+    lang: str = "zh",
+) -> Report: ...
 
 # ── screening ────────────────────────────────────────────────────────────────────────────────
 

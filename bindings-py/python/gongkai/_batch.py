@@ -133,7 +133,7 @@ def check_many(
     if paths is not None:
         bar = _progress_bar(None) if progress else None
         try:
-            return _gongkai._check_paths(paths, threads, bar.update if bar else None, lang, today, catalogue, screening, strict_calendar)
+            return _gongkai._check_paths(paths, threads, bar.update if bar is not None else None, lang, today, catalogue, screening, strict_calendar)
         finally:
             if bar is not None:
                 bar.close()

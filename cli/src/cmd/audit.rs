@@ -59,13 +59,21 @@ pub struct Args {
     /// Write the output to a file instead of stdout.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    /// Local catalogue overlays (YAML) applied on top of the embedded catalogues (repeatable).
+    #[arg(long, value_name = "FILE")]
+    overlay: Vec<String>,
     #[command(flatten)]
     calendar: super::calendar::CalendarArgs,
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let records = read_records(&args.paths)?;
+    let mut cat = Catalogue::embedded().clone();
+    for path in &args.overlay {
+        cat = cat.with_overlay_file(path)?;
+    }
     let inst = Institution { kind: args.kind, tier: args.tier, role: args.role, sector: args.sector, name: args.name };
+    cat.validate_institution(&inst)?;
+    let records = read_records(&args.paths)?;
     let cal = args.calendar.load()?.into_owned();
     let opts = AuditOptions {
         today: args.today,
@@ -94,7 +102,7 @@ pub fn run(args: Args) -> CmdResult {
                 });
             }
         }
-        let area = report::audit_area(Catalogue::embedded(), &all, args.period, &records, &opts)?;
+        let area = report::audit_area(&cat, &all, args.period, &records, &opts)?;
         let text = match args.format {
             AuditFormat::Json => serde_json::to_string_pretty(&area)? + "\n",
             _ => report::render::area_text(&area, args.lang.into()),
@@ -106,7 +114,7 @@ pub fn run(args: Args) -> CmdResult {
         let failed = area.audits.iter().flat_map(|a| &a.rectifications).any(|r| r.severity == Severity::Error);
         return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
-    let audit = report::audit_with(Catalogue::embedded(), &inst, args.period, &records, &opts)?;
+    let audit = report::audit_with(&cat, &inst, args.period, &records, &opts)?;
     let text = match args.format {
         AuditFormat::Text => report::render::text(&audit, args.lang.into()),
         AuditFormat::Json => serde_json::to_string_pretty(&audit)? + "\n",
@@ -124,13 +132,26 @@ pub fn run(args: Args) -> CmdResult {
 /// the file and line.
 pub fn read_records(paths: &[PathBuf]) -> Result<Vec<Value>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
-        read_path(p, &mut out)?;
+        read_path(p, &mut out, &mut skipped)?;
+    }
+    if out.is_empty() {
+        let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        let mut msg = format!("no records in {}: records are read from .json and .jsonl files", named.join(", "));
+        if !skipped.is_empty() {
+            msg.push_str(&format!(" ({} other files skipped)", skipped.len()));
+        }
+        return Err(msg.into());
+    }
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().take(5).map(|p| p.display().to_string()).collect();
+        eprintln!("note: skipped {} file(s) that are not .json or .jsonl: {}", skipped.len(), names.join(", "));
     }
     Ok(out)
 }
 
-fn read_path(path: &Path, out: &mut Vec<Value>) -> Result<(), Box<dyn std::error::Error>> {
+fn read_path(path: &Path, out: &mut Vec<Value>, skipped: &mut Vec<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| format!("{}: {e}", path.display()))?
@@ -139,15 +160,16 @@ fn read_path(path: &Path, out: &mut Vec<Value>) -> Result<(), Box<dyn std::error
             .collect();
         entries.sort();
         for p in entries {
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if p.is_dir() || ext == "json" || ext == "jsonl" {
-                read_path(&p, out)?;
+            if p.is_dir() || gongkai::check::sources::is_record_file(&p) {
+                read_path(&p, out, skipped)?;
+            } else {
+                skipped.push(p);
             }
         }
         return Ok(());
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if path.extension().is_some_and(|e| e == "jsonl") {
+    if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl")) {
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;

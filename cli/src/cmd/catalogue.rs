@@ -116,6 +116,12 @@ pub fn run(c: Command) -> CmdResult {
     match c {
         Command::List { inst, format } => {
             let cat = Catalogue::embedded();
+            if let Some(k) = &inst.kind {
+                cat.validate_kind(k)?;
+            }
+            if let Some(t) = &inst.tier {
+                cat.validate_tier(inst.kind.as_deref(), t)?;
+            }
             let templates: Vec<_> = cat
                 .templates()
                 .iter()

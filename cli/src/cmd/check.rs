@@ -12,8 +12,10 @@ use gongkai::check::{CheckOptions, Checker, codes};
 use gongkai::{Catalogue, Diagnostic, Lang, Severity};
 use rayon::prelude::*;
 
+use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
-use gongkai::check::sources::{self as input, Unit};
+use gongkai::check::filter::{Baseline, Filter, Selection};
+use gongkai::check::sources::{self as input, Payload, Unit};
 
 mod attachments;
 pub(crate) mod render;
@@ -40,11 +42,35 @@ pub struct Args {
     paths: Vec<String>,
     #[arg(long, value_enum, default_value_t)]
     format: CheckFormat,
-    #[arg(long, value_enum, default_value_t)]
-    lang: LangArg,
+    /// Message language [default: zh].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
     /// Local catalogue overlays (YAML) applied on top of the embedded catalogues.
     #[arg(long, value_name = "FILE")]
     overlay: Vec<String>,
+    /// Report only these codes: codes, prefixes (`screening`, `request_fee`), areas (`check`) or
+    /// `ALL`; comma-separated or repeated. Replaces the config file's `select`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not report these codes (as for --select); added to the config file's `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Report only findings not in this earlier `gongkai check --format json` output.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<std::path::PathBuf>,
+    /// Print how many findings each code has instead of each finding (text); JSON adds a
+    /// `statistics` list.
+    #[arg(long)]
+    statistics: bool,
+    /// The least severe finding that makes the exit status 1 [default: error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+    /// Settings file (default: the nearest gongkai.toml, or pyproject.toml with [tool.gongkai]).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<std::path::PathBuf>,
+    /// Ignore any gongkai.toml / pyproject.toml settings.
+    #[arg(long)]
+    no_config: bool,
     /// Check records without a `published` date against this date (YYYY-MM-DD): overdue items.
     #[arg(long, value_name = "DATE")]
     today: Option<NaiveDate>,
@@ -70,6 +96,10 @@ pub struct Outcome {
     pub line: Option<usize>,
     pub id: serde_json::Value,
     pub diagnostics: Vec<Diagnostic>,
+    /// Index within a `.json` array.
+    pub index: Option<usize>,
+    /// The record's text when it was read as one (a JSON Lines line), kept for SARIF regions.
+    pub text: Option<String>,
 }
 
 #[derive(Default)]
@@ -84,22 +114,64 @@ pub struct Summary {
     pub errors: u64,
     pub warnings: u64,
     pub infos: u64,
+    /// Findings left out because the baseline knows them.
+    pub baselined: u64,
+    /// Findings per code (`--statistics`), by code.
+    pub by_code: std::collections::BTreeMap<&'static str, (Severity, u64)>,
 }
 
-pub fn run(args: Args) -> CmdResult {
+pub fn run(mut args: Args) -> CmdResult {
+    let config = if args.no_config {
+        Config::default()
+    } else {
+        Config::discover(&std::env::current_dir()?, args.config.as_deref())?
+    };
+    if args.statistics && args.format == CheckFormat::Sarif {
+        return Err("--statistics works with --format text or json".into());
+    }
+    let select: Vec<&str> =
+        if args.select.is_empty() { config.select.iter() } else { args.select.iter() }.map(String::as_str).collect();
+    let ignore: Vec<&str> = config.ignore.iter().chain(&args.ignore).map(String::as_str).collect();
+    let selection = Selection::new(&select, &ignore).map_err(|e| match &config.file {
+        Some(f) if !args.select.contains(&e.selector) && !args.ignore.contains(&e.selector) => {
+            format!("{}: {e}", f.display())
+        }
+        _ => e.to_string(),
+    })?;
+    let filter = Filter::new(selection);
+    let mut baseline = match args.baseline.as_ref().or(config.baseline.as_ref()) {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            Some(Baseline::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => None,
+    };
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
+    let overlays = config.overlays.iter().map(|p| p.display().to_string()).chain(std::mem::take(&mut args.overlay));
     let mut cat = Catalogue::embedded().clone();
-    for path in &args.overlay {
-        cat = cat.with_overlay_file(path)?;
+    for path in overlays {
+        cat = cat.with_overlay_file(&path)?;
     }
     let checker = Checker::new(&cat);
-    let lang: Lang = args.lang.into();
-    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(args.no_screening);
+    let lang: Lang = args.lang.or(config.lang).unwrap_or_default().into();
+    let no_screening = args.no_screening || config.no_screening.unwrap_or(false);
+    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(no_screening);
     opts.today = args.today;
-    if !args.calendar.calendars.is_empty() || args.calendar.strict_calendar {
-        opts = opts.with_calendar(args.calendar.load()?.into_owned());
+    let mut calendar = args.calendar.clone();
+    calendar.calendars.splice(0..0, config.calendars.iter().cloned());
+    calendar.strict_calendar |= config.strict_calendar.unwrap_or(false);
+    if !calendar.calendars.is_empty() || calendar.strict_calendar {
+        opts = opts.with_calendar(calendar.load()?.into_owned());
     }
 
-    let (sources, missing) = input::expand(&args.paths);
+    let expanded = input::expand_paths(&args.paths);
+    if let Some(message) = expanded.nothing_to_read(&args.paths) {
+        return Err(message.into());
+    }
+    if let Some(note) = expanded.skipped_note() {
+        anstream::eprintln!("note: {note}");
+    }
+    let input::Expanded { sources, missing, .. } = expanded;
     let attached = attachments::AttachmentReader::new(&args.paths, args.allow_outside_attachments, !args.no_screening);
     // Text goes through anstream (colours on a terminal, stripped elsewhere); JSON and SARIF hold
     // no escape codes, and scanning every byte of them for one cost a sixth of a SARIF run.
@@ -107,7 +179,7 @@ pub fn run(args: Args) -> CmdResult {
         CheckFormat::Text => Box::new(anstream::stdout().lock()),
         _ => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
     };
-    let mut out = render::Renderer::new(sink, args.format, lang, args.verbose);
+    let mut out = render::Renderer::new(sink, args.format, lang, args.verbose, args.statistics);
     out.begin()?;
     let mut summary = Summary::default();
     let mut unreadable = false;
@@ -119,6 +191,8 @@ pub fn run(args: Args) -> CmdResult {
             line: None,
             id: serde_json::Value::Null,
             diagnostics: vec![input::unreadable(path, e)],
+            index: None,
+            text: None,
         };
         tally(&mut summary, &o);
         out.record(&o)?;
@@ -129,7 +203,8 @@ pub fn run(args: Args) -> CmdResult {
     // chunk each, so memory stays bounded however large the input.
     let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Vec<Unit>>(1);
     let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
-    let (checker, opts, attached) = (&checker, &opts, &attached);
+    let (checker, opts, filter, attached) = (&checker, &opts, &filter, &attached);
+    let keep_text = args.format == CheckFormat::Sarif;
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
         let reader = scope.spawn(move || {
             let mut units = input::read_all(sources);
@@ -145,21 +220,25 @@ pub fn run(args: Args) -> CmdResult {
         scope.spawn(move || {
             for chunk in chunks_rx {
                 let outcomes: Vec<Outcome> =
-                    chunk.into_par_iter().map(|u| evaluate(checker, u, opts, attached)).collect();
+                    chunk.into_par_iter().map(|u| evaluate(checker, u, opts, filter, attached, keep_text)).collect();
                 if checked_tx.send(outcomes).is_err() {
                     return;
                 }
             }
         });
         for outcomes in checked_rx {
-            for o in &outcomes {
+            let n = outcomes.len() as u64;
+            for mut o in outcomes {
                 // A file that cannot be opened or read is a usage problem (exit 2), the rest still checked.
                 unreadable |= o.diagnostics.iter().any(|d| d.code == codes::INPUT_UNREADABLE.code);
-                tally(&mut summary, o);
-                out.record(o)?;
+                if let Some(b) = baseline.as_mut() {
+                    summary.baselined += b.take(&o.file, &o.source, &o.id, &mut o.diagnostics) as u64;
+                }
+                tally(&mut summary, &o);
+                out.record(&o)?;
             }
             if let Some(p) = &progress {
-                p.inc(outcomes.len() as u64);
+                p.inc(n);
             }
         }
         if let Ok(counts) = reader.join() {
@@ -172,9 +251,15 @@ pub fn run(args: Args) -> CmdResult {
         p.finish_and_clear();
     }
     out.end(&summary)?;
+    let failing = match fail_on {
+        FailOn::Error => summary.errors,
+        FailOn::Warning => summary.errors + summary.warnings,
+        FailOn::Info => summary.errors + summary.warnings + summary.infos,
+        FailOn::Never => 0,
+    };
     Ok(if unreadable {
         ExitCode::from(2)
-    } else if summary.errors > 0 {
+    } else if failing > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -185,22 +270,34 @@ fn evaluate(
     checker: &Checker<'_>,
     unit: Unit,
     opts: &CheckOptions,
+    filter: &Filter,
     attached: &attachments::AttachmentReader,
+    keep_text: bool,
 ) -> Outcome {
     let (id, mut diagnostics) = unit.check(checker, opts);
     diagnostics.extend(attached.check(&unit));
+    match &unit.payload {
+        Payload::Text(text) => filter.apply_text(text, &mut diagnostics),
+        Payload::Value(record) => filter.apply(Some(record), &mut diagnostics),
+        _ => filter.apply(None, &mut diagnostics),
+    }
     // Messages are written out when read; read them here, on every core, not in the printer.
     for d in &diagnostics {
         d.prepare(opts.lang);
     }
-    let Unit { source, file, line, .. } = unit;
-    Outcome { source, file, line, id, diagnostics }
+    let Unit { source, file, line, index, payload } = unit;
+    let text = match payload {
+        Payload::Text(text) if keep_text && !diagnostics.is_empty() => Some(text),
+        _ => None,
+    };
+    Outcome { source, file, line, id, diagnostics, index, text }
 }
 
 fn tally(s: &mut Summary, o: &Outcome) {
     s.records += 1;
     s.unreadable += u64::from(o.diagnostics.iter().any(|d| d.code.starts_with("input_")));
     for d in &o.diagnostics {
+        s.by_code.entry(d.code).or_insert((d.severity, 0)).1 += 1;
         match d.severity {
             Severity::Error => s.errors += 1,
             Severity::Warning => s.warnings += 1,

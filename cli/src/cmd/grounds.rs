@@ -38,6 +38,9 @@ pub fn run(c: Command) -> CmdResult {
     let cat = Catalogue::embedded();
     match c {
         Command::List { kind, format } => {
+            if let Some(k) = &kind {
+                cat.validate_kind(k)?;
+            }
             let grounds: Vec<_> =
                 cat.grounds().iter().filter(|g| kind.as_ref().is_none_or(|k| g.kinds.contains(k))).collect();
             match format {

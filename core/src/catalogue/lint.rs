@@ -224,6 +224,27 @@ code!(
     "status: unverified"
 );
 
+code!(
+    UNKNOWN_CHANNEL,
+    "catalogue",
+    "catalogue_unknown_channel",
+    Warning,
+    "条例第二十三条、第二十四条（公开渠道）",
+    "发布渠道不是任何目录使用的渠道，且与已知渠道相近（可能拼写错误）",
+    "a channel no catalogue uses, close to one they do (likely misspelt)",
+    "add_channels: [gazette]"
+);
+code!(
+    UNKNOWN_SCREENING_KIND,
+    "catalogue",
+    "catalogue_unknown_screening_kind",
+    Error,
+    "个人信息保护法第二十五条（个人信息处理）",
+    "个人信息规则中的类别不是筛查能识别的类别",
+    "a personal-data rule names a kind screening does not know",
+    "masked: [resident_idd]"
+);
+
 /// Codes the catalogue linter emits.
 pub static CODES: &[&CodeInfo] = &[
     &INVALID_YAML,
@@ -247,7 +268,62 @@ pub static CODES: &[&CodeInfo] = &[
     &MISSING_LEVEL,
     &DROPS_LEVEL,
     &UNVERIFIED,
+    &UNKNOWN_CHANNEL,
+    &UNKNOWN_SCREENING_KIND,
 ];
+
+/// " (did you mean `x`?)" when one of `known` is near `word`.
+fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> (String, String) {
+    match crate::diagnostics::suggest::nearest(word, known) {
+        Some(s) => (format!("（是否应为 `{s}`？）"), format!(" (did you mean `{s}`?)")),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// Channels an item or a change names, against those the catalogue's items use. Channels are an
+/// open list (a county may publish on its own hotline), so only a name close to a known one is
+/// reported, as the likely misspelling it is (`gazette`, `government_websit`).
+fn check_channels(cat: &Catalogue, channels: &[String], at: &str, sink: &mut Sink<'_>) {
+    if channels.is_empty() {
+        return;
+    }
+    let mut known: Vec<&str> = cat.all_items().flat_map(|(i, _)| i.channels.iter().map(String::as_str)).collect();
+    known.sort_unstable();
+    known.dedup();
+    for (i, c) in channels.iter().enumerate() {
+        if known.binary_search(&c.as_str()).is_ok() {
+            continue;
+        }
+        let close = |k: &&str| {
+            k.split('_').any(|part| part == c)
+                || crate::diagnostics::suggest::edit_distance(c, k) <= (c.chars().count() / 4).max(1)
+        };
+        if let Some(near) = known.iter().find(|k| close(k)) {
+            sink.push(
+                &UNKNOWN_CHANNEL,
+                format!("{at}/{i}"),
+                format!("目录中没有渠道 `{c}`（是否应为 `{near}`？）"),
+                format!("no catalogue uses the channel `{c}` (did you mean `{near}`?)"),
+            );
+        }
+    }
+}
+
+/// Screening kinds a personal-data rule names, against those screening finds.
+fn check_screening_kinds(kinds: &[String], at: &str, sink: &mut Sink<'_>) {
+    let known = crate::screening::Kind::ALL.map(crate::screening::Kind::as_str);
+    for (i, k) in kinds.iter().enumerate() {
+        if !known.contains(&k.as_str()) {
+            let (zh, en) = did_you_mean(k, known);
+            sink.push(
+                &UNKNOWN_SCREENING_KIND,
+                format!("{at}/{i}"),
+                format!("未知的个人信息类别 `{k}`{zh}；可用：{}", known.join("、")),
+                format!("unknown screening kind `{k}`{en}; known: {}", known.join(", ")),
+            );
+        }
+    }
+}
 
 /// A problem in a catalogue file, with where it is.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -481,6 +557,8 @@ fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut
         }
     }
     if let Some(pd) = &item.personal_data {
+        check_screening_kinds(&pd.masked, &format!("{at}/personal_data/masked"), sink);
+        check_screening_kinds(&pd.allowed, &format!("{at}/personal_data/allowed"), sink);
         for (i, f) in pd.fields.iter().enumerate() {
             if !item.elements.iter().any(|e| &e.key == f) {
                 sink.push(
@@ -662,6 +740,7 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
             );
         }
         check_item(cat, &kinds, item, &at, &mut sink);
+        check_channels(cat, &item.channels, &format!("{at}/channels"), &mut sink);
     }
     for (i, id) in o.remove.iter().enumerate() {
         match cat.item(id) {
@@ -746,6 +825,7 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
             );
         }
         check_excluded_grounds(cat, &change.excluded_grounds, &format!("{at}/excluded_grounds"), &mut sink);
+        check_channels(cat, &change.add_channels, &format!("{at}/add_channels"), &mut sink);
     }
     sink.out
 }

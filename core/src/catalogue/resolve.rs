@@ -81,20 +81,51 @@ pub fn item_applies(domains: &DomainRegistry, item: &Item, inst: &Institution) -
     }
 }
 
+/// "expected one of `a`, `b` (did you mean `a`?)": the ids there are, after an unknown `id`.
+fn known_list<'a>(id: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    let list: Vec<String> = known.clone().into_iter().map(|k| format!("`{k}`")).collect();
+    let hint =
+        crate::diagnostics::suggest::nearest(id, known).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+    format!("expected one of {}{hint}", list.join(", "))
+}
+
 impl Catalogue {
+    /// The registry entry of an institution kind; an unknown kind is an error listing the known
+    /// ones and the nearest.
+    pub fn validate_kind(&self, kind: &str) -> Result<&crate::model::KindInfo> {
+        self.registry().kind(kind).ok_or_else(|| {
+            let known = self.registry().kinds.iter().map(|k| k.id.as_str());
+            Error::UnknownAmong { what: "institution kind", id: kind.to_owned(), known: known_list(kind, known) }
+        })
+    }
+
+    /// Check that a tier is known for some kind (`kind` given: for that kind).
+    pub fn validate_tier(&self, kind: Option<&str>, tier: &str) -> Result<()> {
+        let kinds: Vec<_> = match kind {
+            Some(k) => vec![self.validate_kind(k)?],
+            None => self.registry().kinds.iter().collect(),
+        };
+        if kinds.iter().any(|k| k.has_tier(tier)) {
+            return Ok(());
+        }
+        let mut known: Vec<&str> = Vec::new();
+        for t in kinds.iter().flat_map(|k| k.tiers.iter().map(|t| t.id.as_str())) {
+            if !known.contains(&t) {
+                known.push(t);
+            }
+        }
+        let what = match kind {
+            Some(k) => format!("tier for kind `{k}`"),
+            None => "tier".to_owned(),
+        };
+        Err(Error::Invalid(format!("unknown {what} `{tier}`: {}", known_list(tier, known))))
+    }
+
     /// Check that an institution's kind, tier, role and sector are known.
     pub fn validate_institution(&self, inst: &Institution) -> Result<()> {
-        let kind = self
-            .registry()
-            .kind(&inst.kind)
-            .ok_or_else(|| Error::Unknown { what: "institution kind", id: inst.kind.clone() })?;
+        let kind = self.validate_kind(&inst.kind)?;
         if !kind.has_tier(&inst.tier) {
-            return Err(Error::Invalid(format!(
-                "unknown tier `{}` for kind `{}`: expected one of {}",
-                inst.tier,
-                inst.kind,
-                kind.tiers.iter().map(|t| format!("`{}`", t.id)).collect::<Vec<_>>().join(", ")
-            )));
+            self.validate_tier(Some(&inst.kind), &inst.tier)?;
         }
         if let Some(role) = &inst.role {
             if !kind.has_role(role) {

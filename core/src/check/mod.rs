@@ -12,6 +12,7 @@ mod bridge;
 pub mod codes;
 mod engine;
 mod fast;
+pub mod filter;
 pub mod input;
 pub mod record;
 mod rules;

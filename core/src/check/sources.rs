@@ -74,28 +74,79 @@ pub enum Source {
 /// Expand the command-line paths: folders recursively, sorted, `.json` and `.jsonl` only.
 /// Paths that do not exist are returned as errors (exit code 2, the rest still checked).
 pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<(String, std::io::Error)>) {
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
+    let e = expand_paths(paths);
+    (e.sources, e.missing)
+}
+
+/// The command-line paths expanded, with what was left out.
+#[derive(Default)]
+#[non_exhaustive]
+pub struct Expanded {
+    pub sources: Vec<Source>,
+    /// Paths that do not exist or cannot be listed.
+    pub missing: Vec<(String, std::io::Error)>,
+    /// Files inside folders skipped by their extension (not `.json`/`.jsonl`).
+    pub skipped: Vec<PathBuf>,
+}
+
+impl Expanded {
+    /// A message when nothing is left to read (every path a folder without a record file), or
+    /// `None`: what a front end prints instead of checking 0 records and passing.
+    pub fn nothing_to_read(&self, paths: &[String]) -> Option<String> {
+        if !self.sources.is_empty() || !self.missing.is_empty() {
+            return None;
+        }
+        let named: Vec<String> = paths.iter().map(|p| format!("`{p}`")).collect();
+        let mut msg = format!("no record files in {}: records are read from .json and .jsonl files", named.join(", "));
+        if !self.skipped.is_empty() {
+            msg.push_str(&format!(" ({} skipped: {})", self.skipped.len(), skipped_list(&self.skipped)));
+        }
+        Some(msg)
+    }
+
+    /// A note naming the files skipped by extension, when there are any.
+    pub fn skipped_note(&self) -> Option<String> {
+        (!self.skipped.is_empty()).then(|| {
+            format!(
+                "skipped {} file(s) that are not .json or .jsonl: {}",
+                self.skipped.len(),
+                skipped_list(&self.skipped)
+            )
+        })
+    }
+}
+
+fn skipped_list(paths: &[PathBuf]) -> String {
+    let mut names: Vec<String> = paths.iter().take(5).map(|p| p.display().to_string()).collect();
+    if paths.len() > 5 {
+        names.push(format!("… {} more", paths.len() - 5));
+    }
+    names.join(", ")
+}
+
+/// As [`expand`], keeping the files skipped by extension.
+pub fn expand_paths(paths: &[String]) -> Expanded {
+    let mut e = Expanded::default();
     for p in paths {
         if p == "-" {
-            out.push(Source::Stdin);
+            e.sources.push(Source::Stdin);
             continue;
         }
         let path = PathBuf::from(p);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, &mut out, &mut errors),
-            Ok(_) => out.push(Source::File(path)),
-            Err(e) => errors.push((p.clone(), e)),
+            Ok(m) if m.is_dir() => walk(&path, &mut e),
+            Ok(_) => e.sources.push(Source::File(path)),
+            Err(err) => e.missing.push((p.clone(), err)),
         }
     }
-    (out, errors)
+    e
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<(String, std::io::Error)>) {
+fn walk(dir: &Path, e: &mut Expanded) {
     let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push((dir.display().to_string(), e));
+        Ok(entries) => entries,
+        Err(err) => {
+            e.missing.push((dir.display().to_string(), err));
             return;
         }
     };
@@ -103,15 +154,22 @@ fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<(String, std::io::Er
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, out, errors);
+            walk(&p, e);
         } else if is_record_file(&p) {
-            out.push(Source::File(p));
+            e.sources.push(Source::File(p));
+        } else {
+            e.skipped.push(p);
         }
     }
 }
 
-fn is_record_file(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "json" || e == "jsonl")
+/// A `.json` or `.jsonl` file, in any case (`X.JSON` exported on Windows is one).
+pub fn is_record_file(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json") || is_jsonl(e))
+}
+
+fn is_jsonl(ext: &str) -> bool {
+    ext.eq_ignore_ascii_case("jsonl")
 }
 
 impl Source {
@@ -138,7 +196,7 @@ impl Source {
             Source::File(p) => Box::new(File::open(p)?),
         };
         let lines = match self {
-            Source::File(p) => p.extension().is_some_and(|e| e == "jsonl"),
+            Source::File(p) => p.extension().and_then(|e| e.to_str()).is_some_and(is_jsonl),
             // stdin: JSON Lines unless it starts with `[` or holds a single pretty-printed object.
             Source::Stdin => true,
         };

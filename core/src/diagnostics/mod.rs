@@ -5,7 +5,9 @@
 //! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
 //! them all, and `docs/diagnostics.md` is generated from that list.
 
+pub mod locate;
 pub mod message;
+pub mod suggest;
 pub mod wording;
 
 use std::borrow::Cow;
@@ -261,6 +263,7 @@ pub fn codes() -> Vec<&'static CodeInfo> {
     let lists: [&'static [&'static CodeInfo]; 6] = [
         crate::catalogue::lint::CODES,
         crate::check::CODES,
+        crate::check::filter::CODES,
         crate::deadlines::CODES,
         crate::screening::CODES,
         crate::report::CODES,

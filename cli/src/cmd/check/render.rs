@@ -22,12 +22,15 @@ pub struct Renderer<W: Write> {
     format: CheckFormat,
     lang: Lang,
     verbose: bool,
+    /// `--statistics`: counts per code instead of each finding (text).
+    statistics: bool,
     first: bool,
+    regions: RegionSource,
 }
 
 impl<W: Write> Renderer<W> {
-    pub fn new(w: W, format: CheckFormat, lang: Lang, verbose: bool) -> Self {
-        Self { w, format, lang, verbose, first: true }
+    pub fn new(w: W, format: CheckFormat, lang: Lang, verbose: bool, statistics: bool) -> Self {
+        Self { w, format, lang, verbose, statistics, first: true, regions: RegionSource::empty() }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
@@ -47,6 +50,7 @@ impl<W: Write> Renderer<W> {
 
     pub fn record(&mut self, o: &Outcome) -> io::Result<()> {
         match self.format {
+            CheckFormat::Text if self.statistics => Ok(()),
             CheckFormat::Text => self.text(o),
             CheckFormat::Json => {
                 let diagnostics: Vec<_> = o.diagnostics.iter().map(|d| d.localized(self.lang)).collect();
@@ -57,7 +61,7 @@ impl<W: Write> Renderer<W> {
             }
             CheckFormat::Sarif => {
                 for d in &o.diagnostics {
-                    let v = sarif_result(o, d, self.lang);
+                    let v = sarif_result(o, d, self.lang, &mut self.regions);
                     self.w.write_all(if self.first { b"\n        " } else { b",\n        " })?;
                     self.first = false;
                     serde_json::to_writer(&mut self.w, &v).map_err(io::Error::other)?;
@@ -69,7 +73,12 @@ impl<W: Write> Renderer<W> {
 
     pub fn end(&mut self, s: &Summary) -> io::Result<()> {
         match self.format {
-            CheckFormat::Text => self.text_summary(s),
+            CheckFormat::Text => {
+                if self.statistics {
+                    self.text_statistics(s)?;
+                }
+                self.text_summary(s)
+            }
             CheckFormat::Json => {
                 let summary = JsonSummary {
                     records: s.records,
@@ -80,9 +89,15 @@ impl<W: Write> Renderer<W> {
                     errors: s.errors,
                     warnings: s.warnings,
                     infos: s.infos,
+                    baselined: s.baselined,
                 };
                 let summary = serde_json::to_string(&summary).map_err(io::Error::other)?;
-                write!(self.w, "\n], \"summary\": {summary}}}\n")
+                write!(self.w, "\n], \"summary\": {summary}")?;
+                if self.statistics {
+                    let stats = serde_json::to_string(&statistics(s)).map_err(io::Error::other)?;
+                    write!(self.w, ", \"statistics\": {stats}")?;
+                }
+                self.w.write_all(b"}\n")
             }
             CheckFormat::Sarif => self.w.write_all(b"\n      ]\n    }\n  ]\n}\n"),
         }?;
@@ -117,6 +132,30 @@ impl<W: Write> Renderer<W> {
         writeln!(self.w)
     }
 
+    /// One line per code, most frequent first: count, code, severity, summary.
+    fn text_statistics(&mut self, s: &Summary) -> io::Result<()> {
+        let rows = statistics(s);
+        let width = rows.iter().map(|r| r.count.to_string().len()).max().unwrap_or(1);
+        let code_width = rows.iter().map(|r| r.code.len()).max().unwrap_or(0);
+        for r in &rows {
+            let (colour, label) = match r.severity {
+                Severity::Error => (RED, "error"),
+                Severity::Warning => (YELLOW, "warning"),
+                _ => (CYAN, "info"),
+            };
+            let summary = r.summary(self.lang);
+            writeln!(
+                self.w,
+                "{:>width$}  {BOLD}{:<code_width$}{RESET}  {colour}{label:<7}{RESET}  {summary}",
+                r.count, r.code
+            )?;
+        }
+        if !rows.is_empty() {
+            writeln!(self.w)?;
+        }
+        Ok(())
+    }
+
     fn text_summary(&mut self, s: &Summary) -> io::Result<()> {
         let colour = if s.errors > 0 {
             RED
@@ -134,6 +173,13 @@ impl<W: Write> Renderer<W> {
                 format!("其中无法读取 {}", s.unreadable)
             } else {
                 format!("{} unreadable", s.unreadable)
+            });
+        }
+        if s.baselined > 0 {
+            counts.push(if zh {
+                format!("基线中已知 {} 项未列出", s.baselined)
+            } else {
+                format!("{} known from the baseline not shown", s.baselined)
             });
         }
         if s.lines > 0 {
@@ -199,9 +245,58 @@ struct JsonSummary {
     errors: u64,
     warnings: u64,
     infos: u64,
+    /// Findings the `--baseline` knew, left out.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: u64,
 }
 
-/// The SARIF tool object; its rules are every declared code.
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// One row of `--statistics`.
+#[derive(serde::Serialize)]
+struct CodeCount {
+    code: &'static str,
+    severity: Severity,
+    count: u64,
+}
+
+impl CodeCount {
+    fn summary(&self, lang: Lang) -> &'static str {
+        match gongkai::diagnostics::code_info(self.code) {
+            Some(c) if lang == Lang::En => c.summary_en,
+            Some(c) => c.summary_zh,
+            None => "",
+        }
+    }
+}
+
+/// Findings per code, most frequent first, then by code.
+fn statistics(s: &Summary) -> Vec<CodeCount> {
+    let mut rows: Vec<CodeCount> =
+        s.by_code.iter().map(|(&code, &(severity, count))| CodeCount { code, severity, count }).collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    rows
+}
+
+/// Where the rules are explained: `docs/diagnostics.md` in the repository named in Cargo.toml.
+fn docs_uri(area: &str) -> String {
+    format!("{}/blob/main/docs/diagnostics.md#{area}", env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'))
+}
+
+/// `item_unknown` → `ItemUnknown`: SARIF's readable rule name.
+fn rule_name(code: &str) -> String {
+    code.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The SARIF tool object; its rules are every declared code, with help text and a link to
+/// their documentation.
 pub(crate) fn sarif_tool(lang: Lang) -> Value {
     let rules: Vec<Value> = codes()
         .iter()
@@ -210,15 +305,35 @@ pub(crate) fn sarif_tool(lang: Lang) -> Value {
                 Lang::En => (c.summary_en, c.summary_zh),
                 _ => (c.summary_zh, c.summary_en),
             };
+            let basis = if c.basis.is_empty() { String::new() } else { format!("\n\nBasis: {}", c.basis) };
+            let help_text = format!("{short} ({full}){basis}\n\nExample: {}", c.example);
+            let help_markdown = format!(
+                "**{short}** ({full}){}\n\nExample: `{}`\n\nSuppress it for one record with `\"x-gongkai\": {{\"ignore\": [\"{}\"], \"reason\": \"…\"}}`.",
+                if c.basis.is_empty() { String::new() } else { format!("\n\nBasis: {}", c.basis) },
+                c.example.replace('`', "'"),
+                c.code
+            );
             let mut rule = json!({
                 "id": c.code,
+                "name": rule_name(c.code),
                 "shortDescription": {"text": short},
                 "fullDescription": {"text": full},
+                "help": {"text": help_text, "markdown": help_markdown},
+                "helpUri": docs_uri(c.area),
                 "defaultConfiguration": {"level": level(c.severity)},
-                "properties": {"area": c.area, "example": c.example},
+                "properties": {
+                    "area": c.area,
+                    "example": c.example,
+                    "tags": ["gongkai", c.area],
+                    "precision": "high",
+                    "problem.severity": match c.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        _ => "recommendation",
+                    },
+                },
             });
             if !c.basis.is_empty() {
-                rule["help"] = json!({"text": c.basis});
                 rule["properties"]["basis"] = json!(c.basis);
             }
             rule
@@ -227,29 +342,143 @@ pub(crate) fn sarif_tool(lang: Lang) -> Value {
     json!({"driver": {
         "name": "gongkai",
         "version": env!("CARGO_PKG_VERSION"),
-        "informationUri": "https://example.invalid/gongkai",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": env!("CARGO_PKG_REPOSITORY"),
         "rules": rules,
     }})
 }
 
-fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang) -> Value {
-    let uri = if o.file == "-" { "stdin".to_owned() } else { o.file.replace('\\', "/") };
-    let mut physical = json!({"artifactLocation": {"uri": uri}});
-    if let Some(line) = o.line.filter(|&l| l > 0) {
-        physical["region"] = json!({"startLine": line});
+/// A file name as a relative URI reference: `/` separators, no `./`, and bytes outside
+/// RFC 3986's unreserved and path characters percent-encoded (spaces, Chinese names).
+pub(crate) fn artifact_uri(file: &str) -> String {
+    if file == "-" {
+        return "stdin".to_owned();
     }
+    // An absolute path inside the working folder (a repository checkout) becomes relative to it,
+    // as code scanning wants; another absolute path becomes a `file://` URI.
+    let mut absolute = false;
+    let mut path = file.to_owned();
+    let p = std::path::Path::new(file);
+    if p.is_absolute() {
+        match std::env::current_dir().ok().and_then(|cwd| p.strip_prefix(cwd).ok().map(|r| r.display().to_string())) {
+            Some(relative) => path = relative,
+            None => absolute = true,
+        }
+    }
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len() + 8);
+    if absolute {
+        out.push_str(if path.starts_with('/') { "file://" } else { "file:///" });
+    }
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A stable identity of a finding across runs, as code scanning tracks alerts: the file, the
+/// record (its `id`, or where it sits), the code and the pointer. FNV-1a, 64 bits.
+fn fingerprint(uri: &str, o: &Outcome, d: &gongkai::Diagnostic) -> String {
+    let record = if o.id.is_null() { o.source.clone() } else { o.id.to_string() };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [uri, &record, d.code, &d.path] {
+        for &b in part.as_bytes().iter().chain(b"\x1f") {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The position of every rule in the tool's `rules`.
+fn rule_index(code: &str) -> Option<usize> {
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| codes().iter().enumerate().map(|(i, c)| (c.code, i)).collect());
+    INDEX.get(code).copied()
+}
+
+/// The text a result's pointer is resolved in, with its line starts: a JSON Lines record's own
+/// line, or the whole `.json` file (read once, when its first result is written).
+pub(crate) struct RegionSource {
+    file: String,
+    text: Option<String>,
+    lines: Option<gongkai::diagnostics::locate::Lines>,
+}
+
+impl RegionSource {
+    pub(crate) fn empty() -> Self {
+        Self { file: String::new(), text: None, lines: None }
+    }
+
+    /// The region of one diagnostic of `o`: the line and column range of its pointer's value.
+    fn region(&mut self, o: &Outcome, d: &gongkai::Diagnostic) -> Value {
+        use gongkai::diagnostics::locate::{Lines, locate};
+        let fallback = json!({"startLine": o.line.filter(|&l| l > 0).unwrap_or(1)});
+        if d.code.starts_with("input_") {
+            return fallback;
+        }
+        let (text, first_line, pointer) = match &o.text {
+            Some(t) => (t.as_str(), o.line.unwrap_or(1), d.path.to_string()),
+            None => {
+                let is_json = std::path::Path::new(&o.file)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                if o.file == "-" || !is_json {
+                    return fallback;
+                }
+                if self.file != o.file {
+                    self.file = o.file.clone();
+                    self.text = std::fs::read_to_string(&o.file).ok();
+                    self.lines = self.text.as_deref().map(Lines::new);
+                }
+                let Some(t) = self.text.as_deref() else { return fallback };
+                let pointer = match o.index {
+                    Some(i) => format!("/{i}{}", d.path),
+                    None => d.path.to_string(),
+                };
+                (t, 1, pointer)
+            }
+        };
+        let span = locate(text, &pointer);
+        let own;
+        let lines = match (&o.text, &self.lines) {
+            (None, Some(l)) => l,
+            _ => {
+                own = Lines::new(text);
+                &own
+            }
+        };
+        let (sl, sc) = lines.position(text, span.start);
+        let (el, ec) = lines.position(text, span.end);
+        // A value spanning many lines (a whole record, a table) is placed on its first line.
+        if el > sl + 3 {
+            return json!({"startLine": first_line + sl - 1, "startColumn": sc});
+        }
+        json!({"startLine": first_line + sl - 1, "startColumn": sc, "endLine": first_line + el - 1, "endColumn": ec})
+    }
+}
+
+fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang, regions: &mut RegionSource) -> Value {
+    let uri = artifact_uri(&o.file);
+    let physical = json!({"artifactLocation": {"uri": uri}, "region": regions.region(o, d)});
     let mut location = json!({"physicalLocation": physical});
     if !d.path.is_empty() {
         location["logicalLocations"] = json!([{"fullyQualifiedName": d.path, "kind": "member"}]);
     }
-    let rule_index = codes().iter().position(|c| c.code == d.code);
     let mut result = json!({
         "ruleId": d.code,
         "level": level(d.severity),
         "message": {"text": d.message.get(lang)},
         "locations": [location],
+        "partialFingerprints": {"gongkaiFinding/v1": fingerprint(&uri, o, d)},
     });
-    if let Some(i) = rule_index {
+    if let Some(i) = rule_index(d.code) {
         result["ruleIndex"] = json!(i);
     }
     let mut props = serde_json::Map::new();
