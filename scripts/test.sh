@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 
-echo "== rust: fmt, tests"
+echo "== rust: fmt, clippy, tests"
 cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 
 if [ -f bindings-py/pyproject.toml ]; then

@@ -186,13 +186,10 @@ impl PyCatalogue {
                         Where::default(),
                     ));
                 }
-                if let Some(k) = kind {
-                    if cat.registry().kind(k).is_none() {
-                        return Err(to_pyerr(
-                            py,
-                            &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() },
-                        ));
-                    }
+                if let Some(k) = kind
+                    && cat.registry().kind(k).is_none()
+                {
+                    return Err(to_pyerr(py, &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() }));
                 }
                 let for_kind =
                     |a: &Applicability| kind.is_none_or(|k| a.kinds.is_empty() || a.kinds.iter().any(|x| x == k));

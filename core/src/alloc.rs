@@ -50,7 +50,7 @@ pub fn keep_freed_memory(delay: Duration) {
 #[cfg(test)]
 fn purge_delay_ms() -> i64 {
     // SAFETY: as above.
-    i64::from(unsafe { mi_option_get(PURGE_DELAY) })
+    unsafe { mi_option_get(PURGE_DELAY) }
 }
 
 /// The largest alignment every mimalloc block of a large enough size class has.
@@ -136,15 +136,15 @@ mod tests {
                 // SAFETY: a non-zero size; each block is written within its size, then freed once.
                 unsafe {
                     let p = a.alloc(layout);
-                    assert!(!p.is_null() && p as usize % align == 0, "{size} {align}");
+                    assert!(!p.is_null() && (p as usize).is_multiple_of(align), "{size} {align}");
                     p.write_bytes(0xAB, size);
                     let grown = size * 3 + align;
                     let q = a.realloc(p, layout, grown);
-                    assert!(!q.is_null() && q as usize % align == 0, "{size} {align} grown");
+                    assert!(!q.is_null() && (q as usize).is_multiple_of(align), "{size} {align} grown");
                     assert!((0..size).all(|i| *q.add(i) == 0xAB), "{size} {align}: bytes lost");
                     a.dealloc(q, Layout::from_size_align(grown, align).unwrap());
                     let z = a.alloc_zeroed(layout);
-                    assert!(z as usize % align == 0 && (0..size).all(|i| *z.add(i) == 0));
+                    assert!((z as usize).is_multiple_of(align) && (0..size).all(|i| *z.add(i) == 0));
                     a.dealloc(z, layout);
                 }
             }

@@ -50,6 +50,19 @@ pub enum CalendarError {
 }
 
 impl CalendarError {
+    /// The error in Chinese and English, for a diagnostic that quotes it.
+    pub fn message(&self) -> Text {
+        match self {
+            CalendarError::YearNotCovered { year } => Text::new(
+                format!(
+                    "没有 {year} 年的工作日历数据：请将国务院办公厅 {year} 年节假日安排通知作为日历年度文件载入\
+                     （`--calendar FILE` 或 `Calendar::with_years_from_str`，格式见 catalogues/calendar/README.md）"
+                ),
+                self.to_string(),
+            ),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             CalendarError::YearNotCovered { .. } => "calendar_year_not_covered",

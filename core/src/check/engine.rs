@@ -356,39 +356,39 @@ impl<'c> Checker<'c> {
             return None;
         };
         let compiled = slot.get_or_init(|| Compiled::new(item.clone(), source));
-        if let (Some(scope), Some(_)) = (scope, rec.institution.as_ref()) {
-            if scope.invalid.is_none() {
-                let texts = compiled.texts();
-                out.push(
-                    Diagnostic::new(
-                        &ITEM_NOT_APPLICABLE,
-                        "/item",
-                        message!(
-                            "公开事项 `{0}`（来自 `{1}`）不适用于 `{2}`",
-                            "item `{0}` (from `{1}`) does not apply to `{2}`",
-                            Lent(texts.id),
-                            Lent(texts.source),
-                            Lent(scope.label)
-                        ),
-                    )
-                    .with_help(scope.not_applicable_help.message()),
-                );
-            }
+        if let (Some(scope), Some(_)) = (scope, rec.institution.as_ref())
+            && scope.invalid.is_none()
+        {
+            let texts = compiled.texts();
+            out.push(
+                Diagnostic::new(
+                    &ITEM_NOT_APPLICABLE,
+                    "/item",
+                    message!(
+                        "公开事项 `{0}`（来自 `{1}`）不适用于 `{2}`",
+                        "item `{0}` (from `{1}`) does not apply to `{2}`",
+                        Lent(texts.id),
+                        Lent(texts.source),
+                        Lent(scope.label)
+                    ),
+                )
+                .with_help(scope.not_applicable_help.message()),
+            );
         }
         Some(compiled)
     }
 
     fn scope(&self, inst: &InstitutionRef<'_>) -> Arc<Scope> {
-        if let Ok(scopes) = self.scopes.read() {
-            if let Some(s) = scopes.iter().find(|s| s.key.matches(inst)) {
-                return s.clone();
-            }
+        if let Ok(scopes) = self.scopes.read()
+            && let Some(s) = scopes.iter().find(|s| s.key.matches(inst))
+        {
+            return s.clone();
         }
         let scope = Arc::new(self.build_scope(inst));
-        if let Ok(mut scopes) = self.scopes.write() {
-            if !scopes.iter().any(|s| s.key.matches(inst)) {
-                scopes.push(scope.clone());
-            }
+        if let Ok(mut scopes) = self.scopes.write()
+            && !scopes.iter().any(|s| s.key.matches(inst))
+        {
+            scopes.push(scope.clone());
         }
         scope
     }

@@ -123,7 +123,7 @@ impl Source {
     }
 
     /// Size in bytes, when known (for the progress bar).
-    pub fn len(&self) -> Option<u64> {
+    pub fn size(&self) -> Option<u64> {
         match self {
             Source::Stdin => None,
             Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),

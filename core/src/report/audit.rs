@@ -273,19 +273,19 @@ pub fn audit_with(
     let mut by_item: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     let mut nothing: BTreeMap<&str, &Value> = BTreeMap::new();
     for rec in records {
-        if fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some() {
-            if let Some(id) = fields::item_id(rec) {
-                if fields::nothing_arose(rec) {
-                    let in_year = match fields::period(rec) {
-                        Some(p) => p == year.to_string(),
-                        None => fields::published(rec).is_none_or(|d| d.year() == year),
-                    };
-                    if in_year {
-                        nothing.insert(id, rec);
-                    }
-                } else {
-                    by_item.entry(id).or_default().push(rec);
+        if (fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some())
+            && let Some(id) = fields::item_id(rec)
+        {
+            if fields::nothing_arose(rec) {
+                let in_year = match fields::period(rec) {
+                    Some(p) => p == year.to_string(),
+                    None => fields::published(rec).is_none_or(|d| d.year() == year),
+                };
+                if in_year {
+                    nothing.insert(id, rec);
                 }
+            } else {
+                by_item.entry(id).or_default().push(rec);
             }
         }
     }

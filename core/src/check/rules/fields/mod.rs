@@ -203,7 +203,7 @@ fn sorted(mut errors: Vec<FieldError>) -> Vec<FieldError> {
 pub(crate) fn basis(item: &Item) -> String {
     let mut s = format!("公开事项 `{}` 的内容要素", item.id);
     if let Some(c) = item.basis.first() {
-        s.push_str("；");
+        s.push('；');
         s.push_str(&c.to_string());
     }
     s
