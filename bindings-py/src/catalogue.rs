@@ -313,5 +313,5 @@ pub fn grounds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// Every diagnostic code gongkai can emit: code, severity, basis, summaries, example, area.
 #[pyfunction]
 pub fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    serde_to_py(py, &gongkai::diagnostics::codes())
+    serde_to_py(py, &gongkai::registry::codes())
 }

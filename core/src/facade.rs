@@ -14,9 +14,10 @@ use chrono::NaiveDate;
 use crate::calendar::{Calendar, CalendarError};
 use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
-use crate::diagnostics::{Diagnostic, codes as all_codes};
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Location};
 use crate::model::{Institution, Item};
+use crate::registry::codes as all_codes;
 use crate::screening::{self, RedactMode, ScanOptions};
 use crate::{Catalogue, Lang};
 

@@ -9,11 +9,10 @@
 //! assert!(resolved.items.iter().any(|i| i.item.id == "admin.art20.01"));
 //! ```
 
-#[cfg(feature = "mimalloc")]
-pub mod alloc;
 pub mod calendar;
 pub mod catalogue;
 pub mod check;
+pub mod data;
 pub mod deadlines;
 pub mod diagnostics;
 pub mod error;
@@ -22,6 +21,7 @@ pub mod fees;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod model;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod screening;

@@ -149,7 +149,7 @@ fn message_snapshot(root: &Path, files: &[PathBuf]) -> Result<(), Failed> {
         }
     }
     let uncovered: Vec<&str> =
-        gongkai::diagnostics::codes().iter().map(|c| c.code).filter(|c| !seen.contains(c)).collect();
+        gongkai::registry::codes().iter().map(|c| c.code).filter(|c| !seen.contains(c)).collect();
     out.push_str(&format!("## codes no conformance case reports ({})\n{}\n", uncovered.len(), uncovered.join("\n")));
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));

@@ -9,7 +9,6 @@
 //! - any other proactive item: at least one publication in Y (an item with no record is reported
 //!   as missing: publish it, or record that nothing arose in the year).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -613,7 +612,10 @@ fn request_figures(
                 ),
                 due: None,
                 overdue: true,
-                basis: late.basis.clone().map_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned(), Cow::into_owned),
+                basis: late
+                    .basis
+                    .clone()
+                    .map_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned(), crate::model::SharedStr::into_owned),
             });
         } else if received.is_none()
             || diags.iter().any(|d| d.code == "request_calendar_not_covered" || d.code == "request_invalid_value")

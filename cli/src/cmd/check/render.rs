@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use gongkai::diagnostics::codes;
+use gongkai::registry::codes;
 use gongkai::{Lang, Severity};
 use serde_json::{Value, json};
 

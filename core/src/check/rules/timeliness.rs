@@ -83,10 +83,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let late = (end - due.date).num_days();
-    // Interned with the item's other texts: lent, not formatted for each late record.
-    let basis = match ctx.texts {
-        Some(texts) => texts.timing_basis.map(std::borrow::Cow::Borrowed),
-        None => item.timing.basis().map(|c| std::borrow::Cow::Owned(c.to_string())),
+    // Kept with the item's other texts: shared, not formatted for each late record.
+    let basis: Option<crate::model::SharedStr> = match ctx.texts {
+        Some(texts) => texts.timing_basis.as_ref().map(Into::into),
+        None => item.timing.basis().map(|c| c.to_string().into()),
     };
     let working = due.working();
     let d = if published {
