@@ -24,7 +24,7 @@ LAYERS = [
     ["deadlines"],
     ["schema"],
     ["check"],
-    ["report"],
+    ["report", "sources"],
     ["registry"],
     ["facade"],
 ]

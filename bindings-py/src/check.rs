@@ -5,8 +5,8 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use gongkai::check::sources::{self, Unit};
 use gongkai::check::{CheckOptions, Checker, input};
+use gongkai::sources::{self, Unit};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

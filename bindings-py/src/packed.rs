@@ -304,13 +304,15 @@ impl Block {
         let diagnostics = self
             .packed(i)
             .iter()
-            .map(|p| Diagnostic {
-                code: p.code,
-                severity: p.severity,
-                path: self.string_of(p.path),
-                message: self.message_of(p.message),
-                basis: p.basis.map(|b| self.string_of(b)),
-                help: p.help.map(|h| self.message_of(h)),
+            .map(|p| {
+                Diagnostic::from_parts(
+                    p.code,
+                    p.severity,
+                    self.string_of(p.path),
+                    self.message_of(p.message),
+                    p.basis.map(|b| self.string_of(b)),
+                    p.help.map(|h| self.message_of(h)),
+                )
             })
             .collect();
         RecordResult {

@@ -216,7 +216,7 @@ pub struct PyReports {
     pub results: Results,
     pub lang: Lang,
     /// Lines of JSON Lines read, for a batch read from files.
-    pub lines: Option<gongkai::check::sources::LineCounts>,
+    pub lines: Option<gongkai::sources::LineCounts>,
 }
 
 /// Column-wise rows, one per diagnostic, for DataFrames and Arrow.

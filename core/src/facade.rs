@@ -24,6 +24,7 @@ use crate::{Catalogue, Lang};
 /// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
+#[non_exhaustive]
 pub struct CallError {
     pub code: &'static str,
     pub message: String,
@@ -42,6 +43,31 @@ pub struct CallError {
 }
 
 impl CallError {
+    /// An error with a stable `code` (snake_case) and a message, and nothing located.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        CallError {
+            code,
+            message: message.into(),
+            path: None,
+            file: None,
+            line: None,
+            column: None,
+            errors: Box::default(),
+        }
+    }
+
+    /// The same error, in the file named `file`.
+    pub fn in_file(mut self, file: Option<String>) -> Self {
+        self.file = file;
+        self
+    }
+
+    /// The same error, at a JSON pointer `path` (into the argument or the document).
+    pub fn at(mut self, path: &str) -> Self {
+        self.path = Some(path.to_owned());
+        self
+    }
+
     /// An error about an argument: `path` is a JSON pointer into it.
     pub fn argument(path: &str, message: impl Into<String>) -> Self {
         CallError {

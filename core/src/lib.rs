@@ -25,8 +25,11 @@ pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod screening;
+pub mod sources;
 
 pub use catalogue::{Catalogue, Resolved, ResolvedItem};
+/// The date type the API takes and returns (`CheckOptions::today`, the calendar, deadlines).
+pub use chrono::NaiveDate;
 pub use diagnostics::{CodeInfo, Diagnostic, Message, Severity};
 pub use error::{Error, Location, Result};
-pub use model::{Institution, Lang, Text};
+pub use model::{Institution, Lang, SharedStr, Text};

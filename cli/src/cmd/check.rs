@@ -13,7 +13,7 @@ use gongkai::{Catalogue, Diagnostic, Lang, Severity};
 use rayon::prelude::*;
 
 use crate::output::{CmdResult, LangArg};
-use gongkai::check::sources::{self as input, Unit};
+use gongkai::sources::{self as input, Unit};
 
 pub(crate) mod render;
 

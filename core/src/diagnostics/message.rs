@@ -188,6 +188,19 @@ impl From<Text> for Message {
     }
 }
 
+/// The Chinese text (authoritative); `{:#}` writes the English.
+///
+/// ```
+/// let m = gongkai::Message::from(gongkai::Text::new("缺少标题", "the title is missing"));
+/// assert_eq!(format!("{m}"), "缺少标题");
+/// assert_eq!(format!("{m:#}"), "the title is missing");
+/// ```
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if f.alternate() { self.en() } else { self.zh() })
+    }
+}
+
 impl PartialEq for Message {
     fn eq(&self, other: &Self) -> bool {
         self.zh() == other.zh() && self.en() == other.en()

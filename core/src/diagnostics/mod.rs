@@ -45,7 +45,9 @@ impl std::fmt::Display for Severity {
 }
 
 /// A declared diagnostic code: what it means, how severe it is by default, and why it is a rule.
+/// Declared inside the crate only (`crate::registry::codes` lists them); read its fields.
 #[derive(Debug, Serialize)]
+#[non_exhaustive]
 pub struct CodeInfo {
     /// Stable snake_case code. Never renamed or reused.
     pub code: &'static str,
@@ -80,7 +82,17 @@ macro_rules! code {
 pub(crate) use code;
 
 /// A problem found in some input.
+///
+/// ```
+/// use gongkai::{Lang, check::CheckOptions};
+/// let record = serde_json::json!({"kind": "publication", "title": "某县2026年预算"});
+/// let found = gongkai::check::check_value(gongkai::Catalogue::embedded(), &record, &CheckOptions::default());
+/// let d = found.iter().find(|d| d.code() == "record_missing_field").unwrap();
+/// assert!(d.path().starts_with('/'));
+/// assert!(!d.message().get(Lang::En).is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
@@ -96,6 +108,48 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic made again from its parts (as a binding that stored them keeps them):
+    /// nothing is checked or looked up.
+    pub fn from_parts(
+        code: &'static str,
+        severity: Severity,
+        path: impl Into<SharedStr>,
+        message: Message,
+        basis: Option<SharedStr>,
+        help: Option<Message>,
+    ) -> Self {
+        Self { code, severity, path: path.into(), message, basis, help }
+    }
+
+    /// Its stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// JSON pointer (RFC 6901) of the offending value; `""` is the whole record.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// In Chinese and English.
+    pub fn message(&self) -> &Message {
+        &self.message
+    }
+
+    /// The citation that makes it a rule.
+    pub fn basis(&self) -> Option<&str> {
+        self.basis.as_deref()
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Option<&Message> {
+        self.help.as_ref()
+    }
+
     /// A diagnostic for a declared code, with the code's default severity and basis.
     pub fn new(info: &'static CodeInfo, path: impl Into<SharedStr>, message: impl Into<Message>) -> Self {
         Self {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{CheckOptions, Checker, codes, input};
+use crate::check::{CheckOptions, Checker, codes, input};
 use crate::diagnostics::{Diagnostic, message};
 use crate::model::Text;
 
