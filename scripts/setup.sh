@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 command -v cargo >/dev/null || { echo "cargo is required (rustup)" >&2; exit 2; }
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy
 
 if [ -f bindings-py/pyproject.toml ] && [ -f scripts/setup-python.sh ]; then
   bash scripts/setup-python.sh

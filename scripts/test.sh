@@ -6,8 +6,13 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 
-echo "== rust: fmt, tests"
+echo "== core layers (no import from a layer above)"
+python3 scripts/check-layers.py --self-test
+python3 scripts/check-layers.py
+
+echo "== rust: fmt, clippy, tests"
 cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 
 if [ -f bindings-py/pyproject.toml ]; then

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use gongkai::check::sources;
+use gongkai::sources;
 use gongkai::report::{self, AnnualReport, AuditOptions};
 use gongkai::{Catalogue, Institution};
 use pyo3::prelude::*;

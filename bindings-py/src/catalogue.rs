@@ -186,13 +186,10 @@ impl PyCatalogue {
                         Where::default(),
                     ));
                 }
-                if let Some(k) = kind {
-                    if cat.registry().kind(k).is_none() {
-                        return Err(to_pyerr(
-                            py,
-                            &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() },
-                        ));
-                    }
+                if let Some(k) = kind
+                    && cat.registry().kind(k).is_none()
+                {
+                    return Err(to_pyerr(py, &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() }));
                 }
                 let for_kind =
                     |a: &Applicability| kind.is_none_or(|k| a.kinds.is_empty() || a.kinds.iter().any(|x| x == k));
@@ -316,5 +313,5 @@ pub fn grounds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// Every diagnostic code gongkai can emit: code, severity, basis, summaries, example, area.
 #[pyfunction]
 pub fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    serde_to_py(py, &gongkai::diagnostics::codes())
+    serde_to_py(py, &gongkai::registry::codes())
 }

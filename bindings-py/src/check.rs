@@ -5,8 +5,8 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use gongkai::check::sources::{self, Unit};
 use gongkai::check::{CheckOptions, Checker, input};
+use gongkai::sources::{self, Unit};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -14,9 +14,9 @@ use pyo3::types::{PyBytes, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::calendar::date_arg;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
 use crate::convert::{self, ConvertError, Node};
+use crate::dates::date_arg;
 use crate::errors::{GongkaiError, RecordError, Where, raise};
 use crate::packed::{self, Block, Results};
 use crate::report::{PyReport, PyReports, RecordResult};

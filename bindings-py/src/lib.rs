@@ -6,10 +6,13 @@ mod calendar;
 mod catalogue;
 mod check;
 mod convert;
+mod dates;
 mod errors;
 mod html;
 mod packed;
+mod purge;
 mod report;
+mod result;
 mod screening;
 mod site;
 
@@ -18,7 +21,7 @@ use pyo3::prelude::*;
 /// Records are converted on the interpreter's thread and freed on the check threads: glibc's
 /// malloc serialises such cross-thread frees on an arena lock, mimalloc does not.
 #[global_allocator]
-static ALLOCATOR: gongkai::alloc::MiMalloc = gongkai::alloc::MiMalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// How long memory freed by a batch stays with the process for the next one.
 const KEEP_FREED_MEMORY: std::time::Duration = std::time::Duration::from_secs(60);
@@ -26,8 +29,8 @@ const KEEP_FREED_MEMORY: std::time::Duration = std::time::Duration::from_secs(60
 #[pymodule]
 fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // A notebook or service checks batch after batch: what one batch frees is kept for the next
-    // rather than handed back to the OS and faulted in again (see `keep_freed_memory`).
-    gongkai::alloc::keep_freed_memory(KEEP_FREED_MEMORY);
+    // rather than handed back to the OS and faulted in again.
+    purge::keep_freed_memory(KEEP_FREED_MEMORY);
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     m.add_class::<catalogue::PyCatalogue>()?;

@@ -6,16 +6,18 @@
 //! the interpreter's thread when the batch was dropped: together more than a quarter of the
 //! batch's time. So each check thread packs its records' results into a [`Block`] (a few
 //! vectors and one string for the text the record supplied) and frees the `Diagnostic`s where
-//! they were made. Texts the process keeps anyway (messages' templates, citations, catalogue
-//! texts) are lent, not copied. A record is made into a `RecordResult` again when it is read.
+//! they were made. Texts kept anyway (messages' templates and literals, the checker's shared
+//! catalogue texts) are lent or shared, not copied. A record is made into a `RecordResult`
+//! again when it is read.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use gongkai::diagnostics::{Arg, MessageParts, MessageTemplate};
+use gongkai::model::SharedStr;
 use gongkai::{Diagnostic, Message, Severity, Text};
 
-use crate::report::RecordResult;
+use crate::result::RecordResult;
 
 /// Records per block: small enough to share a chunk's records among the check threads.
 pub const BLOCK: usize = 256;
@@ -26,11 +28,13 @@ thread_local! {
     static LAST_BLOCK: std::cell::Cell<[usize; 4]> = const { std::cell::Cell::new([0; 4]) };
 }
 
-/// A string of a packed result: lent for the life of the process, or in its block's text
-/// (`usize` offsets cost nothing here: the enum is as large as a `&str` anyway).
+/// A string of a packed result: lent for the life of the process, shared with the checker
+/// (an index into [`Block::shared`]), or in its block's text (`usize` offsets cost nothing
+/// here: the enum is as large as a `&str` anyway).
 #[derive(Clone, Copy)]
 enum Str {
     Lent(&'static str),
+    Shared(usize),
     Own { start: usize, len: usize },
 }
 
@@ -80,6 +84,10 @@ pub struct Block {
     texts: Vec<(Str, Str)>,
     /// Where in `texts` a lent text was last kept, by its address (`usize::MAX`: none).
     lent: [usize; LENT_SLOTS],
+    /// The checker's texts the block's results share, each held once per block.
+    shared: Vec<Arc<str>>,
+    /// Where in `shared` a text was last kept, by its address (`usize::MAX`: none).
+    shared_slots: [usize; LENT_SLOTS],
     kept: Vec<Message>,
     text: String,
 }
@@ -92,6 +100,8 @@ impl Default for Block {
             args: Vec::new(),
             texts: Vec::new(),
             lent: [usize::MAX; LENT_SLOTS],
+            shared: Vec::new(),
+            shared_slots: [usize::MAX; LENT_SLOTS],
             kept: Vec::new(),
             text: String::new(),
         }
@@ -140,9 +150,9 @@ impl Block {
             let packed = Packed {
                 code: d.code,
                 severity: d.severity,
-                path: self.cow(&d.path),
+                path: self.string(&d.path),
                 message: self.message(&d.message),
-                basis: d.basis.as_ref().map(|b| self.cow(b)),
+                basis: d.basis.as_ref().map(|b| self.string(b)),
                 help: d.help.as_ref().map(|h| self.message(h)),
             };
             self.diagnostics.push(packed);
@@ -166,12 +176,23 @@ impl Block {
         Str::Own { start, len: s.len() }
     }
 
-    #[allow(clippy::ptr_arg)] // whether it is borrowed is the point
-    fn cow(&mut self, s: &Cow<'static, str>) -> Str {
+    fn string(&mut self, s: &SharedStr) -> Str {
         match s {
-            Cow::Borrowed(s) => Str::Lent(s),
-            Cow::Owned(s) => self.own(s),
+            SharedStr::Static(s) => Str::Lent(s),
+            SharedStr::Shared(s) => self.share(s),
+            other => self.own(other),
         }
+    }
+
+    fn share(&mut self, s: &Arc<str>) -> Str {
+        let slot = (s.as_ptr() as usize >> 3) % LENT_SLOTS;
+        let at = self.shared_slots[slot];
+        if self.shared.get(at).is_some_and(|kept| Arc::ptr_eq(kept, s)) {
+            return Str::Shared(at);
+        }
+        self.shared.push(Arc::clone(s));
+        self.shared_slots[slot] = self.shared.len() - 1;
+        Str::Shared(self.shared.len() - 1)
     }
 
     fn text_of(&mut self, t: &Text) -> usize {
@@ -179,7 +200,7 @@ impl Block {
         // from record to record: a lent text the block already keeps is not kept again. One
         // slot per text, picked by its address: a search of the last few texts cost more than
         // the packing it saved once most messages were lent.
-        if let (Cow::Borrowed(zh), Cow::Borrowed(en)) = (&t.zh, &t.en) {
+        if let (SharedStr::Static(zh), SharedStr::Static(en)) = (&t.zh, &t.en) {
             let slot = (zh.as_ptr() as usize >> 3) % LENT_SLOTS;
             let kept = self.lent[slot];
             if let Some(&(Str::Lent(a), Str::Lent(b))) = self.texts.get(kept)
@@ -192,7 +213,7 @@ impl Block {
             self.lent[slot] = self.texts.len() - 1;
             return self.texts.len() - 1;
         }
-        let pair = (self.cow(&t.zh), self.cow(&t.en));
+        let pair = (self.string(&t.zh), self.string(&t.en));
         self.texts.push(pair);
         self.texts.len() - 1
     }
@@ -204,7 +225,7 @@ impl Block {
                 let start = self.args.len();
                 for arg in args {
                     let packed = match arg {
-                        Arg::Str(s) => PackedArg::Str(self.cow(s)),
+                        Arg::Str(s) => PackedArg::Str(self.string(s)),
                         Arg::Int(n) => PackedArg::Int(*n),
                         Arg::Date(d) => PackedArg::Date(*d),
                         Arg::Text(t) => PackedArg::Text(self.text_of(t)),
@@ -230,20 +251,22 @@ impl Block {
     fn str(&self, s: Str) -> &str {
         match s {
             Str::Lent(s) => s,
+            Str::Shared(i) => self.shared.get(i).map_or("", |s| s),
             Str::Own { start, len } => self.text.get(start..start + len).unwrap_or_default(),
         }
     }
 
-    fn cow_of(&self, s: Str) -> Cow<'static, str> {
+    fn string_of(&self, s: Str) -> SharedStr {
         match s {
-            Str::Lent(s) => Cow::Borrowed(s),
-            own => Cow::Owned(self.str(own).to_owned()),
+            Str::Lent(s) => SharedStr::Static(s),
+            Str::Shared(i) => self.shared.get(i).map_or_else(SharedStr::default, SharedStr::from),
+            own => self.str(own).to_owned().into(),
         }
     }
 
     fn text_at(&self, i: usize) -> Text {
         match self.texts.get(i) {
-            Some(&(zh, en)) => Text::new(self.cow_of(zh), self.cow_of(en)),
+            Some(&(zh, en)) => Text::new(self.string_of(zh), self.string_of(en)),
             None => Text::new("", ""),
         }
     }
@@ -256,7 +279,7 @@ impl Block {
                 let args = args
                     .iter()
                     .map(|a| match *a {
-                        PackedArg::Str(s) => Arg::Str(self.cow_of(s)),
+                        PackedArg::Str(s) => Arg::Str(self.string_of(s)),
                         PackedArg::Int(n) => Arg::Int(n),
                         PackedArg::Date(d) => Arg::Date(d),
                         PackedArg::Text(i) => Arg::Text(Box::new(self.text_at(i))),
@@ -281,13 +304,15 @@ impl Block {
         let diagnostics = self
             .packed(i)
             .iter()
-            .map(|p| Diagnostic {
-                code: p.code,
-                severity: p.severity,
-                path: self.cow_of(p.path),
-                message: self.message_of(p.message),
-                basis: p.basis.map(|b| self.cow_of(b)),
-                help: p.help.map(|h| self.message_of(h)),
+            .map(|p| {
+                Diagnostic::from_parts(
+                    p.code,
+                    p.severity,
+                    self.string_of(p.path),
+                    self.message_of(p.message),
+                    p.basis.map(|b| self.string_of(b)),
+                    p.help.map(|h| self.message_of(h)),
+                )
             })
             .collect();
         RecordResult {

@@ -1,6 +1,7 @@
 //! `Diagnostic`, `Report` (one record) and `Reports` (a batch), with conversions to rows,
 //! pandas / polars DataFrames and Arrow tables.
 
+use gongkai::model::SharedStr;
 use gongkai::{Diagnostic, Lang, Severity};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
@@ -8,6 +9,7 @@ use pyo3::types::{PyDict, PyList};
 
 use crate::html;
 use crate::packed::Results;
+pub use crate::result::RecordResult;
 
 /// One problem found in a record.
 #[pyclass(module = "gongkai", name = "Diagnostic", frozen, eq)]
@@ -57,7 +59,7 @@ fn diagnostic_dict<'py>(py: Python<'py>, d: &Diagnostic, lang: Lang) -> PyResult
     let dict = PyDict::new(py);
     dict.set_item("code", d.code)?;
     dict.set_item("severity", d.severity.as_str())?;
-    dict.set_item("path", &d.path)?;
+    dict.set_item("path", d.path.as_str())?;
     dict.set_item("message", d.message.get(lang))?;
     dict.set_item("basis", d.basis.as_deref())?;
     if let Some(help) = &d.help {
@@ -86,35 +88,6 @@ impl PyDiagnostic {
 
     fn __repr__(&self) -> String {
         format!("<Diagnostic {} {} at {:?}: {}>", self.severity, self.code, self.path, self.message)
-    }
-}
-
-/// The result of checking one record.
-#[derive(Clone)]
-pub struct RecordResult {
-    pub id: Option<String>,
-    /// Where the record was read from (`FILE:LINE`, `FILE#/INDEX`, `FILE`), for records read from files.
-    pub source: Option<String>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl RecordResult {
-    /// A checked record (not read from a file).
-    pub fn checked(id: Option<String>, diagnostics: Vec<Diagnostic>) -> Self {
-        Self { id, source: None, diagnostics }
-    }
-
-    /// A record refused before its rules ran (not UTF-8, not JSON, no JSON form), with the
-    /// diagnostic that says why.
-    pub fn rejected(diagnostic: Diagnostic) -> Self {
-        Self::checked(None, vec![diagnostic])
-    }
-
-    pub fn ok(&self) -> bool {
-        !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
-    }
-    pub fn count(&self, s: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
 }
 
@@ -243,7 +216,7 @@ pub struct PyReports {
     pub results: Results,
     pub lang: Lang,
     /// Lines of JSON Lines read, for a batch read from files.
-    pub lines: Option<gongkai::check::sources::LineCounts>,
+    pub lines: Option<gongkai::sources::LineCounts>,
 }
 
 /// Column-wise rows, one per diagnostic, for DataFrames and Arrow.
@@ -269,8 +242,8 @@ fn columns<'py>(py: Python<'py>, reports: &PyReports) -> PyResult<Bound<'py, PyD
             code.push(d.code);
             severity.push(d.severity.as_str());
             message.push(d.message.get(reports.lang).to_owned());
-            path.push(d.path);
-            basis.push(d.basis);
+            path.push(d.path.into_owned());
+            basis.push(d.basis.map(SharedStr::into_owned));
         }
     }
     let cols = PyDict::new(py);

@@ -22,7 +22,7 @@ pub fn throw(e: &CallError) -> JsValue {
         let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
     };
     set("name", JsValue::from_str("GongkaiError"));
-    set("code", JsValue::from_str(&e.code));
+    set("code", JsValue::from_str(e.code));
     set("path", e.path.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL));
     if let Some(file) = &e.file {
         set("file", JsValue::from_str(file));

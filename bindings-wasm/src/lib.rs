@@ -69,7 +69,7 @@ fn answer_text(result: Result<String, CallError>) -> JsResult {
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("gongkai internal error (please report): {info}");
-        let e = CallError { code: "internal_panic".to_owned(), ..CallError::argument("", message) };
+        let e = CallError::new("internal_panic", message).at("");
         wasm_bindgen::throw_val(throw(&e));
     }));
 }
@@ -328,7 +328,7 @@ fn file_call_error(e: &gongkai::files::FileError) -> JsValue {
         }
         _ => None,
     };
-    throw(&CallError { code: e.code().to_owned(), file: part, ..CallError::argument("", e.to_string()) })
+    throw(&CallError::new(e.code(), e.to_string()).at("").in_file(part))
 }
 
 #[cfg(feature = "files")]

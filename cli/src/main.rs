@@ -12,7 +12,7 @@ mod output;
 /// Records are read on one thread, checked on others and freed on the printing thread: mimalloc
 /// handles such cross-thread frees without glibc's arena locks.
 #[global_allocator]
-static ALLOCATOR: gongkai::alloc::MiMalloc = gongkai::alloc::MiMalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(name = "gongkai", version, about = "PRC public-information disclosure rules: catalogues, grounds, deadlines, checks", long_about = None)]

@@ -160,7 +160,7 @@ fn sarif_validates_against_the_official_schema() {
     assert!(errors.is_empty(), "SARIF invalid: {errors:#?}");
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), gongkai::diagnostics::codes().len());
+    assert_eq!(rules.len(), gongkai::registry::codes().len());
     let results = run["results"].as_array().expect("results");
     assert!(!results.is_empty());
     for r in results {

@@ -59,7 +59,7 @@ pub enum Error {
     Invalid(String),
     /// A date outside the years the calendar has data for.
     #[error(transparent)]
-    Calendar(#[from] crate::calendar::CalendarError),
+    Calendar(#[from] CalendarError),
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
 }
@@ -92,3 +92,37 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Kept here, below the calendar, so that [`Error`] can hold it without importing upward; the
+/// calendar re-exports it as `calendar::CalendarError`.
+/// A calendar problem: most often a date outside the years with data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    #[error(
+        "no calendar data for {year}: load the State Council notice for {year} as a calendar year file \
+         (`--calendar FILE`, or `Calendar::with_years_from_str`; format in catalogues/calendar/README.md)"
+    )]
+    YearNotCovered { year: i32 },
+}
+
+impl CalendarError {
+    /// The error in Chinese and English, for a diagnostic that quotes it.
+    pub fn message(&self) -> crate::model::Text {
+        match self {
+            CalendarError::YearNotCovered { year } => crate::model::Text::new(
+                format!(
+                    "没有 {year} 年的工作日历数据：请将国务院办公厅 {year} 年节假日安排通知作为日历年度文件载入\
+                     （`--calendar FILE` 或 `Calendar::with_years_from_str`，格式见 catalogues/calendar/README.md）"
+                ),
+                self.to_string(),
+            ),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            CalendarError::YearNotCovered { .. } => "calendar_year_not_covered",
+        }
+    }
+}

@@ -14,17 +14,19 @@ use chrono::NaiveDate;
 use crate::calendar::{Calendar, CalendarError};
 use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
-use crate::diagnostics::{Diagnostic, codes as all_codes};
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Location};
 use crate::model::{Institution, Item};
+use crate::registry::codes as all_codes;
 use crate::screening::{self, RedactMode, ScanOptions};
 use crate::{Catalogue, Lang};
 
 /// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
+#[non_exhaustive]
 pub struct CallError {
-    pub code: String,
+    pub code: &'static str,
     pub message: String,
     /// JSON pointer (into the argument or the document) of the offending value.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,21 +38,46 @@ pub struct CallError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// Every problem when there were several (e.g. all the findings of a rejected overlay).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<CallError>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub errors: Box<[CallError]>,
 }
 
 impl CallError {
+    /// An error with a stable `code` (snake_case) and a message, and nothing located.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        CallError {
+            code,
+            message: message.into(),
+            path: None,
+            file: None,
+            line: None,
+            column: None,
+            errors: Box::default(),
+        }
+    }
+
+    /// The same error, in the file named `file`.
+    pub fn in_file(mut self, file: Option<String>) -> Self {
+        self.file = file;
+        self
+    }
+
+    /// The same error, at a JSON pointer `path` (into the argument or the document).
+    pub fn at(mut self, path: &str) -> Self {
+        self.path = Some(path.to_owned());
+        self
+    }
+
     /// An error about an argument: `path` is a JSON pointer into it.
     pub fn argument(path: &str, message: impl Into<String>) -> Self {
         CallError {
-            code: "invalid_argument".to_owned(),
+            code: "invalid_argument",
             message: message.into(),
             path: Some(path.to_owned()),
             file: None,
             line: None,
             column: None,
-            errors: Vec::new(),
+            errors: Box::default(),
         }
     }
 }
@@ -58,11 +85,11 @@ impl CallError {
 impl From<Error> for CallError {
     fn from(e: Error) -> Self {
         let errors = match &e {
-            Error::Many(list) => list.iter().map(|x| CallError::from_ref(x)).collect(),
+            Error::Many(list) => list.iter().map(CallError::from_ref).collect(),
             _ => Vec::new(),
         };
         let mut out = CallError::from_ref(&e);
-        out.errors = errors;
+        out.errors = errors.into_boxed_slice();
         out
     }
 }
@@ -71,13 +98,13 @@ impl CallError {
     fn from_ref(e: &Error) -> Self {
         let loc: Option<&Location> = e.location();
         CallError {
-            code: e.code().to_owned(),
+            code: e.code(),
             message: e.to_string(),
             path: loc.and_then(|l| l.path.clone()),
             file: loc.map(|l| l.file.clone()).filter(|f| !f.is_empty()),
             line: loc.and_then(|l| l.line),
             column: loc.and_then(|l| l.column),
-            errors: Vec::new(),
+            errors: Box::default(),
         }
     }
 }
@@ -289,13 +316,13 @@ pub fn load_overlay(cat: &Catalogue, file: &str, yaml: &str) -> CallResult<Catal
 /// Parse JSON text (a record, options) with the error's line and column.
 pub fn parse_json(file: &str, text: &str) -> CallResult<Value> {
     serde_json::from_str(text).map_err(|e| CallError {
-        code: "invalid_json".to_owned(),
+        code: "invalid_json",
         message: format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column()),
         path: Some(String::new()),
         file: Some(file.to_owned()),
         line: Some(e.line() as u32),
         column: Some(e.column() as u32),
-        errors: Vec::new(),
+        errors: Box::default(),
     })
 }
 
@@ -324,10 +351,7 @@ pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
 pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
         let shown: String = s.chars().take(40).collect();
-        CallError {
-            code: "invalid_date".to_owned(),
-            ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)"))
-        }
+        CallError { code: "invalid_date", ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)")) }
     })
 }
 
@@ -607,13 +631,13 @@ mod tests {
     #[test]
     fn a_tier_without_a_kind_is_an_argument_error_with_a_path() {
         let e = items(Catalogue::embedded(), &json!({"tier": "county"})).unwrap_err();
-        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_argument", Some("/kind")));
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_argument", Some("/kind")));
         let e = items(Catalogue::embedded(), &json!({"kind": 3})).unwrap_err();
         assert_eq!(e.path.as_deref(), Some("/kind"));
         let e = items(Catalogue::embedded(), &json!({"kind": "administrative", "tier": "galaxy"})).unwrap_err();
-        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_argument", Some("/tier")));
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_argument", Some("/tier")));
         let e = items(Catalogue::embedded(), &json!({"kind": "nope"})).unwrap_err();
-        assert_eq!((e.code.as_str(), e.path.as_deref()), ("unknown_id", Some("/kind")));
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_id", Some("/kind")));
     }
 
     #[test]
@@ -626,7 +650,7 @@ mod tests {
     #[test]
     fn malformed_json_reports_line_and_column() {
         let e = parse_json("record", "{\n  \"a\": }").unwrap_err();
-        assert_eq!((e.code.as_str(), e.line, e.column), ("invalid_json", Some(2), Some(8)));
+        assert_eq!((e.code, e.line, e.column), ("invalid_json", Some(2), Some(8)));
     }
 
     #[test]
@@ -636,7 +660,7 @@ mod tests {
         let v = check_bytes(Checker::embedded(), b"{\"title\":\"\xb9\xab\xbf\xaa\"}", &Value::Null).unwrap();
         assert_eq!(v[0]["code"], "input_not_utf8");
         let e = check(Checker::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
-        assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_date", Some("/today")));
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/today")));
     }
 
     #[test]

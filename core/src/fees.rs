@@ -83,7 +83,7 @@ pub struct Fee {
     pub notes: Vec<Text>,
 }
 
-static RULES: LazyLock<FeeRules> = LazyLock::new(|| crate::catalogue::embedded::parse("fees.yaml"));
+static RULES: LazyLock<FeeRules> = LazyLock::new(|| crate::data::embedded::parse("fees.yaml"));
 
 /// The fee rules compiled into the library, parsed once.
 pub fn rules() -> &'static FeeRules {

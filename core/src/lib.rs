@@ -9,11 +9,10 @@
 //! assert!(resolved.items.iter().any(|i| i.item.id == "admin.art20.01"));
 //! ```
 
-#[cfg(feature = "mimalloc")]
-pub mod alloc;
 pub mod calendar;
 pub mod catalogue;
 pub mod check;
+pub mod data;
 pub mod deadlines;
 pub mod diagnostics;
 pub mod error;
@@ -22,12 +21,16 @@ pub mod fees;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod model;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod screening;
 pub mod site;
+pub mod sources;
 
 pub use catalogue::{Catalogue, Resolved, ResolvedItem};
+/// The date type the API takes and returns (`CheckOptions::today`, the calendar, deadlines).
+pub use chrono::NaiveDate;
 pub use diagnostics::{CodeInfo, Diagnostic, Message, Severity};
 pub use error::{Error, Location, Result};
-pub use model::{Institution, Lang, Text};
+pub use model::{Institution, Lang, SharedStr, Text};

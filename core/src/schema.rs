@@ -5,7 +5,6 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::{Map, Value, json};
 
-use crate::Catalogue;
 use crate::model::{ElementType, GroundSet, InstitutionRegistry, Item, Overlay, Template};
 
 /// Schema of a model type, draft 2020-12.
@@ -73,38 +72,4 @@ pub fn item_fields_schema(item: &Item) -> Value {
         "properties": properties,
         "required": required,
     })
-}
-
-/// Every generated schema file: (path under `catalogues/schema/`, pretty JSON).
-pub fn generated_files(cat: &Catalogue) -> Vec<(String, String)> {
-    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
-    let mut out = vec![
-        ("template.schema.json".to_owned(), pretty(&template_schema())),
-        ("overlay.schema.json".to_owned(), pretty(&overlay_schema())),
-        ("grounds.schema.json".to_owned(), pretty(&grounds_schema())),
-        ("institutions.schema.json".to_owned(), pretty(&institutions_schema())),
-        ("domains.schema.json".to_owned(), pretty(&schema_for::<crate::model::DomainRegistry>())),
-    ];
-    out.extend(extra_schemas().into_iter().map(|(name, v)| (name, pretty(&v))));
-    let mut items: Vec<&Item> = cat.all_items().map(|(i, _)| i).collect();
-    items.sort_by(|a, b| a.id.cmp(&b.id));
-    for item in items {
-        out.push((format!("items/{}.schema.json", item.id), pretty(&item_fields_schema(item))));
-    }
-    out
-}
-
-/// Schemas contributed by other modules (records, calendar data, …).
-fn extra_schemas() -> Vec<(String, Value)> {
-    let mut v = vec![
-        ("calendar-year.schema.json".to_owned(), schema_for::<crate::calendar::YearFile>()),
-        ("calendar-closures.schema.json".to_owned(), schema_for::<crate::calendar::ClosureFile>()),
-        ("holidays.schema.json".to_owned(), schema_for::<crate::calendar::statutory::HolidayLaw>()),
-        ("deadlines.schema.json".to_owned(), schema_for::<crate::deadlines::DeadlineRules>()),
-        ("fees.schema.json".to_owned(), schema_for::<crate::fees::FeeRules>()),
-    ];
-    v.extend(crate::check::schemas());
-    v.extend(crate::report::schemas());
-    v.extend(crate::site::schemas());
-    v
 }

@@ -92,11 +92,10 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let opts = CheckOptions::default();
-        if let Ok(text) = input::require_utf8(&bytes) {
-            if let Err(e) = check_json(Catalogue::embedded(), text, &opts) {
+        if let Ok(text) = input::require_utf8(&bytes)
+            && let Err(e) = check_json(Catalogue::embedded(), text, &opts) {
                 prop_assert!(e.location().is_some());
             }
-        }
     }
 
     #[test]

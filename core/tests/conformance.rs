@@ -8,8 +8,8 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use gongkai::Catalogue;
 use gongkai::check::{self, CheckOptions, input};
+use gongkai::{Catalogue, Diagnostic, Lang};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
@@ -30,9 +30,13 @@ fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn run_case(path: &Path) -> Result<(), Failed> {
+fn read_case(path: &Path) -> Result<Value, Failed> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read case: {e}"))?;
-    let case: Value = serde_json::from_str(&text).map_err(|e| format!("case is not JSON: {e}"))?;
+    Ok(serde_json::from_str(&text).map_err(|e| format!("case is not JSON: {e}"))?)
+}
+
+/// What the check reports for a case (its record, or its raw input).
+fn case_diagnostics(case: &Value) -> Result<Vec<Diagnostic>, Failed> {
     let opts_v = case.get("options").cloned().unwrap_or(Value::Null);
     let mut cat = Catalogue::embedded().clone();
     for o in opts_v.get("overlays").and_then(Value::as_array).into_iter().flatten() {
@@ -46,7 +50,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     opts.skip_screening = opts_v.get("skip_screening").and_then(Value::as_bool).unwrap_or(false);
     opts.strict_calendar = opts_v.get("strict_calendar").and_then(Value::as_bool).unwrap_or(false);
 
-    let diags = if let Some(record) = case.get("record") {
+    Ok(if let Some(record) = case.get("record") {
         let diags = check::check_value(&cat, record, &opts);
         // From text, a well-formed publication takes the fast path (no `Value` tree): same answer.
         let from_text = check::check_json(&cat, &record.to_string(), &opts).map_err(|e| e.to_string())?;
@@ -73,7 +77,12 @@ fn run_case(path: &Path) -> Result<(), Failed> {
                 Err(e) => vec![input::json_error_diagnostic(&e, text)],
             },
         }
-    };
+    })
+}
+
+fn run_case(path: &Path) -> Result<(), Failed> {
+    let case = read_case(path)?;
+    let diags = case_diagnostics(&case)?;
     let got: BTreeSet<(String, String)> = diags.iter().map(|d| (d.code.to_owned(), d.path.to_string())).collect();
     let want: BTreeSet<(String, String)> = case
         .get("expect")
@@ -128,6 +137,34 @@ fn coverage(files: &[PathBuf]) -> Result<(), Failed> {
     if missing.is_empty() { Ok(()) } else { Err(format!("codes without a conformance case: {missing:?}").into()) }
 }
 
+/// Every code's message and help, in Chinese and English, as the first case (in file order)
+/// that reports it shows them: one snapshot (`snapshots/conformance__messages.snap`), so a
+/// changed wording shows in review. `INSTA_UPDATE=always` rewrites it.
+fn message_snapshot(root: &Path, files: &[PathBuf]) -> Result<(), Failed> {
+    let mut seen = HashSet::new();
+    let mut out = String::new();
+    for f in files {
+        let diags = case_diagnostics(&read_case(f)?)?;
+        let case = f.strip_prefix(root).unwrap_or(f).with_extension("").display().to_string();
+        for d in diags.iter().filter(|d| seen.insert(d.code)) {
+            out.push_str(&format!("## {} ({}, at `{}`, case {case})\n", d.code, d.severity, d.path));
+            out.push_str(&format!("zh: {}\nen: {}\n", d.message.get(Lang::Zh), d.message.get(Lang::En)));
+            if let Some(help) = &d.help {
+                out.push_str(&format!("help zh: {}\nhelp en: {}\n", help.get(Lang::Zh), help.get(Lang::En)));
+            }
+            out.push('\n');
+        }
+    }
+    let uncovered: Vec<&str> =
+        gongkai::registry::codes().iter().map(|c| c.code).filter(|c| !seen.contains(c)).collect();
+    out.push_str(&format!("## codes no conformance case reports ({})\n{}\n", uncovered.len(), uncovered.join("\n")));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("conformance__messages", out));
+    Ok(())
+}
+
 fn main() {
     let args = Arguments::from_args();
     let root = cases_dir();
@@ -142,6 +179,8 @@ fn main() {
         })
         .collect();
     let count = files.len();
+    let (snapshot_root, snapshot_files) = (root.clone(), files.clone());
+    trials.push(Trial::test("messages_snapshot", move || message_snapshot(&snapshot_root, &snapshot_files)));
     trials.push(Trial::test("every_check_code_has_a_case", move || coverage(&files)));
     trials.push(Trial::test("at_least_100_cases", move || {
         if count >= 100 { Ok(()) } else { Err(format!("only {count} cases").into()) }

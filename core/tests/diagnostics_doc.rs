@@ -6,7 +6,7 @@ use std::path::Path;
 #[test]
 fn diagnostics_doc_is_fresh() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/diagnostics.md");
-    let want = gongkai::diagnostics::markdown();
+    let want = gongkai::registry::markdown();
     if std::env::var_os("GONGKAI_BLESS").is_some() {
         std::fs::write(&path, &want).expect("write docs/diagnostics.md");
         return;
@@ -35,7 +35,7 @@ fn diagnostics_doc_is_fresh() {
 
 #[test]
 fn every_code_is_unique_snake_case_and_cited_or_standard() {
-    let codes = gongkai::diagnostics::codes();
+    let codes = gongkai::registry::codes();
     let mut seen = std::collections::HashSet::new();
     for c in &codes {
         assert!(seen.insert(c.code), "duplicate code {}", c.code);

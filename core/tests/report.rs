@@ -301,7 +301,7 @@ fn build_reports_records_it_cannot_place() {
 #[test]
 fn annual_report_schema_is_committed_and_fresh() {
     let cat = gongkai::Catalogue::embedded();
-    let (_, text) = gongkai::schema::generated_files(cat)
+    let (_, text) = gongkai::registry::generated_files(cat)
         .into_iter()
         .find(|(n, _)| n == "annual-report.schema.json")
         .expect("annual-report schema is generated");

@@ -32,7 +32,7 @@ fn committed_files(dir: &Path, prefix: &str, out: &mut BTreeSet<String>) {
 #[test]
 fn committed_schemas_are_fresh() {
     let dir = schema_dir();
-    let generated = gongkai::schema::generated_files(Catalogue::embedded());
+    let generated = gongkai::registry::generated_files(Catalogue::embedded());
     let bless = std::env::var_os("GONGKAI_BLESS").is_some();
     let mut problems = Vec::new();
     for (name, text) in &generated {

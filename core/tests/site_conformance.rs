@@ -47,7 +47,7 @@ fn run(path: &Path) -> Result<(), String> {
     // A case that expects nothing (or only warnings) passes; any veto or input error fails.
     let fails = want
         .iter()
-        .any(|(code, _)| gongkai::diagnostics::code_info(code).is_some_and(|c| c.severity == gongkai::Severity::Error));
+        .any(|(code, _)| gongkai::registry::code_info(code).is_some_and(|c| c.severity == gongkai::Severity::Error));
     if (report.verdict == site::Verdict::Fail) != fails {
         return Err(format!("verdict {:?} but the expected findings say fails={fails}", report.verdict));
     }

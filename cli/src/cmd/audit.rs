@@ -160,7 +160,7 @@ fn read_path(path: &Path, out: &mut Vec<Value>, skipped: &mut Vec<PathBuf>) -> R
             .collect();
         entries.sort();
         for p in entries {
-            if p.is_dir() || gongkai::check::sources::is_record_file(&p) {
+            if p.is_dir() || gongkai::sources::is_record_file(&p) {
                 read_path(&p, out, skipped)?;
             } else {
                 skipped.push(p);

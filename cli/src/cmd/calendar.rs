@@ -156,6 +156,9 @@ struct BadDate<'a> {
     code: &'static str,
 }
 
+/// One date argument's answer: the day and its kind, or the error's message and code.
+type DayAnswer = Result<(NaiveDate, DayKind), (String, &'static str)>;
+
 pub fn run(args: Args) -> CmdResult {
     if let Some(Command::Import { notice, output, url }) = &args.command {
         return import(notice, output.as_ref(), url);
@@ -170,7 +173,7 @@ pub fn run(args: Args) -> CmdResult {
             args.dates.iter().map(|s| (Cow::Borrowed(s.as_str()), parse_date(s).map_err(|e| e.to_string()))).collect()
         }
     };
-    let answers: Vec<(&str, Result<(NaiveDate, DayKind), (String, &'static str)>)> = dates
+    let answers: Vec<(&str, DayAnswer)> = dates
         .iter()
         .map(|(input, date)| {
             let answer = match date {

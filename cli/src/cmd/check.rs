@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
 use gongkai::check::filter::{Baseline, Filter, Selection};
-use gongkai::check::sources::{self as input, Payload, Unit};
+use gongkai::sources::{self as input, Payload, Unit};
 
 mod attachments;
 pub(crate) mod render;
@@ -311,7 +311,7 @@ fn progress_bar(sources: &[input::Source]) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    let bytes: u64 = sources.iter().map(|s| s.len().unwrap_or(u64::MAX / 4)).fold(0, u64::saturating_add);
+    let bytes: u64 = sources.iter().map(|s| s.size().unwrap_or(u64::MAX / 4)).fold(0, u64::saturating_add);
     if bytes < 8 << 20 {
         return None;
     }

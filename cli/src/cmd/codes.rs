@@ -14,7 +14,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let mut codes = gongkai::diagnostics::codes();
+    let mut codes = gongkai::registry::codes();
     if let Some(area) = &args.area {
         codes.retain(|c| c.area == area);
     }

@@ -345,7 +345,7 @@ fn text(reports: &[Report], lang: Lang) -> std::io::Result<()> {
 }
 
 fn sarif(reports: &[Report], lang: Lang) -> Value {
-    let codes = gongkai::diagnostics::codes();
+    let codes = gongkai::registry::codes();
     let mut results = Vec::new();
     let rule_index = |code: &str| codes.iter().position(|c| c.code == code);
     for r in reports {

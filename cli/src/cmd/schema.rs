@@ -29,7 +29,7 @@ pub fn run(args: Args) -> CmdResult {
         }
         other => {
             let name = format!("{other}.schema.json");
-            match schema::generated_files(cat).into_iter().find(|(n, _)| *n == name) {
+            match gongkai::registry::generated_files(cat).into_iter().find(|(n, _)| *n == name) {
                 Some((_, text)) => serde_json::from_str(&text)?,
                 None => {
                     return Err(format!(

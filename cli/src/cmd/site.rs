@@ -110,7 +110,7 @@ fn check(args: CheckArgs) -> CmdResult {
 /// days left and points as properties.
 fn sarif(r: &SiteReport, file: &str, lang: Lang) -> Value {
     let uri = if file == "-" { "stdin".to_owned() } else { file.replace('\\', "/") };
-    let codes = gongkai::diagnostics::codes();
+    let codes = gongkai::registry::codes();
     let results: Vec<Value> = r
         .findings
         .iter()

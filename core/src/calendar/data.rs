@@ -95,7 +95,7 @@ fn check_range(file: &str, path: &str, from: NaiveDate, to: NaiveDate, errors: &
 
 impl YearFile {
     pub fn parse(file: &str, text: &str) -> Result<YearFile, Error> {
-        let year: YearFile = crate::catalogue::parse_yaml(file, text)?;
+        let year: YearFile = crate::data::parse_yaml(file, text)?;
         year.validate(file)?;
         Ok(year)
     }
@@ -141,7 +141,7 @@ impl YearFile {
 
 impl ClosureFile {
     pub fn parse(file: &str, text: &str) -> Result<ClosureFile, Error> {
-        let closures: ClosureFile = crate::catalogue::parse_yaml(file, text)?;
+        let closures: ClosureFile = crate::data::parse_yaml(file, text)?;
         let mut errors = Vec::new();
         for (i, c) in closures.closures.iter().enumerate() {
             check_range(file, &format!("/closures/{i}"), c.from, c.to, &mut errors);

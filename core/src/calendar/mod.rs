@@ -30,6 +30,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
+pub use crate::error::CalendarError;
 use crate::error::Error;
 use crate::model::Text;
 pub use data::{Closure, ClosureFile, DateRange, HolidaySpec, Notice, YearFile};
@@ -37,25 +38,6 @@ pub use statutory::{ProvisionalYear, StatutoryDay};
 
 /// How many years after the latest announced one get a provisional schedule.
 pub const PROVISIONAL_YEARS_AHEAD: i32 = 10;
-
-/// A calendar problem: most often a date outside the years with data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CalendarError {
-    #[error(
-        "no calendar data for {year}: load the State Council notice for {year} as a calendar year file \
-         (`--calendar FILE`, or `Calendar::with_years_from_str`; format in catalogues/calendar/README.md)"
-    )]
-    YearNotCovered { year: i32 },
-}
-
-impl CalendarError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            CalendarError::YearNotCovered { .. } => "calendar_year_not_covered",
-        }
-    }
-}
 
 /// What kind of day a date is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -140,10 +122,10 @@ pub struct Calendar {
 static EMBEDDED: LazyLock<Calendar> = LazyLock::new(|| {
     // From the JSON converted at build time; the test suite validates the YAML sources and
     // checks this calendar equals the one built from them.
-    let years: Vec<YearFile> = crate::catalogue::embedded::JSON_FILES
+    let years: Vec<YearFile> = crate::data::embedded::JSON_FILES
         .iter()
         .filter(|(p, _)| p.starts_with("calendar/"))
-        .map(|(p, _)| crate::catalogue::embedded::parse(p))
+        .map(|(p, _)| crate::data::embedded::parse(p))
         .collect();
     // The embedded data is checked by the test suite; failing here is a build defect, not bad input.
     let announced = Calendar::build(years, Vec::new(), Vec::new())

@@ -99,7 +99,7 @@ pub enum StatutoryError {
     LunarOutOfRange { year: i32 },
 }
 
-static LAW: LazyLock<HolidayLaw> = LazyLock::new(|| crate::catalogue::embedded::parse("holidays.yaml"));
+static LAW: LazyLock<HolidayLaw> = LazyLock::new(|| crate::data::embedded::parse("holidays.yaml"));
 
 /// The versions of the 放假办法 compiled into the library.
 pub fn law() -> &'static HolidayLaw {

@@ -801,20 +801,20 @@ pub(crate) fn check_overlay(cat: &Catalogue, o: &Overlay, file: &str, text: &str
                 );
             }
         }
-        if let Some(timing) = &change.timing {
-            if let Some(why) = loosening(&item.timing, timing) {
-                sink.push(
-                    &LOOSENS_TIME_LIMIT,
-                    format!("{at}/timing"),
-                    format!(
-                        "事项 `{}` 的时限不能放宽：{}（{}）",
-                        item.id,
-                        why.0,
-                        item.timing.basis().map(Citation::to_string).unwrap_or_default()
-                    ),
-                    format!("the time limit of `{}` cannot be loosened: {}", item.id, why.1),
-                );
-            }
+        if let Some(timing) = &change.timing
+            && let Some(why) = loosening(&item.timing, timing)
+        {
+            sink.push(
+                &LOOSENS_TIME_LIMIT,
+                format!("{at}/timing"),
+                format!(
+                    "事项 `{}` 的时限不能放宽：{}（{}）",
+                    item.id,
+                    why.0,
+                    item.timing.basis().map(Citation::to_string).unwrap_or_default()
+                ),
+                format!("the time limit of `{}` cannot be loosened: {}", item.id, why.1),
+            );
         }
         if change.interpretation_required == Some(false) && item.flags.interpretation_required {
             sink.push(

@@ -127,15 +127,15 @@ impl Catalogue {
         if !kind.has_tier(&inst.tier) {
             self.validate_tier(Some(&inst.kind), &inst.tier)?;
         }
-        if let Some(role) = &inst.role {
-            if !kind.has_role(role) {
-                return Err(Error::Invalid(format!("unknown role `{role}` for kind `{}`", inst.kind)));
-            }
+        if let Some(role) = &inst.role
+            && !kind.has_role(role)
+        {
+            return Err(Error::Invalid(format!("unknown role `{role}` for kind `{}`", inst.kind)));
         }
-        if let Some(sector) = &inst.sector {
-            if !kind.has_sector(sector) {
-                return Err(Error::Invalid(format!("unknown sector `{sector}` for kind `{}`", inst.kind)));
-            }
+        if let Some(sector) = &inst.sector
+            && !kind.has_sector(sector)
+        {
+            return Err(Error::Invalid(format!("unknown sector `{sector}` for kind `{}`", inst.kind)));
         }
         Ok(())
     }

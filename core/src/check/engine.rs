@@ -13,7 +13,7 @@ use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
-use crate::diagnostics::{Diagnostic, Lent, LentText, Message, code_list, concat, intern, message};
+use crate::diagnostics::{Diagnostic, Message, SharedText, code_list, concat, message};
 use crate::model::{FastMap, Item, Text};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
@@ -74,11 +74,11 @@ thread_local! {
 /// The items that apply to one institution, or why the institution is not recognised.
 struct Scope {
     key: ScopeKey,
-    /// `kind/tier[/role][/sector]` as messages quote it, kept for the program's life
-    /// ([`intern`]), and the help of `item_not_applicable` here, written out once; empty for an
-    /// institution not recognised (its values come from the record, and are never kept).
-    label: &'static str,
-    not_applicable_help: LentText,
+    /// `kind/tier[/role][/sector]` as messages quote it, and the help of `item_not_applicable`
+    /// here, written out once and shared by each diagnostic; empty for an institution not
+    /// recognised (its values come from the record, and are never kept).
+    label: Arc<str>,
+    not_applicable_help: SharedText,
     invalid: Option<(String, Message)>,
     items: FastMap<String, Arc<Compiled>>,
 }
@@ -94,39 +94,39 @@ pub(crate) struct Compiled {
     texts: OnceLock<ItemTexts>,
 }
 
-/// What diagnostics about an item quote and cite, kept for the program's life ([`intern`]) so
-/// that each diagnostic lends them: copying them (and formatting the citation) per diagnostic
-/// cost more than validating a small record, and made a batch's results a third larger.
+/// What diagnostics about an item quote and cite, kept by the checker (freed with it) and
+/// shared by each diagnostic: copying them (and formatting the citation) per diagnostic cost
+/// more than validating a small record, and made a batch's results a third larger.
 pub(crate) struct ItemTexts {
-    pub id: &'static str,
-    pub source: &'static str,
+    pub id: Arc<str>,
+    pub source: Arc<str>,
     /// The citation of every `fields_*` diagnostic.
-    pub fields_basis: &'static str,
+    pub fields_basis: Arc<str>,
     /// The item's channels as a message quotes them (`` `a`, `b` ``).
-    pub channels: &'static str,
+    pub channels: Arc<str>,
     /// The help of `channel_not_in_catalogue`: publish on the item's channels.
-    pub channels_help: LentText,
+    pub channels_help: SharedText,
     /// The citation of its time limit, if it has one.
-    pub timing_basis: Option<&'static str>,
+    pub timing_basis: Option<Arc<str>>,
     /// Each element's key and title.
     pub elements: Vec<ElementTexts>,
     /// The required elements' texts, in key order.
     pub required: Vec<ElementTexts>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) struct ElementTexts {
-    pub key: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
+    pub key: Arc<str>,
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
     /// What `fields_missing_element` says when the element is absent, and where.
-    pub missing: LentText,
-    pub pointer: &'static str,
+    pub missing: SharedText,
+    pub pointer: Arc<str>,
 }
 
 impl ItemTexts {
     pub fn element(&self, key: &str) -> Option<&ElementTexts> {
-        self.elements.iter().find(|e| e.key == key)
+        self.elements.iter().find(|e| &*e.key == key)
     }
 }
 
@@ -153,25 +153,26 @@ impl Compiled {
         self.texts.get_or_init(|| {
             let item = &self.item;
             let element = |e: &crate::model::Element| {
-                let (key, zh, en) = (intern(&e.key), intern(&e.title.zh), intern(&e.title.en));
+                let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) =
+                    (Arc::from(e.key.as_str()), Arc::from(&*e.title.zh), Arc::from(&*e.title.en));
                 ElementTexts {
+                    missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
+                    pointer: Arc::from(rules::fields::missing_pointer("", &key)),
                     key,
                     zh,
                     en,
-                    missing: LentText::of(&rules::fields::missing_message(key, zh, en)),
-                    pointer: intern(&rules::fields::missing_pointer("", key)),
                 }
             };
-            let channels = intern(&code_list(item.channels.iter().map(String::as_str)));
+            let channels: Arc<str> = Arc::from(code_list(item.channels.iter().map(String::as_str)));
             let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
-            required.sort_unstable_by_key(|e| e.key);
+            required.sort_unstable_by(|a, b| a.key.cmp(&b.key));
             ItemTexts {
-                id: intern(&item.id),
-                source: intern(&self.source),
-                fields_basis: intern(&rules::fields::basis(item)),
+                id: Arc::from(item.id.as_str()),
+                source: Arc::from(self.source.as_str()),
+                fields_basis: Arc::from(rules::fields::basis(item)),
+                channels_help: SharedText::of(&rules::channels::help(&channels)),
                 channels,
-                channels_help: LentText::of(&rules::channels::help(channels)),
-                timing_basis: item.timing.basis().map(|c| intern(&c.to_string())),
+                timing_basis: item.timing.basis().map(|c| Arc::from(c.to_string())),
                 elements: item.elements.iter().map(element).collect(),
                 required,
             }
@@ -356,10 +357,12 @@ impl<'c> Checker<'c> {
             return None;
         };
         let compiled = slot.get_or_init(|| Compiled::new(item.clone(), source));
-        if let (Some(scope), Some(inst)) = (scope, rec.institution.as_ref()) {
-            if scope.invalid.is_none() && rules::annual_report::national_report_below_county(&compiled.item, inst) {
+        if let (Some(scope), Some(inst)) = (scope, rec.institution.as_ref())
+            && scope.invalid.is_none()
+        {
+            if rules::annual_report::national_report_below_county(&compiled.item, inst) {
                 out.push(rules::annual_report::below_county(scope.items.values().map(|c| &c.item)));
-            } else if scope.invalid.is_none() {
+            } else {
                 let texts = compiled.texts();
                 out.push(
                     Diagnostic::new(
@@ -368,9 +371,9 @@ impl<'c> Checker<'c> {
                         message!(
                             "公开事项 `{0}`（来自 `{1}`）不适用于 `{2}`",
                             "item `{0}` (from `{1}`) does not apply to `{2}`",
-                            Lent(texts.id),
-                            Lent(texts.source),
-                            Lent(scope.label)
+                            &texts.id,
+                            &texts.source,
+                            &scope.label
                         ),
                     )
                     .with_help(scope.not_applicable_help.message()),
@@ -381,16 +384,16 @@ impl<'c> Checker<'c> {
     }
 
     fn scope(&self, inst: &InstitutionRef<'_>) -> Arc<Scope> {
-        if let Ok(scopes) = self.scopes.read() {
-            if let Some(s) = scopes.iter().find(|s| s.key.matches(inst)) {
-                return s.clone();
-            }
+        if let Ok(scopes) = self.scopes.read()
+            && let Some(s) = scopes.iter().find(|s| s.key.matches(inst))
+        {
+            return s.clone();
         }
         let scope = Arc::new(self.build_scope(inst));
-        if let Ok(mut scopes) = self.scopes.write() {
-            if !scopes.iter().any(|s| s.key.matches(inst)) {
-                scopes.push(scope.clone());
-            }
+        if let Ok(mut scopes) = self.scopes.write()
+            && !scopes.iter().any(|s| s.key.matches(inst))
+        {
+            scopes.push(scope.clone());
         }
         scope
     }
@@ -401,8 +404,8 @@ impl<'c> Checker<'c> {
             let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
             Scope {
                 key: ScopeKey::of(inst),
-                label: "",
-                not_applicable_help: LentText::EMPTY,
+                label: Arc::from(""),
+                not_applicable_help: SharedText::empty(),
                 invalid: Some((
                     path.to_owned(),
                     message!(
@@ -456,8 +459,8 @@ impl<'c> Checker<'c> {
         match self.catalogue().resolve(&inst.to_owned()) {
             Ok(resolved) => Scope {
                 key: ScopeKey::of(inst),
-                label: intern(&inst_label(inst)),
-                not_applicable_help: LentText::of(&message!(
+                label: Arc::from(inst_label(inst)),
+                not_applicable_help: SharedText::of(&message!(
                     "用 `gongkai catalogue resolve --kind {0} --tier {1}` 查看适用的事项",
                     "run `gongkai catalogue resolve --kind {0} --tier {1}` for the items that apply",
                     inst.kind,
@@ -472,8 +475,8 @@ impl<'c> Checker<'c> {
             },
             Err(e) => Scope {
                 key: ScopeKey::of(inst),
-                label: "",
-                not_applicable_help: LentText::EMPTY,
+                label: Arc::from(""),
+                not_applicable_help: SharedText::empty(),
                 invalid: Some(("/institution".to_owned(), Text::new(e.to_string(), e.to_string()).into())),
                 items: FastMap::default(),
             },

@@ -102,7 +102,7 @@ pub struct NonWorkingDayReceipt {
     pub note: Text,
 }
 
-static RULES: LazyLock<DeadlineRules> = LazyLock::new(|| crate::catalogue::embedded::parse("deadlines.yaml"));
+static RULES: LazyLock<DeadlineRules> = LazyLock::new(|| crate::data::embedded::parse("deadlines.yaml"));
 
 /// The deadline rules compiled into the library, parsed once.
 pub fn rules() -> &'static DeadlineRules {

@@ -6,12 +6,12 @@
 //! both languages of every finding up front was a quarter of a typical record's check.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::model::{Lang, Text};
+use crate::model::{Lang, SharedStr, Text};
 
 /// The two texts of a message with placeholders `{0}` … `{9}` for its arguments. Build one with
 /// the crate's `message!` macro, which checks at compile time that the placeholders and the
@@ -26,7 +26,7 @@ pub struct MessageTemplate {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Arg {
-    Str(Cow<'static, str>),
+    Str(SharedStr),
     Int(i64),
     Date(NaiveDate),
     /// A text with a Chinese and an English form: each language quotes its own.
@@ -49,30 +49,33 @@ impl<T: ToArg + ?Sized> ToArg for &T {
 
 impl ToArg for str {
     fn to_arg(&self) -> Arg {
-        Arg::Str(Cow::Owned(self.to_owned()))
+        Arg::Str(self.to_owned().into())
     }
 }
 
 impl ToArg for String {
     fn to_arg(&self) -> Arg {
-        Arg::Str(Cow::Owned(self.clone()))
+        Arg::Str(self.clone().into())
     }
 }
 
 impl ToArg for Cow<'_, str> {
     fn to_arg(&self) -> Arg {
-        Arg::Str(Cow::Owned(self.to_string()))
+        Arg::Str(self.to_string().into())
     }
 }
 
-/// A text that lives as long as the program (a catalogue text made [`super::intern`]ed), quoted
+/// A text shared with the checker that compiled it (an item's id, an element's title), quoted
 /// without a copy.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Lent(pub &'static str);
-
-impl ToArg for Lent {
+impl ToArg for Arc<str> {
     fn to_arg(&self) -> Arg {
-        Arg::Str(Cow::Borrowed(self.0))
+        Arg::Str(SharedStr::Shared(Arc::clone(self)))
+    }
+}
+
+impl ToArg for SharedStr {
+    fn to_arg(&self) -> Arg {
+        Arg::Str(self.clone())
     }
 }
 
@@ -182,6 +185,19 @@ impl Message {
 impl From<Text> for Message {
     fn from(t: Text) -> Self {
         Message(Repr::Text(t))
+    }
+}
+
+/// The Chinese text (authoritative); `{:#}` writes the English.
+///
+/// ```
+/// let m = gongkai::Message::from(gongkai::Text::new("缺少标题", "the title is missing"));
+/// assert_eq!(format!("{m}"), "缺少标题");
+/// assert_eq!(format!("{m:#}"), "the title is missing");
+/// ```
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if f.alternate() { self.en() } else { self.zh() })
     }
 }
 

@@ -2,21 +2,21 @@
 //! annual report: a stable snake_case code, a severity, a JSON pointer, a message in Chinese and
 //! English, and the legal basis that makes it a rule.
 //!
-//! Every code is declared once as a [`CodeInfo`] in the module that emits it; [`codes`] lists
-//! them all, and `docs/diagnostics.md` is generated from that list.
+//! Every code is declared once as a [`CodeInfo`] in the module that emits it;
+//! `crate::registry::codes` lists them all, and `docs/diagnostics.md` is generated from that list.
 
 pub mod locate;
 pub mod message;
 pub mod suggest;
 pub mod wording;
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::Lang;
+use crate::model::{Lang, SharedStr};
+pub(crate) use message::message;
 pub use message::{Arg, Message, MessageParts, MessageTemplate, ToArg};
-pub(crate) use message::{Lent, message};
 
 /// How serious a diagnostic is.
 #[derive(
@@ -47,7 +47,9 @@ impl std::fmt::Display for Severity {
 }
 
 /// A declared diagnostic code: what it means, how severe it is by default, and why it is a rule.
+/// Declared inside the crate only (`crate::registry::codes` lists them); read its fields.
 #[derive(Debug, Serialize)]
+#[non_exhaustive]
 pub struct CodeInfo {
     /// Stable snake_case code. Never renamed or reused.
     pub code: &'static str,
@@ -82,35 +84,87 @@ macro_rules! code {
 pub(crate) use code;
 
 /// A problem found in some input.
+///
+/// ```
+/// use gongkai::{Lang, check::CheckOptions};
+/// let record = serde_json::json!({"kind": "publication", "title": "某县2026年预算"});
+/// let found = gongkai::check::check_value(gongkai::Catalogue::embedded(), &record, &CheckOptions::default());
+/// let d = found.iter().find(|d| d.code() == "record_missing_field").unwrap();
+/// assert!(d.path().starts_with('/'));
+/// assert!(!d.message().get(Lang::En).is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     /// JSON pointer (RFC 6901) of the offending value in the record; `""` is the whole record.
-    /// Lent when it is fixed (`/review`, an item's element): most findings' pointers are.
-    pub path: Cow<'static, str>,
+    /// Lent or shared when it is fixed (`/review`, an item's element): most findings' pointers are.
+    pub path: SharedStr,
     /// In Chinese and English (`message.zh()`, `.en()`, `.get(lang)`), written out when read.
     pub message: Message,
-    /// The citation that makes it a rule (a code's own basis is lent, not copied).
-    pub basis: Option<Cow<'static, str>>,
+    /// The citation that makes it a rule (a code's own basis is lent, an item's shared, not copied).
+    pub basis: Option<SharedStr>,
     /// What to do about it.
     pub help: Option<Message>,
 }
 
 impl Diagnostic {
+    /// A diagnostic made again from its parts (as a binding that stored them keeps them):
+    /// nothing is checked or looked up.
+    pub fn from_parts(
+        code: &'static str,
+        severity: Severity,
+        path: impl Into<SharedStr>,
+        message: Message,
+        basis: Option<SharedStr>,
+        help: Option<Message>,
+    ) -> Self {
+        Self { code, severity, path: path.into(), message, basis, help }
+    }
+
+    /// Its stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// JSON pointer (RFC 6901) of the offending value; `""` is the whole record.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// In Chinese and English.
+    pub fn message(&self) -> &Message {
+        &self.message
+    }
+
+    /// The citation that makes it a rule.
+    pub fn basis(&self) -> Option<&str> {
+        self.basis.as_deref()
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Option<&Message> {
+        self.help.as_ref()
+    }
+
     /// A diagnostic for a declared code, with the code's default severity and basis.
-    pub fn new(info: &'static CodeInfo, path: impl Into<Cow<'static, str>>, message: impl Into<Message>) -> Self {
+    pub fn new(info: &'static CodeInfo, path: impl Into<SharedStr>, message: impl Into<Message>) -> Self {
         Self {
             code: info.code,
             severity: info.severity,
             path: path.into(),
             message: message.into(),
-            basis: (!info.basis.is_empty()).then_some(Cow::Borrowed(info.basis)),
+            basis: (!info.basis.is_empty()).then_some(SharedStr::Static(info.basis)),
             help: None,
         }
     }
 
-    pub fn with_basis(mut self, basis: impl Into<Cow<'static, str>>) -> Self {
+    pub fn with_basis(mut self, basis: impl Into<SharedStr>) -> Self {
         self.basis = Some(basis.into());
         self
     }
@@ -164,48 +218,30 @@ impl Serialize for LocalizedDiagnostic<'_> {
     }
 }
 
-/// `text` for the life of the program: each distinct text is kept once, and later calls with
-/// the same text return the same copy. For catalogue texts that diagnostics quote or cite
-/// (element titles, item ids, citations): a diagnostic then lends them rather than copying
-/// them, which kept a batch's results a third smaller. Call it when an item or a scope is
-/// compiled, not per diagnostic (it takes a lock). The texts kept are bounded by the distinct
-/// catalogue texts the process ever loads.
-pub(crate) fn intern(text: &str) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::{LazyLock, Mutex};
-    static TEXTS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
-    // A panic elsewhere cannot leave the set half-changed: use it even if poisoned.
-    let mut texts = TEXTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(&kept) = texts.get(text) {
-        return kept;
-    }
-    let kept: &'static str = Box::leak(text.into());
-    texts.insert(kept);
-    kept
+/// A message with no part from the record, written out once when an item or a scope is
+/// compiled and kept by the checker that compiled it: a diagnostic made from it shares both
+/// texts (a reference count), with nothing to format or copy. For messages that quote only
+/// catalogue texts (an element's title, an item's channels), which were templates written out
+/// again for every record they flagged. Freed with the checker and the diagnostics that hold it.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedText {
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
 }
 
-/// A message with no part from the record, written out once and kept for the life of the
-/// program ([`intern`]): a diagnostic made from it lends both texts, with nothing to allocate,
-/// free or pack. For messages that quote only catalogue texts (an element's title, an item's
-/// channels), which were templates written out again for every record they flagged.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct LentText {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl LentText {
+impl SharedText {
     /// No text: for what is never shown (an institution not recognised has no items to list).
-    pub const EMPTY: Self = Self { zh: "", en: "" };
-
-    /// `message` written out in both languages and kept. Takes [`intern`]'s lock: call it when
-    /// an item or a scope is compiled.
-    pub fn of(message: &Message) -> Self {
-        Self { zh: intern(message.zh()), en: intern(message.en()) }
+    pub fn empty() -> Self {
+        Self { zh: Arc::from(""), en: Arc::from("") }
     }
 
-    pub fn message(self) -> Message {
-        Message::from(crate::model::Text::new(self.zh, self.en))
+    /// `message` written out in both languages and kept.
+    pub fn of(message: &Message) -> Self {
+        Self { zh: Arc::from(message.zh()), en: Arc::from(message.en()) }
+    }
+
+    pub fn message(&self) -> Message {
+        Message::from(crate::model::Text::new(&self.zh, &self.en))
     }
 }
 
@@ -254,59 +290,6 @@ pub(crate) fn index_pointer(base: &str, index: usize) -> String {
 /// Escape one reference token of a JSON pointer (RFC 6901).
 pub fn pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
     if token.contains(['~', '/']) { token.replace('~', "~0").replace('/', "~1").into() } else { token.into() }
-}
-
-/// Every declared diagnostic code, grouped by area, in a stable order.
-///
-/// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
-pub fn codes() -> Vec<&'static CodeInfo> {
-    let lists: [&'static [&'static CodeInfo]; 6] = [
-        crate::catalogue::lint::CODES,
-        crate::check::CODES,
-        crate::check::filter::CODES,
-        crate::deadlines::CODES,
-        crate::screening::CODES,
-        crate::report::CODES,
-        crate::site::CODES,
-    ];
-    lists.iter().flat_map(|l| l.iter().copied()).collect()
-}
-
-/// Look up a declared code.
-pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
-    codes().into_iter().find(|c| c.code == code)
-}
-
-/// `docs/diagnostics.md`: every code by area, with severity, basis, summary and an example.
-/// The file is generated from [`codes`] and checked fresh by a test (`GONGKAI_BLESS=1` rewrites it).
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "# Diagnostic codes\n\n\
-         <!-- Generated from `gongkai::diagnostics::codes()` by `GONGKAI_BLESS=1 cargo test -p gongkai --test diagnostics_doc`. Do not edit. -->\n\n\
-         Every diagnostic gongkai reports has a stable snake_case code, a severity, a JSON pointer to the\n\
-         offending value, a message in Chinese and English, and the basis that makes it a rule.\n\
-         `gongkai codes` prints the same list.\n",
-    );
-    let mut area = "";
-    for c in codes() {
-        if c.area != area {
-            area = c.area;
-            out.push_str(&format!(
-                "\n## {area}\n\n| code | severity | summary | basis | example |\n|---|---|---|---|---|\n"
-            ));
-        }
-        let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-        out.push_str(&format!(
-            "| `{}` | {} | {}<br>{} | {} | `{}` |\n",
-            c.code,
-            c.severity,
-            cell(c.summary_zh),
-            cell(c.summary_en),
-            if c.basis.is_empty() { "—".to_owned() } else { cell(c.basis) },
-            cell(c.example).replace('`', "'"),
-        ));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -46,10 +46,10 @@ pub fn own_words(msg: &str) -> (String, String) {
         let (fz, fe) = json_kind(found);
         (format!("应为{ez}，实为{fz}"), format!("expected {ee}, found {fe}"))
     };
-    if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: ")) {
-        if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-            return expected_found(expected, found);
-        }
+    if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        return expected_found(expected, found);
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (v, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));

@@ -290,12 +290,10 @@ fn read_sheet(
     loop {
         let event = reader.read_event().map_err(|e| xml_error(part, &reader, e))?;
         match event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "col" => {
-                if flag(&e, "hidden") {
-                    let min = attr(&e, "min").and_then(|v| v.parse().ok()).unwrap_or(1u32);
-                    let max = attr(&e, "max").and_then(|v| v.parse().ok()).unwrap_or(min);
-                    hidden_cols.push((min.saturating_sub(1), max.saturating_sub(1)));
-                }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "col" && flag(&e, "hidden") => {
+                let min = attr(&e, "min").and_then(|v| v.parse().ok()).unwrap_or(1u32);
+                let max = attr(&e, "max").and_then(|v| v.parse().ok()).unwrap_or(min);
+                hidden_cols.push((min.saturating_sub(1), max.saturating_sub(1)));
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "row" => {
                 if row_hidden && row_has_data {

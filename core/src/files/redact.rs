@@ -694,13 +694,13 @@ fn remove_hidden_sheets(
             continue;
         }
         match &event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
-                if attr(e, "id").is_some_and(|id| hidden_ids.contains(&id)) {
-                    if matches!(event, Event::Start(_)) {
-                        skip_depth = 1;
-                    }
-                    continue;
+            Event::Start(e) | Event::Empty(e)
+                if e.local_name().as_ref() == "sheet" && attr(e, "id").is_some_and(|id| hidden_ids.contains(&id)) =>
+            {
+                if matches!(event, Event::Start(_)) {
+                    skip_depth = 1;
                 }
+                continue;
             }
             Event::Start(e) if e.local_name().as_ref() == "definedName" => {
                 let local = attr(e, "localSheetId").and_then(|v| v.parse::<usize>().ok());

@@ -11,9 +11,8 @@ mod ground;
 mod institution;
 mod item;
 mod overlay;
+mod shared;
 mod template;
-
-use std::borrow::Cow;
 
 pub use citation::{Citation, Status};
 pub use domain::{DomainInfo, DomainRegistry, LevelInfo};
@@ -23,6 +22,7 @@ pub use item::{
     Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart, WithdrawalRule,
 };
 pub use overlay::{ItemChange, Overlay, RequestOptions};
+pub use shared::SharedStr;
 pub use template::{Applicability, MissingRow, Source, Template};
 
 use schemars::JsonSchema;
@@ -39,15 +39,16 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Chinese (authoritative).
-    pub zh: Cow<'static, str>,
+    pub zh: SharedStr,
     /// English (working translation).
-    pub en: Cow<'static, str>,
+    pub en: SharedStr,
 }
 
 impl Text {
-    /// A text from `&'static str` literals (not copied) or `String`s (kept as they are): most
-    /// diagnostics carry fixed messages and help, and make them for every record they flag.
-    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
+    /// A text from `&'static str` literals (not copied), shared `Arc<str>`s or `String`s (kept
+    /// as they are): most diagnostics carry fixed messages and help, and make them for every
+    /// record they flag.
+    pub fn new(zh: impl Into<SharedStr>, en: impl Into<SharedStr>) -> Self {
         Self { zh: zh.into(), en: en.into() }
     }
 

@@ -9,7 +9,6 @@
 //! - any other proactive item: at least one publication in Y (an item with no record is reported
 //!   as missing: publish it, or record that nothing arose in the year).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -273,19 +272,19 @@ pub fn audit_with(
     let mut by_item: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     let mut nothing: BTreeMap<&str, &Value> = BTreeMap::new();
     for rec in records {
-        if fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some() {
-            if let Some(id) = fields::item_id(rec) {
-                if fields::nothing_arose(rec) {
-                    let in_year = match fields::period(rec) {
-                        Some(p) => p == year.to_string(),
-                        None => fields::published(rec).is_none_or(|d| d.year() == year),
-                    };
-                    if in_year {
-                        nothing.insert(id, rec);
-                    }
-                } else {
-                    by_item.entry(id).or_default().push(rec);
+        if (fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some())
+            && let Some(id) = fields::item_id(rec)
+        {
+            if fields::nothing_arose(rec) {
+                let in_year = match fields::period(rec) {
+                    Some(p) => p == year.to_string(),
+                    None => fields::published(rec).is_none_or(|d| d.year() == year),
+                };
+                if in_year {
+                    nothing.insert(id, rec);
                 }
+            } else {
+                by_item.entry(id).or_default().push(rec);
             }
         }
     }
@@ -613,7 +612,10 @@ fn request_figures(
                 ),
                 due: None,
                 overdue: true,
-                basis: late.basis.clone().map_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned(), Cow::into_owned),
+                basis: late
+                    .basis
+                    .clone()
+                    .map_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned(), crate::model::SharedStr::into_owned),
             });
         } else if received.is_none()
             || diags.iter().any(|d| d.code == "request_calendar_not_covered" || d.code == "request_invalid_value")

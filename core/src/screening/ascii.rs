@@ -122,10 +122,10 @@ fn token(b: &[u8], s: usize, hits: &mut Vec<Hit>, include_redacted: bool) -> usi
     let r = run_end(b, s);
     // An address's local part goes on past the run (or the run ends at its `@`): most tokens
     // (numbers in Chinese text, dates) end elsewhere and skip the address scan.
-    if b.get(r).is_some_and(|&c| c == b'@' || is_local(c)) {
-        if let Some(end) = email(b, s, hits, include_redacted) {
-            return end;
-        }
+    if b.get(r).is_some_and(|&c| c == b'@' || is_local(c))
+        && let Some(end) = email(b, s, hits, include_redacted)
+    {
+        return end;
     }
     if b.get(r) == Some(&b'*') {
         return masked(b, s, hits, include_redacted);

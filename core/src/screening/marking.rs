@@ -25,8 +25,8 @@ const EDGE_SLACK: usize = 4;
 enum Keywords {
     #[cfg(target_arch = "x86_64")]
     Avx2,
-    Packed(Searcher),
-    Anchors(Anchors),
+    Packed(Box<Searcher>),
+    Anchors(Box<Anchors>),
 }
 
 static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
@@ -36,8 +36,8 @@ static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
     }
     let patterns: Vec<&str> = LEVELS.iter().chain(INTERNAL.iter()).copied().collect();
     match Config::new().match_kind(MatchKind::LeftmostFirst).builder().extend(&patterns).build() {
-        Some(s) => Keywords::Packed(s),
-        None => Keywords::Anchors(Anchors::new()),
+        Some(s) => Keywords::Packed(Box::new(s)),
+        None => Keywords::Anchors(Box::new(Anchors::new())),
     }
 });
 

@@ -11,7 +11,7 @@ use super::codes::{OVERLAY_LOOSENS, OVERLAY_UNKNOWN_INDICATOR, OVERLAY_UNKNOWN_L
 use super::snapshot::{ColumnType, MessageType};
 use crate::catalogue::lint::{Finding, INVALID_YAML, MISSING_CITATION};
 use crate::catalogue::located::Located;
-use crate::catalogue::parse_yaml;
+use crate::data::parse_yaml;
 use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::error::{Error, Location};
 use crate::model::{Citation, Status, Text};

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use gongkai::Diagnostic;
-use gongkai::check::sources::{Payload, Unit};
+use gongkai::sources::{Payload, Unit};
 use gongkai::files::{AttachmentFile, Limits, screen_attachment_files};
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use gongkai::diagnostics::codes;
+use gongkai::registry::codes;
 use gongkai::{Lang, Severity};
 use serde_json::{Value, json};
 
@@ -264,7 +264,7 @@ struct CodeCount {
 
 impl CodeCount {
     fn summary(&self, lang: Lang) -> &'static str {
-        match gongkai::diagnostics::code_info(self.code) {
+        match gongkai::registry::code_info(self.code) {
             Some(c) if lang == Lang::En => c.summary_en,
             Some(c) => c.summary_zh,
             None => "",

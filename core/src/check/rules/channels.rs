@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::check::codes::{CHANNEL_NOT_IN_CATALOGUE, CHANNELS_MISSING};
-use crate::diagnostics::{Diagnostic, Lent, index_pointer, message};
+use crate::diagnostics::{Diagnostic, index_pointer, message};
 use crate::model::Text;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -35,8 +35,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         "渠道 `{0}` 不在事项 `{1}` 的公开渠道中（{2}）",
                         "channel `{0}` is not among the channels of item `{1}` ({2})",
                         ch,
-                        Lent(texts.id),
-                        Lent(texts.channels)
+                        &texts.id,
+                        &texts.channels
                     ),
                 )
                 .with_help(texts.channels_help.message()),
@@ -46,8 +46,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The help of [`CHANNEL_NOT_IN_CATALOGUE`] for an item with `channels` (quoted as a list).
-pub(crate) fn help(channels: &'static str) -> crate::diagnostics::Message {
-    message!("同时在目录规定的渠道发布：{0}", "also publish on the catalogue's channels: {0}", Lent(channels))
+pub(crate) fn help(channels: &std::sync::Arc<str>) -> crate::diagnostics::Message {
+    message!("同时在目录规定的渠道发布：{0}", "also publish on the catalogue's channels: {0}", channels)
 }
 
 /// `/channels/i`: lent for the first few (a record names one or two channels), else made.

@@ -176,7 +176,7 @@ items:
     mode: proactive
     timing: { kind: timely }
 "#;
-        let registry = crate::catalogue::embedded::file("institutions.yaml").unwrap_or_default();
+        let registry = crate::data::embedded::file("institutions.yaml").unwrap_or_default();
         Catalogue::from_sources(&[
             ("institutions.yaml".into(), registry.into()),
             ("grounds.yaml".into(), grounds.into()),

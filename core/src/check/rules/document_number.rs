@@ -7,19 +7,19 @@ use crate::diagnostics::{Diagnostic, message};
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let top = ctx.rec.document_number;
     let in_fields = ctx.rec.fields.and_then(|f| f.get_str("document_number"));
-    if let (Some(a), Some(b)) = (top, in_fields) {
-        if a.trim() != b.trim() {
-            out.push(Diagnostic::new(
-                &DOCUMENT_NUMBER_MISMATCH,
-                "/fields/document_number",
-                message!(
-                    "内容要素中的文号 `{0}` 与记录的文号 `{1}` 不一致",
-                    "document number `{0}` in the fields differs from the record's `{1}`",
-                    b,
-                    a
-                ),
-            ));
-        }
+    if let (Some(a), Some(b)) = (top, in_fields)
+        && a.trim() != b.trim()
+    {
+        out.push(Diagnostic::new(
+            &DOCUMENT_NUMBER_MISMATCH,
+            "/fields/document_number",
+            message!(
+                "内容要素中的文号 `{0}` 与记录的文号 `{1}` 不一致",
+                "document number `{0}` in the fields differs from the record's `{1}`",
+                b,
+                a
+            ),
+        ));
     }
     // An item flagged as numbered but without a `document_number` element: the record's own field.
     if let Some(item) = ctx.item {
@@ -37,24 +37,24 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (path, number) in [("/document_number", top), ("/fields/document_number", in_fields)] {
-        if let Some(n) = number {
-            if let Some(year) = bracketed_year(n) {
-                out.push(
-                    Diagnostic::new(
-                        &DOCUMENT_NUMBER_MALFORMED,
-                        path,
-                        message!(
-                            "文号 `{0}` 的年份应使用六角括号，写作〔{1}〕",
-                            "document number `{0}`: write the year in hexagonal brackets, as 〔{1}〕",
-                            n,
-                            year
-                        ),
-                    )
-                    .with_help(message!("例如：某政发〔{0}〕3号", "e.g. 某政发〔{0}〕3号", year)),
-                );
-                if top == in_fields {
-                    break;
-                }
+        if let Some(n) = number
+            && let Some(year) = bracketed_year(n)
+        {
+            out.push(
+                Diagnostic::new(
+                    &DOCUMENT_NUMBER_MALFORMED,
+                    path,
+                    message!(
+                        "文号 `{0}` 的年份应使用六角括号，写作〔{1}〕",
+                        "document number `{0}`: write the year in hexagonal brackets, as 〔{1}〕",
+                        n,
+                        year
+                    ),
+                )
+                .with_help(message!("例如：某政发〔{0}〕3号", "e.g. 某政发〔{0}〕3号", year)),
+            );
+            if top == in_fields {
+                break;
             }
         }
     }

@@ -32,21 +32,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         Some(interp) => {
-            if let (Some(i), Some(p)) = (interp.published, ctx.rec.published) {
-                if i > p {
-                    let days = (i - p).num_days();
-                    out.push(with_basis(Diagnostic::new(
-                        &INTERPRETATION_LATE,
-                        "/interpretation/published",
-                        message!(
-                            "解读 {0} 发布，比文件（{1}）晚 {2} 天",
-                            "the interpretation was published {0}, {2} days after the document ({1})",
-                            i,
-                            p,
-                            days
-                        ),
-                    )));
-                }
+            if let (Some(i), Some(p)) = (interp.published, ctx.rec.published)
+                && i > p
+            {
+                let days = (i - p).num_days();
+                out.push(with_basis(Diagnostic::new(
+                    &INTERPRETATION_LATE,
+                    "/interpretation/published",
+                    message!(
+                        "解读 {0} 发布，比文件（{1}）晚 {2} 天",
+                        "the interpretation was published {0}, {2} days after the document ({1})",
+                        i,
+                        p,
+                        days
+                    ),
+                )));
             }
         }
     }

@@ -87,10 +87,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let late = (end - due.date).num_days();
-    // Interned with the item's other texts: lent, not formatted for each late record.
-    let basis = match ctx.texts {
-        Some(texts) => texts.timing_basis.map(std::borrow::Cow::Borrowed),
-        None => item.timing.basis().map(|c| std::borrow::Cow::Owned(c.to_string())),
+    // Kept with the item's other texts: shared, not formatted for each late record.
+    let basis: Option<crate::model::SharedStr> = match ctx.texts {
+        Some(texts) => texts.timing_basis.as_ref().map(Into::into),
+        None => item.timing.basis().map(|c| c.to_string().into()),
     };
     let working = due.working();
     let d = if published {
@@ -99,7 +99,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "/published",
             message!(
                 "{0} 公开，超过时限 {1} 天（{2}）",
-                "published {0}, {1} days after the time limit ({2})",
+                "published {0}, {1} day(s) after the time limit ({2})",
                 end,
                 late,
                 working
@@ -111,7 +111,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "/published",
             message!(
                 "尚未公开，已超过时限 {0} 天（{1}）",
-                "not yet published, {0} days past the time limit ({1})",
+                "not yet published, {0} day(s) past the time limit ({1})",
                 late,
                 working
             ),
@@ -137,8 +137,8 @@ fn provisional_note(cal: &crate::calendar::Calendar, formed: NaiveDate, due: Nai
             &crate::check::codes::CALENDAR_PROVISIONAL,
             "/formed",
             Text::new(
-                format!("时限（至{due}）为暂定：{}年尚无节假日安排通知。{zh}", list.join("、")),
-                format!("the time limit ({due}) is provisional: no holiday notice for {} yet. {en}", list.join(", ")),
+                format!("时限（至{due}）为暂定（{}年）：{zh}", list.join("、")),
+                format!("the time limit ({due}) is provisional ({}): {en}", list.join(", ")),
             ),
         )
         .with_help(Text::new(
@@ -151,7 +151,8 @@ fn provisional_note(cal: &crate::calendar::Calendar, formed: NaiveDate, due: Nai
 fn unchecked(why: NoDeadline, formed: NaiveDate) -> Diagnostic {
     let (zh, en) = match why {
         NoDeadline::Calendar(e) => {
-            (format!("工作日历缺少数据，未检查时限：{e}"), format!("time limit not checked: {e}"))
+            let why = e.message();
+            (format!("未检查时限：{}", why.zh), format!("time limit not checked: {}", why.en))
         }
     };
     let _ = formed;

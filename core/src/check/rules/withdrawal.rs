@@ -49,14 +49,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let due = match bridge::add_working_days(ctx.opts.calendar(), changed, rule.working_days) {
         Ok(due) => due,
         Err(NoDeadline::Calendar(e)) => {
-            out.push(Diagnostic::new(
-                &TIMELINESS_UNCHECKED,
-                "/withdrawal/date",
+            out.push(Diagnostic::new(&TIMELINESS_UNCHECKED, "/withdrawal/date", {
+                let why = e.message();
                 Text::new(
-                    format!("工作日历缺少数据，未检查撤回时限：{e}"),
-                    format!("withdrawal time limit not checked: {e}"),
-                ),
-            ));
+                    format!("未检查撤回时限：{}", why.zh),
+                    format!("withdrawal time limit not checked: {}", why.en),
+                )
+            }));
             return;
         }
     };

@@ -7,14 +7,17 @@ mod builtin;
 #[cfg(feature = "jsonschema")]
 mod with_jsonschema;
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::{Compiled, ElementTexts};
 use crate::check::record::{Fields, Member, MemberValue};
-use crate::diagnostics::{Diagnostic, Lent, Message, concat, intern, message, pointer_token};
+use crate::diagnostics::{Diagnostic, Message, concat, message, pointer_token};
 use crate::model::Item;
+use crate::model::SharedStr;
 
 #[cfg(not(feature = "jsonschema"))]
 pub(crate) use builtin::Validator;
@@ -55,12 +58,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
     let texts = compiled.texts();
     // The usual case: what is wrong is only what is absent, read off the item's texts.
     let absent = match fields {
-        Fields::Members(members) => absent_members(&texts.required, |e| e.key, compiled, members),
-        _ => absent(&texts.required, |e| e.key, compiled.present_validator(), &fields.to_value()),
+        Fields::Members(members) => absent_members(&texts.required, |e| &*e.key, compiled, members),
+        _ => absent(&texts.required, |e| &*e.key, compiled.present_validator(), &fields.to_value()),
     };
     if let Some(absent) = absent {
         for e in absent {
-            out.push(missing_element(e).with_basis(texts.fields_basis));
+            out.push(missing_element(e).with_basis(&texts.fields_basis));
         }
         return;
     }
@@ -74,41 +77,37 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
             Problem::Missing(key) => {
                 // The key is one of the item's elements (the schema's `required` lists only
                 // those): its texts are lent, not copied.
-                let (key, zh, en) = texts.element(&key).map_or_else(|| (intern(&key), "", ""), |e| (e.key, e.zh, e.en));
-                missing(key, zh, en, &at)
+                match texts.element(&key) {
+                    Some(e) => missing(&e.key, &e.zh, &e.en, &at),
+                    None => missing(&Arc::from(key), &Arc::from(""), &Arc::from(""), &at),
+                }
             }
             problem => {
                 let key = at.split('/').nth(1).unwrap_or_default();
-                let (zh, en) = texts.element(key).map_or(("", ""), |e| (e.zh, e.en));
+                let (zh, en) = texts
+                    .element(key)
+                    .map_or_else(Default::default, |e| (SharedStr::from(&e.zh), SharedStr::from(&e.en)));
                 let (why_zh, why_en) = describe(&problem);
                 Diagnostic::new(
                     &FIELDS_INVALID_ELEMENT,
                     concat(&["/fields", &at]),
-                    message!(
-                        "公开内容要素「{0}」（`{1}`）{2}",
-                        "element `{1}` ({3}) {4}",
-                        Lent(zh),
-                        key,
-                        why_zh,
-                        Lent(en),
-                        why_en
-                    ),
+                    message!("公开内容要素「{0}」（`{1}`）{2}", "element `{1}` ({3}) {4}", zh, key, why_zh, en, why_en),
                 )
             }
         };
-        out.push(diagnostic.with_basis(texts.fields_basis));
+        out.push(diagnostic.with_basis(&texts.fields_basis));
     }
 }
 
 /// A required element absent from the object at `at` (a pointer within `fields`).
-fn missing(key: &'static str, zh: &'static str, en: &'static str, at: &str) -> Diagnostic {
+fn missing(key: &Arc<str>, zh: &Arc<str>, en: &Arc<str>, at: &str) -> Diagnostic {
     Diagnostic::new(&FIELDS_MISSING_ELEMENT, missing_pointer(at, key), missing_message(key, zh, en))
 }
 
 /// An element of the item absent from `fields` itself: its message and pointer are the
 /// element's own, written out when the item was compiled ([`ElementTexts::missing`]).
 fn missing_element(e: &ElementTexts) -> Diagnostic {
-    Diagnostic::new(&FIELDS_MISSING_ELEMENT, e.pointer, e.missing.message())
+    Diagnostic::new(&FIELDS_MISSING_ELEMENT, &e.pointer, e.missing.message())
 }
 
 /// The pointer of the element `key` of the object at `at` (a pointer within `fields`).
@@ -117,14 +116,8 @@ pub(crate) fn missing_pointer(at: &str, key: &str) -> String {
 }
 
 /// What [`FIELDS_MISSING_ELEMENT`] says about the element `key` (titled `zh`, `en`).
-pub(crate) fn missing_message(key: &'static str, zh: &'static str, en: &'static str) -> Message {
-    message!(
-        "缺少公开内容要素「{0}」（`{1}`）",
-        "required element `{1}` ({2}) is missing",
-        Lent(zh),
-        Lent(key),
-        Lent(en)
-    )
+pub(crate) fn missing_message(key: &Arc<str>, zh: &Arc<str>, en: &Arc<str>) -> Message {
+    message!("缺少公开内容要素「{0}」（`{1}`）", "required element `{1}` ({2}) is missing", zh, key, en)
 }
 
 /// Most records fail only by leaving elements out, and the validator's error reports cost
@@ -203,7 +196,7 @@ fn sorted(mut errors: Vec<FieldError>) -> Vec<FieldError> {
 pub(crate) fn basis(item: &Item) -> String {
     let mut s = format!("公开事项 `{}` 的内容要素", item.id);
     if let Some(c) = item.basis.first() {
-        s.push_str("；");
+        s.push('；');
         s.push_str(&c.to_string());
     }
     s

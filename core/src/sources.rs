@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{CheckOptions, Checker, codes, input};
+use crate::check::{CheckOptions, Checker, codes, input};
 use crate::diagnostics::{Diagnostic, message};
 use crate::model::Text;
 
@@ -181,7 +181,7 @@ impl Source {
     }
 
     /// Size in bytes, when known (for the progress bar).
-    pub fn len(&self) -> Option<u64> {
+    pub fn size(&self) -> Option<u64> {
         match self {
             Source::Stdin => None,
             Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
