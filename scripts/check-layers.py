@@ -24,8 +24,9 @@ LAYERS = [
     ["deadlines"],
     ["schema"],
     ["check"],
-    ["report", "sources"],
+    ["report", "sources", "site"],
     ["registry"],
+    ["filter"],
     ["facade"],
 ]
 

@@ -3,15 +3,15 @@
 
 use std::path::PathBuf;
 
-use gongkai::sources;
 use gongkai::report::{self, AnnualReport, AuditOptions};
+use gongkai::sources;
 use gongkai::{Catalogue, Institution};
 use pyo3::prelude::*;
 use serde_json::Value;
 
-use crate::calendar::date_arg;
 use crate::catalogue::PyCatalogue;
 use crate::check::record_value;
+use crate::dates::date_arg;
 use crate::errors::{GongkaiError, Where, raise, to_pyerr};
 use crate::report::{PyReport, RecordResult};
 

@@ -136,16 +136,7 @@ pub fn opt_lang(options: &Value) -> CallResult<Lang> {
 }
 
 /// The JSON type of a value, for messages.
-pub fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+pub use crate::diagnostics::type_name;
 
 fn to_value<T: Serialize>(v: &T) -> Value {
     // Serialising the model's own types cannot fail (string keys, no non-finite floats).

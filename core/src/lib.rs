@@ -20,6 +20,7 @@ pub mod facade;
 pub mod fees;
 #[cfg(feature = "files")]
 pub mod files;
+pub mod filter;
 pub mod model;
 pub mod registry;
 pub mod report;

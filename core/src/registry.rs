@@ -14,10 +14,9 @@ use crate::schema;
 ///
 /// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
 pub fn codes() -> Vec<&'static CodeInfo> {
-    let lists: [&'static [&'static CodeInfo]; 7] = [
+    let lists: [&'static [&'static CodeInfo]; 6] = [
         crate::catalogue::lint::CODES,
         crate::check::CODES,
-        crate::check::filter::CODES,
         crate::deadlines::CODES,
         crate::screening::CODES,
         crate::report::CODES,
@@ -95,4 +94,14 @@ fn extra_schemas() -> Vec<(String, Value)> {
     v.extend(crate::report::schemas());
     v.extend(crate::site::schemas());
     v
+}
+
+/// Lint any data file gongkai reads: a site overlay by the site module's rules, every other
+/// catalogue file (template, overlay, grounds, registry) by the catalogue's. Returns every
+/// finding; an empty list means the file is clean. (Here, above both, so neither imports the other.)
+pub fn lint_source(cat: &crate::Catalogue, file: &str, text: &str) -> Vec<crate::catalogue::Finding> {
+    if crate::site::is_site_overlay(text) {
+        return crate::site::lint_overlay_source(file, text);
+    }
+    crate::catalogue::lint_source(cat, file, text)
 }

@@ -258,7 +258,7 @@ interaction:
         text.contains("site_overlay_loosens_limit") || format!("{err:?}").contains("site_overlay_loosens_limit"),
         "{err:?}"
     );
-    let lint = gongkai::catalogue::lint_source(gongkai::Catalogue::embedded(), "loose.yaml", &loose);
+    let lint = gongkai::registry::lint_source(gongkai::Catalogue::embedded(), "loose.yaml", &loose);
     let got: Vec<(&str, Option<&str>, Option<u32>)> =
         lint.iter().map(|f| (f.diagnostic.code, f.location.path.as_deref(), f.location.line)).collect();
     assert_eq!(
@@ -269,7 +269,7 @@ interaction:
         ]
     );
     let unknown = tight.replace("id: homepage_stale", "id: homepage_missing");
-    let lint = gongkai::catalogue::lint_source(gongkai::Catalogue::embedded(), "u.yaml", &unknown);
+    let lint = gongkai::registry::lint_source(gongkai::Catalogue::embedded(), "u.yaml", &unknown);
     assert_eq!(lint[0].diagnostic.code, "site_overlay_unknown_indicator");
 }
 

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use gongkai::catalogue::lint_source;
 use gongkai::model::{Item, Status, Timing};
+use gongkai::registry::lint_source;
 use gongkai::{Catalogue, Institution, Severity};
 
 use crate::output::{CmdResult, Format, print_json};

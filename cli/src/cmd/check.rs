@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
-use gongkai::check::filter::{Baseline, Filter, Selection};
+use gongkai::filter::{Baseline, Filter, Selection};
 use gongkai::sources::{self as input, Payload, Unit};
 
 mod attachments;

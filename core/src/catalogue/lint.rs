@@ -899,9 +899,6 @@ fn detect(text: &str) -> &'static str {
 /// Lint one catalogue file (a template, an overlay, the grounds or the registry) against a
 /// catalogue. Returns every finding; an empty list means the file is clean.
 pub fn lint_source(cat: &Catalogue, file: &str, text: &str) -> Vec<Finding> {
-    if crate::site::is_site_overlay(text) {
-        return crate::site::lint_overlay_source(file, text);
-    }
     let yaml_error = |e: Error| {
         let (location, message) = match e {
             Error::Yaml { location, message } => (location, message),

@@ -431,6 +431,40 @@ code!(
     "\"withdrawal\": {\"withdrawn\": \"2026-05-06\"} without `reasons`"
 );
 
+/// The member of a record that holds its suppressions (read by [`crate::filter`]).
+pub const SUPPRESSION_MEMBER: &str = "x-gongkai";
+
+code!(
+    SUPPRESSION_WITHOUT_REASON,
+    "check",
+    "suppression_without_reason",
+    Warning,
+    "gongkai: a record's x-gongkai suppressions",
+    "记录中的抑制（x-gongkai.ignore）未说明理由",
+    "a suppression in the record (x-gongkai.ignore) gives no reason",
+    "{\"x-gongkai\": {\"ignore\": [\"channel_not_in_catalogue\"]}}"
+);
+code!(
+    SUPPRESSION_UNKNOWN_CODE,
+    "check",
+    "suppression_unknown_code",
+    Warning,
+    "gongkai: a record's x-gongkai suppressions",
+    "抑制中列出的代码不存在",
+    "a suppression names a code that does not exist",
+    "{\"x-gongkai\": {\"ignore\": [\"chanel_not_in_catalogue\"], \"reason\": \"…\"}}"
+);
+code!(
+    SUPPRESSION_INVALID,
+    "check",
+    "suppression_invalid",
+    Error,
+    "gongkai: a record's x-gongkai suppressions",
+    "x-gongkai 的形式不正确（应为 {\"ignore\": [代码…], \"reason\": \"…\"}）",
+    "x-gongkai is not of the form {\"ignore\": [codes…], \"reason\": \"…\"}",
+    "{\"x-gongkai\": {\"ignore\": \"item_unknown\"}}"
+);
+
 /// Diagnostic codes of the record checks, in documentation order.
 pub static CODES: &[&CodeInfo] = &[
     &INPUT_INVALID_JSON,
@@ -478,6 +512,9 @@ pub static CODES: &[&CodeInfo] = &[
     &ATTACHMENT_FILE_UNREADABLE,
     &ATTACHMENT_FILE_OUTSIDE,
     &ANNUAL_REPORT_BELOW_COUNTY,
+    &SUPPRESSION_WITHOUT_REASON,
+    &SUPPRESSION_UNKNOWN_CODE,
+    &SUPPRESSION_INVALID,
 ];
 
 // ── attachments named by file (`"attachments": [{"name", "path"}]`) ─────────────────────────

@@ -8,11 +8,12 @@
 //! assert!(diags.iter().any(|d| d.code == "item_unknown"));
 //! ```
 
+#[cfg(feature = "files")]
+pub mod attachments;
 mod bridge;
 pub mod codes;
 mod engine;
 mod fast;
-pub mod filter;
 pub mod input;
 mod options;
 pub mod record;

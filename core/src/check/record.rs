@@ -112,7 +112,7 @@ pub struct Attachment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The file as it will be published, relative to the record's file (`files/名单.xlsx`);
-    /// `gongkai check` reads and screens it (see `files::screen_attachment_files`).
+    /// `gongkai check` reads and screens it (see `check::attachments::screen_attachment_files`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 }

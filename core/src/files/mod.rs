@@ -12,7 +12,6 @@
 //! `lopdf` (feature `pdf`); HTML with the `html5gum` WHATWG tokenizer (byte spans, so a
 //! redacted page keeps every other byte); text encodings with `encoding_rs`.
 
-mod attached;
 mod html;
 mod ooxml;
 #[cfg(feature = "pdf")]
@@ -28,7 +27,6 @@ use serde::Serialize;
 use crate::diagnostics::{CodeInfo, Message, Severity};
 use crate::screening::{Finding, ScanOptions, scan_with};
 
-pub use attached::{AttachmentFile, AttachmentPath, attachment_paths, screen_attachment_files};
 pub use redact::{FileRedaction, RedactOptions, redact_file};
 
 /// The formats the readers know.

@@ -88,8 +88,8 @@ pub fn proactive_candidates(records: &[Value], min_applicants: usize) -> (Vec<Ca
                     &INVALID_VALUE,
                     format!("/{index}/requested"),
                     Text::new(
-                        format!("`requested` 应为文字，而不是 {}", crate::facade::type_name(other)),
-                        format!("`requested` must be text, not {}", crate::facade::type_name(other)),
+                        format!("`requested` 应为文字，而不是 {}", crate::diagnostics::type_name(other)),
+                        format!("`requested` must be text, not {}", crate::diagnostics::type_name(other)),
                     ),
                 ));
                 continue;

@@ -12,8 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use gongkai::Diagnostic;
+use gongkai::check::attachments::{AttachmentFile, screen_attachment_files};
+use gongkai::files::Limits;
 use gongkai::sources::{Payload, Unit};
-use gongkai::files::{AttachmentFile, Limits, screen_attachment_files};
 use serde_json::Value;
 
 pub(crate) struct AttachmentReader {

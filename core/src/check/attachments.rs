@@ -10,11 +10,11 @@
 
 use serde_json::Value;
 
-use super::{FileKind, Limits, Notice, resolve_kind, scan_file};
 use crate::check::codes::{
     ATTACHMENT_FILE_MISSING, ATTACHMENT_FILE_OUTSIDE, ATTACHMENT_FILE_UNREADABLE, RECORD_WRONG_TYPE,
 };
 use crate::diagnostics::{Diagnostic, message};
+use crate::files::{FileKind, Limits, Notice, resolve_kind, scan_file};
 use crate::screening::{NOT_SCREENED, ScanOptions};
 
 /// What the front end found when it went to read an attachment's file.

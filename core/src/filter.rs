@@ -3,10 +3,11 @@
 //! baseline of findings already known, so that only new ones are reported.
 //!
 //! A filter over the diagnostics a check returns: the rules never see it, and the CLI, Python and
-//! the browser apply the same one.
+//! the browser apply the same one. It sits above the registry: a selector is checked against
+//! every code there is. Its own codes are declared with the checker's (`check::codes`).
 //!
 //! ```
-//! use gongkai::check::filter::{Filter, Selection};
+//! use gongkai::filter::{Filter, Selection};
 //! use gongkai::{Catalogue, check::{check_value, CheckOptions}};
 //! use serde_json::json;
 //! let record = json!({"kind": "publication", "item": "admin.art20.99",
@@ -21,45 +22,13 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::diagnostics::{CodeInfo, Diagnostic, code, codes, message, suggest};
+use crate::check::codes::{SUPPRESSION_INVALID, SUPPRESSION_UNKNOWN_CODE, SUPPRESSION_WITHOUT_REASON};
+use crate::diagnostics::{CodeInfo, Diagnostic, message, suggest};
 use crate::model::Text;
+use crate::registry::codes;
 
 /// The member of a record that holds its suppressions.
-pub const SUPPRESSION_MEMBER: &str = "x-gongkai";
-
-code!(
-    SUPPRESSION_WITHOUT_REASON,
-    "check",
-    "suppression_without_reason",
-    Warning,
-    "gongkai: a record's x-gongkai suppressions",
-    "记录中的抑制（x-gongkai.ignore）未说明理由",
-    "a suppression in the record (x-gongkai.ignore) gives no reason",
-    "{\"x-gongkai\": {\"ignore\": [\"channel_not_in_catalogue\"]}}"
-);
-code!(
-    SUPPRESSION_UNKNOWN_CODE,
-    "check",
-    "suppression_unknown_code",
-    Warning,
-    "gongkai: a record's x-gongkai suppressions",
-    "抑制中列出的代码不存在",
-    "a suppression names a code that does not exist",
-    "{\"x-gongkai\": {\"ignore\": [\"chanel_not_in_catalogue\"], \"reason\": \"…\"}}"
-);
-code!(
-    SUPPRESSION_INVALID,
-    "check",
-    "suppression_invalid",
-    Error,
-    "gongkai: a record's x-gongkai suppressions",
-    "x-gongkai 的形式不正确（应为 {\"ignore\": [代码…], \"reason\": \"…\"}）",
-    "x-gongkai is not of the form {\"ignore\": [codes…], \"reason\": \"…\"}",
-    "{\"x-gongkai\": {\"ignore\": \"item_unknown\"}}"
-);
-
-/// The codes this module declares.
-pub static CODES: &[&CodeInfo] = &[&SUPPRESSION_WITHOUT_REASON, &SUPPRESSION_UNKNOWN_CODE, &SUPPRESSION_INVALID];
+pub use crate::check::codes::SUPPRESSION_MEMBER;
 
 /// A declared code by name, from a table built once (a filter looks up every diagnostic).
 fn code_info(code: &str) -> Option<&'static CodeInfo> {
