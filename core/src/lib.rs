@@ -22,6 +22,7 @@ pub mod fees;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod model;
+pub mod record;
 pub mod report;
 pub mod schema;
 pub mod screening;
