@@ -322,11 +322,11 @@ pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
 
 /// A `YYYY-MM-DD` date; `path` names the argument in the error.
 pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::record::parse_date(s).ok_or_else(|| {
         let shown: String = s.chars().take(40).collect();
         CallError {
             code: "invalid_date".to_owned(),
-            ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)"))
+            ..CallError::argument(path, format!("`{shown}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02"))
         }
     })
 }
@@ -486,7 +486,7 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
         settings = settings.with_due_soon_working_days(n);
     }
     let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
-    let timeline = match serde_json::from_value::<deadlines::RequestRecord>(record.clone()) {
+    let timeline = match deadlines::request::read_request(record) {
         Ok(r) => Some(deadlines::request_timeline(cal, &r, settings).map_err(|e| calendar_error(e, "/received"))?),
         Err(_) => None,
     };

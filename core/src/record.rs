@@ -51,7 +51,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// A date that [`parse_date`] refused, with the message every front door shows.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date `{value}`: expected YYYY-MM-DD, e.g. 2026-03-02")]
+#[error("`{value}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02")]
 #[non_exhaustive]
 pub struct DateError {
     pub value: String,
@@ -506,7 +506,7 @@ mod tests {
         }
         assert_eq!(
             parse_date_strict("2026-9-7").unwrap_err().to_string(),
-            "invalid date `2026-9-7`: expected YYYY-MM-DD, e.g. 2026-03-02"
+            "`2026-9-7` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02"
         );
     }
 

@@ -173,7 +173,7 @@ fn run_request(
         .with_today(today)
         .with_due_soon_working_days(due_soon);
     let diagnostics = deadlines::check_request_with(&cat, cal, &value, settings);
-    let record: Option<deadlines::RequestRecord> = serde_json::from_value(value).ok();
+    let record: Option<deadlines::RequestRecord> = deadlines::request::read_request(&value).ok();
     let timeline: Option<Timeline> = match &record {
         Some(r) => Some(request_timeline(cal, r, settings)?),
         None => None,

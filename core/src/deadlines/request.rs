@@ -828,6 +828,19 @@ fn check_fee(r: &RequestRecord, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Read a request record with the one reader (strict dates, every value typed): the record
+/// when nothing is wrong with it (undefined members aside), else every error found, each at
+/// its JSON pointer. What the timeline calls of the facade, the CLI and Python read.
+pub fn read_request(record: &Value) -> Result<RequestRecord, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let read = parse_record(Node::Value(record), UnknownMembers::Warn, &mut out);
+    out.retain(|d| d.severity == crate::diagnostics::Severity::Error);
+    match read {
+        Some(r) if out.is_empty() => Ok(r),
+        _ => Err(out),
+    }
+}
+
 /// The members each object of a request record declares, from [`RequestRecord`].
 static DECLARED: std::sync::LazyLock<std::collections::BTreeMap<String, Vec<String>>> =
     std::sync::LazyLock::new(declared_members::<RequestRecord>);
