@@ -482,11 +482,16 @@ pub fn unknown_members(
                 message!("未定义的字段 `{0}`，已忽略", "unknown member `{0}` is ignored", key),
             ),
         };
-        d = d.with_help(message!(
-            "此处可用的字段：{0}；自定义数据放在 `x-gongkai` 或 `fields` 中",
-            "members here: {0}; keep your own data under `x-gongkai` or `fields`",
-            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-        ));
+        let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        d = d.with_help(if known.iter().any(|k| k == "fields") {
+            message!(
+                "此处可用的字段：{0}；自定义数据放在 `fields` 或 `x-gongkai` 中",
+                "members here: {0}; keep your own data under `fields` or `x-gongkai`",
+                list
+            )
+        } else {
+            message!("此处可用的字段：{0}", "members here: {0}", list)
+        });
         if policy == UnknownMembers::Error {
             d = d.with_severity(Severity::Error);
         }

@@ -45,8 +45,12 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     overlay: Vec<String>,
     /// Check records without a `published` date against this date (YYYY-MM-DD): overdue items.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = gongkai::record::parse_date_strict)]
     today: Option<NaiveDate>,
+    /// Report members the record format does not define (`publish_date` for `published`) as
+    /// errors, not warnings.
+    #[arg(long)]
+    strict_members: bool,
     /// Do not screen text for personal data and classification markings.
     #[arg(long)]
     no_screening: bool,
@@ -87,7 +91,10 @@ pub fn run(args: Args) -> CmdResult {
     }
     let checker = Checker::new(&cat);
     let lang: Lang = args.lang.into();
-    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(args.no_screening);
+    let mut opts = CheckOptions::default()
+        .with_lang(lang)
+        .with_skip_screening(args.no_screening)
+        .with_strict_members(args.strict_members);
     opts.today = args.today;
     if !args.calendar.calendars.is_empty() || args.calendar.strict_calendar {
         opts = opts.with_calendar(args.calendar.load()?.into_owned());

@@ -42,6 +42,10 @@ pub struct PublicationRecord {
     pub document_number: Option<String>,
     /// Date the information was formed or changed (形成或者变更之日); the item's time limit runs from it.
     pub formed: NaiveDate,
+    /// Date approved (批准), for items whose time limit runs from approval (a budget approved by
+    /// the people's congress, 预算法 Art 14); the timeliness audit reads it, `formed` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<NaiveDate>,
     /// Date published; absent for a record about to be published (then `today` is used, if given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
@@ -442,6 +446,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
     }
     p.published = r.date(obj, "published", "");
     p.archived = r.date(obj, "archived", "");
+    r.date(obj, "approved", "");
     p.period = r.str(obj, "period", "");
     p.channels = r.array(obj, "channels", "").map(|a| r.strings(a, "/channels"));
     p.fields = match obj.get("fields") {

@@ -203,6 +203,13 @@ pub struct RequestRecord {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The institution that received the request (reports built from request records group by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<crate::model::Institution>,
+    /// Who asked: `natural_person`, `commercial`, `research`, `social_welfare`, `legal_services`,
+    /// `other` (the applicant columns of the annual report's table 3), or the column's Chinese label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant_type: Option<String>,
     /// The day the request counts as received under 条例 Art 31 (see `channel`).
     pub received: NaiveDate,
     /// How it arrived (条例 Art 31): `in_person`, `registered_mail`, `ordinary_mail`, `online`, `fax`.
@@ -893,6 +900,9 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     if let Some(e) = v.get("extension") {
         p.open(e, "Extension", "/extension", &[]);
     }
+    if let Some(i) = v.get("institution") {
+        p.open(i, "Institution", "/institution", &[]);
+    }
     if let Some(f) = v.get("fee") {
         p.open(f, "FeeCharged", "/fee", &[]);
     }
@@ -903,9 +913,13 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
     let fee = p.parse::<FeeCharged>(v.get("fee"), "/fee", false);
     let id = v.get("id").and_then(Node::as_str).map(str::to_owned);
+    let applicant_type = p.string(v.get("applicant_type"), "/applicant_type");
+    let institution = p.parse::<crate::model::Institution>(v.get("institution"), "/institution", false);
     Some(RequestRecord {
         kind: "request".into(),
         id,
+        institution,
+        applicant_type,
         received: received?,
         channel,
         corrections,
