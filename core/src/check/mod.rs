@@ -181,10 +181,10 @@ impl Checker<'_> {
 fn parse_doc(text: &str) -> std::result::Result<Doc<'_>, serde_json::Error> {
     use serde::Deserialize;
     let mut fast = text::Reader::new(text);
-    if let Ok(doc) = Doc::deserialize(&mut fast) {
-        if fast.end().is_ok() {
-            return Ok(doc);
-        }
+    if let Ok(doc) = Doc::deserialize(&mut fast)
+        && fast.end().is_ok()
+    {
+        return Ok(doc);
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let doc = Doc::deserialize(&mut de)?;

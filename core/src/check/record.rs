@@ -595,10 +595,10 @@ fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
             }
             r.date(c, "replied", base);
             r.str(c, "third_party", base);
-            if let Some(reply) = r.str(c, "reply", base) {
-                if !matches!(reply, "consent" | "objection" | "no_reply") {
-                    r.invalid_value(format!("{base}/reply"), reply, &["consent", "objection", "no_reply"]);
-                }
+            if let Some(reply) = r.str(c, "reply", base)
+                && !matches!(reply, "consent" | "objection" | "no_reply")
+            {
+                r.invalid_value(format!("{base}/reply"), reply, &["consent", "objection", "no_reply"]);
             }
             sent.is_some()
         }
