@@ -634,3 +634,45 @@ impl Display for Indexed {
         write!(f, "{}/{}", self.0, self.1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::Catalogue;
+    use crate::check::{CheckOptions, Checker};
+    use crate::diagnostics::Severity;
+
+    fn record() -> serde_json::Value {
+        json!({"kind": "publication", "institution": {"kind": "administrative", "tier": "county"},
+            "item": "admin.art20.07", "title": "某县2026年预算", "formed": "2026-03-02",
+            "publish_date": "2026-03-20", "channels": ["government_website"],
+            "review": [{"stage": "confidentiality", "date": "2026-03-10", "signed_by": "x"}]})
+    }
+
+    #[test]
+    fn unknown_members_are_warnings_or_errors_as_set() {
+        let checker = Checker::new(Catalogue::embedded());
+        let unknown = |opts: &CheckOptions| {
+            let diags = checker.check_value(&record(), opts);
+            diags.into_iter().filter(|d| d.code == "record_unknown_member").collect::<Vec<_>>()
+        };
+        let warned = unknown(&CheckOptions::default());
+        let paths: Vec<_> = warned.iter().map(|d| d.path.to_string()).collect();
+        assert_eq!(paths, ["/publish_date", "/review/0/signed_by"]);
+        assert!(warned.iter().all(|d| d.severity == Severity::Warning));
+        assert_eq!(warned[0].message.en(), "unknown member `publish_date`: did you mean `published`?");
+        let strict = unknown(&CheckOptions::default().with_strict_members(true));
+        assert!(strict.len() == 2 && strict.iter().all(|d| d.severity == Severity::Error));
+    }
+
+    #[test]
+    fn every_object_the_reader_opens_is_declared() {
+        for def in ["PublicationRecord", "Institution", "Attachment", "Review", "Interpretation", "Disclosure"] {
+            assert!(!super::declared(def).is_empty(), "{def}");
+        }
+        for def in ["ThirdPartyConsultation", "PublicInterestAssessment", "Withdrawal"] {
+            assert!(!super::declared(def).is_empty(), "{def}");
+        }
+    }
+}
