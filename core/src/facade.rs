@@ -332,14 +332,16 @@ pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
 }
 
 /// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool,
-/// "strict_calendar": bool}` (strict: no provisional years; a time limit in a year without a
-/// notice is not checked).
+/// "strict_calendar": bool, "strict_members": bool}` (strict calendar: no provisional years; a
+/// time limit in a year without a notice is not checked; strict members: members the record
+/// format does not define are errors, not warnings).
 pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
     let lang = opt_lang(options)?;
     let mut opts = CheckOptions::default()
         .with_lang(lang)
         .with_skip_screening(opt_bool(options, "skip_screening")?)
-        .with_strict_calendar(opt_bool(options, "strict_calendar")?);
+        .with_strict_calendar(opt_bool(options, "strict_calendar")?)
+        .with_strict_members(opt_bool(options, "strict_members")?);
     if let Some(today) = opt_date(options, "today")? {
         opts = opts.with_today(today);
     }
