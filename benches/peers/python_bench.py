@@ -611,11 +611,13 @@ def pipeline_same(records, items, validators, limits, table, same):
         for path, n in (("/document_number", top), ("/fields/document_number", number)):
             if n and BRACKET_YEAR_RE.search(n):
                 problems.append(("document_number_malformed", path))
-        # Every string of the record, wherever it sits, as gongkai screens it (its own `id` and
-        # `kind` aside); the item's personal-data rule for the elements it names.
+        # Every string of the record, wherever it sits, as gongkai screens it (the format's own
+        # vocabulary aside: ids, institution, item, dates, channels); the item's personal-data
+        # rule for the elements it names.
         rules = personal.get(item)
         for k, v in r.items():
-            if k in ("id", "kind", "x-gongkai", "$schema"):
+            if k in ("id", "kind", "institution", "item", "formed", "published", "archived", "approved", "period",
+                     "channels", "x-gongkai", "$schema"):
                 continue
             if k == "fields" and type(v) is dict:
                 for fk, fv in v.items():

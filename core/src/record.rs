@@ -390,7 +390,9 @@ pub fn declared_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     let mut add = |name: &str, schema: &Value| {
         if let Some(Value::Object(props)) = schema.get("properties") {
-            out.insert(name.to_owned(), props.keys().cloned().collect());
+            let mut names: Vec<String> = props.keys().cloned().collect();
+            names.sort_unstable(); // `unknown_members` walks them beside an object's sorted members
+            out.insert(name.to_owned(), names);
         }
     };
     add(&T::schema_name(), &root);
@@ -450,8 +452,8 @@ pub enum UnknownMembers {
     Error,
 }
 
-/// Report each member of the object `obj` (at pointer `base`) that is not in `known`, with the
-/// nearest known one; `extra` lists names allowed besides.
+/// Report each member of the object `obj` (at pointer `base`) that is not in `known` (sorted),
+/// with the nearest known one; `extra` lists names allowed besides.
 pub fn unknown_members(
     obj: Node<'_>,
     base: &str,
@@ -460,8 +462,13 @@ pub fn unknown_members(
     policy: UnknownMembers,
     out: &mut Vec<Diagnostic>,
 ) {
+    // Both in key order: one walk along the two, not a search per member.
+    let mut at = 0;
     for (key, _) in obj.members() {
-        if known.iter().any(|k| k == key) || extra.contains(&key) {
+        while at < known.len() && known[at].as_str() < key {
+            at += 1;
+        }
+        if known.get(at).is_some_and(|k| k == key) || extra.contains(&key) {
             continue;
         }
         let path = format!("{base}/{}", pointer_token(key));

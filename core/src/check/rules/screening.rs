@@ -1,13 +1,28 @@
 //! Content screening (personal data, classification markings) of every string of a record,
 //! wherever it sits: title, body, attachments, each element of `fields` down to the cells of a
-//! table, members the format does not define. Only the record's own identifiers are left out.
+//! table, the review trail and disclosure, members the format does not define. Left out: the
+//! members whose values are the format's own vocabulary, checked as such (ids, the institution's
+//! kind and tier, the item, dates, channels), which cannot carry published text.
 
 use super::Ctx;
 use crate::check::bridge;
 use crate::diagnostics::Diagnostic;
 
-/// Members whose strings are the CMS's or gongkai's own identifiers, not published text.
-const NOT_SCREENED: &[&str] = &["id", "kind", "x-gongkai", "$schema"];
+/// Members of the record whose strings are identifiers, dates and codes, not published text.
+const NOT_SCREENED: &[&str] = &[
+    "id",
+    "kind",
+    "institution",
+    "item",
+    "formed",
+    "published",
+    "archived",
+    "approved",
+    "period",
+    "channels",
+    "x-gongkai",
+    "$schema",
+];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.opts.skip_screening {
