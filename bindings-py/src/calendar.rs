@@ -128,9 +128,7 @@ fn dated<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
             let dict = PyDict::new(py);
             for (k, v) in map {
                 let date = match v {
-                    Value::String(s) if DATE_KEYS.contains(&k.as_str()) => {
-                        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-                    }
+                    Value::String(s) if DATE_KEYS.contains(&k.as_str()) => gongkai::record::parse_date(s),
                     _ => None,
                 };
                 match date {
@@ -441,11 +439,13 @@ pub fn request_timeline<'py>(
         None => None,
     };
     let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
-    let request: RequestRecord = serde_json::from_value(value).map_err(|e| {
+    let request: RequestRecord = gongkai::deadlines::request::read_request(&value).map_err(|errors| {
+        let first = errors.first();
+        let why = first.map_or_else(|| "not a JSON object".to_owned(), |d| format!("`{}`: {}", d.path, d.message.en()));
         raise::<RecordError>(
             py,
             "request_invalid",
-            format!("not a request record: {}", gongkai::diagnostics::wording::own_words(&e.to_string()).1),
+            format!("not a request record: {why}"),
             Where { path: Some("record"), ..Default::default() },
         )
     })?;

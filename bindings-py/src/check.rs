@@ -10,7 +10,7 @@ use gongkai::sources::{self, Unit};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyBytes;
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -58,14 +58,10 @@ fn options(
 
 /// A record ready to check without the interpreter.
 enum Input {
-    /// A dict as a tree whose strings the chunk's arena keeps (see [`Node`]), and how many
-    /// of them are made UTF-8 on the check thread ([`Node::Chars`]).
-    Tree(Node, usize),
+    /// A dict as a tree whose strings the chunk's arena keeps (see [`Node`]).
+    Tree(Node),
     /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
     Text(Vec<u8>),
-    /// JSON text from a non-ASCII `str`, as its characters (read in place, or copied into the
-    /// chunk's arena as UCS-4), made UTF-8 on a check thread.
-    Chars(convert::in_place::Chars),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
     Row(Vec<u8>),
     /// A Python object with no JSON form.
@@ -111,15 +107,8 @@ impl From<Vec<Input>> for Chunk {
 
 fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResult {
     match input {
-        Input::Tree(tree, texts) => check_tree(checker, tree, *texts, opts),
+        Input::Tree(tree) => check_tree(checker, tree, opts),
         Input::Text(bytes) => text(checker, bytes, opts),
-        Input::Chars(chars) => {
-            let mut utf8 = String::new();
-            match chars.to_utf8(&mut utf8) {
-                true => utf8_text(checker, &utf8, opts),
-                false => RecordResult::rejected(unconvertible(&ConvertError::not_unicode())),
-            }
-        }
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
@@ -131,21 +120,10 @@ fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResul
     }
 }
 
-/// A well-formed publication record is read straight from the tree; anything else (a request,
-/// a record with something to say about its shape) as a `Value`, with the same diagnostics.
-/// A string with no UTF-8 (a lone surrogate) makes the record unconvertible, at its pointer,
-/// whether or not the check read it: `texts` strings are made UTF-8 as they are read.
-fn check_tree(checker: &Checker<'_>, tree: &Node, texts: usize, opts: &CheckOptions) -> RecordResult {
-    let (made, failed) = convert::texts_made();
-    let fast = checker.check_borrowed(tree, opts);
-    let (made_now, failed_now) = convert::texts_made();
-    let all_read = made_now - made == texts && failed_now == failed;
-    if (fast.is_none() || !all_read)
-        && let Some(e) = convert::unreadable(tree)
-    {
-        return RecordResult::rejected(unconvertible(&e));
-    }
-    if let Some(c) = fast {
+/// A tree is read by the one record reader, its strings borrowed (a tree's strings are UTF-8:
+/// one with a lone surrogate was refused when the tree was made).
+fn check_tree(checker: &Checker<'_>, tree: &Node, opts: &CheckOptions) -> RecordResult {
+    if let Some(c) = checker.check_borrowed(tree, opts) {
         return RecordResult::checked(id_string(c.id), c.diagnostics);
     }
     let value = convert::tree_to_value(tree);
@@ -202,17 +180,6 @@ fn record_id(v: &Value) -> Option<String> {
 }
 
 fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Input> {
-    if let Ok(s) = obj.cast_exact::<PyString>() {
-        match convert::in_place::classify(s, arena) {
-            convert::in_place::Form::Chars(chars) => return Ok(Input::Chars(chars)),
-            convert::in_place::Form::Ascii(text) => return Ok(Input::Text(text.as_bytes().to_vec())),
-            convert::in_place::Form::Unknown => {
-                if let Some(chars) = convert::wide_copy(s, arena) {
-                    return Ok(Input::Chars(chars));
-                }
-            }
-        }
-    }
     match convert::as_text(obj) {
         Ok(Some(bytes)) => return Ok(Input::Text(bytes)),
         Ok(None) => {}
@@ -221,7 +188,7 @@ fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Inpu
         Err(_) => return Ok(Input::Unconvertible(ConvertError::not_unicode())),
     }
     Ok(match convert::to_batch_tree(obj, arena) {
-        Ok((tree, texts)) => Input::Tree(tree, texts),
+        Ok(tree) => Input::Tree(tree),
         Err(e) => Input::Unconvertible(e),
     })
 }
@@ -259,7 +226,7 @@ pub fn check(
             Err(d) => RecordResult::rejected(*d),
         },
         None => match convert::to_tree(record) {
-            Ok(tree) => check_tree(checker, &tree, 0, &opts),
+            Ok(tree) => check_tree(checker, &tree, &opts),
             Err(e) => RecordResult::rejected(unconvertible(&e)),
         },
     };

@@ -26,8 +26,25 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// How long memory freed by a batch stays with the process for the next one.
 const KEEP_FREED_MEMORY: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// The module is built on the stable ABI (abi3, CPython 3.10 and later) and reads no private
+/// interpreter structure; another implementation, or an older CPython, is refused with a clear
+/// ImportError rather than loaded to fail later.
+fn supported_interpreter(py: Python<'_>) -> PyResult<()> {
+    let sys = py.import("sys")?;
+    let implementation: String = sys.getattr("implementation")?.getattr("name")?.extract()?;
+    let (major, minor): (u32, u32) =
+        (sys.getattr("version_info")?.get_item(0)?.extract()?, sys.getattr("version_info")?.get_item(1)?.extract()?);
+    if implementation != "cpython" || (major, minor) < (3, 10) {
+        return Err(pyo3::exceptions::PyImportError::new_err(format!(
+            "gongkai supports CPython 3.10 or later (its extension uses CPython's stable ABI); this is {implementation} {major}.{minor}"
+        )));
+    }
+    Ok(())
+}
+
 #[pymodule]
 fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    supported_interpreter(m.py())?;
     // A notebook or service checks batch after batch: what one batch frees is kept for the next
     // rather than handed back to the OS and faulted in again.
     purge::keep_freed_memory(KEEP_FREED_MEMORY);

@@ -340,21 +340,26 @@ pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
 
 /// A `YYYY-MM-DD` date; `path` names the argument in the error.
 pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::record::parse_date(s).ok_or_else(|| {
         let shown: String = s.chars().take(40).collect();
-        CallError { code: "invalid_date", ..CallError::argument(path, format!("`{shown}` is not a date (YYYY-MM-DD)")) }
+        CallError {
+            code: "invalid_date",
+            ..CallError::argument(path, format!("`{shown}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02"))
+        }
     })
 }
 
 /// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool,
-/// "strict_calendar": bool}` (strict: no provisional years; a time limit in a year without a
-/// notice is not checked).
+/// "strict_calendar": bool, "strict_members": bool}` (strict calendar: no provisional years; a
+/// time limit in a year without a notice is not checked; strict members: members the record
+/// format does not define are errors, not warnings).
 pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
     let lang = opt_lang(options)?;
     let mut opts = CheckOptions::default()
         .with_lang(lang)
         .with_skip_screening(opt_bool(options, "skip_screening")?)
-        .with_strict_calendar(opt_bool(options, "strict_calendar")?);
+        .with_strict_calendar(opt_bool(options, "strict_calendar")?)
+        .with_strict_members(opt_bool(options, "strict_members")?);
     if let Some(today) = opt_date(options, "today")? {
         opts = opts.with_today(today);
     }
@@ -501,7 +506,7 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
         settings = settings.with_due_soon_working_days(n);
     }
     let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
-    let timeline = match serde_json::from_value::<deadlines::RequestRecord>(record.clone()) {
+    let timeline = match deadlines::request::read_request(record) {
         Ok(r) => Some(deadlines::request_timeline(cal, &r, settings).map_err(|e| calendar_error(e, "/received"))?),
         Err(_) => None,
     };

@@ -22,6 +22,7 @@ pub mod fees;
 pub mod files;
 pub mod filter;
 pub mod model;
+pub mod record;
 pub mod registry;
 pub mod report;
 pub mod schema;

@@ -564,6 +564,32 @@ case("public_transport_without_fares", "route information without the fares", BU
 case("public_transport_item_for_water_company", "a water company publishing a public-transport item",
      BUS, {"/institution/sector": "water_gas_heat"}, [("item_not_applicable", "/item")])
 
+# ── every string screened, members the format does not define (issue 27) ─────────────────
+ID_AND_MOBILE = "身份证号11010519491231002X，电话13912345678"
+case("screened_in_a_table_row", "a name list as a table element: an ID number and a mobile in a row's cell are found there",
+     BUDGET, {"/fields/recipients": [{"name": "张三", "amount": 1200}, {"name": "李四", "contact": ID_AND_MOBILE}]},
+     [("screening_resident_id", "/fields/recipients/1/contact"), ("screening_mobile", "/fields/recipients/1/contact")])
+case("screened_in_a_nested_object", "a mobile in an object nested in `fields`", BUDGET,
+     {"/fields/contact": {"person": {"phone": "联系人手机13912345678"}}},
+     [("screening_mobile", "/fields/contact/person/phone")])
+case("screened_in_the_title", "an ID number in the title", NORMATIVE,
+     {"/title": "关于王某（身份证号11010519491231002X）的处理决定"}, WD + [("screening_resident_id", "/title")])
+case("screened_in_an_attachment_name", "a mobile in an attachment's file name", BUDGET,
+     {"/attachments": [{"name": "联系人13912345678.xlsx"}]}, [("screening_mobile", "/attachments/0/name")])
+case("screened_in_an_unknown_member", "an undefined member is still screened, and named", BUDGET,
+     {"/remark": "经办人电话13912345678"}, [("record_unknown_member", "/remark"), ("screening_mobile", "/remark")])
+case("unknown_member_publish_date", "`publish_date` for `published`: the record reads as unpublished and is overdue, and the typo is named",
+     BUDGET, {"/published": DELETE, "/publish_date": "2026-03-20"},
+     [("record_unknown_member", "/publish_date"), ("publication_overdue", "/published")], {"today": "2026-04-01"})
+case("unknown_member_nested", "a misspelt member of a review entry", NORMATIVE,
+     {"/review/2/reviewer": "县政府办保密审查员"}, WD + [("record_unknown_member", "/review/2/reviewer")])
+case("unknown_member_in_institution", "`teir` for `tier`: the tier is missing, and the typo is named", BUDGET,
+     {"/institution": {"kind": "administrative", "teir": "county", "role": "government"}},
+     [("record_unknown_member", "/institution/teir"), ("record_missing_field", "/institution/tier")])
+case("clean_x_gongkai_and_schema_allowed", "`x-gongkai` (per-record settings) and `$schema` are allowed", BUDGET,
+     {"/x-gongkai": {"ignore": ["channel_not_in_catalogue"], "reason": "测试"},
+      "/$schema": "https://gongkai.invalid/schema/record.schema.json"})
+
 # ── input ─────────────────────────────────────────────────────────────────────────────────
 raw_case("invalid_json_trailing_comma", "a trailing comma", [("input_invalid_json", "")], text='{"kind": "publication",}')
 raw_case("invalid_json_unclosed", "an unclosed object", [("input_invalid_json", "")], text='{"kind": "publication"')

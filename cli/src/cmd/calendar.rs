@@ -134,7 +134,7 @@ pub fn load_calendar_from(
 
 /// Parse a YYYY-MM-DD argument.
 pub fn parse_date(s: &str) -> Result<NaiveDate, Box<dyn std::error::Error>> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)").into())
+    Ok(gongkai::record::parse_date_strict(s)?)
 }
 
 #[derive(Serialize)]

@@ -72,8 +72,12 @@ pub struct Args {
     #[arg(long)]
     no_config: bool,
     /// Check records without a `published` date against this date (YYYY-MM-DD): overdue items.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = gongkai::record::parse_date_strict)]
     today: Option<NaiveDate>,
+    /// Report members the record format does not define (`publish_date` for `published`) as
+    /// errors, not warnings.
+    #[arg(long)]
+    strict_members: bool,
     /// Do not screen text for personal data and classification markings.
     #[arg(long)]
     no_screening: bool,
@@ -155,7 +159,10 @@ pub fn run(mut args: Args) -> CmdResult {
     let checker = Checker::new(&cat);
     let lang: Lang = args.lang.or(config.lang).unwrap_or_default().into();
     let no_screening = args.no_screening || config.no_screening.unwrap_or(false);
-    let mut opts = CheckOptions::default().with_lang(lang).with_skip_screening(no_screening);
+    let mut opts = CheckOptions::default()
+        .with_lang(lang)
+        .with_skip_screening(no_screening)
+        .with_strict_members(args.strict_members);
     opts.today = args.today;
     let mut calendar = args.calendar.clone();
     calendar.calendars.splice(0..0, config.calendars.iter().cloned());

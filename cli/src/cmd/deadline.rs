@@ -50,7 +50,7 @@ enum Command {
         overlays: Vec<PathBuf>,
         /// Read the reply clock on this day: an unanswered request past its limit is an error,
         /// one due within `--due-soon` working days a warning.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = gongkai::record::parse_date_strict)]
         today: Option<chrono::NaiveDate>,
         /// Working days before the limit from which an unanswered request is due soon.
         #[arg(long, value_name = "N", default_value_t = 5)]
@@ -173,7 +173,7 @@ fn run_request(
         .with_today(today)
         .with_due_soon_working_days(due_soon);
     let diagnostics = deadlines::check_request_with(&cat, cal, &value, settings);
-    let record: Option<deadlines::RequestRecord> = serde_json::from_value(value).ok();
+    let record: Option<deadlines::RequestRecord> = deadlines::request::read_request(&value).ok();
     let timeline: Option<Timeline> = match &record {
         Some(r) => Some(request_timeline(cal, r, settings)?),
         None => None,

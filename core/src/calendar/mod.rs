@@ -466,3 +466,14 @@ impl DaySpan {
         (self.to - self.from).num_days() + 1
     }
 }
+
+crate::diagnostics::code!(
+    CALENDAR_PROVISIONAL,
+    "check",
+    "calendar_provisional",
+    Info,
+    "全国年节及纪念日放假办法第二条、第六条",
+    "期限落在尚无国务院办公厅节假日安排通知的年度，按放假办法推算（暂定，未含调休）",
+    "the time limit runs into a year with no State Council holiday notice yet: its days are derived from the 放假办法 (provisional, without 调休)",
+    "formed 2027-01-05 (2027 notice not yet published)"
+);

@@ -2,12 +2,12 @@
 //! Each function is the single switch-over point from "not in this build" to the real module.
 
 use chrono::NaiveDate;
-use serde_json::Value;
 
 use crate::Catalogue;
 use crate::calendar::{Calendar, CalendarError};
 use crate::diagnostics::Diagnostic;
 use crate::model::Item;
+use crate::record::Node;
 
 /// Why a working-day deadline could not be computed.
 #[derive(Debug)]
@@ -29,7 +29,9 @@ pub(crate) fn screen(text: &str, pointer: impl FnOnce() -> String, item: Option<
 }
 
 /// Check a request record (依申请公开).
-pub(crate) fn check_request(cat: &Catalogue, record: &Value, opts: &super::CheckOptions) -> Vec<Diagnostic> {
-    let settings = crate::deadlines::request::RequestSettings::from_catalogue(cat).with_today(opts.today);
-    crate::deadlines::check_request_with(cat, opts.calendar(), record, settings)
+pub(crate) fn check_request(cat: &Catalogue, record: Node<'_>, opts: &super::CheckOptions) -> Vec<Diagnostic> {
+    let settings = crate::deadlines::request::RequestSettings::from_catalogue(cat)
+        .with_today(opts.today)
+        .with_unknown_members(opts.unknown_members);
+    crate::deadlines::request::check_request_node(cat, opts.calendar(), record, settings)
 }

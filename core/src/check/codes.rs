@@ -250,16 +250,8 @@ code!(
     "the time limit could not be checked (no working-day calendar data for the year)",
     "formed 2031-01-05"
 );
-code!(
-    CALENDAR_PROVISIONAL,
-    "check",
-    "calendar_provisional",
-    Info,
-    "全国年节及纪念日放假办法第二条、第六条",
-    "期限落在尚无国务院办公厅节假日安排通知的年度，按放假办法推算（暂定，未含调休）",
-    "the time limit runs into a year with no State Council holiday notice yet: its days are derived from the 放假办法 (provisional, without 调休)",
-    "formed 2027-01-05 (2027 notice not yet published)"
-);
+/// Declared by the calendar (the request clock quotes it too, from below check).
+pub use crate::calendar::CALENDAR_PROVISIONAL;
 
 // ── review trail ────────────────────────────────────────────────────────────────────────────
 code!(
@@ -480,6 +472,7 @@ pub static CODES: &[&CodeInfo] = &[
     &RECORD_INVALID_VALUE,
     &RECORD_INVALID_DATE,
     &RECORD_UNKNOWN_INSTITUTION,
+    &crate::record::UNKNOWN_MEMBER,
     &ITEM_UNKNOWN,
     &ITEM_NOT_APPLICABLE,
     &FIELDS_MISSING_ELEMENT,

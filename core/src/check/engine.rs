@@ -8,13 +8,14 @@ use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 use serde_json::{Map, Value};
 
 use super::codes::*;
-use super::record::{Fields, InstitutionRef, Publication, Reader, read_publication};
+use super::record::{InstitutionRef, Publication, Reader, read_publication};
 use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
 use super::{CheckOptions, bridge};
 use crate::Catalogue;
 use crate::diagnostics::{Diagnostic, Message, SharedText, code_list, concat, message};
 use crate::model::{FastMap, Item, Text};
+use crate::record::Node;
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
 /// institution (kind, tier, role, sector) and each item's compiled field schema. Share one
@@ -221,57 +222,67 @@ impl<'c> Checker<'c> {
 
     /// Check one record (a publication or a request).
     pub fn check_value(&self, record: &Value, opts: &CheckOptions) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let Value::Object(obj) = record else {
-            out.push(Diagnostic::new(
+        self.check_node(Node::Value(record), opts)
+    }
+
+    /// Check one record from whichever tree holds it: every front door comes here.
+    pub fn check_node(&self, record: Node<'_>, opts: &CheckOptions) -> Vec<Diagnostic> {
+        // Room for the few findings a record usually has: grown from empty, the vector was
+        // allocated, then reallocated and copied at the fifth.
+        let mut out = Vec::with_capacity(8);
+        let mut reader = Reader { diags: &mut out, unknown: opts.unknown_members };
+        if !record.is_object() {
+            reader.diags.push(Diagnostic::new(
                 &RECORD_NOT_OBJECT,
                 "",
                 message!(
                     "记录应为 JSON 对象，实际为 {0}",
                     "a record must be a JSON object, found {0}",
-                    super::record::type_name(record)
+                    record.type_name()
                 ),
             ));
             return out;
-        };
-        match obj.get("kind") {
-            Some(Value::String(k)) if k == "publication" => self.check_publication(obj, opts, &mut out),
-            Some(Value::String(k)) if k == "request" => {
+        }
+        match record.get("kind") {
+            Some(k) if k.as_str() == Some("publication") => self.check_publication(record, opts, &mut out),
+            Some(k) if k.as_str() == Some("request") => {
                 out.extend(bridge::check_request(self.catalogue(), record, opts))
             }
-            Some(Value::String(k)) => out.push(
-                Diagnostic::new(
-                    &RECORD_UNKNOWN_KIND,
-                    "/kind",
-                    message!("未知的记录类别 `{0}`", "unknown record kind `{0}`", k),
-                )
-                .with_help(Text::new(
-                    "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
-                    "`kind` is `publication` (proactive) or `request` (on request)",
-                )),
-            ),
-            Some(other) => Reader { diags: &mut out }.wrong_type("/kind".into(), "string", other),
-            None => Reader { diags: &mut out }.missing("/kind".into(), "记录类别"),
+            Some(k) => match k.as_str() {
+                Some(k) => out.push(
+                    Diagnostic::new(
+                        &RECORD_UNKNOWN_KIND,
+                        "/kind",
+                        message!("未知的记录类别 `{0}`", "unknown record kind `{0}`", k),
+                    )
+                    .with_help(Text::new(
+                        "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
+                        "`kind` is `publication` (proactive) or `request` (on request)",
+                    )),
+                ),
+                None => reader.wrong_type("/kind".into(), "string", k),
+            },
+            None => reader.missing("/kind".into(), "记录类别"),
         }
         out
     }
 
-    fn check_publication(&self, obj: &Map<String, Value>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
-        if obj.get("nothing_arose") == Some(&Value::Bool(true)) {
+    fn check_publication(&self, record: Node<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+        let unknown = opts.unknown_members;
+        if record.get("nothing_arose").and_then(Node::as_bool) == Some(true) {
             // A statement that nothing arose carries no content, dates or channels: keep what the
             // reader says about its institution and item, and check the item applies.
             let mut read = Vec::new();
-            let mut rec: Publication<'_> = read_publication(obj, &mut Reader { diags: &mut read });
+            let rec: Publication<'_> = read_publication(record, &mut Reader { diags: &mut read, unknown });
             out.extend(read.into_iter().filter(|d| d.path.starts_with("/institution") || d.path.starts_with("/item")));
-            rec.nothing_arose = true;
             return self.check_read_publication(&rec, opts, out);
         }
-        let rec: Publication<'_> = read_publication(obj, &mut Reader { diags: out });
+        let rec: Publication<'_> = read_publication(record, &mut Reader { diags: out, unknown });
         self.check_read_publication(&rec, opts, out);
     }
 
-    /// Run every rule on a publication record already read (from a `Value`, or by the fast path).
-    pub(crate) fn check_read_publication(&self, rec: &Publication<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    /// Run every rule on a publication record already read.
+    fn check_read_publication(&self, rec: &Publication<'_>, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
         let Some(inst) = rec.institution.as_ref() else {
             return self.check_in_scope(rec, None, opts, out);
         };
@@ -322,7 +333,7 @@ impl<'c> Checker<'c> {
         let item = compiled.map(|c| &c.item);
         let ctx = Ctx { cat: self.catalogue(), opts, rec, item, texts: compiled.map(Compiled::texts) };
         if let Some(c) = compiled {
-            rules::fields::check(&ctx, c, rec.fields.unwrap_or(Fields::Object(&EMPTY_OBJECT)), out);
+            rules::fields::check(&ctx, c, rec.fields.unwrap_or(Node::Value(&EMPTY_OBJECT)), out);
         }
         for rule in rules::RULES {
             rule(&ctx, out);

@@ -13,7 +13,6 @@ pub mod attachments;
 mod bridge;
 pub mod codes;
 mod engine;
-mod fast;
 pub mod input;
 mod options;
 pub mod record;
@@ -25,6 +24,7 @@ use serde_json::Value;
 use crate::Catalogue;
 use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::error::{Error, Result};
+use crate::record::{Doc, Node};
 
 pub use codes::CODES;
 pub use engine::Checker;
@@ -70,9 +70,8 @@ impl Checker<'_> {
     /// Parse one record from JSON text and check it, keeping its `id`. A syntax error is returned
     /// as serde_json's, for [`input::json_error_diagnostic_at`] with the line in the caller's file.
     ///
-    /// A well-formed publication record is read straight from the text (no `Value` tree); any
-    /// other input, or one with something to report about its shape, is parsed as a `Value` and
-    /// goes through [`Checker::check_value`], with the same diagnostics either way.
+    /// The text is read into a tree that borrows its strings ([`Doc`]) and checked by the same
+    /// reader as a `Value` ([`Checker::check_node`]): the same diagnostics either way.
     ///
     /// ```
     /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
@@ -85,21 +84,13 @@ impl Checker<'_> {
     /// assert_eq!(checker.check_text("{\n  \"id\": }", &opts).unwrap_err().line(), 2);
     /// ```
     pub fn check_text(&self, text: &str, opts: &CheckOptions) -> std::result::Result<CheckedRecord, serde_json::Error> {
-        if let Some(checked) = self.check_text_fast(text, opts) {
-            return Ok(checked);
-        }
-        let record = input::parse_record(text)?;
-        let diagnostics = self.check_value(&record, opts);
-        Ok(CheckedRecord { id: record.get("id").cloned().unwrap_or(Value::Null), diagnostics })
+        Ok(self.check_doc(&parse_doc(text)?, opts))
     }
 
-    /// Check a publication record lent by any serde deserializer whose strings live for `'de`:
-    /// a binding's own tree of host-language strings, read without copying them.
-    ///
-    /// `None` when the record is not a well-formed publication record (another kind, a wrong
-    /// type, a missing or invalid value): the caller then builds a `Value` of the same record and
-    /// calls [`Checker::check_value`], which reports those with their paths. Either way the
-    /// diagnostics are the same.
+    /// Check a record lent by any serde deserializer whose strings live for `'de` (a binding's
+    /// own tree of host-language strings), read without copying them. `None` when the
+    /// deserializer fails (a value with no JSON form); the diagnostics are those of the same
+    /// record as a `Value`.
     ///
     /// ```
     /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
@@ -110,30 +101,37 @@ impl Checker<'_> {
     ///     "formed": "2026-03-02", "channels": ["government_website"]});
     /// let checked = checker.check_borrowed(&record, &CheckOptions::default()).unwrap();
     /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
-    /// // A request record, or a malformed one, is declined: check it as a `Value`.
-    /// assert!(checker.check_borrowed(&json!({"kind": "request"}), &CheckOptions::default()).is_none());
     /// ```
     pub fn check_borrowed<'de, D: serde::Deserializer<'de>>(
         &self,
         record: D,
         opts: &CheckOptions,
     ) -> Option<CheckedRecord> {
-        self.check_fast_record(fast::read_from(record)?, opts)
+        use serde::Deserialize;
+        Some(self.check_doc(&Doc::deserialize(record).ok()?, opts))
     }
 
-    /// The fast path alone: `None` when it declines.
-    pub(crate) fn check_text_fast(&self, text: &str, opts: &CheckOptions) -> Option<CheckedRecord> {
-        self.check_fast_record(fast::read(text)?, opts)
+    fn check_doc(&self, doc: &Doc<'_>, opts: &CheckOptions) -> CheckedRecord {
+        let node = Node::Doc(doc);
+        let id = node.get("id").map_or(Value::Null, |id| id.to_value().into_owned());
+        CheckedRecord { id, diagnostics: self.check_node(node, opts) }
     }
+}
 
-    /// The rules over a record the fast reader took; `None` when its values decline it.
-    fn check_fast_record(&self, record: fast::FastRecord<'_>, opts: &CheckOptions) -> Option<CheckedRecord> {
-        // Room for the few findings a record usually has: grown from empty, the vector was
-        // allocated, then reallocated and copied at the fifth.
-        let mut diagnostics = Vec::with_capacity(8);
-        self.check_read_publication(&record.publication()?, opts, &mut diagnostics);
-        Some(CheckedRecord { id: record.into_id(), diagnostics })
+/// Read JSON text into a [`Doc`]: with the fast string scanner ([`text::Reader`]) when it takes
+/// the text, else with serde_json, whose errors carry line and column.
+fn parse_doc(text: &str) -> std::result::Result<Doc<'_>, serde_json::Error> {
+    use serde::Deserialize;
+    let mut fast = text::Reader::new(text);
+    if let Ok(doc) = Doc::deserialize(&mut fast)
+        && fast.end().is_ok()
+    {
+        return Ok(doc);
     }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = Doc::deserialize(&mut de)?;
+    de.end()?;
+    Ok(doc)
 }
 
 /// Parse one record's JSON text with the check's limits (nesting depth, size). Syntax errors are

@@ -21,6 +21,9 @@ pub struct CheckOptions {
     /// Refuse provisional years (derived from the 放假办法, no notice loaded): a time limit in
     /// such a year is not checked, as for a year with no data. Applies to the embedded calendar.
     pub strict_calendar: bool,
+    /// Members the record format does not define: a warning with the nearest defined member
+    /// (the default), or an error for strict pipelines.
+    pub unknown_members: crate::record::UnknownMembers,
 }
 
 impl CheckOptions {
@@ -42,6 +45,12 @@ impl CheckOptions {
     }
     pub fn with_strict_calendar(mut self, strict: bool) -> Self {
         self.strict_calendar = strict;
+        self
+    }
+    /// Report members the record format does not define as errors rather than warnings.
+    pub fn with_strict_members(mut self, strict: bool) -> Self {
+        self.unknown_members =
+            if strict { crate::record::UnknownMembers::Error } else { crate::record::UnknownMembers::Warn };
         self
     }
     /// The calendar time limits are computed on.

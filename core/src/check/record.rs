@@ -1,22 +1,28 @@
 //! The publication record: what a CMS hands over about an item it publishes (or is about to).
 //!
-//! Two views of the same JSON: [`PublicationRecord`], a typed serde/schemars description from
-//! which `record.schema.json` is generated, and [`Publication`], a borrowed, lenient reading of
-//! a `serde_json::Value` used by the checks, where every wrong type becomes a diagnostic with a
-//! JSON pointer instead of failing the whole record. From JSON text, `check::fast` builds the
-//! same [`Publication`] without a `Value` tree when this reader would have nothing to report.
+//! [`PublicationRecord`] and the types it holds declare the record's vocabulary once: serde and
+//! schemars give `record.schema.json`, and the reader takes the member names it may read from
+//! the same declaration ([`crate::record::declared_members`]). [`read_publication`] is the one
+//! lenient reader: over any [`Node`] (a `Value`, or a tree borrowed from JSON text or a binding's
+//! objects) it builds the borrowed [`Publication`] the rules see, and turns every problem (a
+//! wrong type, a missing or invalid value, a bad date, an unknown member) into a diagnostic with
+//! its JSON pointer instead of failing the whole record.
 
-use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt::{self, Display};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Map;
+use serde_json::Value;
 
 use super::codes::*;
-use crate::diagnostics::{Diagnostic, message, pointer_token};
-use crate::model::{Institution, Text};
+use crate::diagnostics::{Diagnostic, message};
+use crate::model::Institution;
+use crate::record::{ALLOWED_EXTRA, UnknownMembers, date_help, declared_members, unknown_members};
+pub use crate::record::{Node, parse_date};
 
 /// A publication record (`"kind": "publication"`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -36,6 +42,10 @@ pub struct PublicationRecord {
     pub document_number: Option<String>,
     /// Date the information was formed or changed (形成或者变更之日); the item's time limit runs from it.
     pub formed: NaiveDate,
+    /// Date approved (批准), for items whose time limit runs from approval (a budget approved by
+    /// the people's congress, 预算法 Art 14); the timeliness audit reads it, `formed` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<NaiveDate>,
     /// Date published; absent for a record about to be published (then `today` is used, if given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
@@ -261,88 +271,14 @@ pub struct DisclosureRef<'a> {
     pub has_assessment: bool,
 }
 
-/// A record's `fields` as the checks read them: the object as a `Value` (the lenient reader's
-/// form), or its members as the fast reader lends them.
-///
-/// Built as a `Value` (a map node and a `String` per key and value, then freed), a typical
-/// record's three text elements cost the check threads about a tenth of a record's check.
-#[derive(Clone, Copy, Debug)]
-#[non_exhaustive]
-pub enum Fields<'a> {
-    /// A `Value::Object`.
-    Object(&'a Value),
-    /// The members in key order (byte order, as a `Value`'s map keeps them), each key once.
-    Members(&'a [Member<'a>]),
-}
+/// A record's `fields`: an object, from whichever tree the record came in.
+pub type Fields<'a> = Node<'a>;
 
-/// One member of a record's `fields`, as the fast reader lends it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Member<'a> {
-    pub key: Cow<'a, str>,
-    pub value: MemberValue<'a>,
-}
-
-/// A member's value: a string (borrowed from the record unless it had escapes), or any other
-/// JSON value.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum MemberValue<'a> {
-    Str(Cow<'a, str>),
-    Other(Value),
-}
-
-impl<'a> Fields<'a> {
-    /// The string value of `key`, if it has one.
-    pub fn get_str(&self, key: &str) -> Option<&'a str> {
-        match *self {
-            Fields::Object(v) => v.get(key).and_then(Value::as_str),
-            Fields::Members(members) => match &members[members.binary_search_by(|m| (*m.key).cmp(key)).ok()?].value {
-                MemberValue::Str(s) => Some(s),
-                MemberValue::Other(_) => None,
-            },
-        }
-    }
-
-    /// Calls `f(key, text)` for each member whose value is a string, in key order.
-    pub fn for_each_str(&self, mut f: impl FnMut(&'a str, &'a str)) {
-        match *self {
-            Fields::Object(Value::Object(map)) => map.iter().for_each(|(k, v)| {
-                if let Value::String(s) = v {
-                    f(k, s)
-                }
-            }),
-            Fields::Object(_) => {}
-            Fields::Members(members) => members.iter().for_each(|m| {
-                if let MemberValue::Str(s) = &m.value {
-                    f(&m.key, s)
-                }
-            }),
-        }
-    }
-
-    /// The object as a `Value` (built from the members, or lent).
-    pub fn to_value(&self) -> Cow<'a, Value> {
-        match *self {
-            Fields::Object(v) => Cow::Borrowed(v),
-            Fields::Members(members) => Cow::Owned(Value::Object(
-                members
-                    .iter()
-                    .map(|m| {
-                        let value = match &m.value {
-                            MemberValue::Str(s) => Value::String(s.to_string()),
-                            MemberValue::Other(v) => v.clone(),
-                        };
-                        (m.key.to_string(), value)
-                    })
-                    .collect(),
-            )),
-        }
-    }
-}
-
-/// A publication record read leniently from JSON, borrowing its strings.
+/// A publication record read leniently, borrowing its strings.
 #[derive(Debug, Default)]
 pub struct Publication<'a> {
+    /// The record itself, for the rules that look at every string (screening).
+    pub root: Option<Node<'a>>,
     pub institution: Option<InstitutionRef<'a>>,
     pub item: Option<&'a str>,
     pub document_number: Option<&'a str>,
@@ -354,8 +290,6 @@ pub struct Publication<'a> {
     pub channels: Option<Vec<(usize, &'a str)>>,
     pub fields: Option<Fields<'a>>,
     pub body: Option<&'a str>,
-    /// (index, text) of attachments with extracted text.
-    pub attachment_texts: Vec<(usize, &'a str)>,
     pub review: Option<Vec<ReviewRef>>,
     pub interpretation: Option<InterpretationRef>,
     pub disclosure: Option<DisclosureRef<'a>>,
@@ -365,106 +299,32 @@ pub struct Publication<'a> {
     pub withdrawal: Option<WithdrawalRef>,
 }
 
-/// Reads fields of a JSON object, reporting each problem once.
+/// The members each object of a publication record declares, from [`PublicationRecord`].
+static DECLARED: LazyLock<BTreeMap<String, Vec<String>>> = LazyLock::new(declared_members::<PublicationRecord>);
+
+/// The declared members of the object type `def` (a type's name in the generated schema).
+pub(crate) fn declared(def: &str) -> &'static [String] {
+    DECLARED.get(def).map_or(&[], Vec::as_slice)
+}
+
+/// Reads the members of a record's objects, reporting each problem once.
 pub(crate) struct Reader<'d> {
     pub diags: &'d mut Vec<Diagnostic>,
+    pub unknown: UnknownMembers,
 }
 
-/// The JSON type of a value, for messages.
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// Parse `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
-
-/// The keys of one record object that the reader looks at, found in one pass over its entries.
-/// A `BTreeMap` lookup per key (a string comparison per tree level, some 25 lookups a record)
-/// cost a third of checking a parsed record.
+/// An object of the record, with the type that declares its members.
+#[derive(Clone, Copy)]
 pub(crate) struct Obj<'v> {
-    slots: [Option<&'v Value>; KEY_COUNT],
-}
-
-const KEY_COUNT: usize = 39;
-
-/// The slot of a key the reader knows (every key of every object in a record, one slot per
-/// name: an object is read into its own [`Obj`]).
-fn key_slot(key: &str) -> Option<usize> {
-    Some(match key {
-        "kind" => 0,
-        "institution" => 1,
-        "item" => 2,
-        "title" => 3,
-        "document_number" => 4,
-        "formed" => 5,
-        "published" => 6,
-        "archived" => 7,
-        "period" => 8,
-        "channels" => 9,
-        "fields" => 10,
-        "body" => 11,
-        "attachments" => 12,
-        "review" => 13,
-        "interpretation" => 14,
-        "disclosure" => 15,
-        "tier" => 16,
-        "role" => 17,
-        "sector" => 18,
-        "name" => 19,
-        "text" => 20,
-        "stage" => 21,
-        "date" => 22,
-        "result" => 23,
-        "reviewer_role" => 24,
-        "url" => 25,
-        "status" => 26,
-        "grounds" => 27,
-        "reasons" => 28,
-        "third_party_consultation" => 29,
-        "public_interest_assessment" => 30,
-        "sent" => 31,
-        "replied" => 32,
-        "third_party" => 33,
-        "reply" => 34,
-        "conclusion" => 35,
-        "withdrawal" => 36,
-        "cause" => 37,
-        "withdrawn" => 38,
-        _ => return None,
-    })
+    node: Node<'v>,
+    def: &'static str,
 }
 
 impl<'v> Obj<'v> {
-    pub fn new(map: &'v Map<String, Value>) -> Self {
-        let mut slots = [None; KEY_COUNT];
-        for (k, v) in map {
-            if let Some(i) = key_slot(k) {
-                slots[i] = Some(v);
-            }
-        }
-        Obj { slots }
-    }
-
-    /// The value of `key`; a key the reader does not know has no slot (a bug: tested).
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
-        debug_assert!(key_slot(key).is_some(), "the reader asks for `{key}`, which has no slot");
-        key_slot(key).and_then(|i| self.slots[i])
+    /// The value of `key`, which must be a member `def` declares (a test asks every one).
+    pub fn get(&self, key: &str) -> Option<Node<'v>> {
+        debug_assert!(declared(self.def).iter().any(|k| k == key), "`{key}` is not declared by `{}`", self.def);
+        self.node.get(key)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -473,8 +333,8 @@ impl<'v> Obj<'v> {
 }
 
 impl Reader<'_> {
-    pub fn wrong_type(&mut self, path: String, expected: &str, found: &Value) {
-        let found = type_name(found);
+    pub fn wrong_type(&mut self, path: String, expected: &str, found: Node<'_>) {
+        let found = found.type_name();
         self.diags.push(Diagnostic::new(
             &RECORD_WRONG_TYPE,
             path.clone(),
@@ -502,16 +362,22 @@ impl Reader<'_> {
         );
     }
 
+    /// The object `node` (at `base`) as the type `def`, its undeclared members reported.
+    pub fn open<'v>(&mut self, node: Node<'v>, def: &'static str, base: &str, extra: &[&str]) -> Obj<'v> {
+        unknown_members(node, base, declared(def), extra, self.unknown, self.diags);
+        Obj { node, def }
+    }
+
     /// A string, or `None` (absent, null, or reported as the wrong type).
     pub fn str<'v>(&mut self, obj: &Obj<'v>, key: &str, base: impl Display) -> Option<&'v str> {
-        match obj.get(key)? {
-            Value::String(s) => Some(s),
-            Value::Null => None,
-            other => {
-                self.wrong_type(format!("{base}/{key}"), "string", other);
-                None
-            }
+        let v = obj.get(key)?;
+        if let Some(s) = v.as_str() {
+            return Some(s);
         }
+        if !v.is_null() {
+            self.wrong_type(format!("{base}/{key}"), "string", v);
+        }
+        None
     }
 
     /// A date string, strictly `YYYY-MM-DD`.
@@ -526,54 +392,49 @@ impl Reader<'_> {
                     path.clone(),
                     message!("`{0}` 的日期 `{1}` 无效", "`{0}` has invalid date `{1}`", path, s),
                 )
-                .with_help(Text::new(
-                    "日期写作 YYYY-MM-DD，如 2026-03-02",
-                    "write dates as YYYY-MM-DD, e.g. 2026-03-02",
-                )),
+                .with_help(date_help()),
             );
         }
         d
     }
 
-    pub fn object<'v>(&mut self, obj: &Obj<'v>, key: &str, base: &str) -> Option<Obj<'v>> {
-        match obj.get(key)? {
-            Value::Object(m) => Some(Obj::new(m)),
-            Value::Null => None,
-            other => {
-                self.wrong_type(format!("{base}/{key}"), "object", other);
-                None
-            }
+    pub fn object<'v>(&mut self, obj: &Obj<'v>, key: &str, def: &'static str, base: &str) -> Option<Obj<'v>> {
+        let v = obj.get(key)?;
+        if v.is_object() {
+            return Some(self.open(v, def, &format!("{base}/{key}"), &[]));
         }
+        if !v.is_null() {
+            self.wrong_type(format!("{base}/{key}"), "object", v);
+        }
+        None
     }
 
-    pub fn array<'v>(&mut self, obj: &Obj<'v>, key: &str, base: &str) -> Option<&'v [Value]> {
-        match obj.get(key)? {
-            Value::Array(a) => Some(a),
-            Value::Null => None,
-            other => {
-                self.wrong_type(format!("{base}/{key}"), "array", other);
-                None
-            }
+    pub fn array<'v>(&mut self, obj: &Obj<'v>, key: &str, base: &str) -> Option<crate::record::Elements<'v>> {
+        let v = obj.get(key)?;
+        let items = v.elements();
+        if items.is_none() && !v.is_null() {
+            self.wrong_type(format!("{base}/{key}"), "array", v);
         }
+        items
     }
 
     /// The strings of an array, reporting non-strings.
-    pub fn strings<'v>(&mut self, arr: &'v [Value], base: &str) -> Vec<(usize, &'v str)> {
+    pub fn strings<'v>(&mut self, arr: crate::record::Elements<'v>, base: &str) -> Vec<(usize, &'v str)> {
         let mut out = Vec::with_capacity(arr.len());
-        for (i, v) in arr.iter().enumerate() {
-            match v {
-                Value::String(s) => out.push((i, s.as_str())),
-                other => self.wrong_type(format!("{base}/{i}"), "string", other),
+        for (i, v) in arr.enumerate() {
+            match v.as_str() {
+                Some(s) => out.push((i, s)),
+                None => self.wrong_type(format!("{base}/{i}"), "string", v),
             }
         }
         out
     }
 }
 
-/// Read a publication record; `obj` is the record object.
-pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'_>) -> Publication<'a> {
-    let obj = &Obj::new(obj);
-    let mut p = Publication::default();
+/// Read a publication record; `record` is the record object.
+pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publication<'a> {
+    let obj = &r.open(record, "PublicationRecord", "", ALLOWED_EXTRA);
+    let mut p = Publication { root: Some(record), ..Publication::default() };
     p.institution = read_institution(obj, r);
     p.item = r.str(obj, "item", "");
     if p.item.is_none() && !obj.contains_key("item") {
@@ -589,11 +450,13 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
     }
     p.published = r.date(obj, "published", "");
     p.archived = r.date(obj, "archived", "");
+    r.date(obj, "approved", "");
     p.period = r.str(obj, "period", "");
     p.channels = r.array(obj, "channels", "").map(|a| r.strings(a, "/channels"));
     p.fields = match obj.get("fields") {
-        Some(v @ Value::Object(_)) => Some(Fields::Object(v)),
-        None | Some(Value::Null) => None,
+        Some(v) if v.is_object() => Some(v),
+        None => None,
+        Some(v) if v.is_null() => None,
         Some(other) => {
             r.wrong_type("/fields".into(), "object", other);
             None
@@ -601,29 +464,26 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
     };
     p.body = r.str(obj, "body", "");
     if let Some(atts) = r.array(obj, "attachments", "") {
-        for (i, a) in atts.iter().enumerate() {
-            match a {
-                Value::Object(m) => {
-                    let m = &Obj::new(m);
-                    let base = Indexed("/attachments", i);
-                    r.str(m, "name", &base);
-                    if let Some(t) = r.str(m, "text", &base) {
-                        p.attachment_texts.push((i, t));
-                    }
-                }
-                other => r.wrong_type(format!("/attachments/{i}"), "object", other),
+        for (i, a) in atts.enumerate() {
+            let base = Indexed("/attachments", i);
+            if !a.is_object() {
+                r.wrong_type(base.to_string(), "object", a);
+                continue;
             }
+            let m = &r.open(a, "Attachment", &base.to_string(), &[]);
+            r.str(m, "name", &base);
+            r.str(m, "text", &base);
         }
     }
     if let Some(reviews) = r.array(obj, "review", "") {
         let mut out = Vec::with_capacity(reviews.len());
-        for (i, v) in reviews.iter().enumerate() {
+        for (i, v) in reviews.enumerate() {
             let base = Indexed("/review", i);
-            let Value::Object(m) = v else {
+            if !v.is_object() {
                 r.wrong_type(base.to_string(), "object", v);
                 continue;
-            };
-            let m = &Obj::new(m);
+            }
+            let m = &r.open(v, "Review", &base.to_string(), &[]);
             let stage = match r.str(m, "stage", &base) {
                 Some("business") => Some(ReviewStage::Business),
                 Some("legal") => Some(ReviewStage::Legal),
@@ -656,7 +516,7 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
         }
         p.review = Some(out);
     }
-    if let Some(m) = &r.object(obj, "interpretation", "") {
+    if let Some(m) = &r.object(obj, "interpretation", "Interpretation", "") {
         let published = r.date(m, "published", "/interpretation");
         if !m.contains_key("published") {
             r.missing("/interpretation/published".into(), "解读发布日期");
@@ -665,12 +525,13 @@ pub(crate) fn read_publication<'a>(obj: &'a Map<String, Value>, r: &mut Reader<'
         r.str(m, "url", "/interpretation");
         p.interpretation = Some(InterpretationRef { published });
     }
-    if let Some(m) = &r.object(obj, "disclosure", "") {
+    if let Some(m) = &r.object(obj, "disclosure", "Disclosure", "") {
         p.disclosure = Some(read_disclosure(m, r));
     }
-    if let Some(m) = &r.object(obj, "withdrawal", "") {
+    if let Some(m) = &r.object(obj, "withdrawal", "Withdrawal", "") {
         p.withdrawal = Some(read_withdrawal(m, r));
     }
+    p.nothing_arose = obj.get("nothing_arose").and_then(Node::as_bool) == Some(true);
     p
 }
 
@@ -692,7 +553,7 @@ fn read_withdrawal(m: &Obj<'_>, r: &mut Reader<'_>) -> WithdrawalRef {
 }
 
 fn read_institution<'a>(obj: &Obj<'a>, r: &mut Reader<'_>) -> Option<InstitutionRef<'a>> {
-    let Some(m) = &r.object(obj, "institution", "") else {
+    let Some(m) = &r.object(obj, "institution", "Institution", "") else {
         if !obj.contains_key("institution") {
             r.missing("/institution".into(), "公开主体");
         }
@@ -729,7 +590,7 @@ fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
     };
     let grounds = r.array(m, "grounds", "/disclosure").map(|a| r.strings(a, "/disclosure/grounds")).unwrap_or_default();
     let has_reasons = r.str(m, "reasons", "/disclosure").is_some_and(|s| !s.trim().is_empty());
-    let has_consultation = match &r.object(m, "third_party_consultation", "/disclosure") {
+    let has_consultation = match &r.object(m, "third_party_consultation", "ThirdPartyConsultation", "/disclosure") {
         Some(c) => {
             let base = "/disclosure/third_party_consultation";
             let sent = r.date(c, "sent", base);
@@ -738,16 +599,16 @@ fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
             }
             r.date(c, "replied", base);
             r.str(c, "third_party", base);
-            if let Some(reply) = r.str(c, "reply", base) {
-                if !matches!(reply, "consent" | "objection" | "no_reply") {
-                    r.invalid_value(format!("{base}/reply"), reply, &["consent", "objection", "no_reply"]);
-                }
+            if let Some(reply) = r.str(c, "reply", base)
+                && !matches!(reply, "consent" | "objection" | "no_reply")
+            {
+                r.invalid_value(format!("{base}/reply"), reply, &["consent", "objection", "no_reply"]);
             }
             sent.is_some()
         }
         None => false,
     };
-    let has_assessment = match &r.object(m, "public_interest_assessment", "/disclosure") {
+    let has_assessment = match &r.object(m, "public_interest_assessment", "PublicInterestAssessment", "/disclosure") {
         Some(a) => {
             let base = "/disclosure/public_interest_assessment";
             let date = r.date(a, "date", base);
@@ -769,16 +630,53 @@ fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
     DisclosureRef { status, grounds, has_reasons, has_consultation, has_assessment }
 }
 
-/// Append an escaped token to a JSON pointer.
-pub(crate) fn join_pointer(base: &str, token: &str) -> String {
-    format!("{base}/{}", pointer_token(token))
-}
-
 /// `{base}/{index}`, written only if a diagnostic needs it (most records have no error).
 struct Indexed(&'static str, usize);
 
 impl Display for Indexed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.0, self.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::Catalogue;
+    use crate::check::{CheckOptions, Checker};
+    use crate::diagnostics::Severity;
+
+    fn record() -> serde_json::Value {
+        json!({"kind": "publication", "institution": {"kind": "administrative", "tier": "county"},
+            "item": "admin.art20.07", "title": "某县2026年预算", "formed": "2026-03-02",
+            "publish_date": "2026-03-20", "channels": ["government_website"],
+            "review": [{"stage": "confidentiality", "date": "2026-03-10", "signed_by": "x"}]})
+    }
+
+    #[test]
+    fn unknown_members_are_warnings_or_errors_as_set() {
+        let checker = Checker::new(Catalogue::embedded());
+        let unknown = |opts: &CheckOptions| {
+            let diags = checker.check_value(&record(), opts);
+            diags.into_iter().filter(|d| d.code == "record_unknown_member").collect::<Vec<_>>()
+        };
+        let warned = unknown(&CheckOptions::default());
+        let paths: Vec<_> = warned.iter().map(|d| d.path.to_string()).collect();
+        assert_eq!(paths, ["/publish_date", "/review/0/signed_by"]);
+        assert!(warned.iter().all(|d| d.severity == Severity::Warning));
+        assert_eq!(warned[0].message.en(), "unknown member `publish_date`: did you mean `published`?");
+        let strict = unknown(&CheckOptions::default().with_strict_members(true));
+        assert!(strict.len() == 2 && strict.iter().all(|d| d.severity == Severity::Error));
+    }
+
+    #[test]
+    fn every_object_the_reader_opens_is_declared() {
+        for def in ["PublicationRecord", "Institution", "Attachment", "Review", "Interpretation", "Disclosure"] {
+            assert!(!super::declared(def).is_empty(), "{def}");
+        }
+        for def in ["ThirdPartyConsultation", "PublicInterestAssessment", "Withdrawal"] {
+            assert!(!super::declared(def).is_empty(), "{def}");
+        }
     }
 }

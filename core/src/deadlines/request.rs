@@ -12,6 +12,7 @@ use crate::calendar::{Calendar, CalendarError};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::model::{Nature, ResponseType, Text};
+use crate::record::{ALLOWED_EXTRA, Node, UnknownMembers, declared_members, parse_date, unknown_members};
 
 code!(
     INVALID_VALUE,
@@ -202,6 +203,13 @@ pub struct RequestRecord {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The institution that received the request (reports built from request records group by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<crate::model::Institution>,
+    /// Who asked: `natural_person`, `commercial`, `research`, `social_welfare`, `legal_services`,
+    /// `other` (the applicant columns of the annual report's table 3), or the column's Chinese label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant_type: Option<String>,
     /// The day the request counts as received under 条例 Art 31 (see `channel`).
     pub received: NaiveDate,
     /// How it arrived (条例 Art 31): `in_person`, `registered_mail`, `ordinary_mail`, `online`, `fax`.
@@ -290,6 +298,8 @@ pub struct RequestSettings {
     pub today: Option<NaiveDate>,
     /// Working days before the limit from which an unanswered request is due soon (default 5).
     pub due_soon_working_days: u32,
+    /// How members the request format does not define are reported.
+    pub unknown_members: UnknownMembers,
 }
 
 impl Default for RequestSettings {
@@ -298,6 +308,7 @@ impl Default for RequestSettings {
             non_working_day_receipt_moves_to_next_working_day: false,
             today: None,
             due_soon_working_days: 5,
+            unknown_members: UnknownMembers::Warn,
         }
     }
 }
@@ -319,6 +330,11 @@ impl RequestSettings {
 
     pub fn with_due_soon_working_days(mut self, days: u32) -> Self {
         self.due_soon_working_days = days;
+        self
+    }
+
+    pub fn with_unknown_members(mut self, policy: UnknownMembers) -> Self {
+        self.unknown_members = policy;
         self
     }
 
@@ -558,8 +574,18 @@ pub fn check_request_with(
     record: &Value,
     settings: RequestSettings,
 ) -> Vec<Diagnostic> {
+    check_request_node(cat, cal, Node::Value(record), settings)
+}
+
+/// Check a request record from whichever tree holds it (see [`crate::record`]).
+pub fn check_request_node(
+    cat: &Catalogue,
+    cal: &Calendar,
+    record: Node<'_>,
+    settings: RequestSettings,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Some(record) = parse_record(record, &mut out) else { return out };
+    let Some(record) = parse_record(record, settings.unknown_members, &mut out) else { return out };
     check_order(&record, &mut out);
     check_grounds(cat, &record, &mut out);
     check_fee(&record, &mut out);
@@ -645,7 +671,7 @@ fn provisional_note(cal: &Calendar, t: &Timeline, out: &mut Vec<Diagnostic>) {
     let list: Vec<String> = years.iter().map(i32::to_string).collect();
     out.push(
         Diagnostic::new(
-            &crate::check::codes::CALENDAR_PROVISIONAL,
+            &crate::calendar::CALENDAR_PROVISIONAL,
             "/received",
             Text::new(
                 format!("期限为暂定：{}年尚无节假日安排通知。{}", list.join("、"), first.reason.zh),
@@ -809,15 +835,37 @@ fn check_fee(r: &RequestRecord, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Read the record field by field, so that each bad value is reported at its JSON pointer.
-fn parse_record(v: &Value, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
-    let Some(obj) = v.as_object() else {
+/// Read a request record with the one reader (strict dates, every value typed): the record
+/// when nothing is wrong with it (undefined members aside), else every error found, each at
+/// its JSON pointer. What the timeline calls of the facade, the CLI and Python read.
+pub fn read_request(record: &Value) -> Result<RequestRecord, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let read = parse_record(Node::Value(record), UnknownMembers::Warn, &mut out);
+    out.retain(|d| d.severity == crate::diagnostics::Severity::Error);
+    match read {
+        Some(r) if out.is_empty() => Ok(r),
+        _ => Err(out),
+    }
+}
+
+/// The members each object of a request record declares, from [`RequestRecord`].
+static DECLARED: std::sync::LazyLock<std::collections::BTreeMap<String, Vec<String>>> =
+    std::sync::LazyLock::new(declared_members::<RequestRecord>);
+
+fn declared(def: &str) -> &'static [String] {
+    DECLARED.get(def).map_or(&[], Vec::as_slice)
+}
+
+/// Read the record member by member, so that each bad value is reported at its JSON pointer.
+fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
+    if !v.is_object() {
         out.push(invalid("", "请求记录须为JSON对象", "a request record must be a JSON object"));
         return None;
-    };
-    let mut p = Fields { out };
-    let received = p.date(obj.get("received"), "/received", true);
-    let channel = p.string(obj.get("channel"), "/channel");
+    }
+    let mut p = Fields { out, unknown };
+    p.open(v, "RequestRecord", "", ALLOWED_EXTRA);
+    let received = p.date(v.get("received"), "/received", true);
+    let channel = p.string(v.get("channel"), "/channel");
     if let Some(c) = &channel
         && rules().channel(c).is_none()
     {
@@ -829,8 +877,9 @@ fn parse_record(v: &Value, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
         ));
     }
     let mut corrections = Vec::new();
-    for (i, c) in p.array(obj.get("corrections"), "/corrections").iter().enumerate() {
+    for (i, c) in p.array(v.get("corrections"), "/corrections").enumerate() {
         let base = format!("/corrections/{i}");
+        p.open(c, "Correction", &base, &[]);
         let notice = p.date(c.get("notice_date"), &format!("{base}/notice_date"), true);
         let corrected = p.date(c.get("corrected_received"), &format!("{base}/corrected_received"), false);
         if let Some(notice_date) = notice {
@@ -838,8 +887,9 @@ fn parse_record(v: &Value, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
         }
     }
     let mut consultations = Vec::new();
-    for (i, c) in p.array(obj.get("consultations"), "/consultations").iter().enumerate() {
+    for (i, c) in p.array(v.get("consultations"), "/consultations").enumerate() {
         let base = format!("/consultations/{i}");
+        p.open(c, "Consultation", &base, &[]);
         let party = p.parse::<Party>(c.get("party"), &format!("{base}/party"), true);
         let start = p.date(c.get("start"), &format!("{base}/start"), true);
         let end = p.date(c.get("end"), &format!("{base}/end"), true);
@@ -847,16 +897,29 @@ fn parse_record(v: &Value, out: &mut Vec<Diagnostic>) -> Option<RequestRecord> {
             consultations.push(Consultation { party, start, end });
         }
     }
-    let extension = p.parse::<Extension>(obj.get("extension"), "/extension", false);
-    let reply_date = p.date(obj.get("reply_date"), "/reply_date", false);
-    let response_type = p.parse::<ResponseType>(obj.get("response_type"), "/response_type", false);
-    let partial = p.parse::<bool>(obj.get("partial"), "/partial", false).unwrap_or(false);
-    let grounds = p.parse::<Vec<String>>(obj.get("grounds"), "/grounds", false).unwrap_or_default();
-    let fee = p.parse::<FeeCharged>(obj.get("fee"), "/fee", false);
-    let id = obj.get("id").and_then(Value::as_str).map(str::to_owned);
+    if let Some(e) = v.get("extension") {
+        p.open(e, "Extension", "/extension", &[]);
+    }
+    if let Some(i) = v.get("institution") {
+        p.open(i, "Institution", "/institution", &[]);
+    }
+    if let Some(f) = v.get("fee") {
+        p.open(f, "FeeCharged", "/fee", &[]);
+    }
+    let extension = p.parse::<Extension>(v.get("extension"), "/extension", false);
+    let reply_date = p.date(v.get("reply_date"), "/reply_date", false);
+    let response_type = p.parse::<ResponseType>(v.get("response_type"), "/response_type", false);
+    let partial = p.parse::<bool>(v.get("partial"), "/partial", false).unwrap_or(false);
+    let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
+    let fee = p.parse::<FeeCharged>(v.get("fee"), "/fee", false);
+    let id = v.get("id").and_then(Node::as_str).map(str::to_owned);
+    let applicant_type = p.string(v.get("applicant_type"), "/applicant_type");
+    let institution = p.parse::<crate::model::Institution>(v.get("institution"), "/institution", false);
     Some(RequestRecord {
         kind: "request".into(),
         id,
+        institution,
+        applicant_type,
         received: received?,
         channel,
         corrections,
@@ -876,6 +939,7 @@ fn invalid(path: &str, zh: &str, en: &str) -> Diagnostic {
 
 struct Fields<'a> {
     out: &'a mut Vec<Diagnostic>,
+    unknown: UnknownMembers,
 }
 
 impl Fields<'_> {
@@ -884,64 +948,71 @@ impl Fields<'_> {
         self.out.push(invalid(path, &format!("缺少字段`{key}`"), &format!("missing field `{key}`")));
     }
 
-    fn date(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<NaiveDate> {
-        match v {
-            None | Some(Value::Null) => {
-                if required {
-                    self.missing(path);
-                }
-                None
-            }
-            Some(Value::String(s)) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    self.out.push(invalid(
-                        path,
-                        &format!("`{s}`不是有效日期（YYYY-MM-DD）"),
-                        &format!("`{s}` is not a valid date (YYYY-MM-DD)"),
-                    ));
-                    None
-                }
-            },
-            Some(other) => {
-                self.out.push(invalid(
-                    path,
-                    &format!("日期应为字符串 YYYY-MM-DD，而非`{other}`"),
-                    &format!("a date must be a string YYYY-MM-DD, not `{other}`"),
-                ));
-                None
-            }
-        }
+    /// Report the members of the object `v` (at `base`) that the type `def` does not declare.
+    fn open(&mut self, v: Node<'_>, def: &str, base: &str, extra: &[&str]) {
+        unknown_members(v, base, declared(def), extra, self.unknown, self.out);
     }
 
-    fn string(&mut self, v: Option<&Value>, path: &str) -> Option<String> {
+    fn date(&mut self, v: Option<Node<'_>>, path: &str, required: bool) -> Option<NaiveDate> {
+        let v = v.filter(|v| !v.is_null());
+        let Some(v) = v else {
+            if required {
+                self.missing(path);
+            }
+            return None;
+        };
+        let Some(s) = v.as_str() else {
+            let other = v.to_value();
+            self.out.push(invalid(
+                path,
+                &format!("日期应为字符串 YYYY-MM-DD，而非`{other}`"),
+                &format!("a date must be a string YYYY-MM-DD, not `{other}`"),
+            ));
+            return None;
+        };
+        let d = parse_date(s);
+        if d.is_none() {
+            self.out.push(
+                invalid(
+                    path,
+                    &format!("`{s}`不是有效日期（应为 YYYY-MM-DD）"),
+                    &format!("`{s}` is not a valid date (expected YYYY-MM-DD)"),
+                )
+                .with_help(crate::record::date_help()),
+            );
+        }
+        d
+    }
+
+    fn string(&mut self, v: Option<Node<'_>>, path: &str) -> Option<String> {
         self.parse(v, path, false)
     }
 
-    fn array<'v>(&mut self, v: Option<&'v Value>, path: &str) -> &'v [Value] {
-        match v {
-            None | Some(Value::Null) => &[],
-            Some(Value::Array(a)) => a,
-            Some(other) => {
-                self.out.push(invalid(
-                    path,
-                    &format!("应为数组，而非`{other}`"),
-                    &format!("expected an array, not `{other}`"),
-                ));
-                &[]
-            }
+    fn array<'v>(&mut self, v: Option<Node<'v>>, path: &str) -> impl Iterator<Item = Node<'v>> + use<'v> {
+        let v = v.filter(|v| !v.is_null());
+        let items = v.and_then(Node::elements);
+        if let (Some(other), None) = (v, &items) {
+            let other = other.to_value();
+            self.out.push(invalid(
+                path,
+                &format!("应为数组，而非`{other}`"),
+                &format!("expected an array, not `{other}`"),
+            ));
         }
+        items.into_iter().flatten()
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<T> {
-        match v {
-            None | Some(Value::Null) => {
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, v: Option<Node<'_>>, path: &str, required: bool) -> Option<T> {
+        match v.filter(|v| !v.is_null()) {
+            None => {
                 if required {
                     self.missing(path);
                 }
                 None
             }
-            Some(v) => match T::deserialize(v) {
+            // The values read this way are small (a flag, an enum, a fee): made a `Value` for
+            // serde's typed reading, which the declaration derives.
+            Some(v) => match T::deserialize(v.to_value().as_ref()) {
                 Ok(t) => Some(t),
                 Err(e) => {
                     let (zh, en) = crate::diagnostics::wording::own_words(&e.to_string());

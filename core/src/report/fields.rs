@@ -30,15 +30,19 @@ pub fn str_at<'a>(v: &'a Value, paths: &[&str]) -> Option<&'a str> {
     first(v, paths).and_then(|(x, _)| x.as_str())
 }
 
-/// A date given as `YYYY-MM-DD` or an RFC 3339 timestamp (the date part is used).
+/// A date given as `YYYY-MM-DD` or an RFC 3339 timestamp (its date part), strictly
+/// ([`crate::record::parse_date`]).
 pub fn date_at(v: &Value, paths: &[&str]) -> Option<NaiveDate> {
     str_at(v, paths).and_then(parse_date)
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    let date = match s.as_bytes().get(10) {
+        Some(b'T' | b't' | b' ') => &s[..10],
+        _ => s,
+    };
+    crate::record::parse_date(date)
 }
 
 pub fn kind(v: &Value) -> Option<&str> {

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, message};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let top = ctx.rec.document_number;
-    let in_fields = ctx.rec.fields.and_then(|f| f.get_str("document_number"));
+    let in_fields = ctx.rec.fields.and_then(|f| f.get("document_number")).and_then(crate::record::Node::as_str);
     if let (Some(a), Some(b)) = (top, in_fields)
         && a.trim() != b.trim()
     {

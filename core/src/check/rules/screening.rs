@@ -1,22 +1,33 @@
-//! Content screening of the body, attachments and text fields (personal data, classification
-//! markings), by the screening module.
+//! Content screening (personal data, classification markings) of every string of a record,
+//! wherever it sits: title, body, attachments, each element of `fields` down to the cells of a
+//! table, the review trail and disclosure, members the format does not define. Left out: the
+//! members whose values are the format's own vocabulary, checked as such (ids, the institution's
+//! kind and tier, the item, dates, channels), which cannot carry published text.
 
 use super::Ctx;
 use crate::check::bridge;
-use crate::check::record::join_pointer;
 use crate::diagnostics::Diagnostic;
+
+/// Members of the record whose strings are identifiers, dates and codes, not published text.
+const NOT_SCREENED: &[&str] = &[
+    "id",
+    "kind",
+    "institution",
+    "item",
+    "formed",
+    "published",
+    "archived",
+    "approved",
+    "period",
+    "channels",
+    "x-gongkai",
+    "$schema",
+];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.opts.skip_screening {
         return;
     }
-    if let Some(body) = ctx.rec.body {
-        out.extend(bridge::screen(body, || "/body".to_owned(), ctx.item));
-    }
-    for &(i, text) in &ctx.rec.attachment_texts {
-        out.extend(bridge::screen(text, || format!("/attachments/{i}/text"), ctx.item));
-    }
-    if let Some(fields) = ctx.rec.fields {
-        fields.for_each_str(|key, s| out.extend(bridge::screen(s, || join_pointer("/fields", key), ctx.item)));
-    }
+    let Some(root) = ctx.rec.root else { return };
+    root.for_each_string(NOT_SCREENED, &mut |pointer, text| out.extend(bridge::screen(text, pointer, ctx.item)));
 }

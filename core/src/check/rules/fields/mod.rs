@@ -9,12 +9,13 @@ mod with_jsonschema;
 
 use std::sync::Arc;
 
+#[cfg(test)]
 use serde_json::Value;
 
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
 use crate::check::engine::{Compiled, ElementTexts};
-use crate::check::record::{Fields, Member, MemberValue};
+use crate::check::record::Fields;
 use crate::diagnostics::{Diagnostic, Message, concat, message, pointer_token};
 use crate::model::Item;
 use crate::model::SharedStr;
@@ -57,10 +58,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
     }
     let texts = compiled.texts();
     // The usual case: what is wrong is only what is absent, read off the item's texts.
-    let absent = match fields {
-        Fields::Members(members) => absent_members(&texts.required, |e| &*e.key, compiled, members),
-        _ => absent(&texts.required, |e| &*e.key, compiled.present_validator(), &fields.to_value()),
-    };
+    let absent = absent_members(&texts.required, |e| &*e.key, compiled, fields);
     if let Some(absent) = absent {
         for e in absent {
             out.push(missing_element(e).with_basis(&texts.fields_basis));
@@ -127,6 +125,7 @@ pub(crate) fn missing_message(key: &Arc<str>, zh: &Arc<str>, en: &Arc<str>) -> M
 /// when both parts do, and fails with one error per absent key otherwise. `required` is the
 /// item's required elements in key order, the validator's order; `None`: the whole schema's
 /// validator must say what is wrong.
+#[cfg(test)]
 pub(crate) fn absent<'e, E>(
     required: &'e [E],
     key: impl Fn(&E) -> &str,
@@ -140,7 +139,7 @@ pub(crate) fn absent<'e, E>(
     Some(required.iter().filter(|e| !map.contains_key(key(e))).collect())
 }
 
-/// [`absent`] for the members the fast reader lends, without making them a `Value`. `None`
+/// [`absent`] read off the record's members, without making them a `Value`. `None`
 /// (make the `Value` and ask the validator) when a member the item has an element for is not
 /// a string that the element's schema accepts ([`builtin::string_passes`], which a test holds
 /// to the `jsonschema` crate's answers), or when the item's schema does not compile.
@@ -148,19 +147,19 @@ fn absent_members<'e, E>(
     required: &'e [E],
     key: impl Fn(&E) -> &str,
     compiled: &Compiled,
-    members: &[Member<'_>],
+    fields: Fields<'_>,
 ) -> Option<Vec<&'e E>> {
     compiled.present_validator()?;
     let elements = &compiled.item.elements;
-    for m in members {
+    for (k, v) in fields.members() {
         // A schema's `properties` keeps the last of elements with one key.
-        let Some(element) = elements.iter().rfind(|e| e.key == *m.key) else { continue };
-        match &m.value {
-            MemberValue::Str(s) if builtin::string_passes(element.kind, &element.values, s) => {}
+        let Some(element) = elements.iter().rfind(|e| e.key == k) else { continue };
+        match v.as_str() {
+            Some(s) if builtin::string_passes(element.kind, &element.values, s) => {}
             _ => return None,
         }
     }
-    Some(required.iter().filter(|e| members.binary_search_by(|m| (*m.key).cmp(key(e))).is_err()).collect())
+    Some(required.iter().filter(|e| fields.get(key(e)).is_none()).collect())
 }
 
 /// What is wrong with `fields` against the item's schema (`whole`), in one order whichever
