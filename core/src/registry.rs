@@ -14,9 +14,10 @@ use crate::schema;
 ///
 /// Each module declares its codes as `static` [`CodeInfo`]s and lists them in its `CODES`.
 pub fn codes() -> Vec<&'static CodeInfo> {
-    let lists: [&'static [&'static CodeInfo]; 6] = [
+    let lists: [&'static [&'static CodeInfo]; 7] = [
         crate::catalogue::lint::CODES,
         crate::check::CODES,
+        crate::check::codes::FILTER_CODES,
         crate::deadlines::CODES,
         crate::screening::CODES,
         crate::report::CODES,

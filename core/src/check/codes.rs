@@ -505,9 +505,6 @@ pub static CODES: &[&CodeInfo] = &[
     &ATTACHMENT_FILE_UNREADABLE,
     &ATTACHMENT_FILE_OUTSIDE,
     &ANNUAL_REPORT_BELOW_COUNTY,
-    &SUPPRESSION_WITHOUT_REASON,
-    &SUPPRESSION_UNKNOWN_CODE,
-    &SUPPRESSION_INVALID,
 ];
 
 // ── attachments named by file (`"attachments": [{"name", "path"}]`) ─────────────────────────
@@ -553,3 +550,7 @@ code!(
     "an annual report of a township government or street office: 条例 Art 49 names county level and above and does not itself require it; checked against the report's contents, not its due date",
     "{\"institution\": {\"kind\": \"administrative\", \"tier\": \"township\", \"role\": \"government\"}, \"item\": \"admin.art49.report.government\"}"
 );
+
+/// The codes of [`crate::filter`] (a record's suppressions): declared here, below the registry,
+/// because the filter itself sits above it; they are not the checker's own.
+pub static FILTER_CODES: &[&CodeInfo] = &[&SUPPRESSION_WITHOUT_REASON, &SUPPRESSION_UNKNOWN_CODE, &SUPPRESSION_INVALID];
