@@ -28,6 +28,10 @@ const CHUNK: usize = 4096;
 /// one checked). The CLI holds at most five chunks of 1,024 records.
 const PATH_CHUNK_BYTES: usize = 16 << 20;
 
+/// A record this large (of text) makes the `Path` route hand freed memory back once its chunk
+/// is done (see [`crate::purge::hand_back_freed_memory`]).
+const LARGE_RECORD_BYTES: usize = 1 << 20;
+
 /// The size of each chunk of a batch: small at first, so that the check threads start soon
 /// after the batch does, then [`CHUNK`].
 fn chunk_size(index: usize) -> usize {
@@ -517,12 +521,18 @@ pub fn _check_paths(
         let units = &mut units;
         // A chunk ends at `size` records or at PATH_CHUNK_BYTES of record text, whichever is
         // first: a file of multi-MB records must not put thousands of them in memory at once.
+        let mut held_a_large_record = false;
         let mut read_chunk = move |size: usize| -> Vec<Input> {
+            if std::mem::take(&mut held_a_large_record) {
+                crate::purge::hand_back_freed_memory();
+            }
             let mut chunk = Vec::with_capacity(size.min(1024));
             let mut bytes = 0;
             while chunk.len() < size && bytes < PATH_CHUNK_BYTES {
                 let Some(unit) = units.next() else { break };
-                bytes += unit.text_bytes();
+                let len = unit.text_bytes();
+                held_a_large_record |= len >= LARGE_RECORD_BYTES;
+                bytes += len;
                 chunk.push(Input::Unit(unit));
             }
             chunk
