@@ -412,29 +412,13 @@ pub fn nearest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         .into_iter()
         .map(|k| {
             let shared = lower.chars().zip(k.chars()).take_while(|(a, b)| a == b).count();
-            let d = edit_distance(&lower, k);
+            let d = crate::diagnostics::suggest::edit_distance(&lower, k);
             // A long shared start makes a near miss (`publish_date`, `published`) likelier.
             (d.saturating_sub(shared / 3), d, k)
         })
         .filter(|&(score, d, k)| d == 0 || score <= (k.chars().count().max(lower.chars().count()) / 3).max(1))
         .min_by_key(|&(score, d, _)| (score, d))
         .map(|(_, _, k)| k)
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// Members of the record itself that are not part of any kind's vocabulary but are allowed:

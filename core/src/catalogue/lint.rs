@@ -896,23 +896,27 @@ fn detect(text: &str) -> &'static str {
     }
 }
 
+/// The finding for a data file that cannot be read as what it should be: where the YAML reader
+/// stopped (or the file, for other errors) and why, after `what` ("invalid catalogue data").
+pub(crate) fn unreadable_file(file: &str, e: Error, what_zh: &str, what_en: &str) -> Finding {
+    let (location, message) = match e {
+        Error::Yaml { location, message } => (location, message),
+        other => (Location { file: file.to_owned(), ..Default::default() }, other.to_string()),
+    };
+    Finding {
+        diagnostic: Diagnostic::new(
+            &INVALID_YAML,
+            "",
+            Text::new(format!("{what_zh}：{message}"), format!("{what_en}: {message}")),
+        ),
+        location,
+    }
+}
+
 /// Lint one catalogue file (a template, an overlay, the grounds or the registry) against a
 /// catalogue. Returns every finding; an empty list means the file is clean.
 pub fn lint_source(cat: &Catalogue, file: &str, text: &str) -> Vec<Finding> {
-    let yaml_error = |e: Error| {
-        let (location, message) = match e {
-            Error::Yaml { location, message } => (location, message),
-            other => (Location { file: file.to_owned(), ..Default::default() }, other.to_string()),
-        };
-        vec![Finding {
-            diagnostic: Diagnostic::new(
-                &INVALID_YAML,
-                "",
-                Text::new(format!("无效的目录数据：{message}"), format!("invalid catalogue data: {message}")),
-            ),
-            location,
-        }]
-    };
+    let yaml_error = |e: Error| vec![unreadable_file(file, e, "无效的目录数据", "invalid catalogue data")];
     match detect(text) {
         "template" => {
             let t = match parse_yaml::<Template>(file, text) {

@@ -259,18 +259,7 @@ pub fn lint_overlay_source(file: &str, text: &str) -> Vec<Finding> {
     match parse_yaml::<SiteOverlay>(file, text) {
         Ok(overlay) => check_overlay(SiteRules::embedded(), &overlay, file, text),
         Err(e) => {
-            let (location, message) = match e {
-                Error::Yaml { location, message } => (location, message),
-                other => (Location { file: file.to_owned(), ..Default::default() }, other.to_string()),
-            };
-            vec![Finding {
-                diagnostic: Diagnostic::new(
-                    &INVALID_YAML,
-                    "",
-                    Text::new(format!("无效的网站检查叠加规则：{message}"), format!("invalid site overlay: {message}")),
-                ),
-                location,
-            }]
+            vec![crate::catalogue::lint::unreadable_file(file, e, "无效的网站检查叠加规则", "invalid site overlay")]
         }
     }
 }
