@@ -383,3 +383,12 @@ fn the_examples_fit_the_committed_snapshot_schema() {
     assert!(!validator.is_valid(&json!({"kind": "site", "site": {"name": "x"}, "homepage": {},
         "columns": [{"id": "a", "title": "b", "type": "blog"}]})));
 }
+
+#[test]
+fn a_snapshot_given_to_the_record_check_is_pointed_to_site_check() {
+    let snapshot = example("county-clean.json");
+    let found = gongkai::check::check_value(gongkai::Catalogue::embedded(), &snapshot, &Default::default());
+    let kind = found.iter().find(|d| d.code == "record_unknown_kind").expect("record_unknown_kind");
+    let help = kind.help.as_ref().expect("a help text");
+    assert!(format!("{help:#}").contains("gongkai site check"), "{help:#}");
+}

@@ -255,10 +255,18 @@ impl<'c> Checker<'c> {
                         "/kind",
                         message!("未知的记录类别 `{0}`", "unknown record kind `{0}`", k),
                     )
-                    .with_help(Text::new(
-                        "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
-                        "`kind` is `publication` (proactive) or `request` (on request)",
-                    )),
+                    .with_help(if k == "site" {
+                        // A site snapshot is a whole website, not one record: its own command.
+                        Text::new(
+                            "这是网站检查快照：请用 `gongkai site check 文件 --as-of 日期` 检查",
+                            "this is a site snapshot: check it with `gongkai site check FILE --as-of DATE`",
+                        )
+                    } else {
+                        Text::new(
+                            "kind 应为 `publication`（主动公开）或 `request`（依申请公开）",
+                            "`kind` is `publication` (proactive) or `request` (on request)",
+                        )
+                    }),
                 ),
                 None => reader.wrong_type("/kind".into(), "string", k),
             },
