@@ -72,6 +72,25 @@ fn sarif_and_html_outputs() {
     assert_eq!(results.len(), 18);
     assert_eq!(results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "/homepage");
     assert_eq!(results[0]["level"], "error");
+    // Every result is placed in the file, on the line of its pointer's value, and fingerprinted.
+    let snapshot = std::fs::read_to_string(&path).unwrap();
+    let parsed: Value = serde_json::from_str(&snapshot).unwrap();
+    let lines: Vec<&str> = snapshot.lines().collect();
+    for r in results {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let line = region["startLine"].as_u64().unwrap_or_else(|| panic!("no region: {r}")) as usize;
+        let pointer = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].as_str().unwrap_or("");
+        let member = pointer.rsplit('/').next().unwrap_or("");
+        // A member that is there is placed on its own line (an absent one, on its parent's).
+        if !member.is_empty() && member.parse::<usize>().is_err() && parsed.pointer(pointer).is_some() {
+            assert!(
+                lines[line - 1].contains(&format!("\"{member}\"")),
+                "{pointer} placed on line {line}: {}",
+                lines[line - 1]
+            );
+        }
+        assert!(r["partialFingerprints"]["gongkaiFinding/v1"].is_string(), "{r}");
+    }
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     let i = results[0]["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(rules[i]["id"], results[0]["ruleId"]);

@@ -12,7 +12,7 @@ use gongkai::Lang;
 use gongkai::site::{self, SiteOptions, SiteReport, SiteRules, Verdict};
 use serde_json::{Value, json};
 
-use super::check::render::{level, sarif_tool};
+use super::check::render::{artifact_uri, fingerprint_of, level, region_in, sarif_tool};
 use crate::output::{CmdResult, Format, LangArg};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -96,7 +96,7 @@ fn check(args: CheckArgs) -> CmdResult {
     let out = match args.format {
         SiteFormat::Text => site::render_text(&report, lang),
         SiteFormat::Json => serde_json::to_string_pretty(&report.to_json(lang))? + "\n",
-        SiteFormat::Sarif => serde_json::to_string_pretty(&sarif(&report, &file, lang))? + "\n",
+        SiteFormat::Sarif => serde_json::to_string_pretty(&sarif(&report, &file, &text, lang))? + "\n",
         SiteFormat::Html => site::render_html(&report),
     };
     match &args.output {
@@ -106,17 +106,20 @@ fn check(args: CheckArgs) -> CmdResult {
     Ok(if report.verdict == Verdict::Fail { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// SARIF 2.1.0: one result per finding, the JSON pointer as its logical location, the kind,
-/// days left and points as properties.
-fn sarif(r: &SiteReport, file: &str, lang: Lang) -> Value {
-    let uri = if file == "-" { "stdin".to_owned() } else { file.replace('\\', "/") };
+/// SARIF 2.1.0: one result per finding, placed by its JSON pointer in the snapshot's text (a
+/// region, as `check` gives) and as a logical location; a fingerprint of file, code and pointer;
+/// the kind, days left and points as properties.
+fn sarif(r: &SiteReport, file: &str, text: &str, lang: Lang) -> Value {
+    let uri = artifact_uri(file);
+    let lines = gongkai::diagnostics::locate::Lines::new(text);
     let codes = gongkai::registry::codes();
     let results: Vec<Value> = r
         .findings
         .iter()
         .map(|f| {
             let d = &f.diagnostic;
-            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": uri}}});
+            let region = region_in(text, &lines, &d.path, 1);
+            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}});
             if !d.path.is_empty() {
                 location["logicalLocations"] = json!([{"fullyQualifiedName": d.path, "kind": "member"}]);
             }
@@ -125,6 +128,7 @@ fn sarif(r: &SiteReport, file: &str, lang: Lang) -> Value {
                 "level": level(d.severity),
                 "message": {"text": d.message.get(lang)},
                 "locations": [location],
+                "partialFingerprints": {"gongkaiFinding/v1": fingerprint_of(&[&uri, d.code, &d.path])},
                 "properties": {"kind": f.kind.as_str(), "basis": d.basis, "status": f.status},
             });
             if let Some(i) = codes.iter().position(|c| c.code == d.code) {

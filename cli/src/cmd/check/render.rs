@@ -385,8 +385,13 @@ pub(crate) fn artifact_uri(file: &str) -> String {
 /// record (its `id`, or where it sits), the code and the pointer. FNV-1a, 64 bits.
 fn fingerprint(uri: &str, o: &Outcome, d: &gongkai::Diagnostic) -> String {
     let record = if o.id.is_null() { o.source.clone() } else { o.id.to_string() };
+    fingerprint_of(&[uri, &record, d.code, &d.path])
+}
+
+/// FNV-1a (64 bits) of the parts, each ended by a unit separator.
+pub(crate) fn fingerprint_of(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [uri, &record, d.code, &d.path] {
+    for part in parts {
         for &b in part.as_bytes().iter().chain(b"\x1f") {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -417,7 +422,7 @@ impl RegionSource {
 
     /// The region of one diagnostic of `o`: the line and column range of its pointer's value.
     fn region(&mut self, o: &Outcome, d: &gongkai::Diagnostic) -> Value {
-        use gongkai::diagnostics::locate::{Lines, locate};
+        use gongkai::diagnostics::locate::Lines;
         let fallback = json!({"startLine": o.line.filter(|&l| l > 0).unwrap_or(1)});
         if d.code.starts_with("input_") {
             return fallback;
@@ -445,7 +450,6 @@ impl RegionSource {
                 (t, 1, pointer)
             }
         };
-        let span = locate(text, &pointer);
         let own;
         let lines = match (&o.text, &self.lines) {
             (None, Some(l)) => l,
@@ -454,14 +458,26 @@ impl RegionSource {
                 &own
             }
         };
-        let (sl, sc) = lines.position(text, span.start);
-        let (el, ec) = lines.position(text, span.end);
-        // A value spanning many lines (a whole record, a table) is placed on its first line.
-        if el > sl + 3 {
-            return json!({"startLine": first_line + sl - 1, "startColumn": sc});
-        }
-        json!({"startLine": first_line + sl - 1, "startColumn": sc, "endLine": first_line + el - 1, "endColumn": ec})
+        region_in(text, lines, &pointer, first_line)
     }
+}
+
+/// The SARIF region of `pointer`'s value in `text` (whose first line is line `first_line` of
+/// the file): its line and column range, or only its first line and column when it spans many
+/// lines (a whole record, a table).
+pub(crate) fn region_in(
+    text: &str,
+    lines: &gongkai::diagnostics::locate::Lines,
+    pointer: &str,
+    first_line: usize,
+) -> Value {
+    let span = gongkai::diagnostics::locate::locate(text, pointer);
+    let (sl, sc) = lines.position(text, span.start);
+    let (el, ec) = lines.position(text, span.end);
+    if el > sl + 3 {
+        return json!({"startLine": first_line + sl - 1, "startColumn": sc});
+    }
+    json!({"startLine": first_line + sl - 1, "startColumn": sc, "endLine": first_line + el - 1, "endColumn": ec})
 }
 
 fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang, regions: &mut RegionSource) -> Value {
