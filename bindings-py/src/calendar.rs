@@ -128,7 +128,7 @@ fn dated<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
             let dict = PyDict::new(py);
             for (k, v) in map {
                 let date = match v {
-                    Value::String(s) if DATE_KEYS.contains(&k.as_str()) => gongkai::record::parse_date(s),
+                    Value::String(s) if DATE_KEYS.contains(&k.as_str()) => gongkai::parse_date(s),
                     _ => None,
                 };
                 match date {

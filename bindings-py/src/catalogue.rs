@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongkai::check::Checker;
-use gongkai::model::Applicability;
+use gongkai::Applicability;
 use gongkai::{Catalogue, Institution};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -71,7 +71,7 @@ fn unknown_item(py: Python<'_>, id: &str) -> PyErr {
 fn item_dict<'py>(
     py: Python<'py>,
     cat: &Catalogue,
-    item: &gongkai::model::Item,
+    item: &gongkai::Item,
     source: &str,
     changed_by: &[&str],
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -156,7 +156,7 @@ impl PyCatalogue {
             Some(l) => Some(reg.level(l).map(|x| x.id.clone()).ok_or_else(|| bad("level", l, "/level"))?),
             None => None,
         };
-        let keep = |item: &gongkai::model::Item| {
+        let keep = |item: &gongkai::Item| {
             domain.as_ref().is_none_or(|d| item.domain.as_ref() == Some(d))
                 && level.as_ref().is_none_or(|l| item.levels.iter().any(|x| reg.level(x).is_some_and(|i| &i.id == l)))
         };
@@ -230,7 +230,7 @@ impl PyCatalogue {
     /// The JSON Schema of the item's `fields` object (its content elements).
     fn schema<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         let (item, _) = self.inner.get().item(id).ok_or_else(|| unknown_item(py, id))?;
-        crate::convert::to_py(py, &gongkai::schema::item_fields_schema(item))
+        crate::convert::to_py(py, &gongkai::item_fields_schema(item))
     }
 
     /// grounds() -> list[dict]

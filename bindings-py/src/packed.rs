@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use gongkai::diagnostics::{Arg, MessageParts, MessageTemplate};
-use gongkai::model::SharedStr;
+use gongkai::SharedStr;
 use gongkai::{Diagnostic, Message, Severity, Text};
 
 use crate::result::RecordResult;

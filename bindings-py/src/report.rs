@@ -1,7 +1,7 @@
 //! `Diagnostic`, `Report` (one record) and `Reports` (a batch), with conversions to rows,
 //! pandas / polars DataFrames and Arrow tables.
 
-use gongkai::model::SharedStr;
+use gongkai::SharedStr;
 use gongkai::{Diagnostic, Lang, Severity};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;

@@ -106,7 +106,7 @@ impl Config {
         };
         for key in table.keys() {
             if !SETTINGS.contains(&key.as_str()) {
-                let hint = gongkai::diagnostics::suggest::nearest(key, SETTINGS.iter().copied())
+                let hint = gongkai::diagnostics::nearest(key, SETTINGS.iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
                 return Err(invalid(format!("unknown setting `{key}`{hint}; known: {}", SETTINGS.join(", "))));

@@ -7,7 +7,7 @@
 //! every code there is. Its own codes are declared with the checker's (`check::codes`).
 //!
 //! ```
-//! use gongkai::filter::{Filter, Selection};
+//! use gongkai::{Filter, Selection};
 //! use gongkai::{Catalogue, check::{check_value, CheckOptions}};
 //! use serde_json::json;
 //! let record = json!({"kind": "publication", "item": "admin.art20.99",

@@ -27,7 +27,7 @@ fn rules_carry_the_statutory_numbers_and_citations() {
         assert!(!rule.basis.is_empty(), "{} cites nothing", rule.id);
     }
     let fee = r.rule("fee_payment").unwrap();
-    assert_eq!(fee.basis[0].status, gongkai::model::Status::Unverified);
+    assert_eq!(fee.basis[0].status, gongkai::Status::Unverified);
     assert!(r.rule("third_party_consultation").unwrap().excluded_from_reply_period);
     assert!(r.rule("request_extension").unwrap().maximum);
     assert_eq!(r.receipt_channels.len(), 5);

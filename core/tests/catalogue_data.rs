@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use gongkai::Catalogue;
 use gongkai::Institution;
-use gongkai::model::{Nature, Period, ResponseType, Status, Timing, TimingStart};
+use gongkai::{Nature, Period, ResponseType, Status, Timing, TimingStart};
 
 const ADMIN_TIERS: [&str; 5] = ["national", "provincial", "municipal", "county", "township"];
 const ROLES: [&str; 2] = ["government", "department"];
@@ -315,7 +315,7 @@ fn school_categories_read_from_the_opinion_apply_to_every_school_tier_but_kinder
 #[test]
 fn grounds_follow_articles_14_to_16() {
     let cat = Catalogue::embedded();
-    let by_article = |art: &str| -> Vec<&gongkai::model::Ground> {
+    let by_article = |art: &str| -> Vec<&gongkai::Ground> {
         cat.grounds()
             .iter()
             .filter(|g| {

@@ -3,7 +3,7 @@
 //! overlays, and the audit by domain. Expected rows are read off the reference tables (each
 //! domain's 公开层级 and 公开主体 columns), not off the resolver.
 
-use gongkai::model::{Status, Timing, TimingStart};
+use gongkai::{Status, Timing, TimingStart};
 use gongkai::report::{self, AuditOptions};
 use gongkai::{Catalogue, Institution};
 use serde_json::{Value, json};

@@ -338,7 +338,7 @@ fn every_indicator_cites_its_source_with_an_honest_status_and_has_its_code() {
         assert!(ind.basis[0].instrument.contains("国办秘函〔2019〕19号"), "{}", ind.id);
         assert!(ind.basis[0].article.is_some(), "{}: which row", ind.id);
         // The circular's own text was not found: nothing may claim to be confirmed from it.
-        assert_ne!(ind.basis[0].status, gongkai::model::Status::Confirmed, "{}", ind.id);
+        assert_ne!(ind.basis[0].status, gongkai::Status::Confirmed, "{}", ind.id);
         assert!(gongkai::registry::code_info(&format!("site_{}", ind.id)).is_some(), "{}", ind.id);
         for w in ind.warn.keys() {
             assert!(

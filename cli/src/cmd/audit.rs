@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long)]
     period: i32,
     /// The audit date: items due after it are "not yet due" (default: the year is over).
-    #[arg(long, value_parser = gongkai::record::parse_date_strict)]
+    #[arg(long, value_parser = gongkai::parse_date_strict)]
     today: Option<chrono::NaiveDate>,
     /// Records: `.json` (one record or an array), `.jsonl`, or folders of them.
     #[arg(required = true)]

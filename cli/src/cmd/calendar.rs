@@ -134,7 +134,7 @@ pub fn load_calendar_from(
 
 /// Parse a YYYY-MM-DD argument.
 pub fn parse_date(s: &str) -> Result<NaiveDate, Box<dyn std::error::Error>> {
-    Ok(gongkai::record::parse_date_strict(s)?)
+    Ok(gongkai::parse_date_strict(s)?)
 }
 
 #[derive(Serialize)]

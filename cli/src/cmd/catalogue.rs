@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use gongkai::model::{Item, Status, Timing};
+use gongkai::{Item, Status, Timing};
 use gongkai::registry::lint_source;
 use gongkai::{Catalogue, Institution, Severity};
 

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
-use gongkai::filter::{Baseline, Filter, Selection};
+use gongkai::{Baseline, Filter, Selection};
 use gongkai::sources::{self as input, Payload, Unit};
 
 mod attachments;
@@ -72,7 +72,7 @@ pub struct Args {
     #[arg(long)]
     no_config: bool,
     /// Check records without a `published` date against this date (YYYY-MM-DD): overdue items.
-    #[arg(long, value_name = "DATE", value_parser = gongkai::record::parse_date_strict)]
+    #[arg(long, value_name = "DATE", value_parser = gongkai::parse_date_strict)]
     today: Option<NaiveDate>,
     /// Report members the record format does not define (`publish_date` for `published`) as
     /// errors, not warnings.

@@ -50,7 +50,7 @@ enum Command {
         overlays: Vec<PathBuf>,
         /// Read the reply clock on this day: an unanswered request past its limit is an error,
         /// one due within `--due-soon` working days a warning.
-        #[arg(long, value_name = "DATE", value_parser = gongkai::record::parse_date_strict)]
+        #[arg(long, value_name = "DATE", value_parser = gongkai::parse_date_strict)]
         today: Option<chrono::NaiveDate>,
         /// Working days before the limit from which an unanswered request is due soon.
         #[arg(long, value_name = "N", default_value_t = 5)]

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use gongkai::Catalogue;
-use gongkai::model::Nature;
+use gongkai::Nature;
 
 use crate::output::{CmdResult, Format, print_json};
 

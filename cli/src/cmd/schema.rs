@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use gongkai::{Catalogue, schema};
+use gongkai::{Catalogue, item_fields_schema};
 
 use crate::output::{CmdResult, print_json};
 
@@ -17,16 +17,13 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let cat = Catalogue::embedded();
     let value = match args.what.as_str() {
-        "template" => schema::template_schema(),
-        "overlay" => schema::overlay_schema(),
-        "grounds" => schema::grounds_schema(),
-        "institutions" => schema::institutions_schema(),
         "item" => {
             let id = args.id.ok_or("`schema item` needs an item id, e.g. `gongkai schema item admin.art20.01`")?;
             let (item, _) =
                 cat.item(&id).ok_or_else(|| format!("unknown item `{id}`: `gongkai catalogue list` shows the ids"))?;
-            schema::item_fields_schema(item)
+            item_fields_schema(item)
         }
+        // template, overlay, grounds, institutions, record, … : the committed files' own text
         other => {
             let name = format!("{other}.schema.json");
             match gongkai::registry::generated_files(cat).into_iter().find(|(n, _)| *n == name) {

@@ -111,7 +111,7 @@ fn check(args: CheckArgs) -> CmdResult {
 /// the kind, days left and points as properties.
 fn sarif(r: &SiteReport, file: &str, text: &str, lang: Lang) -> Value {
     let uri = artifact_uri(file);
-    let lines = gongkai::diagnostics::locate::Lines::new(text);
+    let lines = gongkai::diagnostics::Lines::new(text);
     let codes = gongkai::registry::codes();
     let results: Vec<Value> = r
         .findings

@@ -6,7 +6,7 @@
 //! there (the record itself), which is where the member belongs.
 //!
 //! ```
-//! use gongkai::diagnostics::locate::{Lines, locate};
+//! use gongkai::diagnostics::{Lines, locate};
 //! let text = "{\n  \"kind\": \"publication\",\n  \"channels\": [\"a\", \"wechat\"]\n}";
 //! let span = locate(text, "/channels/1");
 //! let lines = Lines::new(text);

@@ -5,10 +5,10 @@
 //! Every code is declared once as a [`CodeInfo`] in the module that emits it;
 //! `crate::registry::codes` lists them all, and `docs/diagnostics.md` is generated from that list.
 
-pub mod locate;
-pub mod message;
-pub mod suggest;
-pub mod wording;
+pub(crate) mod locate;
+pub(crate) mod message;
+pub(crate) mod suggest;
+pub(crate) mod wording;
 
 use std::sync::Arc;
 
@@ -16,7 +16,9 @@ use serde::{Serialize, Serializer};
 
 use crate::model::{Lang, SharedStr};
 pub(crate) use message::message;
+pub use locate::{Lines, Span, locate};
 pub use message::{Arg, Message, MessageParts, MessageTemplate, ToArg};
+pub use suggest::{edit_distance, nearest};
 
 /// How serious a diagnostic is.
 #[derive(

@@ -412,7 +412,7 @@ fn rule_index(code: &str) -> Option<usize> {
 pub(crate) struct RegionSource {
     file: String,
     text: Option<String>,
-    lines: Option<gongkai::diagnostics::locate::Lines>,
+    lines: Option<gongkai::diagnostics::Lines>,
 }
 
 impl RegionSource {
@@ -422,7 +422,7 @@ impl RegionSource {
 
     /// The region of one diagnostic of `o`: the line and column range of its pointer's value.
     fn region(&mut self, o: &Outcome, d: &gongkai::Diagnostic) -> Value {
-        use gongkai::diagnostics::locate::Lines;
+        use gongkai::diagnostics::Lines;
         let fallback = json!({"startLine": o.line.filter(|&l| l > 0).unwrap_or(1)});
         if d.code.starts_with("input_") {
             return fallback;
@@ -467,11 +467,11 @@ impl RegionSource {
 /// lines (a whole record, a table).
 pub(crate) fn region_in(
     text: &str,
-    lines: &gongkai::diagnostics::locate::Lines,
+    lines: &gongkai::diagnostics::Lines,
     pointer: &str,
     first_line: usize,
 ) -> Value {
-    let span = gongkai::diagnostics::locate::locate(text, pointer);
+    let span = gongkai::diagnostics::locate(text, pointer);
     let (sl, sc) = lines.position(text, span.start);
     let (el, ec) = lines.position(text, span.end);
     if el > sl + 3 {
