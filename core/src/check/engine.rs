@@ -113,6 +113,8 @@ pub(crate) struct ItemTexts {
     pub elements: Vec<ElementTexts>,
     /// The required elements' texts, in key order.
     pub required: Vec<ElementTexts>,
+    /// What each of the item's variants requires besides (see [`rules::fields::variants`]).
+    pub variants: Vec<rules::fields::variants::VariantTexts>,
 }
 
 #[derive(Clone)]
@@ -128,6 +130,20 @@ pub(crate) struct ElementTexts {
 impl ItemTexts {
     pub fn element(&self, key: &str) -> Option<&ElementTexts> {
         self.elements.iter().find(|e| &*e.key == key)
+    }
+}
+
+impl ElementTexts {
+    /// The texts of a key the item has no element for (the linter reports such a key).
+    pub fn untitled(key: &str) -> Self {
+        let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) = (Arc::from(key), Arc::from(""), Arc::from(""));
+        ElementTexts {
+            missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
+            pointer: Arc::from(rules::fields::missing_pointer("", &key)),
+            key,
+            zh,
+            en,
+        }
     }
 }
 
@@ -167,7 +183,7 @@ impl Compiled {
             let channels: Arc<str> = Arc::from(code_list(item.channels.iter().map(String::as_str)));
             let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
             required.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-            ItemTexts {
+            let mut texts = ItemTexts {
                 id: Arc::from(item.id.as_str()),
                 source: Arc::from(self.source.as_str()),
                 fields_basis: Arc::from(rules::fields::basis(item)),
@@ -176,7 +192,11 @@ impl Compiled {
                 timing_basis: item.timing.basis().map(|c| Arc::from(c.to_string())),
                 elements: item.elements.iter().map(element).collect(),
                 required,
-            }
+                variants: Vec::new(),
+            };
+            texts.variants =
+                item.variants.iter().map(|v| rules::fields::variants::VariantTexts::new(item, v, &texts)).collect();
+            texts
         })
     }
 }
