@@ -556,6 +556,22 @@ case("clean_art20_14_results_need_no_posts", "recruitment results (录用结果)
      ART20_06, {"/item": "admin.art20.14", "/document_number": DELETE, "/title": "某县2026年考试录用公务员拟录用人员名单",
                 "/fields": {"publication_type": "录用结果", "results": [{"name": "王某", "post": "综合管理岗"}]}})
 
+# 预算法 Art 14 ¶1: the government's budget explains its transfer payments and borrowing; ¶2: a department's
+# budget explains its running costs (机关运行经费).
+BUDGET_07 = {"document_type": "预算", "fiscal_year": 2026, "approving_body": "某县人民代表大会", "approval_date": "2026-03-02",
+             "report": "某县2026年预算报告及报表.pdf", "explanation": "见预算报告第三部分",
+             "transfer_payments": "上级转移支付收入12.3亿元，已全部列入预算", "debt": "新增政府债务限额3.1亿元，全部用于公益性项目"}
+case("clean_art20_07_government_budget", "a county budget explaining its transfer payments and borrowing (预算法 Art 14 ¶1)",
+     BUDGET, {"/item": "admin.art20.07", "/fields": BUDGET_07})
+case("art20_07_government_budget_without_debt_or_transfers", "a county budget that explains neither its transfer payments nor its borrowing",
+     BUDGET, {"/item": "admin.art20.07", "/fields": {k: v for k, v in BUDGET_07.items() if k not in ("transfer_payments", "debt")}},
+     [("fields_missing_element", "/fields/debt"), ("fields_missing_element", "/fields/transfer_payments")])
+DEPT_07 = {k: v for k, v in BUDGET_07.items() if k not in ("transfer_payments", "debt")} | {"document_type": "部门预算", "approving_body": "某县财政局"}
+case("art20_07_department_budget_without_running_costs", "a department budget that does not explain its running costs (预算法 Art 14 ¶2)",
+     BUDGET, {"/item": "admin.art20.07", "/institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "education"},
+              "/title": "某县教育局2026年部门预算", "/fields": DEPT_07},
+     [("fields_missing_element", "/fields/running_costs")])
+
 # ── annual reports: the 2021 format's 一、总体情况, and reports below county level (条例 Art 49) ─────────
 # 国办公开办函〔2021〕30号 一（一）: 总体情况 covers 主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障.
 # Art 49 ¶2 names 县级以上地方人民政府: a township's or street office's report is checked for contents and
