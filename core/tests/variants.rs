@@ -151,7 +151,7 @@ fn the_linter_refuses_a_variant_naming_what_the_item_lacks() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].0, found[0].1), ("catalogue_invalid_element", Some(21)));
     assert!(
-        found[0].2.contains("did you mean `结果`?") && found[0].2.contains("allowed: 通知、结果"),
+        found[0].2.contains("did you mean `结果`?") && found[0].2.contains("allowed: 通知, 结果"),
         "{}",
         found[0].2
     );

@@ -616,12 +616,15 @@ fn check_variants(item: &Item, at: &str, sink: &mut Sink<'_>) {
                 for (j, value) in v.values.iter().enumerate() {
                     if !e.values.contains(value) {
                         let (zh, en) = did_you_mean(value, e.values.iter().map(String::as_str));
-                        let allowed = e.values.join("、");
                         sink.push(
                             &INVALID_ELEMENT,
                             format!("{at}/values/{j}"),
-                            format!("`{value}` 不是要素 `{}` 的可选值{zh}；可选：{allowed}", e.key),
-                            format!("`{value}` is not a value of element `{}`{en}; allowed: {allowed}", e.key),
+                            format!("`{value}` 不是要素 `{}` 的可选值{zh}；可选：{}", e.key, e.values.join("、")),
+                            format!(
+                                "`{value}` is not a value of element `{}`{en}; allowed: {}",
+                                e.key,
+                                e.values.join(", ")
+                            ),
                         );
                     }
                 }

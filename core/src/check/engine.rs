@@ -195,7 +195,7 @@ impl Compiled {
                 variants: Vec::new(),
             };
             texts.variants =
-                item.variants.iter().map(|v| rules::fields::variants::VariantTexts::new(item, v, &texts)).collect();
+                item.variants.iter().flat_map(|v| rules::fields::variants::VariantTexts::of(item, v, &texts)).collect();
             texts
         })
     }
