@@ -134,9 +134,8 @@ impl ItemTexts {
 }
 
 impl ElementTexts {
-    /// The texts of a key the item has no element for (the linter reports such a key).
-    pub fn untitled(key: &str) -> Self {
-        let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) = (Arc::from(key), Arc::from(""), Arc::from(""));
+    fn new(key: &str, zh: &str, en: &str) -> Self {
+        let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) = (Arc::from(key), Arc::from(zh), Arc::from(en));
         ElementTexts {
             missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
             pointer: Arc::from(rules::fields::missing_pointer("", &key)),
@@ -144,6 +143,11 @@ impl ElementTexts {
             zh,
             en,
         }
+    }
+
+    /// The texts of a key the item has no element for (the linter reports such a key).
+    pub fn untitled(key: &str) -> Self {
+        Self::new(key, "", "")
     }
 }
 
@@ -169,17 +173,7 @@ impl Compiled {
     pub fn texts(&self) -> &ItemTexts {
         self.texts.get_or_init(|| {
             let item = &self.item;
-            let element = |e: &crate::model::Element| {
-                let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) =
-                    (Arc::from(e.key.as_str()), Arc::from(&*e.title.zh), Arc::from(&*e.title.en));
-                ElementTexts {
-                    missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
-                    pointer: Arc::from(rules::fields::missing_pointer("", &key)),
-                    key,
-                    zh,
-                    en,
-                }
-            };
+            let element = |e: &crate::model::Element| ElementTexts::new(&e.key, &e.title.zh, &e.title.en);
             let channels: Arc<str> = Arc::from(code_list(item.channels.iter().map(String::as_str)));
             let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
             required.sort_unstable_by(|a, b| a.key.cmp(&b.key));
