@@ -13,6 +13,8 @@ export interface Citation { instrument: string; article?: string; status?: Statu
 export type ElementType = "text" | "date" | "integer" | "number" | "money" | "url" | "phone" | "boolean"
   | "text_list" | "enum" | "table" | "attachment";
 export interface Element { key: string; title: Text; type: ElementType; required?: boolean; values?: string[] }
+/** A kind of publication (when `element` has one of `values`) and the elements it requires besides. */
+export interface Variant { element: string; values: string[]; requires: string[]; basis: Citation[]; note?: Text }
 export type Timing =
   | { kind: "within_working_days"; days: number; from: string; basis: Citation }
   | { kind: "within_days"; days: number; from: string; basis: Citation }
@@ -23,7 +25,7 @@ export type Timing =
 export interface PersonalDataRule { fields: string[]; masked?: string[]; allowed?: string[]; basis?: Citation[]; note?: Text }
 /** A catalogue item (公开事项) with the template or overlay that defines it. */
 export interface Item {
-  id: string; title: Text; category: string[]; elements?: Element[]; basis: Citation[];
+  id: string; title: Text; category: string[]; elements?: Element[]; variants?: Variant[]; basis: Citation[];
   mode: "proactive" | "on_request"; timing: Timing; subject?: string; channels?: string[];
   audience: "public" | "specific_groups";
   /** The grassroots domain (基层政务公开标准目录领域), e.g. "社会救助". */

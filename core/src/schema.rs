@@ -5,7 +5,7 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::{Map, Value, json};
 
-use crate::model::{ElementType, GroundSet, InstitutionRegistry, Item, Overlay, Template};
+use crate::model::{Citation, ElementType, GroundSet, InstitutionRegistry, Item, Overlay, Template, Variant};
 
 /// Schema of a model type, draft 2020-12.
 pub fn schema_for<T: JsonSchema>() -> Value {
@@ -64,12 +64,35 @@ pub fn item_fields_schema(item: &Item) -> Value {
             required.push(Value::String(el.key.clone()));
         }
     }
-    json!({
+    let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("https://gongkai.invalid/schema/items/{}.json", item.id),
         "title": format!("{} — {}", item.title.zh, item.title.en),
         "type": "object",
         "properties": properties,
         "required": required,
+    });
+    if !item.variants.is_empty()
+        && let Value::Object(m) = &mut schema
+    {
+        m.insert(VARIANTS_KEYWORD.into(), Value::Array(item.variants.iter().map(variant_schema).collect()));
+    }
+    schema
+}
+
+/// The keyword under which an item schema lists its variants' `if`/`then` pairs.
+pub(crate) const VARIANTS_KEYWORD: &str = "allOf";
+
+/// A variant as JSON Schema: if the selecting element is present with one of the values,
+/// the variant's elements are required.
+fn variant_schema(v: &Variant) -> Value {
+    let basis: Vec<String> = v.basis.iter().map(Citation::to_string).collect();
+    json!({
+        "description": format!("{} = {}: {}", v.element, v.values.join(" | "), basis.join("；")),
+        "if": {
+            "properties": { (v.element.clone()): { "enum": v.values } },
+            "required": [v.element],
+        },
+        "then": { "required": v.requires },
     })
 }

@@ -491,3 +491,43 @@ fn checkers_of_different_catalogues_keep_their_own_scopes_on_one_thread() {
         assert!(late(&local), "10 working days under the county overlay");
     }
 }
+
+/// 行政处罚法 Art 59 ¶1 (一)–(六), as the law words them: what a penalty decision states. Both
+/// items that publish decisions require all of it, admin.art20.06 for its decision kind only.
+#[test]
+fn penalty_decisions_require_what_art59_lists() {
+    const ART59: [&str; 9] = [
+        "当事人的姓名或者名称",
+        "地址",
+        "违反法律、法规、规章的事实和证据",
+        "行政处罚的种类",
+        "行政处罚的依据",
+        "行政处罚的履行方式和期限",
+        "申请行政复议、提起行政诉讼的途径和期限",
+        "作出行政处罚决定的行政机关名称",
+        "作出决定的日期",
+    ];
+    let cat = Catalogue::embedded();
+    let titles = |id: &str, keys: &[String]| -> Vec<String> {
+        let (item, _) = cat.item(id).unwrap();
+        keys.iter().map(|k| item.elements.iter().find(|e| &e.key == k).unwrap().title.zh.to_string()).collect()
+    };
+    let (art48, _) = cat.item("penalty.art48.decision").unwrap();
+    let always: Vec<String> = art48.elements.iter().filter(|e| e.required).map(|e| e.key.clone()).collect();
+    let (art20, _) = cat.item("admin.art20.06").unwrap();
+    let decision = art20.variants.iter().find(|v| v.values == ["行政处罚决定"]).expect("a decision variant");
+    assert_eq!(decision.element, "publication_type");
+    assert!(
+        decision
+            .basis
+            .iter()
+            .any(|c| c.article.as_deref() == Some("第五十九条第一款") && c.status == Status::Confirmed)
+    );
+    for (id, keys) in [("penalty.art48.decision", &always), ("admin.art20.06", &decision.requires)] {
+        let titles = titles(id, keys);
+        for content in ART59 {
+            assert!(titles.iter().any(|t| t.contains(content)), "{id} does not require `{content}`: {titles:?}");
+        }
+        assert_eq!(titles.len(), ART59.len(), "{id}: {titles:?}");
+    }
+}

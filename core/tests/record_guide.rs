@@ -144,7 +144,10 @@ fn guide() -> String {
          from `.json` files (one record, or an array of them), `.jsonl` files (a record a line), folders and\n\
          stdin; Python's `gongkai.check` and the browser's `check` take the same objects. Dates are\n\
          `YYYY-MM-DD`. The machine-readable form of this page is `catalogues/schema/record.schema.json`\n\
-         (`gongkai schema record`); what an item's `fields` hold is its own schema (`gongkai schema item ID`).\n\n\
+         (`gongkai schema record`); what an item's `fields` hold is its own schema (`gongkai schema item ID`).\n\
+         Some items have kinds of publication told apart by an element (`publication_type`, `document_type`):\n\
+         the kind chosen may require more elements (a penalty decision under `admin.art20.06` states what\n\
+         行政处罚法 Art 59 lists), shown by `gongkai catalogue show ID` and as `if`/`then` in the item's schema.\n\n\
          Besides the members below, a record may carry `x-gongkai`, its own suppressions:\n\
          `\"x-gongkai\": {\"ignore\": [\"channel_not_in_catalogue\"], \"reason\": \"…\"}` drops those codes (or\n\
          prefixes) for this record; a suppression without a `reason` is itself a warning.\n",

@@ -496,6 +496,82 @@ case("withdrawal_date_missing", "a withdrawal without the date the decision was 
      PENALTY, {"/withdrawal": {"cause": "revoked", "withdrawn": "2026-05-06", "reasons": "已撤销"}},
      [("record_missing_field", "/withdrawal/date")])
 
+# ── variants: elements one kind of publication requires (an item's `variants`) ─────────────────
+# admin.art20.06 (条例 Art 20(6)) publishes either the basis, conditions and procedure of penalties, or a
+# penalty decision. A decision states what 行政处罚法 Art 59 ¶1 lists (published under Art 48 ¶1):
+# (一) party's name and address, (二) facts and evidence, (三) type and basis of the penalty, (四) manner and
+# time limit of performance, (五) reconsideration and litigation routes, (六) deciding organ and date.
+ART59_KEYS = ["party_name", "party_address", "violation_facts", "penalty_content", "penalty_basis",
+              "performance", "remedies", "deciding_organ", "decision_date"]
+ART20_06 = {
+    "kind": "publication",
+    "id": "xian-scjg-cf-2026-40",
+    "institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "other",
+                    "name": "某县市场监督管理局"},
+    "item": "admin.art20.06",
+    "title": "某县市场监督管理局行政处罚决定书（某市监处罚〔2026〕40号）",
+    "document_number": "某市监处罚〔2026〕40号",
+    "formed": "2026-04-01",
+    "published": "2026-04-08",
+    "channels": ["government_website"],
+    "fields": {
+        "publication_type": "行政处罚决定",
+        "decision_number": "某市监处罚〔2026〕40号",
+        "party_name": "某某商贸有限公司",
+        "party_address": "某县城关镇人民路8号",
+        "violation_facts": "当事人销售未标明生产日期的预包装食品，有现场检查笔录、询问笔录为证",
+        "penalty_content": "警告；罚款人民币一万元",
+        "penalty_basis": "《中华人民共和国食品安全法》第一百二十五条第一款",
+        "performance": "自收到本决定书之日起十五日内缴纳罚款",
+        "remedies": "可在收到本决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼",
+        "deciding_organ": "某县市场监督管理局",
+        "decision_date": "2026-04-01",
+    },
+    "review": [{"stage": "legal", "date": "2026-03-30"}, {"stage": "confidentiality", "date": "2026-04-07"}],
+}
+case("clean_art20_06_penalty_decision", "admin.art20.06, a penalty decision stating every content of 行政处罚法 Art 59 ¶1", ART20_06)
+for key in ART59_KEYS:
+    case(f"art20_06_penalty_decision_without_{key}", f"a penalty decision under admin.art20.06 without `{key}` (行政处罚法 Art 59 ¶1)",
+         ART20_06, {f"/fields/{key}": DELETE}, [("fields_missing_element", f"/fields/{key}")])
+case("art20_06_penalty_decision_type_only", "only `publication_type: 行政处罚决定`: every Art 59 content is missing",
+     ART20_06, {"/fields": {"publication_type": "行政处罚决定"}}, [("fields_missing_element", f"/fields/{k}") for k in ART59_KEYS])
+RULES_06 = {"publication_type": "实施依据、条件、程序", "legal_basis": "《中华人民共和国行政处罚法》《中华人民共和国行政强制法》",
+            "conditions": "违法事实清楚、证据确凿", "procedure": "立案、调查取证、法制审核、告知、听证、决定、送达、执行"}
+case("clean_art20_06_rules_need_no_decision_contents", "the basis, conditions and procedure (条例 Art 20(6)): no Art 59 content is required",
+     ART20_06, {"/fields": RULES_06, "/title": "某县市场监督管理局行政处罚实施依据、条件、程序"})
+case("art20_06_rules_without_procedure", "the basis and conditions of penalties published without the procedure (条例 Art 20(6))",
+     ART20_06, {"/fields": {k: v for k, v in RULES_06.items() if k != "procedure"}}, [("fields_missing_element", "/fields/procedure")])
+case("art20_06_unknown_publication_type", "a publication type the item does not list selects no variant: only the type is wrong",
+     ART20_06, {"/fields": {"publication_type": "处罚决定"}}, [("fields_invalid_element", "/fields/publication_type")])
+case("art20_05_result_without_results", "a licensing result (条例 Art 20(5) 办理结果) that lists no result",
+     ART20_06, {"/item": "admin.art20.05", "/channels": ["government_website"], "/document_number": DELETE,
+                "/title": "某县市场监督管理局2026年4月行政许可办理结果",
+                "/fields": {"publication_type": "办理结果", "matter_name": "食品经营许可"}},
+     [("fields_missing_element", "/fields/results")])
+case("art20_14_notice_without_quota", "a recruitment notice (条例 Art 20(14)) with the posts and eligibility but not the number of places",
+     ART20_06, {"/item": "admin.art20.14", "/document_number": DELETE, "/title": "某县2026年考试录用公务员公告",
+                "/fields": {"publication_type": "招考公告", "posts": [{"post": "综合管理岗", "places": 2}], "eligibility": "具有大学本科以上学历"}},
+     [("fields_missing_element", "/fields/quota")])
+case("clean_art20_14_results_need_no_posts", "recruitment results (录用结果) need no posts, quota or eligibility",
+     ART20_06, {"/item": "admin.art20.14", "/document_number": DELETE, "/title": "某县2026年考试录用公务员拟录用人员名单",
+                "/fields": {"publication_type": "录用结果", "results": [{"name": "王某", "post": "综合管理岗"}]}})
+
+# 预算法 Art 14 ¶1: the government's budget explains its transfer payments and borrowing; ¶2: a department's
+# budget explains its running costs (机关运行经费).
+BUDGET_07 = {"document_type": "预算", "fiscal_year": 2026, "approving_body": "某县人民代表大会", "approval_date": "2026-03-02",
+             "report": "某县2026年预算报告及报表.pdf", "explanation": "见预算报告第三部分",
+             "transfer_payments": "上级转移支付收入12.3亿元，已全部列入预算", "debt": "新增政府债务限额3.1亿元，全部用于公益性项目"}
+case("clean_art20_07_government_budget", "a county budget explaining its transfer payments and borrowing (预算法 Art 14 ¶1)",
+     BUDGET, {"/item": "admin.art20.07", "/fields": BUDGET_07})
+case("art20_07_government_budget_without_debt_or_transfers", "a county budget that explains neither its transfer payments nor its borrowing",
+     BUDGET, {"/item": "admin.art20.07", "/fields": {k: v for k, v in BUDGET_07.items() if k not in ("transfer_payments", "debt")}},
+     [("fields_missing_element", "/fields/debt"), ("fields_missing_element", "/fields/transfer_payments")])
+DEPT_07 = {k: v for k, v in BUDGET_07.items() if k not in ("transfer_payments", "debt")} | {"document_type": "部门预算", "approving_body": "某县财政局"}
+case("art20_07_department_budget_without_running_costs", "a department budget that does not explain its running costs (预算法 Art 14 ¶2)",
+     BUDGET, {"/item": "admin.art20.07", "/institution": {"kind": "administrative", "tier": "county", "role": "department", "sector": "education"},
+              "/title": "某县教育局2026年部门预算", "/fields": DEPT_07},
+     [("fields_missing_element", "/fields/running_costs")])
+
 # ── annual reports: the 2021 format's 一、总体情况, and reports below county level (条例 Art 49) ─────────
 # 国办公开办函〔2021〕30号 一（一）: 总体情况 covers 主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障.
 # Art 49 ¶2 names 县级以上地方人民政府: a township's or street office's report is checked for contents and

@@ -209,6 +209,16 @@ pub fn run(c: Command) -> CmdResult {
                                 el.title.en
                             );
                         }
+                        for v in &item.variants {
+                            let basis: Vec<String> = v.basis.iter().map(ToString::to_string).collect();
+                            println!(
+                                "  variant 类型: {} = {} requires 须载明 {} ({})",
+                                v.element,
+                                v.values.join(" | "),
+                                v.requires.join(", "),
+                                basis.join("；")
+                            );
+                        }
                         if !item.channels.is_empty() {
                             println!("  channels 渠道: {}", item.channels.join(", "));
                         }

@@ -556,6 +556,7 @@ fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut
             );
         }
     }
+    check_variants(item, at, sink);
     if let Some(pd) = &item.personal_data {
         check_screening_kinds(&pd.masked, &format!("{at}/personal_data/masked"), sink);
         check_screening_kinds(&pd.allowed, &format!("{at}/personal_data/allowed"), sink);
@@ -571,6 +572,93 @@ fn check_item(cat: &Catalogue, kinds: &[&str], item: &Item, at: &str, sink: &mut
         }
     }
     check_excluded_grounds(cat, &item.excluded_grounds, &format!("{at}/excluded_grounds"), sink);
+}
+
+/// Each variant is selected by one of the item's `enum` elements, by values that element
+/// allows, and requires elements the item has.
+fn check_variants(item: &Item, at: &str, sink: &mut Sink<'_>) {
+    let keys = || item.elements.iter().map(|e| e.key.as_str());
+    for (i, v) in item.variants.iter().enumerate() {
+        let at = format!("{at}/variants/{i}");
+        if v.basis.is_empty() {
+            sink.push(
+                &MISSING_CITATION,
+                format!("{at}/basis"),
+                format!("事项 `{}` 的变体缺少依据", item.id),
+                format!("a variant of item `{}` has no basis", item.id),
+            );
+        }
+        match item.elements.iter().find(|e| e.key == v.element) {
+            None => {
+                let (zh, en) = did_you_mean(&v.element, keys());
+                sink.push(
+                    &INVALID_ELEMENT,
+                    format!("{at}/element"),
+                    format!("变体的选择要素 `{}` 不是本事项的要素{zh}", v.element),
+                    format!("the variant's selecting element `{}` is not an element of the item{en}", v.element),
+                );
+            }
+            Some(e) if e.kind != ElementType::Enum => sink.push(
+                &INVALID_ELEMENT,
+                format!("{at}/element"),
+                format!("变体的选择要素 `{}` 应为枚举要素（type: enum）", v.element),
+                format!("the variant's selecting element `{}` must be an enum element (type: enum)", v.element),
+            ),
+            Some(e) => {
+                if v.values.is_empty() {
+                    sink.push(
+                        &INVALID_ELEMENT,
+                        format!("{at}/values"),
+                        "变体没有选择值".into(),
+                        "the variant has no values that select it".into(),
+                    );
+                }
+                for (j, value) in v.values.iter().enumerate() {
+                    if !e.values.contains(value) {
+                        let (zh, en) = did_you_mean(value, e.values.iter().map(String::as_str));
+                        sink.push(
+                            &INVALID_ELEMENT,
+                            format!("{at}/values/{j}"),
+                            format!("`{value}` 不是要素 `{}` 的可选值{zh}；可选：{}", e.key, e.values.join("、")),
+                            format!(
+                                "`{value}` is not a value of element `{}`{en}; allowed: {}",
+                                e.key,
+                                e.values.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if v.requires.is_empty() {
+            sink.push(
+                &INVALID_ELEMENT,
+                format!("{at}/requires"),
+                "变体没有要求的要素".into(),
+                "the variant requires no element".into(),
+            );
+        }
+        for (j, key) in v.requires.iter().enumerate() {
+            match item.elements.iter().find(|e| &e.key == key) {
+                None => {
+                    let (zh, en) = did_you_mean(key, keys());
+                    sink.push(
+                        &INVALID_ELEMENT,
+                        format!("{at}/requires/{j}"),
+                        format!("变体要求的要素 `{key}` 不是本事项的要素{zh}"),
+                        format!("the variant requires `{key}`, which is not an element of the item{en}"),
+                    );
+                }
+                Some(e) if e.required || e.key == v.element => sink.push(
+                    &INVALID_ELEMENT,
+                    format!("{at}/requires/{j}"),
+                    format!("要素 `{key}` 本已必填，变体无须再要求"),
+                    format!("element `{key}` is always required: the variant need not require it"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
 }
 
 /// A grassroots row names a known domain and at least one known disclosure level.

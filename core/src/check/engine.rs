@@ -113,6 +113,8 @@ pub(crate) struct ItemTexts {
     pub elements: Vec<ElementTexts>,
     /// The required elements' texts, in key order.
     pub required: Vec<ElementTexts>,
+    /// What each of the item's variants requires besides (see [`rules::fields::variants`]).
+    pub variants: Vec<rules::fields::variants::VariantTexts>,
 }
 
 #[derive(Clone)]
@@ -128,6 +130,24 @@ pub(crate) struct ElementTexts {
 impl ItemTexts {
     pub fn element(&self, key: &str) -> Option<&ElementTexts> {
         self.elements.iter().find(|e| &*e.key == key)
+    }
+}
+
+impl ElementTexts {
+    fn new(key: &str, zh: &str, en: &str) -> Self {
+        let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) = (Arc::from(key), Arc::from(zh), Arc::from(en));
+        ElementTexts {
+            missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
+            pointer: Arc::from(rules::fields::missing_pointer("", &key)),
+            key,
+            zh,
+            en,
+        }
+    }
+
+    /// The texts of a key the item has no element for (the linter reports such a key).
+    pub fn untitled(key: &str) -> Self {
+        Self::new(key, "", "")
     }
 }
 
@@ -153,21 +173,11 @@ impl Compiled {
     pub fn texts(&self) -> &ItemTexts {
         self.texts.get_or_init(|| {
             let item = &self.item;
-            let element = |e: &crate::model::Element| {
-                let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) =
-                    (Arc::from(e.key.as_str()), Arc::from(&*e.title.zh), Arc::from(&*e.title.en));
-                ElementTexts {
-                    missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
-                    pointer: Arc::from(rules::fields::missing_pointer("", &key)),
-                    key,
-                    zh,
-                    en,
-                }
-            };
+            let element = |e: &crate::model::Element| ElementTexts::new(&e.key, &e.title.zh, &e.title.en);
             let channels: Arc<str> = Arc::from(code_list(item.channels.iter().map(String::as_str)));
             let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
             required.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-            ItemTexts {
+            let mut texts = ItemTexts {
                 id: Arc::from(item.id.as_str()),
                 source: Arc::from(self.source.as_str()),
                 fields_basis: Arc::from(rules::fields::basis(item)),
@@ -176,7 +186,11 @@ impl Compiled {
                 timing_basis: item.timing.basis().map(|c| Arc::from(c.to_string())),
                 elements: item.elements.iter().map(element).collect(),
                 required,
-            }
+                variants: Vec::new(),
+            };
+            texts.variants =
+                item.variants.iter().flat_map(|v| rules::fields::variants::VariantTexts::of(item, v, &texts)).collect();
+            texts
         })
     }
 }

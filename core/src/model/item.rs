@@ -16,6 +16,11 @@ pub struct Item {
     /// Content elements (公开内容要素) a publication of this item carries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<Element>,
+    /// Elements required only for some kinds of publication of the item: when an `enum`
+    /// element takes one of the variant's values (a penalty decision rather than the rules of
+    /// penalties), the variant's elements are required too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
     /// Legal basis: at least one instrument + article.
     pub basis: Vec<Citation>,
     /// Proactive (主动) or on request (依申请).
@@ -104,6 +109,24 @@ pub struct Element {
     /// Allowed values, for `type: enum`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+}
+
+/// A kind of publication of an item, told by the value of one of its `enum` elements, with
+/// the elements that kind must carry besides the item's always-required ones. In the item's
+/// JSON Schema it is an `if` (the element has one of `values`) / `then` (`requires`) pair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// Key of the `enum` element that selects the variant, e.g. `publication_type`.
+    pub element: String,
+    /// The values of that element that select it, e.g. `[行政处罚决定]`.
+    pub values: Vec<String>,
+    /// Keys of the elements a publication of this kind must carry.
+    pub requires: Vec<String>,
+    /// The provision that says what this kind of publication contains.
+    pub basis: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 fn yes() -> bool {

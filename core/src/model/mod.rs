@@ -19,7 +19,8 @@ pub use domain::{DomainInfo, DomainRegistry, LevelInfo};
 pub use ground::{Ground, GroundSet, Nature, NonObligation, ResponseType, ResponseTypeInfo};
 pub use institution::{Complaint, Institution, InstitutionRegistry, KindInfo, TierInfo};
 pub use item::{
-    Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart, WithdrawalRule,
+    Audience, Element, ElementType, Flags, Item, Mode, Period, PersonalDataRule, Timing, TimingStart, Variant,
+    WithdrawalRule,
 };
 pub use overlay::{ItemChange, Overlay, RequestOptions};
 pub use shared::SharedStr;

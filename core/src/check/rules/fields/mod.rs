@@ -4,6 +4,7 @@
 //! subset of JSON Schema the schemas use (the WebAssembly build). A test checks they agree.
 
 mod builtin;
+pub(crate) mod variants;
 #[cfg(feature = "jsonschema")]
 mod with_jsonschema;
 
@@ -56,6 +57,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, compiled: &Compiled, fields: Fields<'_>, out:
     if ctx.item.is_none() {
         return;
     }
+    check_elements(compiled, fields, out);
+    variants::check(&compiled.texts().variants, fields, out);
+}
+
+/// The item's schema (without its variants) applied to `fields`.
+fn check_elements(compiled: &Compiled, fields: Fields<'_>, out: &mut Vec<Diagnostic>) {
     let texts = compiled.texts();
     // The usual case: what is wrong is only what is absent, read off the item's texts.
     let absent = absent_members(&texts.required, |e| &*e.key, compiled, fields);

@@ -13,6 +13,9 @@ impl Validator {
     /// Without `required`, the schema checks only the elements present (see [`super::check`]).
     pub fn new(item: &Item, required: bool) -> Option<Validator> {
         let mut schema = crate::schema::item_fields_schema(item);
+        // The variants' requirements are the variant rule's ([`super::variants`]): its
+        // messages name the variant and cite its own basis.
+        schema.as_object_mut()?.remove(crate::schema::VARIANTS_KEYWORD);
         if !required {
             schema.as_object_mut()?.remove("required");
         }
