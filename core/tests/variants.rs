@@ -89,7 +89,7 @@ fn the_rules_of_penalties_need_no_decision_contents() {
 #[test]
 fn the_items_schema_requires_what_the_check_does() {
     let (item, _) = Catalogue::embedded().item("admin.art20.06").unwrap();
-    let schema = gongkai::schema::item_fields_schema(item);
+    let schema = gongkai::item_fields_schema(item);
     let validator = jsonschema::validator_for(&schema).unwrap();
     for fields in [
         json!({"publication_type": "行政处罚决定"}),
