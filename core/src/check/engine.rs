@@ -8,14 +8,15 @@ use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 use serde_json::{Map, Value};
 
 use super::codes::*;
+use super::compiled::Compiled;
 use super::record::{InstitutionRef, Publication, Reader, read_publication};
-use super::rules::fields::Validator;
 use super::rules::{self, Ctx};
-use super::{CheckOptions, bridge};
+use super::{CheckOptions, CheckedRecord, bridge, json_error, parse_doc};
 use crate::Catalogue;
-use crate::diagnostics::{Diagnostic, Message, SharedText, code_list, concat, message};
-use crate::model::{FastMap, Item, Text};
-use crate::record::Node;
+use crate::diagnostics::{Diagnostic, Message, SharedText, concat, message};
+use crate::model::{FastMap, Text};
+use crate::error::Result;
+use crate::record::{Doc, Node};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each
 /// institution (kind, tier, role, sector) and each item's compiled field schema. Share one
@@ -82,117 +83,6 @@ struct Scope {
     not_applicable_help: SharedText,
     invalid: Option<(String, Message)>,
     items: FastMap<String, Arc<Compiled>>,
-}
-
-/// An item as it applies (overlays applied) with its field validator, compiled on first use.
-pub(crate) struct Compiled {
-    pub item: Item,
-    /// The template or overlay the item comes from.
-    source: String,
-    validator: OnceLock<Option<Validator>>,
-    /// The same schema without `required` (see [`rules::fields::absent`]).
-    present_validator: OnceLock<Option<Validator>>,
-    texts: OnceLock<ItemTexts>,
-}
-
-/// What diagnostics about an item quote and cite, kept by the checker (freed with it) and
-/// shared by each diagnostic: copying them (and formatting the citation) per diagnostic cost
-/// more than validating a small record, and made a batch's results a third larger.
-pub(crate) struct ItemTexts {
-    pub id: Arc<str>,
-    pub source: Arc<str>,
-    /// The citation of every `fields_*` diagnostic.
-    pub fields_basis: Arc<str>,
-    /// The item's channels as a message quotes them (`` `a`, `b` ``).
-    pub channels: Arc<str>,
-    /// The help of `channel_not_in_catalogue`: publish on the item's channels.
-    pub channels_help: SharedText,
-    /// The citation of its time limit, if it has one.
-    pub timing_basis: Option<Arc<str>>,
-    /// Each element's key and title.
-    pub elements: Vec<ElementTexts>,
-    /// The required elements' texts, in key order.
-    pub required: Vec<ElementTexts>,
-    /// What each of the item's variants requires besides (see [`rules::fields::variants`]).
-    pub variants: Vec<rules::fields::variants::VariantTexts>,
-}
-
-#[derive(Clone)]
-pub(crate) struct ElementTexts {
-    pub key: Arc<str>,
-    pub zh: Arc<str>,
-    pub en: Arc<str>,
-    /// What `fields_missing_element` says when the element is absent, and where.
-    pub missing: SharedText,
-    pub pointer: Arc<str>,
-}
-
-impl ItemTexts {
-    pub fn element(&self, key: &str) -> Option<&ElementTexts> {
-        self.elements.iter().find(|e| &*e.key == key)
-    }
-}
-
-impl ElementTexts {
-    fn new(key: &str, zh: &str, en: &str) -> Self {
-        let (key, zh, en): (Arc<str>, Arc<str>, Arc<str>) = (Arc::from(key), Arc::from(zh), Arc::from(en));
-        ElementTexts {
-            missing: SharedText::of(&rules::fields::missing_message(&key, &zh, &en)),
-            pointer: Arc::from(rules::fields::missing_pointer("", &key)),
-            key,
-            zh,
-            en,
-        }
-    }
-
-    /// The texts of a key the item has no element for (the linter reports such a key).
-    pub fn untitled(key: &str) -> Self {
-        Self::new(key, "", "")
-    }
-}
-
-impl Compiled {
-    fn new(item: Item, source: &str) -> Self {
-        Self {
-            item,
-            source: source.to_owned(),
-            validator: OnceLock::new(),
-            present_validator: OnceLock::new(),
-            texts: OnceLock::new(),
-        }
-    }
-
-    pub fn validator(&self) -> Option<&Validator> {
-        self.validator.get_or_init(|| Validator::new(&self.item, true)).as_ref()
-    }
-
-    pub fn present_validator(&self) -> Option<&Validator> {
-        self.present_validator.get_or_init(|| Validator::new(&self.item, false)).as_ref()
-    }
-
-    pub fn texts(&self) -> &ItemTexts {
-        self.texts.get_or_init(|| {
-            let item = &self.item;
-            let element = |e: &crate::model::Element| ElementTexts::new(&e.key, &e.title.zh, &e.title.en);
-            let channels: Arc<str> = Arc::from(code_list(item.channels.iter().map(String::as_str)));
-            let mut required: Vec<ElementTexts> = item.elements.iter().filter(|e| e.required).map(element).collect();
-            required.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-            let mut texts = ItemTexts {
-                id: Arc::from(item.id.as_str()),
-                source: Arc::from(self.source.as_str()),
-                fields_basis: Arc::from(rules::fields::basis(item)),
-                channels_help: SharedText::of(&rules::channels::help(&channels)),
-                channels,
-                timing_basis: item.timing.basis().map(|c| Arc::from(c.to_string())),
-                elements: item.elements.iter().map(element).collect(),
-                required,
-                variants: Vec::new(),
-            };
-            texts.variants =
-                item.variants.iter().flat_map(|v| rules::fields::variants::VariantTexts::of(item, v, &texts)).collect();
-            texts
-        })
-    }
 }
 
 static EMBEDDED: LazyLock<Checker<'static>> = LazyLock::new(|| Checker::new(Catalogue::embedded()));
@@ -524,4 +414,61 @@ fn inst_label(i: &InstitutionRef<'_>) -> String {
         s.push_str(part);
     }
     s
+}
+
+impl Checker<'_> {
+    /// Parse one record from JSON text and check it, as [`check_json`](super::check_json) does.
+    pub fn check_json(&self, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
+        self.check_text(text, opts).map(|c| c.diagnostics).map_err(|e| json_error(&e, text))
+    }
+
+    /// Parse one record from JSON text and check it, keeping its `id`. A syntax error is returned
+    /// as serde_json's, for [`super::input::json_error_diagnostic_at`] with the line in the caller's file.
+    ///
+    /// The text is read into a tree that borrows its strings ([`Doc`]) and checked by the same
+    /// reader as a `Value` ([`Checker::check_node`]): the same diagnostics either way.
+    ///
+    /// ```
+    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
+    /// let checker = Checker::new(Catalogue::embedded());
+    /// let opts = CheckOptions::default();
+    /// let record = r#"{"kind": "publication", "id": 7, "item": "admin.art20.99"}"#;
+    /// let checked = checker.check_text(record, &opts).unwrap();
+    /// assert_eq!(checked.id, 7);
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
+    /// assert_eq!(checker.check_text("{\n  \"id\": }", &opts).unwrap_err().line(), 2);
+    /// ```
+    pub fn check_text(&self, text: &str, opts: &CheckOptions) -> std::result::Result<CheckedRecord, serde_json::Error> {
+        Ok(self.check_doc(&parse_doc(text)?, opts))
+    }
+
+    /// Check a record lent by any serde deserializer whose strings live for `'de` (a binding's
+    /// own tree of host-language strings), read without copying them. `None` when the
+    /// deserializer fails (a value with no JSON form); the diagnostics are those of the same
+    /// record as a `Value`.
+    ///
+    /// ```
+    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
+    /// use serde_json::json;
+    /// let checker = Checker::new(Catalogue::embedded());
+    /// let record = json!({"kind": "publication", "item": "admin.art20.99",
+    ///     "institution": {"kind": "administrative", "tier": "county"}, "title": "t",
+    ///     "formed": "2026-03-02", "channels": ["government_website"]});
+    /// let checked = checker.check_borrowed(&record, &CheckOptions::default()).unwrap();
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
+    /// ```
+    pub fn check_borrowed<'de, D: serde::Deserializer<'de>>(
+        &self,
+        record: D,
+        opts: &CheckOptions,
+    ) -> Option<CheckedRecord> {
+        use serde::Deserialize;
+        Some(self.check_doc(&Doc::deserialize(record).ok()?, opts))
+    }
+
+    fn check_doc(&self, doc: &Doc<'_>, opts: &CheckOptions) -> CheckedRecord {
+        let node = Node::Doc(doc);
+        let id = node.get("id").map_or(Value::Null, |id| id.to_value().into_owned());
+        CheckedRecord { id, diagnostics: self.check_node(node, opts) }
+    }
 }

@@ -12,6 +12,7 @@
 pub mod attachments;
 mod bridge;
 pub mod codes;
+mod compiled;
 mod engine;
 pub mod input;
 mod options;
@@ -24,7 +25,7 @@ use serde_json::Value;
 use crate::Catalogue;
 use crate::diagnostics::{CodeInfo, Diagnostic};
 use crate::error::{Error, Result};
-use crate::record::{Doc, Node};
+use crate::record::Doc;
 
 pub use codes::CODES;
 pub use engine::Checker;
@@ -61,66 +62,9 @@ pub struct CheckedRecord {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
-    /// Parse one record from JSON text and check it, as [`check_json`] does.
-    pub fn check_json(&self, text: &str, opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
-        self.check_text(text, opts).map(|c| c.diagnostics).map_err(|e| json_error(&e, text))
-    }
-
-    /// Parse one record from JSON text and check it, keeping its `id`. A syntax error is returned
-    /// as serde_json's, for [`input::json_error_diagnostic_at`] with the line in the caller's file.
-    ///
-    /// The text is read into a tree that borrows its strings ([`Doc`]) and checked by the same
-    /// reader as a `Value` ([`Checker::check_node`]): the same diagnostics either way.
-    ///
-    /// ```
-    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
-    /// let checker = Checker::new(Catalogue::embedded());
-    /// let opts = CheckOptions::default();
-    /// let record = r#"{"kind": "publication", "id": 7, "item": "admin.art20.99"}"#;
-    /// let checked = checker.check_text(record, &opts).unwrap();
-    /// assert_eq!(checked.id, 7);
-    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
-    /// assert_eq!(checker.check_text("{\n  \"id\": }", &opts).unwrap_err().line(), 2);
-    /// ```
-    pub fn check_text(&self, text: &str, opts: &CheckOptions) -> std::result::Result<CheckedRecord, serde_json::Error> {
-        Ok(self.check_doc(&parse_doc(text)?, opts))
-    }
-
-    /// Check a record lent by any serde deserializer whose strings live for `'de` (a binding's
-    /// own tree of host-language strings), read without copying them. `None` when the
-    /// deserializer fails (a value with no JSON form); the diagnostics are those of the same
-    /// record as a `Value`.
-    ///
-    /// ```
-    /// use gongkai::{Catalogue, check::{CheckOptions, Checker}};
-    /// use serde_json::json;
-    /// let checker = Checker::new(Catalogue::embedded());
-    /// let record = json!({"kind": "publication", "item": "admin.art20.99",
-    ///     "institution": {"kind": "administrative", "tier": "county"}, "title": "t",
-    ///     "formed": "2026-03-02", "channels": ["government_website"]});
-    /// let checked = checker.check_borrowed(&record, &CheckOptions::default()).unwrap();
-    /// assert!(checked.diagnostics.iter().any(|d| d.code == "item_unknown"));
-    /// ```
-    pub fn check_borrowed<'de, D: serde::Deserializer<'de>>(
-        &self,
-        record: D,
-        opts: &CheckOptions,
-    ) -> Option<CheckedRecord> {
-        use serde::Deserialize;
-        Some(self.check_doc(&Doc::deserialize(record).ok()?, opts))
-    }
-
-    fn check_doc(&self, doc: &Doc<'_>, opts: &CheckOptions) -> CheckedRecord {
-        let node = Node::Doc(doc);
-        let id = node.get("id").map_or(Value::Null, |id| id.to_value().into_owned());
-        CheckedRecord { id, diagnostics: self.check_node(node, opts) }
-    }
-}
-
 /// Read JSON text into a [`Doc`]: with the fast string scanner ([`text::Reader`]) when it takes
 /// the text, else with serde_json, whose errors carry line and column.
-fn parse_doc(text: &str) -> std::result::Result<Doc<'_>, serde_json::Error> {
+pub(super) fn parse_doc(text: &str) -> std::result::Result<Doc<'_>, serde_json::Error> {
     use serde::Deserialize;
     let mut fast = text::Reader::new(text);
     if let Ok(doc) = Doc::deserialize(&mut fast)
@@ -140,7 +84,7 @@ pub fn parse_json(text: &str) -> Result<Value> {
     input::parse_record(text).map_err(|e| json_error(&e, text))
 }
 
-fn json_error(e: &serde_json::Error, text: &str) -> Error {
+pub(super) fn json_error(e: &serde_json::Error, text: &str) -> Error {
     Error::Json {
         location: crate::error::Location {
             file: String::new(),

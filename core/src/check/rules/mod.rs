@@ -1,7 +1,7 @@
 //! One module per rule family; each adds diagnostics for one concern.
 
 use super::CheckOptions;
-use super::engine::ItemTexts;
+use super::compiled::ItemTexts;
 use super::record::Publication;
 use crate::Catalogue;
 use crate::diagnostics::Diagnostic;

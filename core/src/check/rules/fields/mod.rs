@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::check::codes::{FIELDS_INVALID_ELEMENT, FIELDS_MISSING_ELEMENT};
-use crate::check::engine::{Compiled, ElementTexts};
+use crate::check::compiled::{Compiled, ElementTexts};
 use crate::check::record::Fields;
 use crate::diagnostics::{Diagnostic, Message, concat, message, pointer_token};
 use crate::model::Item;

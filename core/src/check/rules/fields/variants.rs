@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::check::codes::FIELDS_MISSING_ELEMENT;
-use crate::check::engine::{ElementTexts, ItemTexts};
+use crate::check::compiled::{ElementTexts, ItemTexts};
 use crate::check::record::Fields;
 use crate::diagnostics::{Diagnostic, Message, SharedText, message};
 use crate::model::{Item, Variant};
