@@ -383,8 +383,27 @@ impl Doc<'_> {
 // ── the declared vocabulary ─────────────────────────────────────────────────────────────────
 
 /// The members each object type of a record declares, by the type's name in the generated
-/// schema (`PublicationRecord`, `Review`, …): the root type under its own title.
+/// schema (`PublicationRecord`, `Review`, …): the root type `T` and every type of the record
+/// schema (the two record kinds share their parts; names are unique). Read at build time from
+/// the committed `catalogues/schema/record.schema.json`, which a test keeps equal to the Rust
+/// types (as [`generated_members`] computes them), so no schema generator runs here.
 pub fn declared_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
+    let table = crate::data::embedded::RECORD_MEMBERS;
+    // Not a fallback to the generator (that would link it back in): `record_members_are_fresh`
+    // in core/tests/embedded.rs fails when the table and the types disagree.
+    debug_assert!(
+        table.iter().any(|(name, _)| *name == T::schema_name()),
+        "record schema lacks `{}`",
+        T::schema_name()
+    );
+    table
+        .iter()
+        .map(|(name, members)| ((*name).to_owned(), members.iter().map(|m| (*m).to_owned()).collect()))
+        .collect()
+}
+
+/// The members each object type of `T` declares, generated from its schema with schemars.
+pub fn generated_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     let root = serde_json::to_value(generator.into_root_schema_for::<T>()).unwrap_or(Value::Null);
     let mut out = BTreeMap::new();
@@ -535,5 +554,26 @@ mod tests {
         let mut seen = Vec::new();
         Node::Value(&v).for_each_string(&["id"], &mut |p, s| seen.push((p(), s.to_owned())));
         assert_eq!(seen, [("/f/rows/0/c~1d".to_owned(), "b".to_owned()), ("/t".to_owned(), "a".to_owned())]);
+    }
+}
+
+#[cfg(test)]
+mod declared_members_tests {
+    use super::{declared_members, generated_members};
+    use crate::check::record::PublicationRecord;
+    use crate::deadlines::RequestRecord;
+
+    /// The table built from the committed record schema is what the Rust types declare: a member
+    /// added to a type without `GONGKAI_BLESS=1 cargo test -p gongkai --test schemas` fails here.
+    #[test]
+    fn record_members_are_fresh() {
+        let table = declared_members::<PublicationRecord>();
+        for generated in [generated_members::<PublicationRecord>(), generated_members::<RequestRecord>()] {
+            for (name, members) in &generated {
+                assert_eq!(table.get(name), Some(members), "members of `{name}`: regenerate catalogues/schema");
+            }
+        }
+        assert!(table["PublicationRecord"].iter().any(|m| m == "published"));
+        assert!(table["RequestRecord"].iter().any(|m| m == "received"));
     }
 }
