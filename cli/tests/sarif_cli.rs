@@ -280,3 +280,22 @@ fn stdin_records_get_regions_too() {
     assert_eq!(screened[1]["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
     assert!(value_at(&jsonl, &screened[1]).starts_with(&format!("\"{id}\"")));
 }
+
+/// `informationUri` and every rule's `helpUri` come from the workspace Cargo.toml's
+/// `repository`, the one place a fork sets its address.
+#[test]
+fn information_uri_is_the_workspace_repository() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let repository = manifest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("repository = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("workspace Cargo.toml has repository = \"…\"");
+    let log = sarif(&["examples/records/admin/02-normative-document-late.json"]);
+    let driver = &log["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["informationUri"], repository);
+    for rule in driver["rules"].as_array().unwrap() {
+        let help = rule["helpUri"].as_str().unwrap();
+        assert!(help.starts_with(&format!("{repository}/")), "{help}");
+    }
+}

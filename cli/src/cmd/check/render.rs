@@ -282,7 +282,7 @@ fn statistics(s: &Summary) -> Vec<CodeCount> {
 
 /// Where the rules are explained: `docs/diagnostics.md` in the repository named in Cargo.toml.
 fn docs_uri(area: &str) -> String {
-    format!("{}/blob/main/docs/diagnostics.md#{area}", env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'))
+    format!("{}/blob/main/docs/diagnostics.md#{area}", REPOSITORY.trim_end_matches('/'))
 }
 
 /// `item_unknown` → `ItemUnknown`: SARIF's readable rule name.
@@ -343,10 +343,14 @@ pub(crate) fn sarif_tool(lang: Lang) -> Value {
         "name": "gongkai",
         "version": env!("CARGO_PKG_VERSION"),
         "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": env!("CARGO_PKG_REPOSITORY"),
+        "informationUri": REPOSITORY,
         "rules": rules,
     }})
 }
+
+/// The project's home page, SARIF's `informationUri` and the base of every rule's `helpUri`:
+/// `repository` in the workspace Cargo.toml, the one place a fork sets it.
+pub(crate) const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// A file name as a relative URI reference: `/` separators, no `./`, and bytes outside
 /// RFC 3986's unreserved and path characters percent-encoded (spaces, Chinese names).
