@@ -3,6 +3,12 @@
 //! reader (smaller and faster to start, which the WebAssembly build needs). With the `yaml`
 //! feature the YAML texts are embedded too, for linting and for tools that show the source.
 //! The list is generated so that adding a catalogue file needs no code change.
+//!
+//! With the `compressed-data` feature (the WebAssembly build) the JSON texts are embedded as one
+//! deflated block instead, inflated once on first use: a third of the size. It also writes the
+//! members each record type declares, read from the committed `catalogues/schema/record.schema.json`
+//! (generated from the Rust types and checked fresh by a test), so the record readers need no
+//! schema generator at run time.
 
 use std::{env, fs, path::Path};
 
@@ -32,8 +38,10 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let json_dir = Path::new(&out_dir).join("catalogues-json");
+    let compressed = env::var_os("CARGO_FEATURE_COMPRESSED_DATA").is_some();
     let mut yaml_list = String::new();
     let mut json_list = String::new();
+    let mut blob = String::new();
     for f in &files {
         let path = root.join(f);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -43,17 +51,62 @@ fn main() {
         let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap_or(serde_json::Value::Null);
         let json_path = json_dir.join(format!("{f}.json"));
         fs::create_dir_all(json_path.parent().expect("has a parent")).expect("create OUT_DIR subfolder");
-        fs::write(&json_path, serde_json::to_string(&value).expect("a JSON value serialises"))
-            .expect("write converted catalogue");
+        let json = serde_json::to_string(&value).expect("a JSON value serialises");
         yaml_list.push_str(&format!("    ({f:?}, include_str!({:?})),\n", path.display().to_string()));
-        json_list.push_str(&format!("    ({f:?}, include_str!({:?})),\n", json_path.display().to_string()));
+        if compressed {
+            json_list.push_str(&format!("    ({f:?}, {}, {}),\n", blob.len(), blob.len() + json.len()));
+            blob.push_str(&json);
+        } else {
+            json_list.push_str(&format!("    ({f:?}, include_str!({:?})),\n", json_path.display().to_string()));
+        }
+        fs::write(&json_path, json).expect("write converted catalogue");
     }
+    let json_code = if compressed {
+        let deflated = miniz_oxide::deflate::compress_to_vec(blob.as_bytes(), 10);
+        let blob_path = Path::new(&out_dir).join("catalogues.json.deflate");
+        fs::write(&blob_path, deflated).expect("write deflated catalogues");
+        format!(
+            "/// Every embedded catalogue file converted to compact JSON at build time, deflated as one\n\
+             /// block: (path under `catalogues/`, start, end in the inflated text).\n\
+             pub static JSON_INDEX: &[(&str, usize, usize)] = &[\n{json_list}];\n\
+             /// The JSON texts of `JSON_INDEX`, one after the other, deflated (raw DEFLATE).\n\
+             pub static JSON_DEFLATED: &[u8] = include_bytes!({:?});\n",
+            blob_path.display().to_string()
+        )
+    } else {
+        format!(
+            "/// Every embedded catalogue file converted to compact JSON at build time: (path under\n\
+             /// `catalogues/`, JSON text). The library loads its embedded data from these.\n\
+             pub static JSON_FILES: &[(&str, &str)] = &[\n{json_list}];\n"
+        )
+    };
     let code = format!(
         "/// Every embedded catalogue file as its YAML source: (path under `catalogues/`, text).\n\
-         #[cfg(feature = \"yaml\")]\npub static FILES: &[(&str, &str)] = &[\n{yaml_list}];\n\n\
-         /// Every embedded catalogue file converted to compact JSON at build time: (path under\n\
-         /// `catalogues/`, JSON text). The library loads its embedded data from these.\n\
-         pub static JSON_FILES: &[(&str, &str)] = &[\n{json_list}];\n"
+         #[cfg(feature = \"yaml\")]\npub static FILES: &[(&str, &str)] = &[\n{yaml_list}];\n\n{json_code}\n{}",
+        record_members(&root)
     );
     fs::write(Path::new(&out_dir).join("embedded_catalogues.rs"), code).expect("write generated file");
+}
+
+/// The members each object type of a record declares, from the committed record schema: a
+/// `RECORD_MEMBERS` table (type name, its members sorted) for `gongkai::record::declared_members`.
+fn record_members(root: &Path) -> String {
+    let path = root.join("schema/record.schema.json");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let schema: serde_json::Value =
+        fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+    let mut rows = String::new();
+    if let Some(defs) = schema.get("$defs").and_then(|d| d.as_object()) {
+        for (name, def) in defs {
+            if let Some(props) = def.get("properties").and_then(|p| p.as_object()) {
+                let mut names: Vec<&String> = props.keys().collect();
+                names.sort_unstable();
+                rows.push_str(&format!("    ({name:?}, &{names:?}),\n"));
+            }
+        }
+    }
+    format!(
+        "/// The members each object type of a record declares (`catalogues/schema/record.schema.json`):\n\
+         /// (type name, members sorted).\npub static RECORD_MEMBERS: &[(&str, &[&str])] = &[\n{rows}];\n"
+    )
 }

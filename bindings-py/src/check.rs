@@ -71,7 +71,7 @@ enum Input {
     /// A Python object with no JSON form.
     Unconvertible(ConvertError),
     /// A record read from a file (`check_many(path)`), with where it came from.
-    Unit(Unit),
+    Unit(Box<Unit>),
     /// Checked: what the record held is freed on the check thread that checked it (a batch's
     /// trees hold no reference to Python objects; the arena does).
     Done,
@@ -533,7 +533,7 @@ pub fn _check_paths(
                 let len = unit.text_bytes();
                 held_a_large_record |= len >= LARGE_RECORD_BYTES;
                 bytes += len;
-                chunk.push(Input::Unit(unit));
+                chunk.push(Input::Unit(Box::new(unit)));
             }
             chunk
         };

@@ -219,3 +219,83 @@ fn an_element_of_a_json_array_and_a_missing_member_are_placed() {
         results.iter().map(|r| r["partialFingerprints"]["gongkaiFinding/v1"].as_str().unwrap()).collect();
     assert_eq!(prints.len(), results.len());
 }
+
+/// A record piped to `gongkai check -` (one pretty-printed document, or an array) is located in
+/// the text read from stdin, as a file's would be; a JSON Lines stream by its lines.
+#[test]
+fn stdin_records_get_regions_too() {
+    use std::io::Write;
+    let run = |input: &str| -> Value {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(["check", "-", "--format", "sarif"])
+            .current_dir(root())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("run gongkai");
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        serde_json::from_slice(&out.stdout).expect("SARIF is JSON")
+    };
+    // The value a region starts at, read back from the text: the same check as for a file.
+    let value_at = |text: &str, result: &Value| -> String {
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        let line = text.lines().nth(region["startLine"].as_u64().unwrap() as usize - 1).unwrap();
+        line.chars().skip(region["startColumn"].as_u64().unwrap() as usize - 1).collect()
+    };
+    let id = "11010519491231002X";
+    let record = format!(
+        "{{\n  \"kind\": \"publication\",\n  \"institution\": {{\"kind\": \"health\", \"tier\": \"hospital\"}},\n  \
+         \"item\": \"health.art6.05\",\n  \"title\": \"价格公示\",\n  \"formed\": \"2026-03-02\",\n  \
+         \"fields\": {{\n    \"price_items\": [\n      {{\"name\": \"床位费\", \"contact\": \"{id}\"}}\n    ]\n  }}\n}}\n"
+    );
+    let find = |log: &Value, code: &str| -> Vec<Value> {
+        log["runs"][0]["results"].as_array().unwrap().iter().filter(|r| r["ruleId"] == code).cloned().collect()
+    };
+    let log = run(&record);
+    assert!(validator().validate(&log).is_ok());
+    assert!(code_scanning_rules(&log).is_empty(), "{:#?}", code_scanning_rules(&log));
+    let screened = &find(&log, "screening_resident_id")[0];
+    assert_eq!(screened["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "stdin");
+    assert_eq!(screened["locations"][0]["physicalLocation"]["region"]["startLine"], 9, "{screened:#}");
+    assert!(value_at(&record, screened).starts_with(&format!("\"{id}\"")), "{}", value_at(&record, screened));
+    // An array on stdin: each element's pointer resolved within its own element.
+    let array = format!("[\n{record},\n{record}]\n");
+    let log = run(&array);
+    let screened = find(&log, "screening_resident_id");
+    assert_eq!(screened.len(), 2);
+    let lines: Vec<u64> = screened
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [10, 23]);
+    for r in &screened {
+        assert!(value_at(&array, r).starts_with(&format!("\"{id}\"")));
+    }
+    // JSON Lines on stdin: the record's own line.
+    let compact: Value = serde_json::from_str(&record).unwrap();
+    let jsonl = format!("{compact}\n{compact}\n");
+    let log = run(&jsonl);
+    let screened = find(&log, "screening_resident_id");
+    assert_eq!(screened[1]["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+    assert!(value_at(&jsonl, &screened[1]).starts_with(&format!("\"{id}\"")));
+}
+
+/// `informationUri` and every rule's `helpUri` come from the workspace Cargo.toml's
+/// `repository`, the one place a fork sets its address.
+#[test]
+fn information_uri_is_the_workspace_repository() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let repository = manifest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("repository = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("workspace Cargo.toml has repository = \"…\"");
+    let log = sarif(&["examples/records/admin/02-normative-document-late.json"]);
+    let driver = &log["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["informationUri"], repository);
+    for rule in driver["rules"].as_array().unwrap() {
+        let help = rule["helpUri"].as_str().unwrap();
+        assert!(help.starts_with(&format!("{repository}/")), "{help}");
+    }
+}

@@ -16,9 +16,31 @@ pub mod embedded {
         FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
     }
 
+    /// Every embedded file as compact JSON (converted at build time): (path under `catalogues/`,
+    /// JSON text).
+    #[cfg(not(feature = "compressed-data"))]
+    pub fn json_files() -> &'static [(&'static str, &'static str)] {
+        JSON_FILES
+    }
+
+    /// Every embedded file as compact JSON (converted at build time): (path under `catalogues/`,
+    /// JSON text), inflated from the deflated block once, on first use.
+    #[cfg(feature = "compressed-data")]
+    pub fn json_files() -> &'static [(&'static str, &'static str)] {
+        static FILES: std::sync::LazyLock<Vec<(&'static str, &'static str)>> = std::sync::LazyLock::new(|| {
+            // Deflated and checked at build time: failing here is a build defect, not bad input.
+            let bytes = miniz_oxide::inflate::decompress_to_vec(JSON_DEFLATED)
+                .unwrap_or_else(|e| panic!("embedded catalogues do not inflate: {e:?}"));
+            let text: &'static str =
+                String::from_utf8(bytes).unwrap_or_else(|e| panic!("embedded catalogues are not UTF-8: {e}")).leak();
+            JSON_INDEX.iter().map(|&(path, start, end)| (path, &text[start..end])).collect()
+        });
+        &FILES
+    }
+
     /// An embedded file as compact JSON (converted at build time), by its path under `catalogues/`.
     pub fn json(path: &str) -> Option<&'static str> {
-        JSON_FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
+        json_files().iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
     }
 
     /// Parse an embedded file into its model type. The embedded data is checked by the test

@@ -383,8 +383,28 @@ impl Doc<'_> {
 // ── the declared vocabulary ─────────────────────────────────────────────────────────────────
 
 /// The members each object type of a record declares, by the type's name in the generated
-/// schema (`PublicationRecord`, `Review`, …): the root type under its own title.
+/// schema (`PublicationRecord`, `Review`, …): the root type `T` and every type of the record
+/// schema (the two record kinds share their parts; names are unique). Read at build time from
+/// the committed `catalogues/schema/record.schema.json`, which a test keeps equal to the Rust
+/// types (as `generated_members` computes them in the tests), so no schema generator runs here.
 pub fn declared_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
+    let table = crate::data::embedded::RECORD_MEMBERS;
+    // Not a fallback to the generator (that would link it back in): `record_members_are_fresh`
+    // in core/tests/embedded.rs fails when the table and the types disagree.
+    debug_assert!(
+        table.iter().any(|(name, _)| *name == T::schema_name()),
+        "record schema lacks `{}`",
+        T::schema_name()
+    );
+    table
+        .iter()
+        .map(|(name, members)| ((*name).to_owned(), members.iter().map(|m| (*m).to_owned()).collect()))
+        .collect()
+}
+
+/// The members each object type of `T` declares, generated from its schema with schemars.
+#[cfg(test)]
+pub(crate) fn generated_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     let root = serde_json::to_value(generator.into_root_schema_for::<T>()).unwrap_or(Value::Null);
     let mut out = BTreeMap::new();

@@ -26,6 +26,9 @@ pub struct Unit {
     /// Index within a `.json` array.
     pub index: Option<usize>,
     pub payload: Payload,
+    /// The whole document's text when it came from stdin as one JSON document (a record or an
+    /// array): stdin cannot be read twice, and SARIF locates pointers in it.
+    pub document: Option<std::sync::Arc<str>>,
 }
 
 #[non_exhaustive]
@@ -266,7 +269,14 @@ impl Iterator for AllUnits {
                 Err(e) => {
                     let name = source.name();
                     let payload = Payload::Problem(unreadable(&name, &e));
-                    return Some(Unit { source: name.clone(), file: name, line: None, index: None, payload });
+                    return Some(Unit {
+                        source: name.clone(),
+                        file: name,
+                        line: None,
+                        index: None,
+                        payload,
+                        document: None,
+                    });
                 }
             }
         }
@@ -296,7 +306,7 @@ impl Units {
             Some(l) => format!("{}:{l}", self.name),
             None => self.name.clone(),
         };
-        Unit { source, file: self.name.clone(), line, index: None, payload }
+        Unit { source, file: self.name.clone(), line, index: None, payload, document: None }
     }
 
     fn problem(&self, line: Option<usize>, d: Diagnostic) -> Unit {
@@ -324,6 +334,16 @@ impl Units {
                 return vec![self.problem(line, input::json_error_diagnostic(&e, text))];
             }
         };
+        let document: Option<std::sync::Arc<str>> = (self.name == "-").then(|| text.into());
+        let mut units = self.document_units(value);
+        for u in &mut units {
+            u.document.clone_from(&document);
+        }
+        units
+    }
+
+    /// The units of one parsed document: each record of an array, or the one record.
+    fn document_units(&self, value: serde_json::Value) -> Vec<Unit> {
         match value {
             serde_json::Value::Array(items) => {
                 if items.is_empty() {

@@ -104,6 +104,8 @@ pub struct Outcome {
     pub index: Option<usize>,
     /// The record's text when it was read as one (a JSON Lines line), kept for SARIF regions.
     pub text: Option<String>,
+    /// The whole document read from stdin (a record or an array), kept for SARIF regions.
+    pub document: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Default)]
@@ -200,6 +202,7 @@ pub fn run(mut args: Args) -> CmdResult {
             diagnostics: vec![input::unreadable(path, e)],
             index: None,
             text: None,
+            document: None,
         };
         tally(&mut summary, &o);
         out.record(&o)?;
@@ -292,12 +295,13 @@ fn evaluate(
     for d in &diagnostics {
         d.prepare(opts.lang);
     }
-    let Unit { source, file, line, index, payload } = unit;
+    let Unit { source, file, line, index, payload, document, .. } = unit;
     let text = match payload {
         Payload::Text(text) if keep_text && !diagnostics.is_empty() => Some(text),
         _ => None,
     };
-    Outcome { source, file, line, id, diagnostics, index, text }
+    let document = document.filter(|_| keep_text && !diagnostics.is_empty());
+    Outcome { source, file, line, id, diagnostics, index, text, document }
 }
 
 fn tally(s: &mut Summary, o: &Outcome) {

@@ -74,7 +74,7 @@ impl Catalogue {
     pub fn parse_embedded() -> Catalogue {
         let mut templates = Vec::new();
         let mut sources = HashMap::new();
-        for (path, _) in embedded::JSON_FILES.iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
+        for (path, _) in embedded::json_files().iter().filter(|(p, _)| p.starts_with(TEMPLATES_DIR)) {
             let mut t: Template = embedded::parse(path);
             inherit_domain(&mut t);
             sources.insert(t.id.clone(), (*path).to_owned());

@@ -135,3 +135,24 @@ pub fn record_schema() -> Value {
 pub fn codes() -> &'static [&'static CodeInfo] {
     CODES
 }
+
+#[cfg(test)]
+mod declared_members_tests {
+    use crate::check::record::PublicationRecord;
+    use crate::deadlines::RequestRecord;
+    use crate::record::{declared_members, generated_members};
+
+    /// The table built from the committed record schema is what the Rust types declare: a member
+    /// added to a type without `GONGKAI_BLESS=1 cargo test -p gongkai --test schemas` fails here.
+    #[test]
+    fn record_members_are_fresh() {
+        let table = declared_members::<PublicationRecord>();
+        for generated in [generated_members::<PublicationRecord>(), generated_members::<RequestRecord>()] {
+            for (name, members) in &generated {
+                assert_eq!(table.get(name), Some(members), "members of `{name}`: regenerate catalogues/schema");
+            }
+        }
+        assert!(table["PublicationRecord"].iter().any(|m| m == "published"));
+        assert!(table["RequestRecord"].iter().any(|m| m == "received"));
+    }
+}

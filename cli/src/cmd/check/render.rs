@@ -282,7 +282,7 @@ fn statistics(s: &Summary) -> Vec<CodeCount> {
 
 /// Where the rules are explained: `docs/diagnostics.md` in the repository named in Cargo.toml.
 fn docs_uri(area: &str) -> String {
-    format!("{}/blob/main/docs/diagnostics.md#{area}", env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'))
+    format!("{}/blob/main/docs/diagnostics.md#{area}", REPOSITORY.trim_end_matches('/'))
 }
 
 /// `item_unknown` → `ItemUnknown`: SARIF's readable rule name.
@@ -343,10 +343,14 @@ pub(crate) fn sarif_tool(lang: Lang) -> Value {
         "name": "gongkai",
         "version": env!("CARGO_PKG_VERSION"),
         "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": env!("CARGO_PKG_REPOSITORY"),
+        "informationUri": REPOSITORY,
         "rules": rules,
     }})
 }
+
+/// The project's home page, SARIF's `informationUri` and the base of every rule's `helpUri`:
+/// `repository` in the workspace Cargo.toml, the one place a fork sets it.
+pub(crate) const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// A file name as a relative URI reference: `/` separators, no `./`, and bytes outside
 /// RFC 3986's unreserved and path characters percent-encoded (spaces, Chinese names).
@@ -408,10 +412,11 @@ fn rule_index(code: &str) -> Option<usize> {
 }
 
 /// The text a result's pointer is resolved in, with its line starts: a JSON Lines record's own
-/// line, or the whole `.json` file (read once, when its first result is written).
+/// line, the document read from stdin, or the whole `.json` file (read once, when its first
+/// result is written).
 pub(crate) struct RegionSource {
     file: String,
-    text: Option<String>,
+    text: Option<std::sync::Arc<str>>,
     lines: Option<gongkai::diagnostics::Lines>,
 }
 
@@ -427,38 +432,36 @@ impl RegionSource {
         if d.code.starts_with("input_") {
             return fallback;
         }
-        let (text, first_line, pointer) = match &o.text {
-            Some(t) => (t.as_str(), o.line.unwrap_or(1), d.path.to_string()),
-            None => {
-                let is_json = std::path::Path::new(&o.file)
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-                if o.file == "-" || !is_json {
-                    return fallback;
-                }
-                if self.file != o.file {
-                    self.file = o.file.clone();
-                    self.text = std::fs::read_to_string(&o.file).ok();
-                    self.lines = self.text.as_deref().map(Lines::new);
-                }
-                let Some(t) = self.text.as_deref() else { return fallback };
-                let pointer = match o.index {
-                    Some(i) => format!("/{i}{}", d.path),
-                    None => d.path.to_string(),
-                };
-                (t, 1, pointer)
+        if let Some(t) = &o.text {
+            return region_in(t, &Lines::new(t), &d.path, o.line.unwrap_or(1));
+        }
+        if let Some(document) = &o.document {
+            // The same document for every record of a stdin array: its line starts found once.
+            if !self.text.as_ref().is_some_and(|t| std::sync::Arc::ptr_eq(t, document)) {
+                self.file.clear();
+                self.lines = Some(Lines::new(document));
+                self.text = Some(document.clone());
             }
-        };
-        let own;
-        let lines = match (&o.text, &self.lines) {
-            (None, Some(l)) => l,
-            _ => {
-                own = Lines::new(text);
-                &own
+        } else {
+            let is_json = std::path::Path::new(&o.file)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            if o.file == "-" || !is_json {
+                return fallback;
             }
+            if self.file != o.file {
+                self.file = o.file.clone();
+                self.text = std::fs::read_to_string(&o.file).ok().map(std::sync::Arc::from);
+                self.lines = self.text.as_deref().map(Lines::new);
+            }
+        }
+        let (Some(text), Some(lines)) = (self.text.as_deref(), &self.lines) else { return fallback };
+        let pointer = match o.index {
+            Some(i) => format!("/{i}{}", d.path),
+            None => d.path.to_string(),
         };
-        region_in(text, lines, &pointer, first_line)
+        region_in(text, lines, &pointer, 1)
     }
 }
 
