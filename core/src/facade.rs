@@ -6,7 +6,7 @@
 //! Errors come back as one [`CallError`]: a stable `code`, a message, and where the problem is
 //! (a JSON pointer into the argument, or file/line/column for YAML and JSON text).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use chrono::NaiveDate;
@@ -16,6 +16,7 @@ use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Location};
+use crate::filter::{Filter, Selection};
 use crate::model::{Institution, Item};
 use crate::registry::codes as all_codes;
 use crate::screening::{self, RedactMode, ScanOptions};
@@ -349,46 +350,205 @@ pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
     })
 }
 
-/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool,
-/// "strict_calendar": bool, "strict_members": bool}` (strict calendar: no provisional years; a
-/// time limit in a year without a notice is not checked; strict members: members the record
-/// format does not define are errors, not warnings).
-pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
-    let lang = opt_lang(options)?;
-    let mut opts = CheckOptions::default()
-        .with_lang(lang)
-        .with_skip_screening(opt_bool(options, "skip_screening")?)
-        .with_strict_calendar(opt_bool(options, "strict_calendar")?)
-        .with_strict_members(opt_bool(options, "strict_members")?);
-    if let Some(today) = opt_date(options, "today")? {
-        opts = opts.with_today(today);
+/// What a check is asked to do: the options every front door takes (the CLI's flags and
+/// settings file, Python's keyword arguments, the options object of the browser's `check`).
+/// Read from JSON with [`CheckRequestOptions::from_json`] (errors at a JSON pointer), or built
+/// with the `with_*` methods; [`CheckRequestOptions::prepare`] turns it into the checker's
+/// [`CheckOptions`] and the [`Filter`] applied to what the check finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct CheckRequestOptions {
+    /// `YYYY-MM-DD`: records without a `published` date are timed against it (overdue items),
+    /// and unanswered requests' reply clocks are read on it.
+    pub today: Option<NaiveDate>,
+    /// The messages' language (`zh`, the default, or `en`).
+    pub lang: Lang,
+    /// Do not screen text for personal data and classification markings.
+    pub skip_screening: bool,
+    /// Refuse provisional years (no State Council notice loaded): a time limit in such a year
+    /// is not checked.
+    pub strict_calendar: bool,
+    /// Members the record format does not define are errors, not warnings.
+    pub strict_members: bool,
+    /// Report only these codes: codes, prefixes (`screening`, `request_fee`), areas (`check`)
+    /// or `ALL`. Empty: every code.
+    pub select: Vec<String>,
+    /// Do not report these codes (named as for `select`); the more specific selector wins.
+    pub ignore: Vec<String>,
+}
+
+/// A [`CheckRequestOptions`] made ready: the checker's options, the language of the answer and
+/// the filter of what is reported (the selection and each record's own `x-gongkai`
+/// suppressions).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct PreparedCheck {
+    pub options: CheckOptions,
+    pub lang: Lang,
+    pub filter: Filter,
+}
+
+impl CheckRequestOptions {
+    /// The defaults: every code, Chinese messages, screening on.
+    pub fn new() -> Self {
+        Self::default()
     }
-    Ok((opts, lang))
+
+    pub fn with_today(mut self, today: Option<NaiveDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    pub fn with_skip_screening(mut self, skip: bool) -> Self {
+        self.skip_screening = skip;
+        self
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    pub fn with_strict_members(mut self, strict: bool) -> Self {
+        self.strict_members = strict;
+        self
+    }
+
+    pub fn with_select(mut self, select: Vec<String>) -> Self {
+        self.select = select;
+        self
+    }
+
+    pub fn with_ignore(mut self, ignore: Vec<String>) -> Self {
+        self.ignore = ignore;
+        self
+    }
+
+    /// The options of a JSON object (`null`: the defaults). A member of the wrong type is an
+    /// `invalid_argument` error at its pointer (`/select/1`), a bad `today` `invalid_date`;
+    /// members it does not know are left alone, as in every options object of the facade.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        Ok(Self {
+            today: opt_date(options, "today")?,
+            lang: opt_lang(options)?,
+            skip_screening: opt_bool(options, "skip_screening")?,
+            strict_calendar: opt_bool(options, "strict_calendar")?,
+            strict_members: opt_bool(options, "strict_members")?,
+            select: opt_strings(options, "select")?,
+            ignore: opt_strings(options, "ignore")?,
+        })
+    }
+
+    /// The checker's options and the filter. A selector that names no code is an
+    /// `unknown_selector` error at `/select` or `/ignore` (with the nearest code when there is
+    /// one): a typo is an error, not a silent no-op.
+    pub fn prepare(&self) -> CallResult<PreparedCheck> {
+        let select: Vec<&str> = self.select.iter().map(String::as_str).collect();
+        let ignore: Vec<&str> = self.ignore.iter().map(String::as_str).collect();
+        let selection = Selection::new(&select, &ignore).map_err(|e| {
+            let path = if self.select.contains(&e.selector) { "/select" } else { "/ignore" };
+            CallError::new("unknown_selector", e.to_string()).at(path)
+        })?;
+        let mut options = CheckOptions::default()
+            .with_lang(self.lang)
+            .with_skip_screening(self.skip_screening)
+            .with_strict_calendar(self.strict_calendar)
+            .with_strict_members(self.strict_members);
+        if let Some(today) = self.today {
+            options = options.with_today(today);
+        }
+        Ok(PreparedCheck { options, lang: self.lang, filter: Filter::new(selection) })
+    }
+}
+
+/// A list of strings in `options[key]`: absent or null is empty, one string is a list of one.
+fn opt_strings(options: &Value, key: &str) -> CallResult<Vec<String>> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(vec![s.clone()]),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_str().map(str::to_owned).ok_or_else(|| {
+                    CallError::argument(
+                        &format!("/{key}/{i}"),
+                        format!("`{key}` must list codes as strings, not {}", type_name(v)),
+                    )
+                })
+            })
+            .collect(),
+        Some(other) => Err(CallError::argument(
+            &format!("/{key}"),
+            format!("`{key}` must be a list of codes, not {}", type_name(other)),
+        )),
+    }
+}
+
+/// Check options from a JSON object (see [`CheckRequestOptions`]), made ready.
+pub fn check_options(options: &Value) -> CallResult<PreparedCheck> {
+    CheckRequestOptions::from_json(options)?.prepare()
 }
 
 fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
     Value::Array(diags.iter().map(|d| to_value(&d.localized(lang))).collect())
 }
 
+/// The diagnostics of one record given as a `Value`, filtered as `prepared` says.
+pub fn check_value_with(checker: &Checker<'_>, record: &Value, prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    let mut diags = checker.check_value(record, &prepared.options);
+    prepared.filter.apply(Some(record), &mut diags);
+    diags
+}
+
+/// The diagnostics of one record given as JSON text (a leading BOM is skipped; malformed JSON is
+/// an `input_invalid_json` diagnostic with line and column), filtered as `prepared` says.
+pub fn check_text_with(checker: &Checker<'_>, text: &str, prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut diags = check_text_diagnostics(checker, text, &prepared.options);
+    prepared.filter.apply_text(text, &mut diags);
+    diags
+}
+
+/// The diagnostics of one record given as bytes (a file as read): bytes that are not UTF-8 are
+/// an `input_not_utf8` diagnostic.
+pub fn check_bytes_with(checker: &Checker<'_>, bytes: &[u8], prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    match input::require_utf8(bytes) {
+        Ok(text) => check_text_with(checker, text, prepared),
+        Err(d) => {
+            let mut diags = vec![d];
+            prepared.filter.apply(None, &mut diags);
+            diags
+        }
+    }
+}
+
 /// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
+/// Options: [`CheckRequestOptions`] as JSON.
 pub fn check(checker: &Checker<'_>, record: &Value, options: &Value) -> CallResult {
-    let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&checker.check_value(record, &opts), lang))
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_value_with(checker, record, &prepared), prepared.lang))
 }
 
 /// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
 /// with line and column in its message), as in the CLI.
 pub fn check_text(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult {
-    let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&check_text_diagnostics(checker, text, &opts), lang))
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_text_with(checker, text, &prepared), prepared.lang))
 }
 
 /// [`check_text`] answering with the diagnostics' JSON text, for bindings that hand JSON text
 /// across (no intermediate `Value`: building one cost more than the rules in the browser).
 pub fn check_text_to_json(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult<String> {
-    let (opts, lang) = check_options(options)?;
-    let diags = check_text_diagnostics(checker, text, &opts);
-    let localized: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
+    let prepared = check_options(options)?;
+    let diags = check_text_with(checker, text, &prepared);
+    let localized: Vec<_> = diags.iter().map(|d| d.localized(prepared.lang)).collect();
     // Diagnostics are strings and enums: serialising them cannot fail.
     Ok(serde_json::to_string(&localized).unwrap_or_else(|_| "[]".to_owned()))
 }
@@ -403,10 +563,8 @@ fn check_text_diagnostics(checker: &Checker<'_>, text: &str, opts: &CheckOptions
 
 /// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
 pub fn check_bytes(checker: &Checker<'_>, bytes: &[u8], options: &Value) -> CallResult {
-    match input::require_utf8(bytes) {
-        Ok(text) => check_text(checker, text, options),
-        Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
-    }
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_bytes_with(checker, bytes, &prepared), prepared.lang))
 }
 
 fn calendar_error(e: CalendarError, path: &str) -> CallError {
@@ -657,6 +815,55 @@ mod tests {
         assert_eq!(v[0]["code"], "input_not_utf8");
         let e = check(Checker::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/today")));
+    }
+
+    #[test]
+    fn select_ignore_and_a_records_suppressions_filter_the_check() {
+        let checker = Checker::embedded();
+        let record = json!({"kind": "publication", "item": "admin.art20.99", "title": "x"});
+        let codes_of = |v: Value| -> Vec<String> {
+            v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+        };
+        let all = codes_of(check(checker, &record, &Value::Null).unwrap());
+        assert!(
+            all.contains(&"item_unknown".to_owned()) && all.contains(&"record_missing_field".to_owned()),
+            "{all:?}"
+        );
+        let only = codes_of(check(checker, &record, &json!({"select": ["item_unknown"]})).unwrap());
+        assert_eq!(only, ["item_unknown"]);
+        let rest = codes_of(check_text(checker, &record.to_string(), &json!({"ignore": "item"})).unwrap());
+        assert!(!rest.is_empty() && !rest.contains(&"item_unknown".to_owned()), "{rest:?}");
+        // The record's own suppression, as `gongkai check` reads it, from a value and from text.
+        let mut suppressed = record.clone();
+        suppressed["x-gongkai"] = json!({"ignore": ["item_unknown"], "reason": "a local item"});
+        for found in [
+            codes_of(check(checker, &suppressed, &Value::Null).unwrap()),
+            codes_of(check_bytes(checker, suppressed.to_string().as_bytes(), &Value::Null).unwrap()),
+        ] {
+            assert!(!found.contains(&"item_unknown".to_owned()) && found.contains(&"record_missing_field".to_owned()));
+        }
+        let e = check(checker, &record, &json!({"ignore": ["itme_unknown"]})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_selector", Some("/ignore")));
+        assert!(e.message.contains("item_unknown"), "{}", e.message);
+        let e = check(checker, &record, &json!({"select": ["item_unknown", 3]})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_argument", Some("/select/1")));
+    }
+
+    #[test]
+    fn check_request_options_read_from_json_and_serialise_back() {
+        let v = json!({"today": "2026-03-02", "lang": "en", "strict_members": true, "select": ["check"]});
+        let o = CheckRequestOptions::from_json(&v).unwrap();
+        assert_eq!(
+            o,
+            CheckRequestOptions::new()
+                .with_today(NaiveDate::from_ymd_opt(2026, 3, 2))
+                .with_lang(Lang::En)
+                .with_strict_members(true)
+                .with_select(vec!["check".into()])
+        );
+        let back: CheckRequestOptions = serde_json::from_value(serde_json::to_value(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
+        assert_eq!(o.prepare().unwrap().options.unknown_members, crate::record::UnknownMembers::Error);
     }
 
     #[test]
