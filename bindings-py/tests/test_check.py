@@ -220,3 +220,38 @@ def test_memory_a_batch_frees_is_kept_for_the_next():
         faults[delay] = int(out.stdout)
     assert faults["0"] > 2000, faults  # what the first batch gave back, faulted in again
     assert faults[None] < faults["0"] / 20, faults
+
+
+def test_select_ignore_and_strict_members_in_check_and_check_many():
+    # An undefined member (`remark`) holding a mobile: two findings, chosen by code, prefix or area.
+    record = {**GOOD, "remark": "经办人电话13912345678"}
+    codes = lambda report: sorted(d.code for d in report.diagnostics)  # noqa: E731
+    assert codes(gongkai.check(record)) == ["record_unknown_member", "screening_mobile"]
+    assert codes(gongkai.check(record, select="screening")) == ["screening_mobile"]
+    assert codes(gongkai.check(json.dumps(record), ignore=["screening_mobile"])) == ["record_unknown_member"]
+    # The more specific selector wins, as in `gongkai check --ignore screening --select screening_mobile`.
+    assert codes(gongkai.check(record, select=["screening_mobile"], ignore=("screening",))) == ["screening_mobile"]
+    strict = gongkai.check(record, strict_members=True, select=["record"])
+    assert [(d.code, d.severity) for d in strict.diagnostics] == [("record_unknown_member", "error")]
+    many = gongkai.check_many([record, json.dumps(record)], select="screening")
+    assert [codes(r) for r in many] == [["screening_mobile"], ["screening_mobile"]]
+
+
+def test_a_records_suppression_applies_from_dicts_text_and_frames():
+    record = {**GOOD, "remark": "备注", "x-gongkai": {"ignore": ["record_unknown_member"], "reason": "导出系统的附加列"}}
+    assert gongkai.check(record).diagnostics == []
+    assert [r.diagnostics for r in gongkai.check_many([record, json.dumps(record, ensure_ascii=False)])] == [[], []]
+    unexplained = {**record, "x-gongkai": {"ignore": ["record_unknown_member"]}}
+    assert [(d.code, d.path) for d in gongkai.check(unexplained).diagnostics] == [
+        ("suppression_without_reason", "/x-gongkai/ignore")
+    ]
+
+
+def test_an_unknown_selector_is_an_error_with_a_code():
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.check(GOOD, ignore=["itme_unknown"])
+    assert (e.value.code, e.value.path) == ("unknown_selector", "ignore")
+    assert "item_unknown" in str(e.value)
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.check_many([GOOD], select=[3])
+    assert (e.value.code, e.value.path) == ("invalid_argument", "select")

@@ -51,6 +51,9 @@ def test_case(path, cli, tmp_path):
         today=options.get("today"),
         screening=not options.get("skip_screening", False),
         strict_calendar=options.get("strict_calendar", False),
+        strict_members=options.get("strict_members", False),
+        select=options.get("select"),
+        ignore=options.get("ignore"),
     )
     if kwargs["today"] is not None:
         import datetime as dt
@@ -74,6 +77,11 @@ def test_case(path, cli, tmp_path):
         cmd.append("--no-screening")
     if options.get("strict_calendar"):
         cmd.append("--strict-calendar")
+    if options.get("strict_members"):
+        cmd.append("--strict-members")
+    for flag in ("select", "ignore"):
+        if options.get(flag):
+            cmd += [f"--{flag}", ",".join(options[flag])]
     out = subprocess.run(cmd, capture_output=True)
     assert out.returncode in (0, 1, 2), out.stderr
     results = json.loads(out.stdout)["results"]
