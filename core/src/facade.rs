@@ -646,21 +646,108 @@ pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Cal
     loaded.map_err(CallError::from)
 }
 
-/// A request's timeline (依申请公开) with its working, and the request checks, as the CLI's
-/// `gongkai deadline --request` prints them: `{timeline, diagnostics}`. `timeline` is `null`
-/// when the record is not a well-formed request (the diagnostics say why). The catalogue's
-/// overlays choose local readings (a receipt on a non-working day moving to the next one).
-/// Options: `lang`, `today` (read the reply clock of an unanswered request: overdue, due soon),
-/// `due_soon_working_days` (default 5), `strict_calendar`. The answer's `provisional` is true when
-/// a time limit depends on a year with no notice loaded.
-pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
-    let lang = opt_lang(options)?;
-    let cal = &*strict_or(cal, opt_bool(options, "strict_calendar")?);
-    let mut settings = deadlines::request::RequestSettings::from_catalogue(cat).with_today(opt_date(options, "today")?);
-    if let Some(n) = options.get("due_soon_working_days") {
-        let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
-            CallError::argument("/due_soon_working_days", "`due_soon_working_days` must be a whole number")
-        })?;
+/// What a request timeline is asked for (`gongkai deadline request`, Python's
+/// `request_timeline`, the browser's `requestTimeline`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct RequestTimelineOptions {
+    /// The diagnostics' language.
+    pub lang: Lang,
+    /// `YYYY-MM-DD`: read the reply clock of an unanswered request (overdue, due soon).
+    pub today: Option<NaiveDate>,
+    /// How near the limit counts as due soon, in working days (default 5).
+    pub due_soon_working_days: Option<u32>,
+    /// Refuse provisional years (no State Council notice loaded).
+    pub strict_calendar: bool,
+    /// A receipt on a non-working day counts from the next working day, as well as where the
+    /// catalogue's overlays say so (a local reading).
+    pub next_working_day_receipt: bool,
+}
+
+impl RequestTimelineOptions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    pub fn with_today(mut self, today: Option<NaiveDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn with_due_soon_working_days(mut self, n: Option<u32>) -> Self {
+        self.due_soon_working_days = n;
+        self
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    pub fn with_next_working_day_receipt(mut self, on: bool) -> Self {
+        self.next_working_day_receipt = on;
+        self
+    }
+
+    /// The options of a JSON object (`null`: the defaults); a member of the wrong type is an
+    /// error at its pointer.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let due_soon = match options.get("due_soon_working_days") {
+            None | Some(Value::Null) => None,
+            Some(n) => Some(n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
+                CallError::argument("/due_soon_working_days", "`due_soon_working_days` must be a whole number")
+            })?),
+        };
+        Ok(Self {
+            lang: opt_lang(options)?,
+            today: opt_date(options, "today")?,
+            due_soon_working_days: due_soon,
+            strict_calendar: opt_bool(options, "strict_calendar")?,
+            next_working_day_receipt: opt_bool(options, "next_working_day_receipt")?,
+        })
+    }
+}
+
+/// A request's timeline and the request checks. `timeline` is `None` when the record is not a
+/// well-formed request: the diagnostics say why (every front door gives the same ones; Python,
+/// whose `request_timeline` answers with the timeline alone, raises `RecordError` with them).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct RequestTimelineAnswer {
+    pub timeline: Option<deadlines::request::Timeline>,
+    /// True when a limit depends on a year with no notice loaded.
+    pub provisional: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RequestTimelineAnswer {
+    /// `{timeline, provisional, diagnostics}`, the diagnostics' messages in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({ "timeline": to_value(&self.timeline), "provisional": self.provisional,
+            "diagnostics": diagnostics_json(&self.diagnostics, lang) })
+    }
+}
+
+/// A request's timeline (依申请公开) with its working, and the request checks. The catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next one). A
+/// date the calendar has no data for is an error (`calendar_year_not_covered` at `/received`).
+pub fn request_timeline_with(
+    cat: &Catalogue,
+    cal: &Calendar,
+    record: &Value,
+    options: &RequestTimelineOptions,
+) -> CallResult<RequestTimelineAnswer> {
+    let cal = &*strict_or(cal, options.strict_calendar);
+    let mut settings = deadlines::request::RequestSettings::from_catalogue(cat)
+        .with_today(options.today)
+        .with_next_working_day_receipt(options.next_working_day_receipt);
+    if let Some(n) = options.due_soon_working_days {
         settings = settings.with_due_soon_working_days(n);
     }
     let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
@@ -669,9 +756,15 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
         Err(_) => None,
     };
     let provisional = timeline.as_ref().is_some_and(|t| !t.provisional_years().is_empty());
-    Ok(
-        json!({ "timeline": to_value(&timeline), "provisional": provisional, "diagnostics": diagnostics_json(&diagnostics, lang) }),
-    )
+    Ok(RequestTimelineAnswer { timeline, provisional, diagnostics })
+}
+
+/// [`request_timeline_with`] over JSON: `{timeline, provisional, diagnostics}` as
+/// `gongkai deadline request --format json` prints it; `timeline` is `null` when the record is
+/// not a well-formed request. Options: [`RequestTimelineOptions`] as JSON.
+pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
+    let options = RequestTimelineOptions::from_json(options)?;
+    Ok(request_timeline_with(cat, cal, record, &options)?.to_json(options.lang))
 }
 
 /// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with

@@ -75,7 +75,8 @@ fn case_diagnostics(case: &Value) -> Result<Vec<Diagnostic>, Failed> {
             Ok(text) => match input::parse_record(text) {
                 Ok(v) => {
                     let diags = filtered(check::check_value(&cat, &v, opts), Some(&v));
-                    if check::check_json(&cat, text, opts).ok().map(|d| filtered(d, Some(&v))).as_ref() != Some(&diags) {
+                    if check::check_json(&cat, text, opts).ok().map(|d| filtered(d, Some(&v))).as_ref() != Some(&diags)
+                    {
                         return Err("check_json disagrees with check_value".into());
                     }
                     diags
