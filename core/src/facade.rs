@@ -24,9 +24,12 @@ use crate::{Catalogue, Lang};
 
 /// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[error("{message}")]
 #[non_exhaustive]
 pub struct CallError {
+    /// Stable snake_case: `invalid_argument`, `invalid_date`, `invalid_json`, `invalid_yaml`,
+    /// `unknown_id`, `unknown_selector`, `calendar_year_not_covered`, a catalogue finding's code …
     pub code: &'static str,
     pub message: String,
     /// JSON pointer (into the argument or the document) of the offending value.
@@ -40,6 +43,7 @@ pub struct CallError {
     pub column: Option<u32>,
     /// Every problem when there were several (e.g. all the findings of a rejected overlay).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "CallError[]"))]
     pub errors: Box<[CallError]>,
 }
 
@@ -111,6 +115,14 @@ impl CallError {
 }
 
 pub type CallResult<T = Value> = std::result::Result<T, CallError>;
+
+/// The TypeScript declarations of the facade's request/answer types, derived from the Rust types
+/// by tsify (the WebAssembly package's .d.ts carries the same text).
+#[cfg(feature = "typescript")]
+pub fn typescript_declarations() -> String {
+    use tsify::Tsify;
+    [CallError::DECL, CheckRequestOptions::DECL, RequestTimelineOptions::DECL].join("\n")
+}
 
 /// A string member of an options object: absent or null is `None`, any other non-string is an error.
 pub fn opt_str<'a>(options: &'a Value, key: &str) -> CallResult<Option<&'a str>> {
@@ -356,13 +368,16 @@ pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
 /// with the `with_*` methods; [`CheckRequestOptions::prepare`] turns it into the checker's
 /// [`CheckOptions`] and the [`Filter`] applied to what the check finds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct CheckRequestOptions {
     /// `YYYY-MM-DD`: records without a `published` date are timed against it (overdue items),
     /// and unanswered requests' reply clocks are read on it.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub today: Option<NaiveDate>,
     /// The messages' language (`zh`, the default, or `en`).
+    #[cfg_attr(feature = "typescript", tsify(type = "\"zh\" | \"en\""))]
     pub lang: Lang,
     /// Do not screen text for personal data and classification markings.
     pub skip_screening: bool,
@@ -649,12 +664,15 @@ pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Cal
 /// What a request timeline is asked for (`gongkai deadline request`, Python's
 /// `request_timeline`, the browser's `requestTimeline`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct RequestTimelineOptions {
     /// The diagnostics' language.
+    #[cfg_attr(feature = "typescript", tsify(type = "\"zh\" | \"en\""))]
     pub lang: Lang,
     /// `YYYY-MM-DD`: read the reply clock of an unanswered request (overdue, due soon).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub today: Option<NaiveDate>,
     /// How near the limit counts as due soon, in working days (default 5).
     pub due_soon_working_days: Option<u32>,
