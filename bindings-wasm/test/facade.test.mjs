@@ -15,21 +15,24 @@ const record = {
 const codes = (diags) => diags.map((d) => d.code).sort();
 
 test("select and ignore choose the codes, by code, prefix or area; the more specific wins", () => {
-  assert.deepEqual(codes(check(record)), ["record_unknown_member", "screening_mobile"]);
+  const everything = codes(check(record));
+  assert.ok(everything.includes("record_unknown_member") && everything.includes("screening_mobile"), everything);
   assert.deepEqual(codes(check(record, { select: ["screening"] })), ["screening_mobile"]);
-  assert.deepEqual(codes(check(JSON.stringify(record), { ignore: ["screening_mobile"] })), ["record_unknown_member"]);
+  assert.deepEqual(codes(check(JSON.stringify(record), { ignore: ["screening_mobile"] })),
+    everything.filter((c) => c !== "screening_mobile"));
   assert.deepEqual(codes(check(record, { select: ["screening_mobile"], ignore: ["screening"] })), ["screening_mobile"]);
   const strict = check(record, { strict_members: true, select: ["record"] });
   assert.deepEqual(strict.map((d) => [d.code, d.severity]), [["record_unknown_member", "error"]]);
 });
 
 test("a record's x-gongkai suppression applies, and one without a reason is reported", () => {
+  const pairs = (diags) => diags.map((d) => `${d.code} ${d.path}`).sort();
+  const others = pairs(check(record)).filter((p) => !p.startsWith("record_unknown_member") && !p.startsWith("screening"));
   const suppressed = { ...record, "x-gongkai": { ignore: ["record_unknown_member", "screening"], reason: "测试" } };
-  assert.deepEqual(check(suppressed), []);
+  assert.deepEqual(pairs(check(suppressed)), others);
   const bytes = new TextEncoder().encode(JSON.stringify({ ...suppressed, "x-gongkai": { ignore: ["screening"] } }));
-  assert.deepEqual(check(bytes).map((d) => [d.code, d.path]).sort(), [
-    ["record_unknown_member", "/remark"], ["suppression_without_reason", "/x-gongkai/ignore"],
-  ]);
+  assert.deepEqual(pairs(check(bytes)),
+    [...others, "record_unknown_member /remark", "suppression_without_reason /x-gongkai/ignore"].sort());
 });
 
 test("an unknown selector is an error with a code and where, not a silent no-op", () => {
