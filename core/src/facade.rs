@@ -978,6 +978,24 @@ mod tests {
     }
 
     #[test]
+    fn a_request_timeline_or_null_with_the_diagnostics() {
+        let (cat, cal) = (Catalogue::embedded(), Calendar::embedded());
+        // 条例第三十三条: 20 working days from the day after receipt; National Day 2025 not counted.
+        let record = json!({"kind": "request", "received": "2025-09-30"});
+        let opts = RequestTimelineOptions::new().with_today(NaiveDate::from_ymd_opt(2025, 10, 20));
+        let answer = request_timeline_with(cat, cal, &record, &opts).unwrap();
+        let timeline = answer.timeline.as_ref().unwrap();
+        assert_eq!(timeline.reply_due.as_ref().unwrap().due.to_string(), "2025-11-04");
+        assert!(!answer.provisional);
+        let v =
+            request_timeline(cat, cal, &json!({"kind": "request", "received": "2025-02-30"}), &Value::Null).unwrap();
+        assert!(v["timeline"].is_null());
+        assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "/received"), "{v}");
+        let e = request_timeline(cat, cal, &record, &json!({"due_soon_working_days": -1})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("/due_soon_working_days"));
+    }
+
+    #[test]
     fn national_day_2025_pushes_a_20_working_day_deadline() {
         // 国办发明电〔2024〕12号: 1–8 October 2025 off; Sunday 28 September and Saturday 11 October worked.
         let cal = Calendar::embedded();
