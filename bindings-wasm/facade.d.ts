@@ -89,3 +89,17 @@ export interface RequestTimelineOptions {
      */
     next_working_day_receipt?: boolean;
 }
+/**
+ * Which items to list (`gongkai catalogue`, Python's `Catalogue.items`, the browser's `items`):
+ * an institution (`kind`, `tier`, `role`, `sector`, each optional; a tier, role or sector needs
+ * a kind), narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or
+ * `level` (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
+ */
+export interface ItemsQuery {
+    kind?: string | null;
+    tier?: string | null;
+    role?: string | null;
+    sector?: string | null;
+    domain?: string | null;
+    level?: string | null;
+}

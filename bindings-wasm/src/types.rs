@@ -2,7 +2,7 @@
 //! core's serde output (snake_case keys, as in the catalogue files and the CLI's JSON).
 //!
 //! The facade's own request and answer types (`CheckRequestOptions`, `RequestTimelineOptions`,
-//! `CallError`) are not here: tsify derives them from the Rust types into the package's .d.ts
+//! `ItemsQuery`, `CallError`) are not here: tsify derives them from the Rust types into the package's .d.ts
 //! (committed for review as `bindings-wasm/facade.d.ts`). The answer shapes below still mirror
 //! model types by hand, until those derive `Tsify` too.
 
@@ -46,8 +46,8 @@ export interface Item {
   /** Overlays that changed it (resolved lists only). */
   changed_by?: string[];
 }
-/** Which institution to list items for; each member optional (a tier needs a kind). */
-export interface ItemFilter { kind?: string; tier?: string; role?: string; sector?: string; domain?: string; level?: string }
+/** Which institution to list items for (generated from the facade's `ItemsQuery`). */
+export type ItemFilter = ItemsQuery;
 export interface LevelInfo { id: string; title: Text; tiers: string[]; note?: Text }
 export interface DomainInfo {
   id: string; key: string; title: Text; sectors: string[]; guideline?: Citation[];

@@ -45,3 +45,11 @@ test("an unknown selector is an error with a code and where, not a silent no-op"
   });
   assert.throws(() => check(record, { select: ["screening", 3] }), (e) => e.code === "invalid_argument" && e.path === "/select/1");
 });
+
+test("items of a kind alone include every role's items, as Python's Catalogue.items gives them", async () => {
+  const { items } = await import("../pkg/node.js");
+  const ids = new Set(items({ kind: "administrative" }).map((i) => i.id));
+  assert.ok(ids.has("admin.art49.report.government") && ids.has("admin.art49.report.department"));
+  assert.ok(items({ kind: "administrative", tier: "county" }).length < ids.size);
+  assert.throws(() => items({ tier: "county" }), (e) => e.code === "invalid_argument" && e.path === "/kind");
+});

@@ -121,7 +121,7 @@ pub type CallResult<T = Value> = std::result::Result<T, CallError>;
 #[cfg(feature = "typescript")]
 pub fn typescript_declarations() -> String {
     use tsify::Tsify;
-    [CallError::DECL, CheckRequestOptions::DECL, RequestTimelineOptions::DECL].join("\n")
+    [CallError::DECL, CheckRequestOptions::DECL, RequestTimelineOptions::DECL, ItemsQuery::DECL].join("\n")
 }
 
 /// A string member of an options object: absent or null is `None`, any other non-string is an error.
@@ -178,22 +178,77 @@ pub fn domains(cat: &Catalogue) -> Value {
     v
 }
 
-/// Items, optionally filtered by institution: `{"kind", "tier", "role", "sector"}` (each optional),
-/// and narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or `level`
-/// (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
+/// Which items to list (`gongkai catalogue`, Python's `Catalogue.items`, the browser's `items`):
+/// an institution (`kind`, `tier`, `role`, `sector`, each optional; a tier, role or sector needs
+/// a kind), narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or
+/// `level` (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ItemsQuery {
+    pub kind: Option<String>,
+    pub tier: Option<String>,
+    pub role: Option<String>,
+    pub sector: Option<String>,
+    pub domain: Option<String>,
+    pub level: Option<String>,
+}
+
+impl ItemsQuery {
+    /// Every item.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The items of one institution: `kind` and, optionally, `tier` and `role`.
+    pub fn institution(kind: Option<&str>, tier: Option<&str>, role: Option<&str>) -> Self {
+        Self { kind: kind.map(Into::into), tier: tier.map(Into::into), role: role.map(Into::into), ..Self::default() }
+    }
+
+    pub fn with_sector(mut self, sector: Option<&str>) -> Self {
+        self.sector = sector.map(Into::into);
+        self
+    }
+
+    pub fn with_domain(mut self, domain: Option<&str>) -> Self {
+        self.domain = domain.map(Into::into);
+        self
+    }
+
+    pub fn with_level(mut self, level: Option<&str>) -> Self {
+        self.level = level.map(Into::into);
+        self
+    }
+
+    /// The query of a JSON object (`null`: every item); a member that is not a string is an
+    /// error at its pointer.
+    pub fn from_json(filter: &Value) -> CallResult<Self> {
+        let get = |key: &str| opt_str(filter, key).map(|s| s.map(str::to_owned));
+        Ok(Self {
+            kind: get("kind")?,
+            tier: get("tier")?,
+            role: get("role")?,
+            sector: get("sector")?,
+            domain: get("domain")?,
+            level: get("level")?,
+        })
+    }
+}
+
+/// The items a query names, each the catalogue's item object plus `source` (the defining
+/// template or overlay), `level` (its levels as printed) and, when overlays changed it,
+/// `changed_by`.
 ///
 /// With a kind and a tier, the items resolved for that institution (overlays applied). With a
-/// kind alone, every item that applies to some tier of that kind. With nothing, every item.
-/// Each item is the catalogue's item object plus `source` (the defining template or overlay)
-/// and, when overlays changed it, `changed_by`.
-pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
-    let kind = opt_str(filter, "kind")?;
-    let tier = opt_str(filter, "tier")?;
-    let role = opt_str(filter, "role")?;
-    let sector = opt_str(filter, "sector")?;
-    let domain = opt_str(filter, "domain")?;
-    let level = opt_str(filter, "level")?;
-    let (domain, level) = narrowing(cat, domain, level)?;
+/// kind and a role or sector but no tier, the items resolved for each tier of the kind. With a
+/// kind alone, every item of the templates and overlays that apply to the kind (whatever the
+/// tier or role: the annual reports of governments and of departments both). With nothing, every
+/// item.
+pub fn items_with(cat: &Catalogue, query: &ItemsQuery) -> CallResult<Vec<Value>> {
+    let ItemsQuery { kind, tier, role, sector, domain, level } = query;
+    let (kind, tier, role, sector) = (kind.as_deref(), tier.as_deref(), role.as_deref(), sector.as_deref());
+    let (domain, level) = narrowing(cat, domain.as_deref(), level.as_deref())?;
     let keep = |item: &Item| {
         domain.is_none_or(|d| item.domain.as_deref() == Some(d))
             && level.is_none_or(|l| item.levels.iter().any(|x| cat.domains().level(x).is_some_and(|i| i.id == l)))
@@ -202,14 +257,30 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
         if tier.is_some() || role.is_some() || sector.is_some() {
             return Err(CallError::argument("/kind", "`kind` is required when `tier`, `role` or `sector` is given"));
         }
-        return Ok(Value::Array(
-            cat.all_items().filter(|(i, _)| keep(i)).map(|(item, source)| item_json(cat, item, source, &[])).collect(),
-        ));
+        return Ok(cat
+            .all_items()
+            .filter(|(i, _)| keep(i))
+            .map(|(item, source)| item_json(cat, item, source, &[]))
+            .collect());
     };
     let kind_info = cat
         .registry()
         .kind(kind)
         .ok_or_else(|| with_path(Error::Unknown { what: "institution kind", id: kind.to_owned() }.into(), "/kind"))?;
+    if tier.is_none() && role.is_none() && sector.is_none() {
+        let for_kind = |a: &crate::model::Applicability| a.kinds.is_empty() || a.kinds.iter().any(|x| x == kind);
+        let applies = |source: &str| {
+            cat.template(source)
+                .map(|t| &t.applies_to)
+                .or_else(|| cat.overlays().iter().find(|o| o.id == source).map(|o| &o.applies_to))
+                .is_none_or(for_kind)
+        };
+        return Ok(cat
+            .all_items()
+            .filter(|(item, source)| applies(source) && keep(item))
+            .map(|(item, source)| item_json(cat, item, source, &[]))
+            .collect());
+    }
     let tiers: Vec<&str> = match tier {
         Some(t) => vec![t],
         None => kind_info.tiers.iter().map(|t| t.id.as_str()).collect(),
@@ -229,7 +300,12 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
             }
         }
     }
-    Ok(Value::Array(out))
+    Ok(out)
+}
+
+/// [`items_with`] over JSON: the filter is an [`ItemsQuery`] object.
+pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
+    Ok(Value::Array(items_with(cat, &ItemsQuery::from_json(filter)?)?))
 }
 
 fn with_path(mut e: CallError, path: &str) -> CallError {
@@ -891,6 +967,17 @@ mod tests {
         let first = v.as_array().unwrap().iter().find(|i| i["id"] == "admin.art20.01").unwrap();
         assert_eq!(first["source"], "admin.national");
         assert_eq!(first["title"]["zh"], "行政法规、规章和规范性文件");
+    }
+
+    #[test]
+    fn a_kind_alone_lists_the_items_of_every_role() {
+        // The annual reports (政府信息公开工作年度报告) of governments and of departments are both
+        // items of administrative organs, though each resolves only for its own role.
+        let v = items(Catalogue::embedded(), &json!({"kind": "administrative"})).unwrap();
+        let ids: Vec<&str> = v.as_array().unwrap().iter().filter_map(|i| i["id"].as_str()).collect();
+        assert!(ids.contains(&"admin.art49.report.government") && ids.contains(&"admin.art49.report.department"));
+        let county = items(Catalogue::embedded(), &json!({"kind": "administrative", "tier": "county"})).unwrap();
+        assert!(county.as_array().unwrap().len() < ids.len());
     }
 
     #[test]
