@@ -120,8 +120,10 @@ impl PyCatalogue {
     /// items(kind=None, tier=None, role=None, sector=None, domain=None, level=None) -> list[dict]
     ///
     /// With `kind` and `tier`: the items that institution must handle, resolved with overlays
-    /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` only: the
-    /// items of the templates and overlays for that kind. With neither: every item. `domain`
+    /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` and a
+    /// `role` or `sector` but no tier: those resolved for each tier of the kind. With `kind` only:
+    /// the items of the templates and overlays for that kind. With neither: every item (the
+    /// facade's `ItemsQuery`, as the browser's `items` takes it). `domain`
     /// (`社会救助` or `social_assistance`) and `level` (`county`/`县级`, `township`/`乡级`,
     /// `village`/`村级`) narrow to grassroots rows; each such row has `domain`, `levels` and a flat
     /// `level` (`县级、乡级`), so `pandas.DataFrame(items)` has them as columns.
