@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use gongkai::calendar::{Calendar, CalendarError as CoreCalendarError, DayKind};
-use gongkai::deadlines::request::RequestSettings;
-use gongkai::deadlines::{RequestRecord, request_timeline as request_timeline_core};
+use gongkai::facade::{self, RequestTimelineOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -439,25 +438,46 @@ pub fn request_timeline<'py>(
         None => None,
     };
     let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
-    let request: RequestRecord = gongkai::deadlines::request::read_request(&value).map_err(|errors| {
-        let first = errors.first();
-        let why = first.map_or_else(|| "not a JSON object".to_owned(), |d| format!("`{}`: {}", d.path, d.message.en()));
-        raise::<RecordError>(
-            py,
-            "request_invalid",
-            format!("not a request record: {why}"),
-            Where { path: Some("record"), ..Default::default() },
-        )
-    })?;
     let cat_ref = crate::catalogue::PyCatalogue::resolve_arg(catalogue);
-    let settings = RequestSettings::from_catalogue(cat_ref.get())
-        .with_today(today)
-        .with_due_soon_working_days(due_soon_working_days);
     let cal = CalendarRef::resolve(calendar);
-    let timeline = request_timeline_core(cal.get(), &request, settings).map_err(|e| cal_err(py, e))?;
-    let out = dated_to_py(py, &timeline)?;
-    out.set_item("provisional", !timeline.provisional_years().is_empty())?;
+    // The facade's call, as the CLI and the browser make it. Where they answer `timeline: null`
+    // with the diagnostics, this function (which answers with the timeline alone) raises them.
+    let options =
+        RequestTimelineOptions::new().with_today(today).with_due_soon_working_days(Some(due_soon_working_days));
+    let answer = facade::request_timeline_with(cat_ref.get(), cal.get(), &value, &options)
+        .map_err(|e| crate::errors::call_error(py, &e))?;
+    let Some(timeline) = &answer.timeline else {
+        return Err(not_a_request(py, &answer.diagnostics));
+    };
+    let out = dated_to_py(py, timeline)?;
+    out.set_item("provisional", answer.provisional)?;
     Ok(out)
+}
+
+/// `RecordError` (`request_invalid`) for a record that is not a well-formed request: the first
+/// error in the message, every diagnostic in `.errors`.
+fn not_a_request(py: Python<'_>, diagnostics: &[gongkai::Diagnostic]) -> PyErr {
+    let first = diagnostics.iter().find(|d| d.severity == gongkai::Severity::Error).or(diagnostics.first());
+    let why = first.map_or_else(|| "not a JSON object".to_owned(), |d| format!("`{}`: {}", d.path, d.message.en()));
+    let err = raise::<RecordError>(
+        py,
+        "request_invalid",
+        format!("not a request record: {why}"),
+        Where { path: Some("record"), ..Default::default() },
+    );
+    let errors: Vec<Bound<'_, PyDict>> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            let e = PyDict::new(py);
+            e.set_item("code", d.code).ok()?;
+            e.set_item("message", d.message.en()).ok()?;
+            e.set_item("path", d.path.to_string()).ok()?;
+            Some(e)
+        })
+        .collect();
+    // Setting an attribute of a fresh exception cannot fail short of memory exhaustion.
+    let _ = err.value(py).setattr("errors", PyList::new(py, errors).ok());
+    err
 }
 
 /// fee_by_pieces(n) -> dict

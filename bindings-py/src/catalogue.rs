@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongkai::Catalogue;
 use gongkai::check::Checker;
-use gongkai::Applicability;
-use gongkai::{Catalogue, Institution};
+use gongkai::facade::{self, ItemsQuery};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::serde_to_py;
-use crate::errors::{GongkaiError, Where, raise, to_pyerr};
+use crate::errors::{GongkaiError, Where, call_error, raise, to_pyerr};
 use crate::html;
 
 /// The embedded catalogue is a `'static` borrow; loaded ones are shared between Python handles.
@@ -120,8 +120,10 @@ impl PyCatalogue {
     /// items(kind=None, tier=None, role=None, sector=None, domain=None, level=None) -> list[dict]
     ///
     /// With `kind` and `tier`: the items that institution must handle, resolved with overlays
-    /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` only: the
-    /// items of the templates and overlays for that kind. With neither: every item. `domain`
+    /// (each with `source` and, when an overlay changed it, `changed_by`). With `kind` and a
+    /// `role` or `sector` but no tier: those resolved for each tier of the kind. With `kind` only:
+    /// the items of the templates and overlays for that kind. With neither: every item (the
+    /// facade's `ItemsQuery`, as the browser's `items` takes it). `domain`
     /// (`社会救助` or `social_assistance`) and `level` (`county`/`县级`, `township`/`乡级`,
     /// `village`/`村级`) narrow to grassroots rows; each such row has `domain`, `levels` and a flat
     /// `level` (`县级、乡级`), so `pandas.DataFrame(items)` has them as columns.
@@ -137,73 +139,12 @@ impl PyCatalogue {
         domain: Option<&str>,
         level: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let cat = self.inner.get();
+        // The facade's query, as the browser's `items` makes it.
+        let query = ItemsQuery::institution(kind, tier, role).with_sector(sector).with_domain(domain).with_level(level);
+        let found = facade::items_with(self.inner.get(), &query).map_err(|e| call_error(py, &e))?;
         let out = PyList::empty(py);
-        let reg = cat.domains();
-        let bad = |what: &str, name: &str, path: &str| {
-            raise::<GongkaiError>(
-                py,
-                "invalid_argument",
-                format!("unknown {what} `{name}`: `Catalogue.domains()` lists them"),
-                Where { path: Some(path), ..Default::default() },
-            )
-        };
-        let domain = match domain {
-            Some(d) => Some(reg.domain(d).map(|x| x.id.clone()).ok_or_else(|| bad("domain", d, "/domain"))?),
-            None => None,
-        };
-        let level = match level {
-            Some(l) => Some(reg.level(l).map(|x| x.id.clone()).ok_or_else(|| bad("level", l, "/level"))?),
-            None => None,
-        };
-        let keep = |item: &gongkai::Item| {
-            domain.as_ref().is_none_or(|d| item.domain.as_ref() == Some(d))
-                && level.as_ref().is_none_or(|l| item.levels.iter().any(|x| reg.level(x).is_some_and(|i| &i.id == l)))
-        };
-        match (kind, tier) {
-            (Some(kind), Some(tier)) => {
-                let mut inst = Institution::new(kind, tier, role);
-                inst.sector = sector.map(str::to_owned);
-                let resolved = cat.resolve(&inst).map_err(|e| to_pyerr(py, &e))?;
-                for ri in resolved.items.iter().filter(|ri| keep(&ri.item)) {
-                    out.append(item_dict(py, cat, &ri.item, ri.source, &ri.changed_by)?)?;
-                }
-            }
-            (None, Some(_)) => {
-                return Err(raise::<GongkaiError>(
-                    py,
-                    "invalid_argument",
-                    "`tier` needs `kind` (tiers are kind-specific)".to_owned(),
-                    Where::default(),
-                ));
-            }
-            (kind, None) => {
-                if role.is_some() || sector.is_some() {
-                    return Err(raise::<GongkaiError>(
-                        py,
-                        "invalid_argument",
-                        "`role` and `sector` need `kind` and `tier`".to_owned(),
-                        Where::default(),
-                    ));
-                }
-                if let Some(k) = kind
-                    && cat.registry().kind(k).is_none()
-                {
-                    return Err(to_pyerr(py, &gongkai::Error::Unknown { what: "institution kind", id: k.to_owned() }));
-                }
-                let for_kind =
-                    |a: &Applicability| kind.is_none_or(|k| a.kinds.is_empty() || a.kinds.iter().any(|x| x == k));
-                for (item, source) in cat.all_items() {
-                    let applies = cat
-                        .template(source)
-                        .map(|t| &t.applies_to)
-                        .or_else(|| cat.overlays().iter().find(|o| o.id == source).map(|o| &o.applies_to))
-                        .is_none_or(for_kind);
-                    if applies && keep(item) {
-                        out.append(item_dict(py, cat, item, source, &[])?)?;
-                    }
-                }
-            }
+        for item in &found {
+            out.append(crate::convert::to_py(py, item)?)?;
         }
         Ok(out)
     }

@@ -6,7 +6,9 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use gongkai::check::{CheckOptions, Checker, input};
-use gongkai::sources::{self, Unit};
+use gongkai::facade::{self, CheckRequestOptions, PreparedCheck};
+use gongkai::Filter;
+use gongkai::sources::{self, Payload, Unit};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -17,7 +19,7 @@ use serde_json::Value;
 use crate::catalogue::{CatalogueRef, PyCatalogue};
 use crate::convert::{self, ConvertError, Node};
 use crate::dates::date_arg;
-use crate::errors::{GongkaiError, RecordError, Where, raise};
+use crate::errors::{GongkaiError, RecordError, Where, call_error, raise};
 use crate::packed::{self, Block, Results};
 use crate::report::{PyReport, PyReports, RecordResult};
 
@@ -42,22 +44,96 @@ fn chunk_size(index: usize) -> usize {
     }
 }
 
+/// The keyword arguments every check takes, as the facade's one options type, made ready (the
+/// checker's options and the filter of `select`/`ignore` and records' own suppressions).
+#[allow(clippy::too_many_arguments)]
 fn options(
     py: Python<'_>,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
     screening: bool,
     strict_calendar: bool,
-) -> PyResult<(CheckOptions, Lang)> {
+    strict_members: bool,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PreparedCheck> {
     let lang = Lang::from_str(lang).map_err(|e| {
         raise::<GongkaiError>(py, "invalid_argument", e, Where { path: Some("lang"), ..Default::default() })
     })?;
-    let mut opts =
-        CheckOptions::default().with_lang(lang).with_skip_screening(!screening).with_strict_calendar(strict_calendar);
-    if let Some(d) = today.filter(|d| !d.is_none()) {
-        opts = opts.with_today(date_arg(py, d, "today")?);
+    let today = match today.filter(|d| !d.is_none()) {
+        Some(d) => Some(date_arg(py, d, "today")?),
+        None => None,
+    };
+    CheckRequestOptions::new()
+        .with_lang(lang)
+        .with_today(today)
+        .with_skip_screening(!screening)
+        .with_strict_calendar(strict_calendar)
+        .with_strict_members(strict_members)
+        .with_select(codes_arg(py, select, "select")?)
+        .with_ignore(codes_arg(py, ignore, "ignore")?)
+        .prepare()
+        .map_err(|e| call_error(py, &e))
+}
+
+/// `select=`/`ignore=`: `None`, one code (`str`) or an iterable of them.
+fn codes_arg(py: Python<'_>, codes: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<String>> {
+    let Some(codes) = codes.filter(|c| !c.is_none()) else { return Ok(Vec::new()) };
+    if let Ok(one) = codes.extract::<String>() {
+        return Ok(vec![one]);
     }
-    Ok((opts, lang))
+    let bad = || {
+        let found = codes.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        raise::<GongkaiError>(
+            py,
+            "invalid_argument",
+            format!("`{name}` must be a code or a list of codes, found `{found}`"),
+            Where { path: Some(name), ..Default::default() },
+        )
+    };
+    let iter = codes.try_iter().map_err(|_| bad())?;
+    iter.map(|c| c.and_then(|c| c.extract::<String>().map_err(|_| bad()))).collect()
+}
+
+/// What the filter needs of a record's `x-gongkai` member, from a tree: the member alone (a
+/// record without one costs a look at its top-level keys).
+fn suppressions_of_tree(tree: &Node) -> Option<Value> {
+    let Node::Map(members) = tree else { return None };
+    let (_, member) = members.iter().find(|(k, _)| &**k == gongkai::check::codes::SUPPRESSION_MEMBER)?;
+    let mut record = serde_json::Map::new();
+    record.insert(gongkai::check::codes::SUPPRESSION_MEMBER.to_owned(), convert::tree_to_value(member));
+    Some(Value::Object(record))
+}
+
+/// Drop what the filter leaves out of a record's result, as `gongkai check` does.
+fn filter(filter: &Filter, input: &Input, diagnostics: &mut Vec<Diagnostic>) {
+    match input {
+        Input::Tree(tree) => filter.apply(suppressions_of_tree(tree).as_ref(), diagnostics),
+        Input::Text(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => filter.apply_text(text.strip_prefix('\u{feff}').unwrap_or(text), diagnostics),
+            Err(_) => filter.apply(None, diagnostics),
+        },
+        // A row's empty cells are not members: an empty `x-gongkai` cell suppresses nothing.
+        Input::Row(bytes) => {
+            let member = gongkai::check::codes::SUPPRESSION_MEMBER.as_bytes();
+            let record = (bytes.windows(member.len()).any(|w| w == member))
+                .then(|| serde_json::from_slice::<Value>(bytes).ok())
+                .flatten()
+                .map(|mut v| {
+                    if let Value::Object(m) = &mut v {
+                        m.retain(|_, cell| !cell.is_null());
+                    }
+                    v
+                });
+            filter.apply(record.as_ref(), diagnostics);
+        }
+        Input::Unit(unit) => match &unit.payload {
+            Payload::Text(text) => filter.apply_text(text, diagnostics),
+            Payload::Value(record) => filter.apply(Some(record), diagnostics),
+            _ => filter.apply(None, diagnostics),
+        },
+        Input::Unconvertible(_) | Input::Done => filter.apply(None, diagnostics),
+    }
 }
 
 /// A record ready to check without the interpreter.
@@ -109,8 +185,9 @@ impl From<Vec<Input>> for Chunk {
     }
 }
 
-fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResult {
-    match input {
+fn run(checker: &Checker<'_>, input: &Input, prepared: &PreparedCheck) -> RecordResult {
+    let opts = &prepared.options;
+    let mut result = match input {
         Input::Tree(tree) => check_tree(checker, tree, opts),
         Input::Text(bytes) => text(checker, bytes, opts),
         Input::Row(bytes) => row(checker, bytes, opts),
@@ -121,7 +198,9 @@ fn run(checker: &Checker<'_>, input: &Input, opts: &CheckOptions) -> RecordResul
         }
         // Each input is checked once; this is never reached.
         Input::Done => RecordResult::checked(None, Vec::new()),
-    }
+    };
+    filter(&prepared.filter, input, &mut result.diagnostics);
+    result
 }
 
 /// A tree is read by the one record reader, its strings borrowed (a tree's strings are UTF-8:
@@ -197,15 +276,20 @@ fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Inpu
     })
 }
 
-/// check(record, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False) -> Report
+/// check(record, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False, strict_members=False, select=None, ignore=None) -> Report
 ///
 /// `strict_calendar=True` refuses provisional years (no State Council notice loaded): a time limit
 /// in such a year is not checked. By default it is checked on the 放假办法 and `calendar_provisional` says so.
+/// `strict_members=True` reports members the record format does not define as errors, not
+/// warnings. `select` / `ignore` (a code or a list: codes, prefixes such as `screening`, areas
+/// such as `check`, or `ALL`) choose what is reported, as `gongkai check --select/--ignore` do;
+/// a record's own `x-gongkai` suppressions apply as in the CLI.
 ///
 /// Check one record: a dict, or JSON text (`str` / UTF-8 `bytes`). JSON that cannot be parsed
 /// and objects with no JSON form raise `RecordError` (with `line`, `column` or `path`).
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
+#[pyo3(signature = (record, *, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false, strict_members=false, select=None, ignore=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     py: Python<'_>,
     record: &Bound<'_, PyAny>,
@@ -214,24 +298,38 @@ pub fn check(
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
     strict_calendar: bool,
+    strict_members: bool,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let prepared = options(py, lang, today, screening, strict_calendar, strict_members, select, ignore)?;
+    let (opts, lang) = (&prepared.options, prepared.lang);
     let cat_ref = PyCatalogue::resolve_arg(catalogue);
     let checker = checker(&cat_ref);
     // Input that is not a record (text that is not JSON, bytes that are not UTF-8, an object with
     // no JSON form) is the record's diagnostic, as in `check_many` and the CLI, not an exception.
     // A `str` with a lone surrogate has no UTF-8: the same diagnostic `check_many` gives it.
+    // Refused before its rules ran: the selection applies, there is nothing to suppress.
+    let rejected = |d: Diagnostic| {
+        let mut result = RecordResult::rejected(d);
+        prepared.filter.apply(None, &mut result.diagnostics);
+        result
+    };
     let Ok(text) = convert::as_text(record) else {
-        return Ok(PyReport { result: RecordResult::rejected(unconvertible(&ConvertError::not_unicode())), lang });
+        return Ok(PyReport { result: rejected(unconvertible(&ConvertError::not_unicode())), lang });
     };
     let result = match text {
         Some(bytes) => match parse_text(&bytes) {
-            Ok(value) => RecordResult::checked(record_id(&value), checker.check_value(&value, &opts)),
-            Err(d) => RecordResult::rejected(*d),
+            Ok(value) => RecordResult::checked(record_id(&value), facade::check_value_with(checker, &value, &prepared)),
+            Err(d) => rejected(*d),
         },
         None => match convert::to_tree(record) {
-            Ok(tree) => check_tree(checker, &tree, &opts),
-            Err(e) => RecordResult::rejected(unconvertible(&e)),
+            Ok(tree) => {
+                let mut result = check_tree(checker, &tree, opts);
+                prepared.filter.apply(suppressions_of_tree(&tree).as_ref(), &mut result.diagnostics);
+                result
+            }
+            Err(e) => rejected(unconvertible(&e)),
         },
     };
     Ok(PyReport { result, lang })
@@ -317,7 +415,7 @@ fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
 fn run_batch(
     py: Python<'_>,
     cat_ref: CatalogueRef,
-    opts: CheckOptions,
+    opts: PreparedCheck,
     threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
     mut next_chunk: impl FnMut(convert::Arena, usize) -> PyResult<Chunk>,
@@ -395,7 +493,7 @@ fn run_batch(
 ///
 /// The engine of `check_many` for Python iterables of dicts, JSON strings or bytes.
 #[pyfunction]
-#[pyo3(signature = (records, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
+#[pyo3(signature = (records, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false, strict_members=false, select=None, ignore=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_batch(
     py: Python<'_>,
@@ -407,8 +505,12 @@ pub fn _check_batch(
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
     strict_calendar: bool,
+    strict_members: bool,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let opts = options(py, lang, today, screening, strict_calendar, strict_members, select, ignore)?;
+    let lang = opts.lang;
     let threads = threads_arg(py, threads)?;
     let mut iter = records.try_iter().map_err(|_| {
         let name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
@@ -432,7 +534,7 @@ pub fn _check_batch(
 /// written while the previous one is checked). Null cells are left out of the record (an empty
 /// cell is a missing field).
 #[pyfunction]
-#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
+#[pyo3(signature = (slices, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false, strict_members=false, select=None, ignore=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_ndjson(
     py: Python<'_>,
@@ -444,8 +546,12 @@ pub fn _check_ndjson(
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
     strict_calendar: bool,
+    strict_members: bool,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let opts = options(py, lang, today, screening, strict_calendar, strict_members, select, ignore)?;
+    let lang = opts.lang;
     let threads = threads_arg(py, threads)?;
     let rows = |bytes: &[u8]| -> Vec<Input> {
         bytes
@@ -489,7 +595,7 @@ pub fn _check_ndjson(
 /// that does not exist raises `FileNotFoundError` before anything is checked; a file that cannot
 /// be read, a line that is not UTF-8 or not JSON becomes that record's diagnostic.
 #[pyfunction]
-#[pyo3(signature = (paths, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false))]
+#[pyo3(signature = (paths, threads=None, progress=None, lang="zh", today=None, catalogue=None, screening=true, strict_calendar=false, strict_members=false, select=None, ignore=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn _check_paths(
     py: Python<'_>,
@@ -501,8 +607,12 @@ pub fn _check_paths(
     catalogue: Option<&Bound<'_, PyCatalogue>>,
     screening: bool,
     strict_calendar: bool,
+    strict_members: bool,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReports> {
-    let (opts, lang) = options(py, lang, today, screening, strict_calendar)?;
+    let opts = options(py, lang, today, screening, strict_calendar, strict_members, select, ignore)?;
+    let lang = opts.lang;
     let threads = threads_arg(py, threads)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let expanded = sources::expand_paths(&names);

@@ -100,6 +100,35 @@ pub fn to_pyerr(py: Python<'_>, e: &gongkai::Error) -> PyErr {
     }
 }
 
+/// The facade's error as the matching exception: `GongkaiError` (or its subclass for the code's
+/// kind) with the same `code`; `path` names the argument (`select`, not `/select`) or, deeper,
+/// keeps the facade's pointer.
+pub fn call_error(py: Python<'_>, e: &gongkai::facade::CallError) -> PyErr {
+    let path = e.path.as_deref().map(|p| p.strip_prefix('/').filter(|rest| !rest.contains('/')).unwrap_or(p));
+    let at = Where { file: e.file.as_deref(), line: e.line, column: e.column, path };
+    let mut errors: Vec<_> = e
+        .errors
+        .iter()
+        .filter_map(|one| {
+            let at = Where { file: one.file.as_deref(), line: one.line, column: one.column, path: one.path.as_deref() };
+            error_dict(py, one.code, &one.message, &at)
+        })
+        .collect();
+    if errors.is_empty() {
+        errors.extend(error_dict(py, e.code, &e.message, &at));
+    }
+    let message = e.message.clone();
+    match e.code {
+        "invalid_json" => raise_all::<RecordError>(py, e.code, message, at, errors),
+        code if code.starts_with("calendar_") => raise_all::<CalendarError>(py, code, message, at, errors),
+        "invalid_yaml" | "io_error" => raise_all::<CatalogueError>(py, e.code, message, at, errors),
+        code if code.starts_with("catalogue_") || code.starts_with("overlay_") => {
+            raise_all::<CatalogueError>(py, code, message, at, errors)
+        }
+        code => raise_all::<GongkaiError>(py, code, message, at, errors),
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("GongkaiError", py.get_type::<GongkaiError>())?;

@@ -167,3 +167,19 @@ def test_grassroots_rows_have_domain_and_level_as_flat_columns():
     counts = frame.groupby("domain")["id"].count()
     assert counts["社会救助"] == 9 and counts["税收管理"] == 6
     assert frame.loc[frame["id"] == "gr.urban_rural_planning.09"].empty  # 乡级 only
+
+
+def test_items_go_through_the_facade_query():
+    # The same query the browser's `items` makes: a kind alone lists every role's items, a role
+    # with a kind but no tier resolves each tier, and a tier without a kind says which argument.
+    cat = gongkai.Catalogue.default()
+    ids = {i["id"] for i in cat.items(kind="administrative")}
+    assert {"admin.art49.report.government", "admin.art49.report.department"} <= ids
+    departments = {i["id"] for i in cat.items(kind="administrative", role="department")}
+    assert "admin.art49.report.department" in departments and "admin.art49.report.government" not in departments
+    with pytest.raises(gongkai.GongkaiError) as e:
+        cat.items(tier="county")
+    assert (e.value.code, e.value.path) == ("invalid_argument", "kind")
+    with pytest.raises(gongkai.GongkaiError) as e:
+        cat.items(domain="太空")
+    assert (e.value.code, e.value.path) == ("invalid_argument", "domain")

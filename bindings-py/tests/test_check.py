@@ -220,3 +220,44 @@ def test_memory_a_batch_frees_is_kept_for_the_next():
         faults[delay] = int(out.stdout)
     assert faults["0"] > 2000, faults  # what the first batch gave back, faulted in again
     assert faults[None] < faults["0"] / 20, faults
+
+
+def test_select_ignore_and_strict_members_in_check_and_check_many():
+    # An undefined member (`remark`) holding a mobile: two findings, chosen by code, prefix or area.
+    record = {**GOOD, "remark": "经办人电话13912345678"}
+    codes = lambda report: sorted(d.code for d in report.diagnostics)  # noqa: E731
+    everything = codes(gongkai.check(record))
+    assert {"record_unknown_member", "screening_mobile"} <= set(everything)
+    assert codes(gongkai.check(record, select="screening")) == ["screening_mobile"]
+    assert codes(gongkai.check(json.dumps(record), ignore=["screening_mobile"])) == [
+        c for c in everything if c != "screening_mobile"
+    ]
+    # The more specific selector wins, as in `gongkai check --ignore screening --select screening_mobile`.
+    assert codes(gongkai.check(record, select=["screening_mobile"], ignore=("screening",))) == ["screening_mobile"]
+    strict = gongkai.check(record, strict_members=True, select=["record"])
+    assert [(d.code, d.severity) for d in strict.diagnostics] == [("record_unknown_member", "error")]
+    many = gongkai.check_many([record, json.dumps(record)], select="screening")
+    assert [codes(r) for r in many] == [["screening_mobile"], ["screening_mobile"]]
+
+
+def test_a_records_suppression_applies_from_dicts_text_and_frames():
+    plain = {**GOOD, "remark": "备注"}
+    others = sorted((d.code, d.path) for d in gongkai.check(plain).diagnostics if d.code != "record_unknown_member")
+    assert len(others) < len(gongkai.check(plain).diagnostics)
+    record = {**plain, "x-gongkai": {"ignore": ["record_unknown_member"], "reason": "导出系统的附加列"}}
+    pairs = lambda report: sorted((d.code, d.path) for d in report.diagnostics)  # noqa: E731
+    assert pairs(gongkai.check(record)) == others
+    many = gongkai.check_many([record, json.dumps(record, ensure_ascii=False)])
+    assert [pairs(r) for r in many] == [others, others]
+    unexplained = {**record, "x-gongkai": {"ignore": ["record_unknown_member"]}}
+    assert pairs(gongkai.check(unexplained)) == sorted(others + [("suppression_without_reason", "/x-gongkai/ignore")])
+
+
+def test_an_unknown_selector_is_an_error_with_a_code():
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.check(GOOD, ignore=["itme_unknown"])
+    assert (e.value.code, e.value.path) == ("unknown_selector", "ignore")
+    assert "item_unknown" in str(e.value)
+    with pytest.raises(gongkai.GongkaiError) as e:
+        gongkai.check_many([GOOD], select=[3])
+    assert (e.value.code, e.value.path) == ("invalid_argument", "select")

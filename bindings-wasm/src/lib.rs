@@ -156,9 +156,12 @@ pub fn reset_overlays() {
     LOADED.with(|c| *c.borrow_mut() = None);
 }
 
-/// Check one record: an object, JSON text, or the bytes of a file (`Uint8Array`). Options:
-/// `today` (`YYYY-MM-DD`, to time unpublished records and read request clocks), `lang` (`zh` or
-/// `en`), `skip_screening`, `strict_calendar` (refuse provisional years).
+/// Check one record: an object, JSON text, or the bytes of a file (`Uint8Array`). Options (the
+/// facade's `CheckRequestOptions`, as `gongkai check` and Python's `check` take them): `today`
+/// (`YYYY-MM-DD`, to time unpublished records and read request clocks), `lang` (`zh` or `en`),
+/// `skip_screening`, `strict_calendar` (refuse provisional years), `strict_members` (undefined
+/// members are errors), `select`/`ignore` (codes, prefixes, areas or `ALL`). A record's own
+/// `x-gongkai` suppressions apply as in the CLI.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "object | string | Uint8Array")] record: JsValue,

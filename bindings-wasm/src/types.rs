@@ -1,5 +1,10 @@
 //! TypeScript declarations of the JSON shapes the functions take and return. They mirror the
 //! core's serde output (snake_case keys, as in the catalogue files and the CLI's JSON).
+//!
+//! The facade's own request and answer types (`CheckRequestOptions`, `RequestTimelineOptions`,
+//! `ItemsQuery`, `CallError`) are not here: tsify derives them from the Rust types into the package's .d.ts
+//! (committed for review as `bindings-wasm/facade.d.ts`). The answer shapes below still mirror
+//! model types by hand, until those derive `Tsify` too.
 
 use wasm_bindgen::prelude::*;
 
@@ -43,8 +48,8 @@ export interface Item {
   /** Overlays that changed it (resolved lists only). */
   changed_by?: string[];
 }
-/** Which institution to list items for; each member optional (a tier needs a kind). */
-export interface ItemFilter { kind?: string; tier?: string; role?: string; sector?: string; domain?: string; level?: string }
+/** Which institution to list items for (generated from the facade's `ItemsQuery`). */
+export type ItemFilter = ItemsQuery;
 export interface LevelInfo { id: string; title: Text; tiers: string[]; note?: Text }
 export interface DomainInfo {
   id: string; key: string; title: Text; sectors: string[]; guideline?: Citation[];
@@ -100,12 +105,8 @@ export interface Diagnostic {
   path: string;
   message: string; basis: string | null; help?: string;
 }
-export interface CheckOptions {
-  /** YYYY-MM-DD: unpublished records are timed against it. */
-  today?: string; lang?: "zh" | "en"; skip_screening?: boolean;
-  /** Refuse provisional years (no State Council notice loaded): their time limits are not checked. */
-  strict_calendar?: boolean;
-}
+/** The options of `check` (generated from the facade's `CheckRequestOptions`: facade.d.ts). */
+export type CheckOptions = CheckRequestOptions;
 /** `provisional`: the year has no notice loaded, the day is derived from the 放假办法. */
 export type DayKind = ({ kind: "working_day" } | { kind: "weekend" }
   | { kind: "holiday" | "makeup_working_day" | "closure"; name: Text }) & { provisional: boolean };
@@ -131,10 +132,8 @@ export interface Deadline {
   };
 }
 export interface LangOptions { lang?: "zh" | "en" }
-export interface RequestOptions extends LangOptions {
-  /** YYYY-MM-DD: read the reply clock of an unanswered request (overdue, due soon). */
-  today?: string; due_soon_working_days?: number; strict_calendar?: boolean;
-}
+/** The options of `requestTimeline` (generated from the facade's `RequestTimelineOptions`). */
+export type RequestOptions = RequestTimelineOptions;
 export interface RequestClock {
   on: string; limit: string; working_days_elapsed: number; working_days_left: number;
   state: "replied_in_time" | "replied_late" | "running" | "due_soon" | "overdue";
@@ -204,7 +203,7 @@ export interface GongkaiError extends Error {
   path: string | null;
   file?: string; line?: number; column?: number;
   /** Every problem, when there were several (a rejected overlay). */
-  errors?: Array<{ code: string; message: string; path?: string; file?: string; line?: number; column?: number }>;
+  errors?: CallError[];
 }
 
 /** A site check finding: `kind` is what it does to the verdict. */

@@ -32,7 +32,10 @@ for (const file of files) {
     resetOverlays();
     // The browser build reads overlays as objects or JSON: the YAML fixture is converted here.
     for (const rel of opts.overlays ?? []) loadOverlay(YAML.parse(readFileSync(join(casesDir, rel), "utf8")), rel);
-    const options = { today: opts.today, skip_screening: opts.skip_screening, strict_calendar: opts.strict_calendar, lang: "en" };
+    const options = {
+      today: opts.today, skip_screening: opts.skip_screening, strict_calendar: opts.strict_calendar,
+      strict_members: opts.strict_members, select: opts.select, ignore: opts.ignore, lang: "en",
+    };
     let input;
     // A string passed to check() is JSON text, so a record that *is* a string goes as its JSON.
     if ("record" in c) input = typeof c.record === "string" ? JSON.stringify(c.record) : c.record;

@@ -8,6 +8,7 @@ export async function usage(): Promise<string[]> {
   const first: string = list[0].title.zh;
   const schema = itemSchema(item("admin.art20.01").id);
   const diags: Diagnostic[] = check({ kind: "publication" }, { today: "2025-10-01", lang: "en" });
+  const selected: Diagnostic[] = check({ kind: "publication" }, { select: ["screening"], ignore: ["screening_mobile"], strict_members: true });
   const due: string = deadline({ start: "2025-09-30", rule: "request_reply" }).explanation.due;
   const text = "身份证号：11010519491231002X";
   const spans = scan(text).map((f) => text.slice(f.utf16_start, f.utf16_end));
@@ -28,7 +29,9 @@ export async function usage(): Promise<string[]> {
   loadOverlay({ id: "local" });
   // @ts-expect-error: lang must be "zh" or "en"
   check({}, { lang: "fr" });
+  // @ts-expect-error: select lists codes
+  check({}, { select: [3] });
   // @ts-expect-error: a deadline needs a start date
   deadline({ rule: "request_reply" });
-  return [first, String(schema.title), ...diags.map((d) => d.code), due, ...spans, masked, holidayName, replyDue, String(fee)];
+  return [first, String(schema.title), ...diags.map((d) => d.code), ...selected.map((d) => d.code), due, ...spans, masked, holidayName, replyDue, String(fee)];
 }

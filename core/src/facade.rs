@@ -6,7 +6,7 @@
 //! Errors come back as one [`CallError`]: a stable `code`, a message, and where the problem is
 //! (a JSON pointer into the argument, or file/line/column for YAML and JSON text).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use chrono::NaiveDate;
@@ -16,6 +16,7 @@ use crate::check::{CheckOptions, Checker, input};
 use crate::deadlines;
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Location};
+use crate::filter::{Filter, Selection};
 use crate::model::{Institution, Item};
 use crate::registry::codes as all_codes;
 use crate::screening::{self, RedactMode, ScanOptions};
@@ -23,9 +24,12 @@ use crate::{Catalogue, Lang};
 
 /// An error for a binding to raise: `code` is stable snake_case (the same as [`Error::code`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[error("{message}")]
 #[non_exhaustive]
 pub struct CallError {
+    /// Stable snake_case: `invalid_argument`, `invalid_date`, `invalid_json`, `invalid_yaml`,
+    /// `unknown_id`, `unknown_selector`, `calendar_year_not_covered`, a catalogue finding's code …
     pub code: &'static str,
     pub message: String,
     /// JSON pointer (into the argument or the document) of the offending value.
@@ -39,6 +43,7 @@ pub struct CallError {
     pub column: Option<u32>,
     /// Every problem when there were several (e.g. all the findings of a rejected overlay).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "CallError[]"))]
     pub errors: Box<[CallError]>,
 }
 
@@ -111,6 +116,14 @@ impl CallError {
 
 pub type CallResult<T = Value> = std::result::Result<T, CallError>;
 
+/// The TypeScript declarations of the facade's request/answer types, derived from the Rust types
+/// by tsify (the WebAssembly package's .d.ts carries the same text).
+#[cfg(feature = "typescript")]
+pub fn typescript_declarations() -> String {
+    use tsify::Tsify;
+    [CallError::DECL, CheckRequestOptions::DECL, RequestTimelineOptions::DECL, ItemsQuery::DECL].join("\n")
+}
+
 /// A string member of an options object: absent or null is `None`, any other non-string is an error.
 pub fn opt_str<'a>(options: &'a Value, key: &str) -> CallResult<Option<&'a str>> {
     match options {
@@ -165,22 +178,77 @@ pub fn domains(cat: &Catalogue) -> Value {
     v
 }
 
-/// Items, optionally filtered by institution: `{"kind", "tier", "role", "sector"}` (each optional),
-/// and narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or `level`
-/// (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
+/// Which items to list (`gongkai catalogue`, Python's `Catalogue.items`, the browser's `items`):
+/// an institution (`kind`, `tier`, `role`, `sector`, each optional; a tier, role or sector needs
+/// a kind), narrowed to one grassroots `domain` (`社会救助` or `social_assistance`) and/or
+/// `level` (`county`/`县级`, `township`/`乡级`, `village`/`村级`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ItemsQuery {
+    pub kind: Option<String>,
+    pub tier: Option<String>,
+    pub role: Option<String>,
+    pub sector: Option<String>,
+    pub domain: Option<String>,
+    pub level: Option<String>,
+}
+
+impl ItemsQuery {
+    /// Every item.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The items of one institution: `kind` and, optionally, `tier` and `role`.
+    pub fn institution(kind: Option<&str>, tier: Option<&str>, role: Option<&str>) -> Self {
+        Self { kind: kind.map(Into::into), tier: tier.map(Into::into), role: role.map(Into::into), ..Self::default() }
+    }
+
+    pub fn with_sector(mut self, sector: Option<&str>) -> Self {
+        self.sector = sector.map(Into::into);
+        self
+    }
+
+    pub fn with_domain(mut self, domain: Option<&str>) -> Self {
+        self.domain = domain.map(Into::into);
+        self
+    }
+
+    pub fn with_level(mut self, level: Option<&str>) -> Self {
+        self.level = level.map(Into::into);
+        self
+    }
+
+    /// The query of a JSON object (`null`: every item); a member that is not a string is an
+    /// error at its pointer.
+    pub fn from_json(filter: &Value) -> CallResult<Self> {
+        let get = |key: &str| opt_str(filter, key).map(|s| s.map(str::to_owned));
+        Ok(Self {
+            kind: get("kind")?,
+            tier: get("tier")?,
+            role: get("role")?,
+            sector: get("sector")?,
+            domain: get("domain")?,
+            level: get("level")?,
+        })
+    }
+}
+
+/// The items a query names, each the catalogue's item object plus `source` (the defining
+/// template or overlay), `level` (its levels as printed) and, when overlays changed it,
+/// `changed_by`.
 ///
 /// With a kind and a tier, the items resolved for that institution (overlays applied). With a
-/// kind alone, every item that applies to some tier of that kind. With nothing, every item.
-/// Each item is the catalogue's item object plus `source` (the defining template or overlay)
-/// and, when overlays changed it, `changed_by`.
-pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
-    let kind = opt_str(filter, "kind")?;
-    let tier = opt_str(filter, "tier")?;
-    let role = opt_str(filter, "role")?;
-    let sector = opt_str(filter, "sector")?;
-    let domain = opt_str(filter, "domain")?;
-    let level = opt_str(filter, "level")?;
-    let (domain, level) = narrowing(cat, domain, level)?;
+/// kind and a role or sector but no tier, the items resolved for each tier of the kind. With a
+/// kind alone, every item of the templates and overlays that apply to the kind (whatever the
+/// tier or role: the annual reports of governments and of departments both). With nothing, every
+/// item.
+pub fn items_with(cat: &Catalogue, query: &ItemsQuery) -> CallResult<Vec<Value>> {
+    let ItemsQuery { kind, tier, role, sector, domain, level } = query;
+    let (kind, tier, role, sector) = (kind.as_deref(), tier.as_deref(), role.as_deref(), sector.as_deref());
+    let (domain, level) = narrowing(cat, domain.as_deref(), level.as_deref())?;
     let keep = |item: &Item| {
         domain.is_none_or(|d| item.domain.as_deref() == Some(d))
             && level.is_none_or(|l| item.levels.iter().any(|x| cat.domains().level(x).is_some_and(|i| i.id == l)))
@@ -189,14 +257,30 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
         if tier.is_some() || role.is_some() || sector.is_some() {
             return Err(CallError::argument("/kind", "`kind` is required when `tier`, `role` or `sector` is given"));
         }
-        return Ok(Value::Array(
-            cat.all_items().filter(|(i, _)| keep(i)).map(|(item, source)| item_json(cat, item, source, &[])).collect(),
-        ));
+        return Ok(cat
+            .all_items()
+            .filter(|(i, _)| keep(i))
+            .map(|(item, source)| item_json(cat, item, source, &[]))
+            .collect());
     };
     let kind_info = cat
         .registry()
         .kind(kind)
         .ok_or_else(|| with_path(Error::Unknown { what: "institution kind", id: kind.to_owned() }.into(), "/kind"))?;
+    if tier.is_none() && role.is_none() && sector.is_none() {
+        let for_kind = |a: &crate::model::Applicability| a.kinds.is_empty() || a.kinds.iter().any(|x| x == kind);
+        let applies = |source: &str| {
+            cat.template(source)
+                .map(|t| &t.applies_to)
+                .or_else(|| cat.overlays().iter().find(|o| o.id == source).map(|o| &o.applies_to))
+                .is_none_or(for_kind)
+        };
+        return Ok(cat
+            .all_items()
+            .filter(|(item, source)| applies(source) && keep(item))
+            .map(|(item, source)| item_json(cat, item, source, &[]))
+            .collect());
+    }
     let tiers: Vec<&str> = match tier {
         Some(t) => vec![t],
         None => kind_info.tiers.iter().map(|t| t.id.as_str()).collect(),
@@ -216,7 +300,12 @@ pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
             }
         }
     }
-    Ok(Value::Array(out))
+    Ok(out)
+}
+
+/// [`items_with`] over JSON: the filter is an [`ItemsQuery`] object.
+pub fn items(cat: &Catalogue, filter: &Value) -> CallResult {
+    Ok(Value::Array(items_with(cat, &ItemsQuery::from_json(filter)?)?))
 }
 
 fn with_path(mut e: CallError, path: &str) -> CallError {
@@ -349,46 +438,208 @@ pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
     })
 }
 
-/// Check options from `{"today": "YYYY-MM-DD", "lang": "zh"|"en", "skip_screening": bool,
-/// "strict_calendar": bool, "strict_members": bool}` (strict calendar: no provisional years; a
-/// time limit in a year without a notice is not checked; strict members: members the record
-/// format does not define are errors, not warnings).
-pub fn check_options(options: &Value) -> CallResult<(CheckOptions, Lang)> {
-    let lang = opt_lang(options)?;
-    let mut opts = CheckOptions::default()
-        .with_lang(lang)
-        .with_skip_screening(opt_bool(options, "skip_screening")?)
-        .with_strict_calendar(opt_bool(options, "strict_calendar")?)
-        .with_strict_members(opt_bool(options, "strict_members")?);
-    if let Some(today) = opt_date(options, "today")? {
-        opts = opts.with_today(today);
+/// What a check is asked to do: the options every front door takes (the CLI's flags and
+/// settings file, Python's keyword arguments, the options object of the browser's `check`).
+/// Read from JSON with [`CheckRequestOptions::from_json`] (errors at a JSON pointer), or built
+/// with the `with_*` methods; [`CheckRequestOptions::prepare`] turns it into the checker's
+/// [`CheckOptions`] and the [`Filter`] applied to what the check finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct CheckRequestOptions {
+    /// `YYYY-MM-DD`: records without a `published` date are timed against it (overdue items),
+    /// and unanswered requests' reply clocks are read on it.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub today: Option<NaiveDate>,
+    /// The messages' language (`zh`, the default, or `en`).
+    #[cfg_attr(feature = "typescript", tsify(type = "\"zh\" | \"en\""))]
+    pub lang: Lang,
+    /// Do not screen text for personal data and classification markings.
+    pub skip_screening: bool,
+    /// Refuse provisional years (no State Council notice loaded): a time limit in such a year
+    /// is not checked.
+    pub strict_calendar: bool,
+    /// Members the record format does not define are errors, not warnings.
+    pub strict_members: bool,
+    /// Report only these codes: codes, prefixes (`screening`, `request_fee`), areas (`check`)
+    /// or `ALL`. Empty: every code.
+    pub select: Vec<String>,
+    /// Do not report these codes (named as for `select`); the more specific selector wins.
+    pub ignore: Vec<String>,
+}
+
+/// A [`CheckRequestOptions`] made ready: the checker's options, the language of the answer and
+/// the filter of what is reported (the selection and each record's own `x-gongkai`
+/// suppressions).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct PreparedCheck {
+    pub options: CheckOptions,
+    pub lang: Lang,
+    pub filter: Filter,
+}
+
+impl CheckRequestOptions {
+    /// The defaults: every code, Chinese messages, screening on.
+    pub fn new() -> Self {
+        Self::default()
     }
-    Ok((opts, lang))
+
+    pub fn with_today(mut self, today: Option<NaiveDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    pub fn with_skip_screening(mut self, skip: bool) -> Self {
+        self.skip_screening = skip;
+        self
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    pub fn with_strict_members(mut self, strict: bool) -> Self {
+        self.strict_members = strict;
+        self
+    }
+
+    pub fn with_select(mut self, select: Vec<String>) -> Self {
+        self.select = select;
+        self
+    }
+
+    pub fn with_ignore(mut self, ignore: Vec<String>) -> Self {
+        self.ignore = ignore;
+        self
+    }
+
+    /// The options of a JSON object (`null`: the defaults). A member of the wrong type is an
+    /// `invalid_argument` error at its pointer (`/select/1`), a bad `today` `invalid_date`;
+    /// members it does not know are left alone, as in every options object of the facade.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        Ok(Self {
+            today: opt_date(options, "today")?,
+            lang: opt_lang(options)?,
+            skip_screening: opt_bool(options, "skip_screening")?,
+            strict_calendar: opt_bool(options, "strict_calendar")?,
+            strict_members: opt_bool(options, "strict_members")?,
+            select: opt_strings(options, "select")?,
+            ignore: opt_strings(options, "ignore")?,
+        })
+    }
+
+    /// The checker's options and the filter. A selector that names no code is an
+    /// `unknown_selector` error at `/select` or `/ignore` (with the nearest code when there is
+    /// one): a typo is an error, not a silent no-op.
+    pub fn prepare(&self) -> CallResult<PreparedCheck> {
+        let select: Vec<&str> = self.select.iter().map(String::as_str).collect();
+        let ignore: Vec<&str> = self.ignore.iter().map(String::as_str).collect();
+        let selection = Selection::new(&select, &ignore).map_err(|e| {
+            let path = if self.select.contains(&e.selector) { "/select" } else { "/ignore" };
+            CallError::new("unknown_selector", e.to_string()).at(path)
+        })?;
+        let mut options = CheckOptions::default()
+            .with_lang(self.lang)
+            .with_skip_screening(self.skip_screening)
+            .with_strict_calendar(self.strict_calendar)
+            .with_strict_members(self.strict_members);
+        if let Some(today) = self.today {
+            options = options.with_today(today);
+        }
+        Ok(PreparedCheck { options, lang: self.lang, filter: Filter::new(selection) })
+    }
+}
+
+/// A list of strings in `options[key]`: absent or null is empty, one string is a list of one.
+fn opt_strings(options: &Value, key: &str) -> CallResult<Vec<String>> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(vec![s.clone()]),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_str().map(str::to_owned).ok_or_else(|| {
+                    CallError::argument(
+                        &format!("/{key}/{i}"),
+                        format!("`{key}` must list codes as strings, not {}", type_name(v)),
+                    )
+                })
+            })
+            .collect(),
+        Some(other) => Err(CallError::argument(
+            &format!("/{key}"),
+            format!("`{key}` must be a list of codes, not {}", type_name(other)),
+        )),
+    }
+}
+
+/// Check options from a JSON object (see [`CheckRequestOptions`]), made ready.
+pub fn check_options(options: &Value) -> CallResult<PreparedCheck> {
+    CheckRequestOptions::from_json(options)?.prepare()
 }
 
 fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> Value {
     Value::Array(diags.iter().map(|d| to_value(&d.localized(lang))).collect())
 }
 
+/// The diagnostics of one record given as a `Value`, filtered as `prepared` says.
+pub fn check_value_with(checker: &Checker<'_>, record: &Value, prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    let mut diags = checker.check_value(record, &prepared.options);
+    prepared.filter.apply(Some(record), &mut diags);
+    diags
+}
+
+/// The diagnostics of one record given as JSON text (a leading BOM is skipped; malformed JSON is
+/// an `input_invalid_json` diagnostic with line and column), filtered as `prepared` says.
+pub fn check_text_with(checker: &Checker<'_>, text: &str, prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut diags = check_text_diagnostics(checker, text, &prepared.options);
+    prepared.filter.apply_text(text, &mut diags);
+    diags
+}
+
+/// The diagnostics of one record given as bytes (a file as read): bytes that are not UTF-8 are
+/// an `input_not_utf8` diagnostic.
+pub fn check_bytes_with(checker: &Checker<'_>, bytes: &[u8], prepared: &PreparedCheck) -> Vec<Diagnostic> {
+    match input::require_utf8(bytes) {
+        Ok(text) => check_text_with(checker, text, prepared),
+        Err(d) => {
+            let mut diags = vec![d];
+            prepared.filter.apply(None, &mut diags);
+            diags
+        }
+    }
+}
+
 /// Check one record (a publication or a request): the diagnostics, messages in `options.lang`.
+/// Options: [`CheckRequestOptions`] as JSON.
 pub fn check(checker: &Checker<'_>, record: &Value, options: &Value) -> CallResult {
-    let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&checker.check_value(record, &opts), lang))
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_value_with(checker, record, &prepared), prepared.lang))
 }
 
 /// Check one record given as JSON text. Malformed JSON is a diagnostic (`input_invalid_json`,
 /// with line and column in its message), as in the CLI.
 pub fn check_text(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult {
-    let (opts, lang) = check_options(options)?;
-    Ok(diagnostics_json(&check_text_diagnostics(checker, text, &opts), lang))
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_text_with(checker, text, &prepared), prepared.lang))
 }
 
 /// [`check_text`] answering with the diagnostics' JSON text, for bindings that hand JSON text
 /// across (no intermediate `Value`: building one cost more than the rules in the browser).
 pub fn check_text_to_json(checker: &Checker<'_>, text: &str, options: &Value) -> CallResult<String> {
-    let (opts, lang) = check_options(options)?;
-    let diags = check_text_diagnostics(checker, text, &opts);
-    let localized: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
+    let prepared = check_options(options)?;
+    let diags = check_text_with(checker, text, &prepared);
+    let localized: Vec<_> = diags.iter().map(|d| d.localized(prepared.lang)).collect();
     // Diagnostics are strings and enums: serialising them cannot fail.
     Ok(serde_json::to_string(&localized).unwrap_or_else(|_| "[]".to_owned()))
 }
@@ -403,10 +654,8 @@ fn check_text_diagnostics(checker: &Checker<'_>, text: &str, opts: &CheckOptions
 
 /// Check one record given as bytes (a file as read): bytes that are not UTF-8 are a diagnostic.
 pub fn check_bytes(checker: &Checker<'_>, bytes: &[u8], options: &Value) -> CallResult {
-    match input::require_utf8(bytes) {
-        Ok(text) => check_text(checker, text, options),
-        Err(d) => Ok(diagnostics_json(&[d], check_options(options)?.1)),
-    }
+    let prepared = check_options(options)?;
+    Ok(diagnostics_json(&check_bytes_with(checker, bytes, &prepared), prepared.lang))
 }
 
 fn calendar_error(e: CalendarError, path: &str) -> CallError {
@@ -488,21 +737,111 @@ pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Cal
     loaded.map_err(CallError::from)
 }
 
-/// A request's timeline (依申请公开) with its working, and the request checks, as the CLI's
-/// `gongkai deadline --request` prints them: `{timeline, diagnostics}`. `timeline` is `null`
-/// when the record is not a well-formed request (the diagnostics say why). The catalogue's
-/// overlays choose local readings (a receipt on a non-working day moving to the next one).
-/// Options: `lang`, `today` (read the reply clock of an unanswered request: overdue, due soon),
-/// `due_soon_working_days` (default 5), `strict_calendar`. The answer's `provisional` is true when
-/// a time limit depends on a year with no notice loaded.
-pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
-    let lang = opt_lang(options)?;
-    let cal = &*strict_or(cal, opt_bool(options, "strict_calendar")?);
-    let mut settings = deadlines::request::RequestSettings::from_catalogue(cat).with_today(opt_date(options, "today")?);
-    if let Some(n) = options.get("due_soon_working_days") {
-        let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
-            CallError::argument("/due_soon_working_days", "`due_soon_working_days` must be a whole number")
-        })?;
+/// What a request timeline is asked for (`gongkai deadline request`, Python's
+/// `request_timeline`, the browser's `requestTimeline`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct RequestTimelineOptions {
+    /// The diagnostics' language.
+    #[cfg_attr(feature = "typescript", tsify(type = "\"zh\" | \"en\""))]
+    pub lang: Lang,
+    /// `YYYY-MM-DD`: read the reply clock of an unanswered request (overdue, due soon).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub today: Option<NaiveDate>,
+    /// How near the limit counts as due soon, in working days (default 5).
+    pub due_soon_working_days: Option<u32>,
+    /// Refuse provisional years (no State Council notice loaded).
+    pub strict_calendar: bool,
+    /// A receipt on a non-working day counts from the next working day, as well as where the
+    /// catalogue's overlays say so (a local reading).
+    pub next_working_day_receipt: bool,
+}
+
+impl RequestTimelineOptions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    pub fn with_today(mut self, today: Option<NaiveDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn with_due_soon_working_days(mut self, n: Option<u32>) -> Self {
+        self.due_soon_working_days = n;
+        self
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    pub fn with_next_working_day_receipt(mut self, on: bool) -> Self {
+        self.next_working_day_receipt = on;
+        self
+    }
+
+    /// The options of a JSON object (`null`: the defaults); a member of the wrong type is an
+    /// error at its pointer.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let due_soon = match options.get("due_soon_working_days") {
+            None | Some(Value::Null) => None,
+            Some(n) => Some(n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| {
+                CallError::argument("/due_soon_working_days", "`due_soon_working_days` must be a whole number")
+            })?),
+        };
+        Ok(Self {
+            lang: opt_lang(options)?,
+            today: opt_date(options, "today")?,
+            due_soon_working_days: due_soon,
+            strict_calendar: opt_bool(options, "strict_calendar")?,
+            next_working_day_receipt: opt_bool(options, "next_working_day_receipt")?,
+        })
+    }
+}
+
+/// A request's timeline and the request checks. `timeline` is `None` when the record is not a
+/// well-formed request: the diagnostics say why (every front door gives the same ones; Python,
+/// whose `request_timeline` answers with the timeline alone, raises `RecordError` with them).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct RequestTimelineAnswer {
+    pub timeline: Option<deadlines::request::Timeline>,
+    /// True when a limit depends on a year with no notice loaded.
+    pub provisional: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RequestTimelineAnswer {
+    /// `{timeline, provisional, diagnostics}`, the diagnostics' messages in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({ "timeline": to_value(&self.timeline), "provisional": self.provisional,
+            "diagnostics": diagnostics_json(&self.diagnostics, lang) })
+    }
+}
+
+/// A request's timeline (依申请公开) with its working, and the request checks. The catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next one). A
+/// date the calendar has no data for is an error (`calendar_year_not_covered` at `/received`).
+pub fn request_timeline_with(
+    cat: &Catalogue,
+    cal: &Calendar,
+    record: &Value,
+    options: &RequestTimelineOptions,
+) -> CallResult<RequestTimelineAnswer> {
+    let cal = &*strict_or(cal, options.strict_calendar);
+    let mut settings = deadlines::request::RequestSettings::from_catalogue(cat)
+        .with_today(options.today)
+        .with_next_working_day_receipt(options.next_working_day_receipt);
+    if let Some(n) = options.due_soon_working_days {
         settings = settings.with_due_soon_working_days(n);
     }
     let diagnostics = deadlines::check_request_with(cat, cal, record, settings);
@@ -511,9 +850,15 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
         Err(_) => None,
     };
     let provisional = timeline.as_ref().is_some_and(|t| !t.provisional_years().is_empty());
-    Ok(
-        json!({ "timeline": to_value(&timeline), "provisional": provisional, "diagnostics": diagnostics_json(&diagnostics, lang) }),
-    )
+    Ok(RequestTimelineAnswer { timeline, provisional, diagnostics })
+}
+
+/// [`request_timeline_with`] over JSON: `{timeline, provisional, diagnostics}` as
+/// `gongkai deadline request --format json` prints it; `timeline` is `null` when the record is
+/// not a well-formed request. Options: [`RequestTimelineOptions`] as JSON.
+pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options: &Value) -> CallResult {
+    let options = RequestTimelineOptions::from_json(options)?;
+    Ok(request_timeline_with(cat, cal, record, &options)?.to_json(options.lang))
 }
 
 /// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with
@@ -625,6 +970,17 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_alone_lists_the_items_of_every_role() {
+        // The annual reports (政府信息公开工作年度报告) of governments and of departments are both
+        // items of administrative organs, though each resolves only for its own role.
+        let v = items(Catalogue::embedded(), &json!({"kind": "administrative"})).unwrap();
+        let ids: Vec<&str> = v.as_array().unwrap().iter().filter_map(|i| i["id"].as_str()).collect();
+        assert!(ids.contains(&"admin.art49.report.government") && ids.contains(&"admin.art49.report.department"));
+        let county = items(Catalogue::embedded(), &json!({"kind": "administrative", "tier": "county"})).unwrap();
+        assert!(county.as_array().unwrap().len() < ids.len());
+    }
+
+    #[test]
     fn a_tier_without_a_kind_is_an_argument_error_with_a_path() {
         let e = items(Catalogue::embedded(), &json!({"tier": "county"})).unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), ("invalid_argument", Some("/kind")));
@@ -657,6 +1013,73 @@ mod tests {
         assert_eq!(v[0]["code"], "input_not_utf8");
         let e = check(Checker::embedded(), &json!({}), &json!({"today": "2026-13-01"})).unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/today")));
+    }
+
+    #[test]
+    fn select_ignore_and_a_records_suppressions_filter_the_check() {
+        let checker = Checker::embedded();
+        let record = json!({"kind": "publication", "item": "admin.art20.99", "title": "x"});
+        let codes_of = |v: Value| -> Vec<String> {
+            v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+        };
+        let all = codes_of(check(checker, &record, &Value::Null).unwrap());
+        assert!(
+            all.contains(&"item_unknown".to_owned()) && all.contains(&"record_missing_field".to_owned()),
+            "{all:?}"
+        );
+        let only = codes_of(check(checker, &record, &json!({"select": ["item_unknown"]})).unwrap());
+        assert_eq!(only, ["item_unknown"]);
+        let rest = codes_of(check_text(checker, &record.to_string(), &json!({"ignore": "item"})).unwrap());
+        assert!(!rest.is_empty() && !rest.contains(&"item_unknown".to_owned()), "{rest:?}");
+        // The record's own suppression, as `gongkai check` reads it, from a value and from text.
+        let mut suppressed = record.clone();
+        suppressed["x-gongkai"] = json!({"ignore": ["item_unknown"], "reason": "a local item"});
+        for found in [
+            codes_of(check(checker, &suppressed, &Value::Null).unwrap()),
+            codes_of(check_bytes(checker, suppressed.to_string().as_bytes(), &Value::Null).unwrap()),
+        ] {
+            assert!(!found.contains(&"item_unknown".to_owned()) && found.contains(&"record_missing_field".to_owned()));
+        }
+        let e = check(checker, &record, &json!({"ignore": ["itme_unknown"]})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_selector", Some("/ignore")));
+        assert!(e.message.contains("item_unknown"), "{}", e.message);
+        let e = check(checker, &record, &json!({"select": ["item_unknown", 3]})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_argument", Some("/select/1")));
+    }
+
+    #[test]
+    fn check_request_options_read_from_json_and_serialise_back() {
+        let v = json!({"today": "2026-03-02", "lang": "en", "strict_members": true, "select": ["check"]});
+        let o = CheckRequestOptions::from_json(&v).unwrap();
+        assert_eq!(
+            o,
+            CheckRequestOptions::new()
+                .with_today(NaiveDate::from_ymd_opt(2026, 3, 2))
+                .with_lang(Lang::En)
+                .with_strict_members(true)
+                .with_select(vec!["check".into()])
+        );
+        let back: CheckRequestOptions = serde_json::from_value(serde_json::to_value(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
+        assert_eq!(o.prepare().unwrap().options.unknown_members, crate::record::UnknownMembers::Error);
+    }
+
+    #[test]
+    fn a_request_timeline_or_null_with_the_diagnostics() {
+        let (cat, cal) = (Catalogue::embedded(), Calendar::embedded());
+        // 条例第三十三条: 20 working days from the day after receipt; National Day 2025 not counted.
+        let record = json!({"kind": "request", "received": "2025-09-30"});
+        let opts = RequestTimelineOptions::new().with_today(NaiveDate::from_ymd_opt(2025, 10, 20));
+        let answer = request_timeline_with(cat, cal, &record, &opts).unwrap();
+        let timeline = answer.timeline.as_ref().unwrap();
+        assert_eq!(timeline.reply_due.as_ref().unwrap().due.to_string(), "2025-11-04");
+        assert!(!answer.provisional);
+        let v =
+            request_timeline(cat, cal, &json!({"kind": "request", "received": "2025-02-30"}), &Value::Null).unwrap();
+        assert!(v["timeline"].is_null());
+        assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "/received"), "{v}");
+        let e = request_timeline(cat, cal, &record, &json!({"due_soon_working_days": -1})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("/due_soon_working_days"));
     }
 
     #[test]

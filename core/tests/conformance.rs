@@ -2,13 +2,15 @@
 //! `{"name", "description", "record" | "input" | "input_hex", "expect": [{"code", "path"}], "options"}`;
 //! the set of (code, path) the check reports must equal `expect` exactly. The Python and JS
 //! suites run the same files. Options: `today` (YYYY-MM-DD), `overlays` (paths relative to
-//! `tests/cases/`), `skip_screening`. Each case is also checked from its JSON text
+//! `tests/cases/`), `skip_screening`, `strict_calendar`, `strict_members`, `select`, `ignore` (read
+//! by the facade's `CheckRequestOptions`, as every binding reads them). Each case is also checked from its JSON text
 //! (`check_json`, which reads well-formed publications without a `Value` tree): same diagnostics.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use gongkai::check::{self, CheckOptions, input};
+use gongkai::check::{self, input};
+use gongkai::facade;
 use gongkai::{Catalogue, Diagnostic, Lang};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
@@ -43,17 +45,21 @@ fn case_diagnostics(case: &Value) -> Result<Vec<Diagnostic>, Failed> {
         let rel = o.as_str().ok_or("overlay path must be a string")?;
         cat = cat.with_overlay_file(cases_dir().join(rel)).map_err(|e| format!("overlay {rel}: {e}"))?;
     }
-    let mut opts = CheckOptions::default();
-    if let Some(t) = opts_v.get("today").and_then(Value::as_str) {
-        opts.today = Some(t.parse().map_err(|e| format!("bad options.today: {e}"))?);
-    }
-    opts.skip_screening = opts_v.get("skip_screening").and_then(Value::as_bool).unwrap_or(false);
-    opts.strict_calendar = opts_v.get("strict_calendar").and_then(Value::as_bool).unwrap_or(false);
+    // The options as every front door takes them (today, skip_screening, strict_calendar,
+    // strict_members, select, ignore): the facade's one type, and its filter.
+    let prepared =
+        facade::CheckRequestOptions::from_json(&opts_v).and_then(|o| o.prepare()).map_err(|e| e.to_string())?;
+    let opts = &prepared.options;
+    let filtered = |mut diags: Vec<Diagnostic>, record: Option<&Value>| {
+        prepared.filter.apply(record, &mut diags);
+        diags
+    };
 
     Ok(if let Some(record) = case.get("record") {
-        let diags = check::check_value(&cat, record, &opts);
+        let diags = filtered(check::check_value(&cat, record, opts), Some(record));
         // From text, a well-formed publication takes the fast path (no `Value` tree): same answer.
-        let from_text = check::check_json(&cat, &record.to_string(), &opts).map_err(|e| e.to_string())?;
+        let checker = check::Checker::new(&cat);
+        let from_text = facade::check_text_with(&checker, &record.to_string(), &prepared);
         if from_text != diags {
             return Err(format!("check_json disagrees with check_value:\n{from_text:#?}\n{diags:#?}").into());
         }
@@ -65,16 +71,17 @@ fn case_diagnostics(case: &Value) -> Result<Vec<Diagnostic>, Failed> {
             _ => return Err("case has no `record`, `input` or `input_hex`".into()),
         };
         match input::require_utf8(&bytes) {
-            Err(d) => vec![d],
+            Err(d) => filtered(vec![d], None),
             Ok(text) => match input::parse_record(text) {
                 Ok(v) => {
-                    let diags = check::check_value(&cat, &v, &opts);
-                    if check::check_json(&cat, text, &opts).ok().as_ref() != Some(&diags) {
+                    let diags = filtered(check::check_value(&cat, &v, opts), Some(&v));
+                    if check::check_json(&cat, text, opts).ok().map(|d| filtered(d, Some(&v))).as_ref() != Some(&diags)
+                    {
                         return Err("check_json disagrees with check_value".into());
                     }
                     diags
                 }
-                Err(e) => vec![input::json_error_diagnostic(&e, text)],
+                Err(e) => filtered(vec![input::json_error_diagnostic(&e, text)], None),
             },
         }
     })

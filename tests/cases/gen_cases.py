@@ -662,6 +662,23 @@ case("unknown_member_nested", "a misspelt member of a review entry", NORMATIVE,
 case("unknown_member_in_institution", "`teir` for `tier`: the tier is missing, and the typo is named", BUDGET,
      {"/institution": {"kind": "administrative", "teir": "county", "role": "government"}},
      [("record_unknown_member", "/institution/teir"), ("record_missing_field", "/institution/tier")])
+# What is reported: the options every front door takes (`--select`/`--ignore`/`--strict-members`,
+# Python's keyword arguments, the browser's options object) and a record's own suppressions.
+case("select_only_screening", "`select: [screening]` reports the mobile and nothing of the unknown member", BUDGET,
+     {"/remark": "经办人电话13912345678"}, [("screening_mobile", "/remark")], {"select": ["screening"]})
+case("ignore_by_code", "`ignore` drops one code and keeps the rest", BUDGET,
+     {"/published": DELETE, "/publish_date": "2026-03-20"},
+     [("publication_overdue", "/published")], {"today": "2026-04-01", "ignore": ["record_unknown_member"]})
+case("ignore_loses_to_a_more_specific_select", "`ignore: [screening]` with `select: [screening_mobile]` keeps mobiles only",
+     BUDGET, {"/remark": "经办人电话13912345678，身份证号11010519491231002X"},
+     [("screening_mobile", "/remark")], {"select": ["screening_mobile"], "ignore": ["screening"]})
+case("strict_members_error", "`strict_members`: the undefined member is an error (same code, same path)", BUDGET,
+     {"/remark": "备注"}, [("record_unknown_member", "/remark")], {"strict_members": True})
+case("suppression_in_the_record", "a record's `x-gongkai` suppression drops the code it names", BUDGET,
+     {"/remark": "备注", "/x-gongkai": {"ignore": ["record_unknown_member"], "reason": "导出系统的附加列"}})
+case("suppression_without_reason", "a suppression with no reason still suppresses, and is itself reported", BUDGET,
+     {"/remark": "备注", "/x-gongkai": {"ignore": ["record_unknown_member"]}},
+     [("suppression_without_reason", "/x-gongkai/ignore")])
 case("clean_x_gongkai_and_schema_allowed", "`x-gongkai` (per-record settings) and `$schema` are allowed", BUDGET,
      {"/x-gongkai": {"ignore": ["channel_not_in_catalogue"], "reason": "测试"},
       "/$schema": "https://gongkai.invalid/schema/record.schema.json"})

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Callable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union, final
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union, final
 
 __all__ = [
     "Calendar",
@@ -272,6 +272,9 @@ def check(
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
     strict_calendar: bool = False,
+    strict_members: bool = False,
+    select: Union[str, Iterable[str], None] = None,
+    ignore: Union[str, Iterable[str], None] = None,
 ) -> Report: ...
 def check_many(
     records: Any,
@@ -283,6 +286,9 @@ def check_many(
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
     strict_calendar: bool = False,
+    strict_members: bool = False,
+    select: Union[str, Iterable[str], None] = None,
+    ignore: Union[str, Iterable[str], None] = None,
 ) -> Reports: ...
 
 def audit(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from gongkai import _gongkai
 
@@ -112,8 +112,11 @@ def check_many(
     catalogue: Optional[_gongkai.Catalogue] = None,
     screening: bool = True,
     strict_calendar: bool = False,
+    strict_members: bool = False,
+    select: Union[str, Iterable[str], None] = None,
+    ignore: Union[str, Iterable[str], None] = None,
 ) -> _gongkai.Reports:
-    """check_many(records, threads=None, progress=False, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False)
+    """check_many(records, threads=None, progress=False, *, lang="zh", today=None, catalogue=None, screening=True, strict_calendar=False, strict_members=False, select=None, ignore=None)
 
     Check many records on every core (the GIL is released while rules run). `records` is a list
     or any iterable of dicts / JSON strings / bytes, a pandas or polars DataFrame (a row per
@@ -123,6 +126,7 @@ def check_many(
     `FILE:LINE`). Returns `Reports`, in input order; bad records get a diagnostic each, the
     batch never stops at one. `strict_calendar=True` refuses provisional years (time limits in a
     year with no State Council notice are not checked, instead of derived from the 放假办法).
+    `strict_members`, `select` and `ignore` are as for `check()` (and `gongkai check`).
     """
     if isinstance(records, (str, bytes, dict)):
         raise TypeError(
@@ -133,7 +137,7 @@ def check_many(
     if paths is not None:
         bar = _progress_bar(None) if progress else None
         try:
-            return _gongkai._check_paths(paths, threads, bar.update if bar is not None else None, lang, today, catalogue, screening, strict_calendar)
+            return _gongkai._check_paths(paths, threads, bar.update if bar is not None else None, lang, today, catalogue, screening, strict_calendar, strict_members, select, ignore)
         finally:
             if bar is not None:
                 bar.close()
@@ -146,8 +150,8 @@ def check_many(
     update: Optional[Callable[[int], Any]] = bar.update if bar is not None else None
     try:
         if slices is not None:
-            return _gongkai._check_ndjson(slices, threads, update, lang, today, catalogue, screening, strict_calendar)
-        return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening, strict_calendar)
+            return _gongkai._check_ndjson(slices, threads, update, lang, today, catalogue, screening, strict_calendar, strict_members, select, ignore)
+        return _gongkai._check_batch(records, threads, update, lang, today, catalogue, screening, strict_calendar, strict_members, select, ignore)
     finally:
         if bar is not None:
             bar.close()

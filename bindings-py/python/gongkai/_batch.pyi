@@ -1,5 +1,5 @@
 import datetime
-from typing import Any, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from gongkai import Catalogue, Reports
 
@@ -13,4 +13,7 @@ def check_many(
     catalogue: Optional[Catalogue] = None,
     screening: bool = True,
     strict_calendar: bool = False,
+    strict_members: bool = False,
+    select: Union[str, Iterable[str], None] = None,
+    ignore: Union[str, Iterable[str], None] = None,
 ) -> Reports: ...

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 
 use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
-use gongkai::{Baseline, Filter, Selection};
+use gongkai::facade::{CheckRequestOptions, PreparedCheck};
+use gongkai::{Baseline, Filter};
 use gongkai::sources::{self as input, Payload, Unit};
 
 mod attachments;
@@ -135,16 +136,30 @@ pub fn run(mut args: Args) -> CmdResult {
     if args.statistics && args.format == CheckFormat::Sarif {
         return Err("--statistics works with --format text or json".into());
     }
-    let select: Vec<&str> =
-        if args.select.is_empty() { config.select.iter() } else { args.select.iter() }.map(String::as_str).collect();
-    let ignore: Vec<&str> = config.ignore.iter().chain(&args.ignore).map(String::as_str).collect();
-    let selection = Selection::new(&select, &ignore).map_err(|e| match &config.file {
-        Some(f) if !args.select.contains(&e.selector) && !args.ignore.contains(&e.selector) => {
-            format!("{}: {e}", f.display())
+    let select: Vec<String> = if args.select.is_empty() { config.select.clone() } else { args.select.clone() };
+    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
+    let lang: Lang = args.lang.or(config.lang).unwrap_or_default().into();
+    let no_screening = args.no_screening || config.no_screening.unwrap_or(false);
+    // The same options type, and the same filter, as Python's and the browser's `check`.
+    let request = CheckRequestOptions::new()
+        .with_lang(lang)
+        .with_today(args.today)
+        .with_skip_screening(no_screening)
+        .with_strict_members(args.strict_members)
+        .with_select(select)
+        .with_ignore(ignore);
+    let PreparedCheck { options: mut opts, filter, .. } = request.prepare().map_err(|e| {
+        // A selector from the settings file is named with the file.
+        let from_flags = args
+            .select
+            .iter()
+            .chain(&args.ignore)
+            .any(|s| e.message.starts_with(&format!("unknown code or prefix `{s}`")));
+        match &config.file {
+            Some(f) if !from_flags => format!("{}: {}", f.display(), e.message),
+            _ => e.message,
         }
-        _ => e.to_string(),
     })?;
-    let filter = Filter::new(selection);
     let mut baseline = match args.baseline.as_ref().or(config.baseline.as_ref()) {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
@@ -159,13 +174,6 @@ pub fn run(mut args: Args) -> CmdResult {
         cat = cat.with_overlay_file(&path)?;
     }
     let checker = Checker::new(&cat);
-    let lang: Lang = args.lang.or(config.lang).unwrap_or_default().into();
-    let no_screening = args.no_screening || config.no_screening.unwrap_or(false);
-    let mut opts = CheckOptions::default()
-        .with_lang(lang)
-        .with_skip_screening(no_screening)
-        .with_strict_members(args.strict_members);
-    opts.today = args.today;
     let mut calendar = args.calendar.clone();
     calendar.calendars.splice(0..0, config.calendars.iter().cloned());
     calendar.strict_calendar |= config.strict_calendar.unwrap_or(false);

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gongkai::deadlines::request::{RequestSettings, Timeline, request_timeline};
 use gongkai::deadlines::{self, Deadline, ExcludedReason};
+use gongkai::facade::{self, RequestTimelineOptions};
 use gongkai::{Catalogue, Severity};
 
 use super::calendar::{CalendarArgs, parse_date};
@@ -168,23 +168,17 @@ fn run_request(
     for overlay in overlays {
         cat = cat.with_overlay_file(overlay)?;
     }
-    let settings = RequestSettings::from_catalogue(&cat)
-        .with_next_working_day_receipt(next_working_day_receipt)
-        .with_today(today)
-        .with_due_soon_working_days(due_soon);
-    let diagnostics = deadlines::check_request_with(&cat, cal, &value, settings);
-    let record: Option<deadlines::RequestRecord> = deadlines::request::read_request(&value).ok();
-    let timeline: Option<Timeline> = match &record {
-        Some(r) => Some(request_timeline(cal, r, settings)?),
-        None => None,
-    };
     let lang = gongkai::Lang::from(lang);
+    // The same call, and the same answer, as Python's `request_timeline` and the browser's.
+    let options = RequestTimelineOptions::new()
+        .with_lang(lang)
+        .with_today(today)
+        .with_due_soon_working_days(Some(due_soon))
+        .with_next_working_day_receipt(next_working_day_receipt);
+    let answer = facade::request_timeline_with(&cat, cal, &value, &options).map_err(|e| e.message)?;
+    let (timeline, diagnostics) = (&answer.timeline, &answer.diagnostics);
     match format {
-        Format::Json => {
-            let diags: Vec<_> = diagnostics.iter().map(|d| d.localized(lang)).collect();
-            let provisional = timeline.as_ref().is_some_and(|t| !t.provisional_years().is_empty());
-            print_json(&serde_json::json!({ "timeline": timeline, "provisional": provisional, "diagnostics": diags }))?;
-        }
+        Format::Json => print_json(&answer.to_json(lang))?,
         Format::Text => {
             let mut out = std::io::stdout().lock();
             if let Some(t) = &timeline {
@@ -229,7 +223,7 @@ fn run_request(
                     )?;
                 }
             }
-            for d in &diagnostics {
+            for d in diagnostics {
                 writeln!(out, "{}: {} at `{}`: {}", d.severity, d.code, d.path, d.message.get(lang))?;
             }
         }
