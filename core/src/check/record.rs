@@ -363,7 +363,7 @@ impl Reader<'_> {
     }
 
     /// The object `node` (at `base`) as the type `def`, its undeclared members reported.
-    pub fn open<'v>(&mut self, node: Node<'v>, def: &'static str, base: &str, extra: &[&str]) -> Obj<'v> {
+    pub fn open<'v>(&mut self, node: Node<'v>, def: &'static str, base: impl Display, extra: &[&str]) -> Obj<'v> {
         unknown_members(node, base, declared(def), extra, self.unknown, self.diags);
         Obj { node, def }
     }
@@ -401,7 +401,8 @@ impl Reader<'_> {
     pub fn object<'v>(&mut self, obj: &Obj<'v>, key: &str, def: &'static str, base: &str) -> Option<Obj<'v>> {
         let v = obj.get(key)?;
         if v.is_object() {
-            return Some(self.open(v, def, &format!("{base}/{key}"), &[]));
+            // The pointer is written only if a member is reported (most records have none).
+            return Some(self.open(v, def, format_args!("{base}/{key}"), &[]));
         }
         if !v.is_null() {
             self.wrong_type(format!("{base}/{key}"), "object", v);
@@ -470,7 +471,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                 r.wrong_type(base.to_string(), "object", a);
                 continue;
             }
-            let m = &r.open(a, "Attachment", &base.to_string(), &[]);
+            let m = &r.open(a, "Attachment", base, &[]);
             r.str(m, "name", &base);
             r.str(m, "text", &base);
         }
@@ -483,7 +484,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                 r.wrong_type(base.to_string(), "object", v);
                 continue;
             }
-            let m = &r.open(v, "Review", &base.to_string(), &[]);
+            let m = &r.open(v, "Review", base, &[]);
             let stage = match r.str(m, "stage", &base) {
                 Some("business") => Some(ReviewStage::Business),
                 Some("legal") => Some(ReviewStage::Legal),
@@ -631,6 +632,7 @@ fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
 }
 
 /// `{base}/{index}`, written only if a diagnostic needs it (most records have no error).
+#[derive(Clone, Copy)]
 struct Indexed(&'static str, usize);
 
 impl Display for Indexed {

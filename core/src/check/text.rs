@@ -11,9 +11,12 @@
 //! integers of more than 18 digits, `-0`, escapes other than JSON's own, and nesting deeper than
 //! [`MAX_DEPTH`] (serde_json's limit is 127). Property tests check the contract against serde_json.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::record::{Doc, DocVisitor};
 
 /// Containers nested deeper than this are declined (serde_json rejects more than 127).
 const MAX_DEPTH: usize = 100;
@@ -205,6 +208,78 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Read one value straight into a [`Doc`], with no serde visitor between the bytes and the
+    /// tree: the reader of every record given as JSON text. It takes and declines exactly what
+    /// the `Deserializer` below does (the tests hold the two to serde_json).
+    pub(crate) fn doc(&mut self) -> Result<Doc<'de>> {
+        self.doc_on(&mut Vec::new(), &mut Vec::new())
+    }
+
+    /// [`Reader::doc`], gathering each object's members and each array's elements on shared
+    /// stacks, so that every object and array is allocated once, at its final size.
+    fn doc_on(
+        &mut self,
+        members: &mut Vec<(Cow<'de, str>, Doc<'de>)>,
+        elements: &mut Vec<Doc<'de>>,
+    ) -> Result<Doc<'de>> {
+        self.skip_whitespace();
+        match self.peek().ok_or(Declined)? {
+            b'"' => Ok(Doc::Str(self.string()?.into_cow())),
+            b'{' => {
+                self.enter()?;
+                self.pos += 1;
+                let from = members.len();
+                self.skip_whitespace();
+                if self.peek() != Some(b'}') {
+                    loop {
+                        self.skip_whitespace();
+                        // Keys are strings (`{1: 2}` and `{"a":1,}` are not JSON).
+                        if self.peek() != Some(b'"') {
+                            return Err(Declined);
+                        }
+                        let key = self.string()?.into_cow();
+                        self.expect(b':')?;
+                        let value = self.doc_on(members, elements)?;
+                        members.push((key, value));
+                        self.skip_whitespace();
+                        if self.peek() != Some(b',') {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.expect(b'}')?;
+                self.depth -= 1;
+                Ok(Doc::object(members.drain(from..).collect()))
+            }
+            b'[' => {
+                self.enter()?;
+                self.pos += 1;
+                let from = elements.len();
+                self.skip_whitespace();
+                if self.peek() != Some(b']') {
+                    loop {
+                        let value = self.doc_on(members, elements)?;
+                        elements.push(value);
+                        self.skip_whitespace();
+                        if self.peek() != Some(b',') {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.expect(b']')?;
+                self.depth -= 1;
+                Ok(Doc::Array(elements.drain(from..).collect()))
+            }
+            b't' => self.literal("true").map(|()| Doc::Bool(true)),
+            b'f' => self.literal("false").map(|()| Doc::Bool(false)),
+            b'n' => self.literal("null").map(|()| Doc::Null),
+            b'-' | b'0'..=b'9' => self.integer(DocVisitor),
+            _ => Err(Declined),
+        }
+    }
+
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH { Err(Declined) } else { Ok(()) }
@@ -218,6 +293,13 @@ enum Text<'de> {
 }
 
 impl<'de> Text<'de> {
+    fn into_cow(self) -> Cow<'de, str> {
+        match self {
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Owned(s) => Cow::Owned(s),
+        }
+    }
+
     fn visit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self {
             Text::Borrowed(s) => visitor.visit_borrowed_str(s),
@@ -485,15 +567,23 @@ mod tests {
     use super::*;
 
     /// The contract: what the reader accepts, serde_json accepts with the same value.
+    /// And the direct reader into a `Doc` takes exactly what the `Deserializer` takes, with the
+    /// same value.
     fn agrees(text: &str) -> bool {
+        let mut reader = Reader::new(text);
+        let doc = reader.doc().and_then(|d| reader.end().map(|()| d.to_value()));
         match value(text) {
             Ok(v) => {
                 let expected: Value = serde_json::from_str(text)
                     .unwrap_or_else(|e| panic!("the reader took a text serde_json rejects ({e}): {text:?}"));
                 assert_eq!(v, expected, "{text:?}");
+                assert_eq!(doc.ok().as_ref(), Some(&expected), "the Doc reader differs on {text:?}");
                 true
             }
-            Err(Declined) => false,
+            Err(Declined) => {
+                assert!(doc.is_err(), "the Doc reader took a text the Deserializer declines: {text:?}");
+                false
+            }
         }
     }
 
