@@ -89,8 +89,7 @@ impl<'de> Deserialize<'de> for Doc<'de> {
     }
 }
 
-/// Builds a [`Doc`] from any serde deserializer; also lends the JSON text reader its numbers.
-pub(crate) struct DocVisitor;
+struct DocVisitor;
 
 impl<'de> Visitor<'de> for DocVisitor {
     type Value = Doc<'de>;
