@@ -304,7 +304,8 @@ static DECLARED: LazyLock<BTreeMap<String, Vec<String>>> = LazyLock::new(declare
 
 /// The declared members of the object type `def` (a type's name in the generated schema).
 pub(crate) fn declared(def: &str) -> &'static [String] {
-    DECLARED.get(def).map_or(&[], Vec::as_slice)
+    // A dozen types: a scan comparing lengths first costs less than the map's byte comparisons.
+    DECLARED.iter().find(|(name, _)| name.len() == def.len() && *name == def).map_or(&[], |(_, m)| m.as_slice())
 }
 
 /// Reads the members of a record's objects, reporting each problem once.
