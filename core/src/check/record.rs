@@ -473,8 +473,8 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                 continue;
             }
             let m = &r.open(a, "Attachment", base, &[]);
-            r.str(m, "name", &base);
-            r.str(m, "text", &base);
+            r.str(m, "name", base);
+            r.str(m, "text", base);
         }
     }
     if let Some(reviews) = r.array(obj, "review", "") {
@@ -486,7 +486,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                 continue;
             }
             let m = &r.open(v, "Review", base, &[]);
-            let stage = match r.str(m, "stage", &base) {
+            let stage = match r.str(m, "stage", base) {
                 Some("business") => Some(ReviewStage::Business),
                 Some("legal") => Some(ReviewStage::Legal),
                 Some("confidentiality") => Some(ReviewStage::Confidentiality),
@@ -501,11 +501,11 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                     None
                 }
             };
-            let date = r.date(m, "date", &base);
+            let date = r.date(m, "date", base);
             if !m.contains_key("date") {
                 r.missing(format!("{base}/date"), "审查日期");
             }
-            let result = match r.str(m, "result", &base) {
+            let result = match r.str(m, "result", base) {
                 None | Some("approved") => ReviewResult::Approved,
                 Some("rejected") => ReviewResult::Rejected,
                 Some(other) => {
@@ -513,7 +513,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                     ReviewResult::Approved
                 }
             };
-            r.str(m, "reviewer_role", &base);
+            r.str(m, "reviewer_role", base);
             out.push(ReviewRef { index: i, stage, date, result });
         }
         p.review = Some(out);
