@@ -139,17 +139,45 @@ impl<'de> Visitor<'de> for DocVisitor {
         while let Some(key) = map.next_key::<Key<'de>>()? {
             members.push((key.0, map.next_value()?));
         }
+        Ok(Doc::object(members))
+    }
+}
+
+impl<'de> Doc<'de> {
+    /// An object of `members` in the order they were read: sorted by key, a repeated key
+    /// keeping its last value.
+    pub(crate) fn object(mut members: Vec<(Cow<'de, str>, Doc<'de>)>) -> Doc<'de> {
         // Stable: of a repeated key's members the last read stays last, and is the one kept.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.sort_by(|a, b| key_order(&a.0, &b.0));
         members.dedup_by(|later, kept| {
-            let repeated = later.0 == kept.0;
+            let repeated = is_key(&later.0, &kept.0);
             if repeated {
                 std::mem::swap(later, kept);
             }
             repeated
         });
-        Ok(Doc::Object(members))
+        Doc::Object(members)
     }
+}
+
+/// The byte order of two keys (a `Value`'s map order), compared inline: keys are short and
+/// differ within a few bytes, where a call to the C library's `memcmp` per comparison was most
+/// of the cost of sorting a record's members.
+#[inline]
+pub(crate) fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Whether an object's key is `key`: lengths first, then the bytes inline (see [`key_order`]).
+#[inline]
+fn is_key(k: &str, key: &str) -> bool {
+    k.len() == key.len() && k.bytes().zip(key.bytes()).all(|(x, y)| x == y)
 }
 
 /// An object's key, borrowed unless it had escapes.
@@ -285,7 +313,14 @@ impl<'a> Node<'a> {
     pub fn get(self, key: &str) -> Option<Node<'a>> {
         match self {
             Node::Value(Value::Object(m)) => m.get(key).map(Node::Value),
-            Node::Doc(Doc::Object(m)) => m.binary_search_by(|(k, _)| (**k).cmp(key)).ok().map(|i| Node::Doc(&m[i].1)),
+            // A record's objects have a dozen members or so: a scan that compares lengths first
+            // beats a binary search, whose every step compared bytes; large objects are searched.
+            Node::Doc(Doc::Object(m)) if m.len() <= 24 => {
+                m.iter().find(|(k, _)| is_key(k, key)).map(|(_, v)| Node::Doc(v))
+            }
+            Node::Doc(Doc::Object(m)) => {
+                m.binary_search_by(|(k, _)| key_order(k, key)).ok().map(|i| Node::Doc(&m[i].1))
+            }
             _ => None,
         }
     }
@@ -460,7 +495,7 @@ pub enum UnknownMembers {
 /// with the nearest known one; `extra` lists names allowed besides.
 pub fn unknown_members(
     obj: Node<'_>,
-    base: &str,
+    base: impl fmt::Display,
     known: &[String],
     extra: &[&str],
     policy: UnknownMembers,
@@ -469,10 +504,10 @@ pub fn unknown_members(
     // Both in key order: one walk along the two, not a search per member.
     let mut at = 0;
     for (key, _) in obj.members() {
-        while at < known.len() && known[at].as_str() < key {
+        while at < known.len() && key_order(&known[at], key).is_lt() {
             at += 1;
         }
-        if known.get(at).is_some_and(|k| k == key) || extra.contains(&key) {
+        if known.get(at).is_some_and(|k| is_key(k, key)) || extra.iter().any(|e| is_key(e, key)) {
             continue;
         }
         let path = format!("{base}/{}", pointer_token(key));

@@ -67,7 +67,7 @@ pub struct CheckedRecord {
 pub(super) fn parse_doc(text: &str) -> std::result::Result<Doc<'_>, serde_json::Error> {
     use serde::Deserialize;
     let mut fast = text::Reader::new(text);
-    if let Ok(doc) = Doc::deserialize(&mut fast)
+    if let Ok(doc) = fast.doc()
         && fast.end().is_ok()
     {
         return Ok(doc);

@@ -1,19 +1,22 @@
-//! A JSON text reader for the fast path, for the one thing serde_json's reader is slow at here:
+//! The JSON text reader of records: it reads a text straight into a [`Doc`] (no `Value`, no
+//! serde visitor between), and does quickly the one thing serde_json's reader is slow at here,
 //! finding the end of a long string. serde_json looks 8 bytes at a time; a record's body is
 //! kilobytes of one string, and this reader looks 64 at a time with AVX2 (16 with SSE2, 8 in a
 //! `u64` on other targets).
 //!
-//! It is a serde `Deserializer`, so [`super::fast`] reads a record through it exactly as through
-//! serde_json. Its contract is one-sided: whatever it accepts, serde_json accepts with the same
+//! Its contract is one-sided: whatever it accepts, serde_json accepts with the same
 //! values; anything else it DECLINES, and the caller falls back to serde_json (the `Value` path,
 //! which reports the error with its line and column). So it declines, rather than reads, what
 //! serde_json reads in ways not worth matching bit for bit: numbers with a fraction or an exponent,
 //! integers of more than 18 digits, `-0`, escapes other than JSON's own, and nesting deeper than
 //! [`MAX_DEPTH`] (serde_json's limit is 127). Property tests check the contract against serde_json.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+use crate::record::Doc;
 
 /// Containers nested deeper than this are declined (serde_json rejects more than 127).
 const MAX_DEPTH: usize = 100;
@@ -30,12 +33,6 @@ impl fmt::Display for Declined {
 }
 
 impl std::error::Error for Declined {}
-
-impl de::Error for Declined {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Declined
-    }
-}
 
 type Result<T> = std::result::Result<T, Declined>;
 
@@ -177,7 +174,7 @@ impl<'de> Reader<'de> {
     }
 
     /// An integer as serde_json gives it: `u64` when not negative, `i64` when negative.
-    fn integer<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+    fn integer(&mut self) -> Result<Number> {
         let bytes = self.bytes();
         let negative = bytes[self.pos] == b'-';
         let start = self.pos + usize::from(negative);
@@ -198,10 +195,81 @@ impl<'de> Reader<'de> {
         let magnitude = digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
         self.pos = end;
         match (negative, magnitude) {
-            (false, n) => visitor.visit_u64(n),
+            (false, n) => Ok(n.into()),
             // serde_json reads `-0` as the float -0.0.
             (true, 0) => Err(Declined),
-            (true, n) => visitor.visit_i64(-(n as i64)),
+            (true, n) => Ok((-(n as i64)).into()),
+        }
+    }
+
+    /// Read one value straight into a [`Doc`], with no serde visitor between the bytes and the
+    /// tree: the reader of every record given as JSON text.
+    pub(crate) fn doc(&mut self) -> Result<Doc<'de>> {
+        self.doc_on(&mut Vec::new(), &mut Vec::new())
+    }
+
+    /// [`Reader::doc`], gathering each object's members and each array's elements on shared
+    /// stacks, so that every object and array is allocated once, at its final size.
+    fn doc_on(
+        &mut self,
+        members: &mut Vec<(Cow<'de, str>, Doc<'de>)>,
+        elements: &mut Vec<Doc<'de>>,
+    ) -> Result<Doc<'de>> {
+        self.skip_whitespace();
+        match self.peek().ok_or(Declined)? {
+            b'"' => Ok(Doc::Str(self.string()?.into_cow())),
+            b'{' => {
+                self.enter()?;
+                self.pos += 1;
+                let from = members.len();
+                self.skip_whitespace();
+                if self.peek() != Some(b'}') {
+                    loop {
+                        self.skip_whitespace();
+                        // Keys are strings (`{1: 2}` and `{"a":1,}` are not JSON).
+                        if self.peek() != Some(b'"') {
+                            return Err(Declined);
+                        }
+                        let key = self.string()?.into_cow();
+                        self.expect(b':')?;
+                        let value = self.doc_on(members, elements)?;
+                        members.push((key, value));
+                        self.skip_whitespace();
+                        if self.peek() != Some(b',') {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.expect(b'}')?;
+                self.depth -= 1;
+                Ok(Doc::object(members.drain(from..).collect()))
+            }
+            b'[' => {
+                self.enter()?;
+                self.pos += 1;
+                let from = elements.len();
+                self.skip_whitespace();
+                if self.peek() != Some(b']') {
+                    loop {
+                        let value = self.doc_on(members, elements)?;
+                        elements.push(value);
+                        self.skip_whitespace();
+                        if self.peek() != Some(b',') {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.expect(b']')?;
+                self.depth -= 1;
+                Ok(Doc::Array(elements.drain(from..).collect()))
+            }
+            b't' => self.literal("true").map(|()| Doc::Bool(true)),
+            b'f' => self.literal("false").map(|()| Doc::Bool(false)),
+            b'n' => self.literal("null").map(|()| Doc::Null),
+            b'-' | b'0'..=b'9' => self.integer().map(Doc::Number),
+            _ => Err(Declined),
         }
     }
 
@@ -218,117 +286,11 @@ enum Text<'de> {
 }
 
 impl<'de> Text<'de> {
-    fn visit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+    fn into_cow(self) -> Cow<'de, str> {
         match self {
-            Text::Borrowed(s) => visitor.visit_borrowed_str(s),
-            Text::Owned(s) => visitor.visit_string(s),
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Owned(s) => Cow::Owned(s),
         }
-    }
-}
-
-impl<'de> Deserializer<'de> for &mut Reader<'de> {
-    type Error = Declined;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.skip_whitespace();
-        match self.peek().ok_or(Declined)? {
-            b'"' => self.string()?.visit(visitor),
-            b'{' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_map(Entries { reader: self, first: true })?;
-                self.expect(b'}')?;
-                self.depth -= 1;
-                Ok(value)
-            }
-            b'[' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_seq(Elements { reader: self, first: true })?;
-                self.expect(b']')?;
-                self.depth -= 1;
-                Ok(value)
-            }
-            b't' => self.literal("true").and_then(|()| visitor.visit_bool(true)),
-            b'f' => self.literal("false").and_then(|()| visitor.visit_bool(false)),
-            b'n' => self.literal("null").and_then(|()| visitor.visit_unit()),
-            b'-' | b'0'..=b'9' => self.integer(visitor),
-            _ => Err(Declined),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.skip_whitespace();
-        if self.peek() == Some(b'n') {
-            self.literal("null")?;
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
-    }
-}
-
-/// An object's entries; the reader is past the `{`, and the caller reads the `}`.
-struct Entries<'a, 'de> {
-    reader: &'a mut Reader<'de>,
-    first: bool,
-}
-
-impl<'de> MapAccess<'de> for Entries<'_, 'de> {
-    type Error = Declined;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let r = &mut *self.reader;
-        r.skip_whitespace();
-        match r.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => {
-                r.pos += 1;
-                r.skip_whitespace();
-            }
-            Some(b'"') if self.first => {}
-            _ => return Err(Declined),
-        }
-        self.first = false;
-        // Keys are strings (`{1: 2}` and `{"a":1,}` are not JSON).
-        if r.peek() != Some(b'"') {
-            return Err(Declined);
-        }
-        seed.deserialize(&mut *r).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        self.reader.expect(b':')?;
-        seed.deserialize(&mut *self.reader)
-    }
-}
-
-/// An array's elements; the reader is past the `[`, and the caller reads the `]`.
-struct Elements<'a, 'de> {
-    reader: &'a mut Reader<'de>,
-    first: bool,
-}
-
-impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
-    type Error = Declined;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let r = &mut *self.reader;
-        r.skip_whitespace();
-        match r.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => r.pos += 1,
-            Some(_) if self.first => {}
-            _ => return Err(Declined),
-        }
-        self.first = false;
-        seed.deserialize(&mut *r).map(Some)
     }
 }
 
@@ -472,9 +434,9 @@ mod x86 {
 #[cfg(test)]
 pub(crate) fn value(text: &str) -> Result<serde_json::Value> {
     let mut reader = Reader::new(text);
-    let value = serde::Deserialize::deserialize(&mut reader)?;
+    let doc = reader.doc()?;
     reader.end()?;
-    Ok(value)
+    Ok(doc.to_value())
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::Finding;
 use super::codes::MUST_BE_MASKED;
-use super::{Finding, scan};
 use crate::diagnostics::{Diagnostic, message};
 use crate::model::{Item, Text};
 
@@ -39,11 +39,14 @@ pub(crate) fn scan_to_diagnostics_at(
     json_pointer: impl FnOnce() -> String,
     item: Option<&Item>,
 ) -> Vec<Diagnostic> {
-    let mut findings = scan(text);
-    findings.retain(Finding::is_actionable);
-    if findings.is_empty() {
+    // Most texts have no finding, or only informational ones (an office's telephone, a credit
+    // code): decided on the hits, before offsets and masked previews are written for them.
+    let hits = super::hits(text, false);
+    if !hits.iter().any(|h| !h.redacted && h.info.severity > crate::diagnostics::Severity::Info) {
         return Vec::new();
     }
+    let mut findings = super::findings_from_hits(text, &hits, false);
+    findings.retain(Finding::is_actionable);
     let pointer = json_pointer();
     let rule = item.and_then(|i| i.personal_data.as_ref());
     let key = field_key(&pointer);
