@@ -5,9 +5,9 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use gongkai::Filter;
 use gongkai::check::{CheckOptions, Checker, input};
 use gongkai::facade::{self, CheckRequestOptions, PreparedCheck};
-use gongkai::Filter;
 use gongkai::sources::{self, Payload, Unit};
 use gongkai::{Catalogue, Diagnostic, Lang, Text};
 use pyo3::exceptions::PyValueError;

@@ -13,8 +13,8 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use gongkai::diagnostics::{Arg, MessageParts, MessageTemplate};
 use gongkai::SharedStr;
+use gongkai::diagnostics::{Arg, MessageParts, MessageTemplate};
 use gongkai::{Diagnostic, Message, Severity, Text};
 
 use crate::result::RecordResult;

@@ -94,8 +94,8 @@ pub use filter::{Baseline, BaselineError, Filter, Selection, Suppressions, Unkno
 pub use model::{
     Applicability, Audience, Citation, Complaint, DomainInfo, DomainRegistry, Element, ElementType, Flags, Ground,
     GroundSet, Institution, InstitutionRegistry, Item, ItemChange, KindInfo, Lang, LevelInfo, MissingRow, Mode, Nature,
-    NonObligation, Overlay, Period, PersonalDataRule, RequestOptions, ResponseType, ResponseTypeInfo, SharedStr, Source,
-    Status, Template, Text, TierInfo, Timing, TimingStart, Variant, WithdrawalRule,
+    NonObligation, Overlay, Period, PersonalDataRule, RequestOptions, ResponseType, ResponseTypeInfo, SharedStr,
+    Source, Status, Template, Text, TierInfo, Timing, TimingStart, Variant, WithdrawalRule,
 };
 pub use record::{DATE_FORM, DateError, date_help, parse_date, parse_date_strict};
 pub use registry::{code_info, codes};

@@ -3,9 +3,9 @@
 //! overlays, and the audit by domain. Expected rows are read off the reference tables (each
 //! domain's 公开层级 and 公开主体 columns), not off the resolver.
 
-use gongkai::{Status, Timing, TimingStart};
 use gongkai::report::{self, AuditOptions};
 use gongkai::{Catalogue, Institution};
+use gongkai::{Status, Timing, TimingStart};
 use serde_json::{Value, json};
 
 fn inst(tier: &str, role: Option<&str>, sector: Option<&str>) -> Institution {

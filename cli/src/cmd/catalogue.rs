@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use gongkai::{Item, Status, Timing};
 use gongkai::registry::lint_source;
 use gongkai::{Catalogue, Institution, Severity};
+use gongkai::{Item, Status, Timing};
 
 use crate::output::{CmdResult, Format, print_json};
 

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use crate::config::{Config, FailOn};
 use crate::output::{CmdResult, LangArg};
 use gongkai::facade::{CheckRequestOptions, PreparedCheck};
-use gongkai::{Baseline, Filter};
 use gongkai::sources::{self as input, Payload, Unit};
+use gongkai::{Baseline, Filter};
 
 mod attachments;
 pub(crate) mod render;

@@ -14,8 +14,8 @@ use super::rules::{self, Ctx};
 use super::{CheckOptions, CheckedRecord, bridge, json_error, parse_doc};
 use crate::Catalogue;
 use crate::diagnostics::{Diagnostic, Message, SharedText, concat, message};
-use crate::model::{FastMap, Text};
 use crate::error::Result;
+use crate::model::{FastMap, Text};
 use crate::record::{Doc, Node};
 
 /// Checks records against one catalogue, caching what is costly: the items that apply to each

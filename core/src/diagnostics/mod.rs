@@ -15,8 +15,8 @@ use std::sync::Arc;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Lang, SharedStr};
-pub(crate) use message::message;
 pub use locate::{Lines, Span, locate};
+pub(crate) use message::message;
 pub use message::{Arg, Message, MessageParts, MessageTemplate, ToArg};
 pub use suggest::{edit_distance, nearest};
 

@@ -468,12 +468,7 @@ impl RegionSource {
 /// The SARIF region of `pointer`'s value in `text` (whose first line is line `first_line` of
 /// the file): its line and column range, or only its first line and column when it spans many
 /// lines (a whole record, a table).
-pub(crate) fn region_in(
-    text: &str,
-    lines: &gongkai::diagnostics::Lines,
-    pointer: &str,
-    first_line: usize,
-) -> Value {
+pub(crate) fn region_in(text: &str, lines: &gongkai::diagnostics::Lines, pointer: &str, first_line: usize) -> Value {
     let span = gongkai::diagnostics::locate(text, pointer);
     let (sl, sc) = lines.position(text, span.start);
     let (el, ec) = lines.position(text, span.end);
