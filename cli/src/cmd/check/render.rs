@@ -201,10 +201,14 @@ impl<W: Write> Renderer<W> {
                 s.records, s.errors, s.warnings, s.infos
             )
         } else {
+            let n = |count: u64, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
             writeln!(
                 self.w,
-                "{colour}checked {} records{counts}: {} errors, {} warnings, {} info{RESET}",
-                s.records, s.errors, s.warnings, s.infos
+                "{colour}checked {}{counts}: {}, {}, {} info{RESET}",
+                n(s.records, "record", "records"),
+                n(s.errors, "error", "errors"),
+                n(s.warnings, "warning", "warnings"),
+                s.infos
             )
         }
     }
