@@ -12,7 +12,7 @@ use gongkai::Lang;
 use gongkai::site::{self, SiteOptions, SiteReport, SiteRules, Verdict};
 use serde_json::{Value, json};
 
-use super::check::render::{artifact_uri, fingerprint_of, level, region_in, sarif_tool};
+use super::check::render::{artifact_uri, fingerprint_of, region_in, sarif_result_of, sarif_tool};
 use crate::output::{CmdResult, Format, LangArg};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -112,28 +112,14 @@ fn check(args: CheckArgs) -> CmdResult {
 fn sarif(r: &SiteReport, file: &str, text: &str, lang: Lang) -> Value {
     let uri = artifact_uri(file);
     let lines = gongkai::diagnostics::Lines::new(text);
-    let codes = gongkai::registry::codes();
     let results: Vec<Value> = r
         .findings
         .iter()
         .map(|f| {
             let d = &f.diagnostic;
             let region = region_in(text, &lines, &d.path, 1);
-            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}});
-            if !d.path.is_empty() {
-                location["logicalLocations"] = json!([{"fullyQualifiedName": d.path, "kind": "member"}]);
-            }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": {"text": d.message.get(lang)},
-                "locations": [location],
-                "partialFingerprints": {"gongkaiFinding/v1": fingerprint_of(&[&uri, d.code, &d.path])},
-                "properties": {"kind": f.kind.as_str(), "basis": d.basis, "status": f.status},
-            });
-            if let Some(i) = codes.iter().position(|c| c.code == d.code) {
-                result["ruleIndex"] = json!(i);
-            }
+            let mut result = sarif_result_of(d, lang, &uri, region, fingerprint_of(&[&uri, d.code, &d.path]));
+            result["properties"] = json!({"kind": f.kind.as_str(), "basis": d.basis, "status": f.status});
             if let Some(n) = f.days_left {
                 result["properties"]["daysLeft"] = json!(n);
             }

@@ -482,10 +482,16 @@ pub(crate) fn region_in(text: &str, lines: &gongkai::diagnostics::Lines, pointer
     json!({"startLine": first_line + sl - 1, "startColumn": sc, "endLine": first_line + el - 1, "endColumn": ec})
 }
 
-fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang, regions: &mut RegionSource) -> Value {
-    let uri = artifact_uri(&o.file);
-    let physical = json!({"artifactLocation": {"uri": uri}, "region": regions.region(o, d)});
-    let mut location = json!({"physicalLocation": physical});
+/// The part of a SARIF result that `check` and `site check` share: rule, level, message, the
+/// physical location (`region`) and the pointer as a logical location, the fingerprint.
+pub(crate) fn sarif_result_of(
+    d: &gongkai::Diagnostic,
+    lang: Lang,
+    uri: &str,
+    region: Value,
+    fingerprint: String,
+) -> Value {
+    let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}});
     if !d.path.is_empty() {
         location["logicalLocations"] = json!([{"fullyQualifiedName": d.path, "kind": "member"}]);
     }
@@ -494,11 +500,18 @@ fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang, regions: &mut 
         "level": level(d.severity),
         "message": {"text": d.message.get(lang)},
         "locations": [location],
-        "partialFingerprints": {"gongkaiFinding/v1": fingerprint(&uri, o, d)},
+        "partialFingerprints": {"gongkaiFinding/v1": fingerprint},
     });
     if let Some(i) = rule_index(d.code) {
         result["ruleIndex"] = json!(i);
     }
+    result
+}
+
+fn sarif_result(o: &Outcome, d: &gongkai::Diagnostic, lang: Lang, regions: &mut RegionSource) -> Value {
+    let uri = artifact_uri(&o.file);
+    let region = regions.region(o, d);
+    let mut result = sarif_result_of(d, lang, &uri, region, fingerprint(&uri, o, d));
     let mut props = serde_json::Map::new();
     if !o.id.is_null() {
         props.insert("recordId".into(), o.id.clone());
