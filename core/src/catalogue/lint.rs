@@ -342,6 +342,17 @@ impl Finding {
             message: self.diagnostic.message.en().to_owned(),
         }
     }
+
+    /// `Ok` when no finding is an error; else every error finding, as one [`Error::Many`] (an
+    /// overlay is rejected with all its problems, not its first).
+    pub fn reject_errors(findings: Vec<Finding>) -> crate::Result<()> {
+        let errors: Vec<Error> = findings
+            .into_iter()
+            .filter(|f| f.diagnostic.severity == crate::Severity::Error)
+            .map(Finding::into_error)
+            .collect();
+        if errors.is_empty() { Ok(()) } else { Err(Error::Many(errors)) }
+    }
 }
 
 /// Collects findings for one file. The position tree is parsed only when the first finding

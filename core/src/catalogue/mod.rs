@@ -199,15 +199,7 @@ impl Catalogue {
     /// error-severity finding is rejected with all its findings.
     pub fn with_overlay(&self, file: &str, text: &str) -> Result<Catalogue> {
         let overlay = parse_yaml::<Overlay>(file, text)?;
-        let findings = lint::check_overlay(self, &overlay, file, text);
-        let errors: Vec<Error> = findings
-            .into_iter()
-            .filter(|f| f.diagnostic.severity == crate::Severity::Error)
-            .map(Finding::into_error)
-            .collect();
-        if !errors.is_empty() {
-            return Err(Error::Many(errors));
-        }
+        Finding::reject_errors(lint::check_overlay(self, &overlay, file, text))?;
         let mut next = self.clone();
         next.sources.insert(overlay.id.clone(), file.to_owned());
         next.overlays.push(overlay);

@@ -145,14 +145,7 @@ impl SiteRules {
     /// names an unknown indicator or has no basis is rejected with all its findings.
     pub fn with_overlay(&self, file: &str, text: &str) -> crate::Result<SiteRules> {
         let overlay = parse_yaml::<SiteOverlay>(file, text)?;
-        let errors: Vec<Error> = check_overlay(self, &overlay, file, text)
-            .into_iter()
-            .filter(|f| f.diagnostic.severity == crate::Severity::Error)
-            .map(Finding::into_error)
-            .collect();
-        if !errors.is_empty() {
-            return Err(Error::Many(errors));
-        }
+        Finding::reject_errors(check_overlay(self, &overlay, file, text))?;
         let mut next = self.clone();
         for change in &overlay.indicators {
             if let Some(ind) = next.indicators.iter_mut().find(|i| i.id == change.id) {
