@@ -17,11 +17,11 @@ pub fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
-        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        return gongkai::parse_date_strict(&s).map_err(|e| {
             raise::<CalendarError>(
                 py,
                 "invalid_date",
-                format!("`{name}`: `{s}` is not a valid date (YYYY-MM-DD): {e}"),
+                format!("`{name}`: {e}"),
                 Where { path: Some(name), ..Default::default() },
             )
         });

@@ -182,10 +182,7 @@ pub fn site_check(
     let lang = self::lang(lang)?;
     let as_of = match as_of {
         None => None,
-        Some(d) => {
-            let s: String = d.str()?.extract()?;
-            Some(s.parse::<chrono::NaiveDate>().map_err(|e| PyTypeError::new_err(format!("as_of `{s}`: {e}")))?)
-        }
+        Some(d) => Some(crate::dates::date_arg(py, d, "as_of")?),
     };
     let text = snapshot_text(py, snapshot)?;
     let mut rules = SiteRules::embedded().clone();

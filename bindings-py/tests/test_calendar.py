@@ -50,12 +50,14 @@ def test_years_outside_the_notices_raise_calendar_error():
     assert isinstance(e.value, ValueError)
 
 
-@pytest.mark.parametrize("bad", ["2025-02-30", "2025/01/01", "", "tomorrow"])
+@pytest.mark.parametrize("bad", ["2025-02-30", "2025/01/01", "", "tomorrow", "2025-9-7", "+2025-03-02", " 2025-03-02"])
 def test_invalid_date_strings_raise(bad):
+    # the one date rule: YYYY-MM-DD exactly, as the record reader and the CLI read dates
     with pytest.raises(gongkai.CalendarError) as e:
         gongkai.is_working_day(bad)
     assert e.value.code == "invalid_date"
     assert e.value.path == "date"
+    assert "expected YYYY-MM-DD" in str(e.value)
 
 
 @pytest.mark.parametrize("bad", [None, 20250101, 3.5, b"2025-01-01"])

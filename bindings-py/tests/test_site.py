@@ -107,3 +107,11 @@ def test_the_site_doc_examples_run(monkeypatch):
     namespace: dict = {}
     for i, code in enumerate(blocks):
         exec(compile(code, f"docs/site.md:block{i}", "exec"), namespace)
+
+
+def test_as_of_follows_the_one_date_rule():
+    snapshot = {"site": {"name": "x"}, "columns": []}
+    with pytest.raises(gongkai.CalendarError) as e:
+        gongkai.site_check(snapshot, as_of="2026-3-19")
+    assert e.value.code == "invalid_date"
+    assert e.value.path == "as_of"

@@ -917,7 +917,7 @@ pub fn site_check(cal: &crate::calendar::Calendar, text: &str, options: &Value) 
     let as_of = match opt_str(options, "as_of")? {
         None => None,
         Some(s) => Some(
-            crate::site::strict_date(s)
+            crate::record::parse_date(s)
                 .ok_or_else(|| CallError::argument("/as_of", format!("`{s}` is not a date (YYYY-MM-DD)")))?,
         ),
     };

@@ -365,7 +365,7 @@ impl Moment {
 /// Parse a [`Stamp`].
 pub(crate) fn parse_moment(s: &str) -> Option<Moment> {
     if s.len() == 10 {
-        return strict_date(s).map(|d| Moment { at: d.and_time(NaiveTime::MIN), date_only: true });
+        return crate::record::parse_date(s).map(|d| Moment { at: d.and_time(NaiveTime::MIN), date_only: true });
     }
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         let beijing = chrono::FixedOffset::east_opt(8 * 3600)?;
@@ -380,18 +380,6 @@ pub(crate) fn parse_moment(s: &str) -> Option<Moment> {
     None
 }
 
-/// `YYYY-MM-DD` exactly (no `2026-3-1`, no `2026/03/01`).
-pub(crate) fn strict_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shaped {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
 
 /// A snapshot as read, with each message's times and each item's position kept for the check.
 #[derive(Debug, Default)]
@@ -478,7 +466,7 @@ impl Reader<'_> {
         match m.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => {
-                let d = strict_date(s);
+                let d = crate::record::parse_date(s);
                 if d.is_none() {
                     self.push(
                         &INVALID_VALUE,
