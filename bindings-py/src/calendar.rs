@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use gongkai::calendar::{Calendar, CalendarError as CoreCalendarError, DayKind};
+use gongkai::calendar::Calendar;
 use gongkai::facade::{self, RequestTimelineOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -16,8 +16,8 @@ use crate::convert::serde_to_py;
 use crate::dates::date_arg;
 use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
 
-fn cal_err(py: Python<'_>, e: CoreCalendarError) -> PyErr {
-    to_pyerr(py, &gongkai::Error::Calendar(e))
+fn cal_err(py: Python<'_>, e: facade::CallError) -> PyErr {
+    crate::errors::call_error(py, &e)
 }
 
 /// What kind of day a date is.
@@ -72,13 +72,13 @@ impl CalendarRef {
     }
 }
 
-fn day_kind_of(k: &DayKind, provisional: bool) -> PyDayKind {
+fn day_kind_of(day: &facade::DayAnswer) -> PyDayKind {
     PyDayKind {
-        provisional,
-        kind: k.as_str(),
-        name: k.name().map(|t| t.zh.to_string()),
-        name_en: k.name().map(|t| t.en.to_string()),
-        is_working_day: k.is_working_day(),
+        provisional: day.provisional,
+        kind: day.kind.as_str(),
+        name: day.kind.name().map(|t| t.zh.to_string()),
+        name_en: day.kind.name().map(|t| t.en.to_string()),
+        is_working_day: day.working_day,
     }
 }
 
@@ -149,19 +149,17 @@ fn dated<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
 }
 
 fn is_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let d = date_arg(py, date, "date")?;
-    cal.is_working_day(d).map_err(|e| cal_err(py, e))
+    facade::is_working_day_on(cal, date_arg(py, date, "date")?).map_err(|e| cal_err(py, e))
 }
 
 fn day_kind_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
-    let d = date_arg(py, date, "date")?;
-    cal.day_kind(d).map(|k| day_kind_of(&k, cal.is_provisional(chrono::Datelike::year(&d)))).map_err(|e| cal_err(py, e))
+    facade::day_on(cal, date_arg(py, date, "date")?).map(|day| day_kind_of(&day)).map_err(|e| cal_err(py, e))
 }
 
 fn add_working_days_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
     let d = date_arg(py, date, "date")?;
     let n = working_days_arg(py, n, "n")?;
-    cal.add_working_days(d, n).map_err(|e| cal_err(py, e))
+    facade::add_working_days_on(cal, d, n).map_err(|e| cal_err(py, e))
 }
 
 fn working_days_between_in(
@@ -171,12 +169,11 @@ fn working_days_between_in(
     b: &Bound<'_, PyAny>,
 ) -> PyResult<i64> {
     let (a, b) = (date_arg(py, a, "a")?, date_arg(py, b, "b")?);
-    cal.working_days_between(a, b).map_err(|e| cal_err(py, e))
+    facade::working_days_between_on(cal, a, b).map_err(|e| cal_err(py, e))
 }
 
 fn next_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-    let d = date_arg(py, date, "date")?;
-    cal.next_working_day(d).map_err(|e| cal_err(py, e))
+    facade::next_working_day_on(cal, date_arg(py, date, "date")?).map_err(|e| cal_err(py, e))
 }
 
 fn deadline_in<'py>(
@@ -198,7 +195,7 @@ fn working_days_after_in<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let start = date_arg(py, start, "start")?;
     let n = working_days_arg(py, n, "n")?;
-    let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| cal_err(py, e))?;
+    let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| to_pyerr(py, &e.into()))?;
     deadline_to_py(py, &d)
 }
 
@@ -211,8 +208,8 @@ pub struct PyCalendar {
 }
 
 impl PyCalendar {
-    fn loaded(py: Python<'_>, result: Result<Calendar, gongkai::Error>) -> PyResult<Self> {
-        result.map(|c| Self { inner: CalendarRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+    fn loaded(py: Python<'_>, result: Result<Calendar, facade::CallError>) -> PyResult<Self> {
+        result.map(|c| Self { inner: CalendarRef::Loaded(Arc::new(c)) }).map_err(|e| crate::errors::file_error(py, &e))
     }
 }
 
@@ -263,7 +260,7 @@ impl PyCalendar {
     #[staticmethod]
     fn from_paths(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Self> {
         let sources = paths.iter().map(|p| read_text(py, p)).collect::<PyResult<Vec<_>>>()?;
-        Self::loaded(py, py.detach(|| Calendar::from_sources(&sources)))
+        Self::loaded(py, py.detach(|| facade::calendar_from_texts(&sources)))
     }
 
     /// with_file(path) -> Calendar
@@ -281,7 +278,7 @@ impl PyCalendar {
     #[pyo3(signature = (text, name="<string>"))]
     fn with_yaml(&self, py: Python<'_>, text: &str, name: &str) -> PyResult<Self> {
         let base = self.inner.clone();
-        Self::loaded(py, py.detach(|| base.get().with_file_str(name, text)))
+        Self::loaded(py, py.detach(|| facade::calendar_with_text(base.get(), name, text)))
     }
 
     /// The years whose holiday notices this calendar holds.

@@ -671,32 +671,81 @@ pub fn strict_or(cal: &Calendar, strict: bool) -> std::borrow::Cow<'_, Calendar>
     }
 }
 
-/// Whether a date is a working day in the PRC calendar (holidays and make-up days applied).
-pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
-    let d = parse_date(date, "/date")?;
-    cal.is_working_day(d).map_err(|e| calendar_error(e, "/date"))
+// ── the calendar ────────────────────────────────────────────────────────────────────────────
+// `gongkai calendar`, Python's calendar functions and `Calendar` methods, the browser's
+// `isWorkingDay`, `dayKind`, `addWorkingDays`, `workingDaysBetween` and `loadCalendar`. A date
+// the calendar has no data for is `calendar_year_not_covered` at the argument's pointer.
+
+/// A day on the calendar: its kind (`working_day`, `weekend`, `holiday`, `makeup_working_day`,
+/// `closure`, with the holiday's or closure's `name`), whether it is a working day, and whether
+/// it is `provisional` (its year has no State Council notice loaded: derived from the 放假办法).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DayAnswer {
+    pub date: NaiveDate,
+    #[serde(flatten)]
+    pub kind: crate::calendar::DayKind,
+    pub working_day: bool,
+    pub provisional: bool,
 }
 
-/// What kind of day a date is: `{"kind": "working_day"|"weekend"|"holiday"|"makeup_working_day"|"closure", "name"?}`.
-pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
-    let d = parse_date(date, "/date")?;
-    let mut kind = cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))?;
-    // A day of a year with no notice loaded is derived from the 放假办法: say so.
-    kind["provisional"] = Value::Bool(cal.is_provisional(chrono::Datelike::year(&d)));
-    Ok(kind)
+/// What kind of day `date` is.
+pub fn day_on(cal: &Calendar, date: NaiveDate) -> CallResult<DayAnswer> {
+    let kind = cal.day_kind(date).map_err(|e| calendar_error(e, "/date"))?;
+    let provisional = cal.is_provisional(chrono::Datelike::year(&date));
+    Ok(DayAnswer { date, working_day: kind.is_working_day(), kind, provisional })
+}
+
+/// Whether `date` is a working day (holidays, make-up days and loaded closures applied).
+pub fn is_working_day_on(cal: &Calendar, date: NaiveDate) -> CallResult<bool> {
+    cal.is_working_day(date).map_err(|e| calendar_error(e, "/date"))
 }
 
 /// The date `n` working days after `date` (the start day not counted).
-pub fn add_working_days(cal: &Calendar, date: &str, n: u32) -> CallResult<String> {
-    let d = parse_date(date, "/date")?;
-    cal.add_working_days(d, n).map(|d| d.to_string()).map_err(|e| calendar_error(e, "/date"))
+pub fn add_working_days_on(cal: &Calendar, date: NaiveDate, n: u32) -> CallResult<NaiveDate> {
+    cal.add_working_days(date, n).map_err(|e| calendar_error(e, "/date"))
 }
 
-/// Working days in `(from, to]`.
+/// The first working day after `date`.
+pub fn next_working_day_on(cal: &Calendar, date: NaiveDate) -> CallResult<NaiveDate> {
+    cal.next_working_day(date).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// Working days in `(from, to]`; negative when `to` is before `from`.
+pub fn working_days_between_on(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> CallResult<i64> {
+    cal.working_days_between(from, to).map_err(|e| calendar_error(e, ""))
+}
+
+/// This calendar with one more file given as YAML or JSON text: a year file (a new State
+/// Council notice, replacing a year already held) or, with top-level `closures`, an
+/// institution's own closures. `file` names it in errors.
+pub fn calendar_with_text(cal: &Calendar, file: &str, text: &str) -> CallResult<Calendar> {
+    cal.with_file_str(file, text).map_err(CallError::from)
+}
+
+/// A calendar of exactly these year files (`(name, text)`, `covers: YYYY` each), nothing embedded.
+pub fn calendar_from_texts(sources: &[(String, String)]) -> CallResult<Calendar> {
+    Calendar::from_sources(sources).map_err(CallError::from)
+}
+
+/// [`is_working_day_on`] of a `YYYY-MM-DD` date.
+pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
+    is_working_day_on(cal, parse_date(date, "/date")?)
+}
+
+/// [`day_on`] of a `YYYY-MM-DD` date, as JSON: `{date, kind, name?, working_day, provisional}`.
+pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
+    Ok(to_value(&day_on(cal, parse_date(date, "/date")?)?))
+}
+
+/// [`add_working_days_on`] of a `YYYY-MM-DD` date, answering `YYYY-MM-DD`.
+pub fn add_working_days(cal: &Calendar, date: &str, n: u32) -> CallResult<String> {
+    Ok(add_working_days_on(cal, parse_date(date, "/date")?, n)?.to_string())
+}
+
+/// [`working_days_between_on`] of two `YYYY-MM-DD` dates.
 pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<i64> {
-    let a = parse_date(from, "/from")?;
-    let b = parse_date(to, "/to")?;
-    cal.working_days_between(a, b).map_err(|e| calendar_error(e, ""))
+    working_days_between_on(cal, parse_date(from, "/from")?, parse_date(to, "/to")?)
 }
 
 /// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
@@ -723,8 +772,7 @@ pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
     Ok(out)
 }
 
-/// This calendar with one more file: a year file (a new State Council notice) or, when it has
-/// `closures`, an institution's own closures. `file` names it in errors.
+/// [`calendar_with_text`] of a calendar file given as a JSON object.
 pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Calendar> {
     as_object(data, "", "a calendar file")?;
     // JSON text is also YAML, so this reads the same with or without the `yaml` feature.
