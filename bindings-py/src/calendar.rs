@@ -108,13 +108,6 @@ const DATE_KEYS: &[&str] = &[
     "limit",
 ];
 
-/// A deadline as a dict with `provisional`: true when it depends on a year with no notice loaded.
-fn deadline_to_py<'py>(py: Python<'py>, d: &gongkai::deadlines::Deadline) -> PyResult<Bound<'py, PyAny>> {
-    let out = dated_to_py(py, d)?;
-    out.set_item("provisional", d.explanation.is_provisional())?;
-    Ok(out)
-}
-
 /// A serde value as Python objects, with the date fields (`DATE_KEYS`) as `datetime.date`.
 fn dated_to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -182,9 +175,8 @@ fn deadline_in<'py>(
     rule: &str,
     start: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let start = date_arg(py, start, "start")?;
-    let d = gongkai::deadlines::by_rule(cal, rule, start).map_err(|e| to_pyerr(py, &e))?;
-    deadline_to_py(py, &d)
+    let query = facade::DeadlineQuery::by_rule(date_arg(py, start, "start")?, rule);
+    dated_to_py(py, &facade::deadline_with(cal, &query).map_err(|e| cal_err(py, e))?)
 }
 
 fn working_days_after_in<'py>(
@@ -193,10 +185,8 @@ fn working_days_after_in<'py>(
     start: &Bound<'py, PyAny>,
     n: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let start = date_arg(py, start, "start")?;
-    let n = working_days_arg(py, n, "n")?;
-    let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| to_pyerr(py, &e.into()))?;
-    deadline_to_py(py, &d)
+    let query = facade::DeadlineQuery::working_days(date_arg(py, start, "start")?, working_days_arg(py, n, "n")?);
+    dated_to_py(py, &facade::deadline_with(cal, &query).map_err(|e| cal_err(py, e))?)
 }
 
 /// A working-day calendar: the State Council's holiday notices compiled into the library, with
@@ -485,7 +475,7 @@ fn not_a_request(py: Python<'_>, diagnostics: &[gongkai::Diagnostic]) -> PyErr {
 #[pyfunction]
 pub fn fee_by_pieces<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
-    serde_to_py(py, &gongkai::fees::fee_by_pieces(n))
+    serde_to_py(py, &facade::fee(facade::FeeQuery::Pieces(n)))
 }
 
 /// fee_by_pages(n) -> dict
@@ -494,7 +484,7 @@ pub fn fee_by_pieces<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bo
 #[pyfunction]
 pub fn fee_by_pages<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
-    serde_to_py(py, &gongkai::fees::fee_by_pages(n))
+    serde_to_py(py, &facade::fee(facade::FeeQuery::Pages(n)))
 }
 
 /// fee_for_more_pieces(earlier, new) -> int
@@ -503,7 +493,7 @@ pub fn fee_by_pages<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bou
 #[pyfunction]
 pub fn fee_for_more_pieces(py: Python<'_>, earlier: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyResult<u64> {
     let earlier = count_arg(py, int_arg(py, earlier, "earlier")?, "earlier")?;
-    Ok(gongkai::fees::fee_for_more_pieces(earlier, count_arg(py, int_arg(py, new, "new")?, "new")?))
+    Ok(facade::fee_for_more_pieces(earlier, count_arg(py, int_arg(py, new, "new")?, "new")?))
 }
 
 /// A whole-number argument: any `int` (not `bool`), as an i64; past the i64 range, or not an

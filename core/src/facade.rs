@@ -748,28 +748,116 @@ pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<
     working_days_between_on(cal, parse_date(from, "/from")?, parse_date(to, "/to")?)
 }
 
-/// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
-/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`; `"strict_calendar": true`
-/// refuses provisional years. Returns `{"due", "provisional", "explanation"}`: `provisional` is
-/// true when the due date depends on a year with no notice loaded (`explanation.provisional`
-/// lists those years, the reason and the statutory days assumed).
-pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
-    as_object(query, "", "the deadline query")?;
-    let cal = &*strict_or(cal, opt_bool(query, "strict_calendar")?);
-    let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
-    let result = match (opt_str(query, "rule")?, query.get("working_days")) {
-        (Some(rule), None) => deadlines::by_rule(cal, rule, start).map_err(|e| with_path(e.into(), "/rule"))?,
-        (None, Some(n)) => {
-            let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
-                CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
-            })?;
-            deadlines::working_days_after(cal, start, n).map_err(|e| calendar_error(e, "/start"))?
+// ── deadlines and fees ──────────────────────────────────────────────────────────────────────
+// `gongkai deadline` and `gongkai fee`, Python's `deadline`, `working_days_after` and `fee_*`,
+// the browser's `deadline` and `fee*`.
+
+/// How a deadline is counted from its start: a rule of `catalogues/deadlines.yaml` (e.g.
+/// `request_reply`, 条例第三十三条) or a number of working days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeadlinePeriod {
+    Rule(String),
+    WorkingDays(u32),
+}
+
+/// A deadline asked for: `start` (not itself counted, 民法典第二百零一条) and the period;
+/// `strict_calendar` refuses provisional years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeadlineQuery {
+    pub start: NaiveDate,
+    #[serde(flatten)]
+    pub period: DeadlinePeriod,
+    #[serde(default)]
+    pub strict_calendar: bool,
+}
+
+impl DeadlineQuery {
+    /// The due date under a rule of `catalogues/deadlines.yaml`.
+    pub fn by_rule(start: NaiveDate, rule: impl Into<String>) -> Self {
+        Self { start, period: DeadlinePeriod::Rule(rule.into()), strict_calendar: false }
+    }
+
+    /// `n` working days after `start`.
+    pub fn working_days(start: NaiveDate, n: u32) -> Self {
+        Self { start, period: DeadlinePeriod::WorkingDays(n), strict_calendar: false }
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    /// The query of a JSON object: `{"start": "YYYY-MM-DD", "rule": id}` or `{"start",
+    /// "working_days": n}` (0 to 3660), and `"strict_calendar"`; errors at the member's pointer.
+    pub fn from_json(query: &Value) -> CallResult<Self> {
+        as_object(query, "", "the deadline query")?;
+        let strict_calendar = opt_bool(query, "strict_calendar")?;
+        let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
+        let period = match (opt_str(query, "rule")?, query.get("working_days")) {
+            (Some(rule), None) => DeadlinePeriod::Rule(rule.to_owned()),
+            (None, Some(n)) => DeadlinePeriod::WorkingDays(
+                n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
+                    CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
+                })?,
+            ),
+            _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+        };
+        Ok(Self { start, period, strict_calendar })
+    }
+}
+
+/// A deadline with its working (`due`, `explanation`) and `provisional`: true when the due date
+/// depends on a year with no notice loaded (`explanation.provisional` lists those years, the
+/// reason and the statutory days assumed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct DeadlineAnswer {
+    #[serde(flatten)]
+    pub deadline: deadlines::Deadline,
+    pub provisional: bool,
+}
+
+/// The deadline a query names. An unknown rule is `unknown_id` at `/rule`; a date the calendar
+/// has no data for `calendar_year_not_covered` at `/start`.
+pub fn deadline_with(cal: &Calendar, query: &DeadlineQuery) -> CallResult<DeadlineAnswer> {
+    let cal = &*strict_or(cal, query.strict_calendar);
+    let deadline = match &query.period {
+        DeadlinePeriod::Rule(rule) => {
+            deadlines::by_rule(cal, rule, query.start).map_err(|e| with_path(e.into(), "/rule"))?
         }
-        _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+        DeadlinePeriod::WorkingDays(n) => {
+            deadlines::working_days_after(cal, query.start, *n).map_err(|e| calendar_error(e, "/start"))?
+        }
     };
-    let mut out = to_value(&result);
-    out["provisional"] = Value::Bool(result.explanation.is_provisional());
-    Ok(out)
+    let provisional = deadline.explanation.is_provisional();
+    Ok(DeadlineAnswer { deadline, provisional })
+}
+
+/// [`deadline_with`] over JSON: the query as [`DeadlineQuery::from_json`] reads it, the answer
+/// `{"due", "explanation", "provisional"}`.
+pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
+    Ok(to_value(&deadline_with(cal, &DeadlineQuery::from_json(query)?)?))
+}
+
+/// What a fee (信息处理费, 国办函〔2020〕109号) is charged on: the cumulative pieces of one
+/// applicant in a natural month (第四条) or the pages of one request (第五条), never both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FeeQuery {
+    Pieces(u64),
+    Pages(u64),
+}
+
+/// The fee with its working: the bands charged and their basis (`catalogues/fees.yaml`).
+pub fn fee(query: FeeQuery) -> crate::fees::Fee {
+    match query {
+        FeeQuery::Pieces(n) => crate::fees::fee_by_pieces(n),
+        FeeQuery::Pages(n) => crate::fees::fee_by_pages(n),
+    }
 }
 
 /// [`calendar_with_text`] of a calendar file given as a JSON object.
@@ -912,12 +1000,12 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
 /// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with
 /// the bands charged and their basis.
 pub fn fee_by_pieces(n: u64) -> Value {
-    to_value(&crate::fees::fee_by_pieces(n))
+    to_value(&fee(FeeQuery::Pieces(n)))
 }
 
 /// 信息处理费 for a request of `n` pages, with the bands charged and their basis.
 pub fn fee_by_pages(n: u64) -> Value {
-    to_value(&crate::fees::fee_by_pages(n))
+    to_value(&fee(FeeQuery::Pages(n)))
 }
 
 /// The fee for `new` more pieces from an applicant who has already had `earlier` this month.
@@ -1142,6 +1230,24 @@ mod tests {
         assert_eq!(add_working_days(cal, "2025-09-30", 20).unwrap(), "2025-11-04");
         assert_eq!(working_days_between(cal, "2025-09-30", "2025-11-04").unwrap(), 20);
         assert_eq!(is_working_day(cal, "1990-01-01").unwrap_err().code, "calendar_year_not_covered");
+    }
+
+    #[test]
+    fn a_deadline_query_reads_from_json_as_the_typed_call_takes_it() {
+        // 条例第三十三条's 20 working days from 30 September 2025: 4 November (National Day not counted).
+        let cal = Calendar::embedded();
+        let start = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let q = DeadlineQuery::from_json(&json!({"start": "2025-09-30", "rule": "request_reply"})).unwrap();
+        assert_eq!(q, DeadlineQuery::by_rule(start, "request_reply"));
+        let a = deadline_with(cal, &q).unwrap();
+        assert_eq!((a.deadline.due.to_string().as_str(), a.provisional), ("2025-11-04", false));
+        let e = deadline_with(cal, &DeadlineQuery::by_rule(start, "request_rpely")).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_id", Some("/rule")));
+        let e = DeadlineQuery::from_json(&json!({"start": "2025-9-30", "working_days": 3})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/start")));
+        let e = deadline_with(cal, &DeadlineQuery::working_days(NaiveDate::from_ymd_opt(1990, 1, 2).unwrap(), 3))
+            .unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("calendar_year_not_covered", Some("/start")));
     }
 
     #[test]
