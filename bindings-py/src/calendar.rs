@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::convert::serde_to_py;
 use crate::dates::date_arg;
-use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::errors::{GongkaiError, Where, raise, to_pyerr};
 
 fn cal_err(py: Python<'_>, e: facade::CallError) -> PyErr {
     crate::errors::call_error(py, &e)
@@ -400,18 +400,24 @@ pub fn working_days_after<'py>(
     working_days_after_in(py, CalendarRef::resolve(calendar).get(), start, int_arg(py, n, "n")?)
 }
 
-/// request_timeline(record, *, calendar=None, catalogue=None) -> dict
+/// request_timeline(record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5, lang="zh") -> dict
 ///
-/// A request's timeline (依申请公开): when it counts as received (条例第三十一条), when a notice to
-/// correct was due (第三十条), the reply limit (第三十三条, consultations excluded) and the
-/// extended one, each with its working, and whether the reply was in time. `record` is a request
-/// record (dict or JSON text, the shape of `record.schema.json`); the catalogue's overlays choose
-/// local readings (a receipt on a non-working day moving to the next working day). With `today`,
-/// `clock` says the working days elapsed and left and the state (`running`, `due_soon` within
-/// `due_soon_working_days`, `overdue`; or `replied_in_time` / `replied_late` on the reply date).
-/// `provisional` is true when a limit depends on a year with no notice loaded.
+/// A request's timeline (依申请公开) and the request checks, the facade's answer as
+/// `gongkai deadline request --format json` and the browser's `requestTimeline` give it:
+/// `{"timeline", "provisional", "diagnostics"}`. `timeline` says when the request counts as
+/// received (条例第三十一条), when a notice to correct was due (第三十条), the reply limit
+/// (第三十三条, consultations excluded) and the extended one, each with its working, and whether the
+/// reply was in time; it is `None` when the record is not a well-formed request, and the
+/// diagnostics say why (as they also list a late reply, an overdue one, …). `record` is a
+/// request record (dict or JSON text, the shape of `record.schema.json`); the catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next working
+/// day). With `today`, `timeline["clock"]` says the working days elapsed and left and the state
+/// (`running`, `due_soon` within `due_soon_working_days`, `overdue`; or `replied_in_time` /
+/// `replied_late` on the reply date). `provisional` is true when a limit depends on a year with
+/// no notice loaded. Dates in the timeline are `datetime.date`.
 #[pyfunction]
-#[pyo3(signature = (record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5))]
+#[pyo3(signature = (record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5, lang="zh"))]
+#[allow(clippy::too_many_arguments)]
 pub fn request_timeline<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -419,7 +425,9 @@ pub fn request_timeline<'py>(
     catalogue: Option<&Bound<'py, crate::catalogue::PyCatalogue>>,
     today: Option<&Bound<'py, PyAny>>,
     due_soon_working_days: u32,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let lang = lang_arg(py, lang)?;
     let today = match today.filter(|t| !t.is_none()) {
         Some(t) => Some(date_arg(py, t, "today")?),
         None => None,
@@ -427,44 +435,28 @@ pub fn request_timeline<'py>(
     let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
     let cat_ref = crate::catalogue::PyCatalogue::resolve_arg(catalogue);
     let cal = CalendarRef::resolve(calendar);
-    // The facade's call, as the CLI and the browser make it. Where they answer `timeline: null`
-    // with the diagnostics, this function (which answers with the timeline alone) raises them.
-    let options =
-        RequestTimelineOptions::new().with_today(today).with_due_soon_working_days(Some(due_soon_working_days));
+    let options = RequestTimelineOptions::new()
+        .with_lang(lang)
+        .with_today(today)
+        .with_due_soon_working_days(Some(due_soon_working_days));
     let answer = facade::request_timeline_with(cat_ref.get(), cal.get(), &value, &options)
         .map_err(|e| crate::errors::call_error(py, &e))?;
-    let Some(timeline) = &answer.timeline else {
-        return Err(not_a_request(py, &answer.diagnostics));
-    };
-    let out = dated_to_py(py, timeline)?;
+    let out = PyDict::new(py);
+    match &answer.timeline {
+        Some(timeline) => out.set_item("timeline", dated_to_py(py, timeline)?)?,
+        None => out.set_item("timeline", py.None())?,
+    }
     out.set_item("provisional", answer.provisional)?;
-    Ok(out)
+    let diagnostics: Vec<_> = answer.diagnostics.iter().map(|d| d.localized(lang)).collect();
+    out.set_item("diagnostics", serde_to_py(py, &diagnostics)?)?;
+    Ok(out.into_any())
 }
 
-/// `RecordError` (`request_invalid`) for a record that is not a well-formed request: the first
-/// error in the message, every diagnostic in `.errors`.
-fn not_a_request(py: Python<'_>, diagnostics: &[gongkai::Diagnostic]) -> PyErr {
-    let first = diagnostics.iter().find(|d| d.severity == gongkai::Severity::Error).or(diagnostics.first());
-    let why = first.map_or_else(|| "not a JSON object".to_owned(), |d| format!("`{}`: {}", d.path, d.message.en()));
-    let err = raise::<RecordError>(
-        py,
-        "request_invalid",
-        format!("not a request record: {why}"),
-        Where { path: Some("record"), ..Default::default() },
-    );
-    let errors: Vec<Bound<'_, PyDict>> = diagnostics
-        .iter()
-        .filter_map(|d| {
-            let e = PyDict::new(py);
-            e.set_item("code", d.code).ok()?;
-            e.set_item("message", d.message.en()).ok()?;
-            e.set_item("path", d.path.to_string()).ok()?;
-            Some(e)
-        })
-        .collect();
-    // Setting an attribute of a fresh exception cannot fail short of memory exhaustion.
-    let _ = err.value(py).setattr("errors", PyList::new(py, errors).ok());
-    err
+/// `lang="zh"` or `"en"`; anything else is `invalid_argument` at `lang`.
+fn lang_arg(py: Python<'_>, lang: &str) -> PyResult<gongkai::Lang> {
+    lang.parse().map_err(|message: String| {
+        raise::<GongkaiError>(py, "invalid_argument", message, Where { path: Some("lang"), ..Default::default() })
+    })
 }
 
 /// fee_by_pieces(n) -> dict

@@ -1,10 +1,14 @@
-//! JSON-in/JSON-out functions over the core, shared by the language bindings (WebAssembly,
-//! Python). Each takes plain values or strings and returns a `serde_json::Value` in the same
-//! shapes the CLI prints, so every language gets the same answers; bindings only convert types
-//! and names. No rule logic lives here: each function delegates to the module that owns it.
+//! The one facade: every operation the CLI, Python and the browser offer is a typed call here
+//! (a request type or typed arguments in, an answer type out: `CheckRequestOptions` →
+//! `PreparedCheck`, `RequestTimelineOptions` → `RequestTimelineAnswer`, `DeadlineQuery` →
+//! `DeadlineAnswer`, `day_on` → `DayAnswer`, …), and each has a JSON form (`serde_json::Value`
+//! in and out, the shapes the CLI prints) for the bindings that hand JSON across. Bindings only
+//! convert their language's values into the requests and the answers and errors back. No rule
+//! logic lives here: each call delegates to the module that owns it.
 //!
 //! Errors come back as one [`CallError`]: a stable `code`, a message, and where the problem is
-//! (a JSON pointer into the argument, or file/line/column for YAML and JSON text).
+//! (a JSON pointer into the argument, or file/line/column for YAML and JSON text). A problem of
+//! a record is a diagnostic inside the answer, never an error.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -945,8 +949,10 @@ impl RequestTimelineOptions {
 }
 
 /// A request's timeline and the request checks. `timeline` is `None` when the record is not a
-/// well-formed request: the diagnostics say why (every front door gives the same ones; Python,
-/// whose `request_timeline` answers with the timeline alone, raises `RecordError` with them).
+/// well-formed request, and the diagnostics say why: a problem of the record is in the answer,
+/// as in a check, so a batch of requests is answered request by request. Every front door gives
+/// this answer (`gongkai deadline request`, Python's `request_timeline`, the browser's
+/// `requestTimeline`; `tests/calls/request_timeline.json` checks all three).
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct RequestTimelineAnswer {
