@@ -1019,35 +1019,87 @@ pub fn fee_for_more_pieces(earlier: u64, new: u64) -> u64 {
     crate::fees::fee_for_more_pieces(earlier, new)
 }
 
-/// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
-/// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
-/// Options: `include_values`, `include_redacted` (booleans).
-pub fn scan(text: &str, options: &Value) -> CallResult {
-    if !matches!(options, Value::Null | Value::Object(_)) {
-        return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
-    }
-    let opts = ScanOptions::new()
-        .include_values(opt_bool(options, "include_values")?)
-        .include_redacted(opt_bool(options, "include_redacted")?);
-    Ok(to_value(&screening::scan_with(text, &opts)))
+// ── screening ───────────────────────────────────────────────────────────────────────────────
+// Python's `scan` and `redact`, the browser's `scan` and `redact` (files: `crate::files`).
+
+/// What a scan of a text reports besides unredacted findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ScanRequest {
+    /// Give each finding's unmasked `value` (off: only the masked `preview`, safe to log).
+    pub include_values: bool,
+    /// Also report values that are already masked (`redacted`, severity info).
+    pub include_redacted: bool,
 }
 
-/// The text with personal data masked (`mode`: `mask` (default), `label` or `remove`), and
-/// each change with its offsets in the original text.
-pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
-    let mode = match mode.unwrap_or("mask") {
-        "mask" => RedactMode::Mask,
-        "label" => RedactMode::Label,
-        "remove" => RedactMode::Remove,
+impl ScanRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_include_values(mut self, on: bool) -> Self {
+        self.include_values = on;
+        self
+    }
+
+    pub fn with_include_redacted(mut self, on: bool) -> Self {
+        self.include_redacted = on;
+        self
+    }
+
+    /// The request of a JSON object (`null`: the defaults); a member that is not a boolean is an
+    /// error at its pointer.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        if !matches!(options, Value::Null | Value::Object(_)) {
+            return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
+        }
+        Ok(Self {
+            include_values: opt_bool(options, "include_values")?,
+            include_redacted: opt_bool(options, "include_redacted")?,
+        })
+    }
+
+    /// The screening options of this request (for the file scans of `crate::files` too).
+    pub fn options(&self) -> ScanOptions {
+        ScanOptions::new().include_values(self.include_values).include_redacted(self.include_redacted)
+    }
+}
+
+/// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
+/// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
+pub fn scan_with(text: &str, request: &ScanRequest) -> Vec<screening::Finding> {
+    screening::scan_with(text, &request.options())
+}
+
+/// A redaction mode by name: `mask` (`110105********002X`), `label` (`[身份证号]`) or `remove`;
+/// another name is `invalid_argument` at `/mode`.
+pub fn redact_mode(name: &str) -> CallResult<RedactMode> {
+    match name {
+        "mask" => Ok(RedactMode::Mask),
+        "label" => Ok(RedactMode::Label),
+        "remove" => Ok(RedactMode::Remove),
         other => {
             let shown: String = other.chars().take(40).collect();
-            return Err(CallError::argument(
-                "/mode",
-                format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`"),
-            ));
+            Err(CallError::argument("/mode", format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`")))
         }
-    };
-    Ok(to_value(&screening::redact(text, mode)))
+    }
+}
+
+/// The text with personal data masked, labelled or removed, and each change with its offsets in
+/// the original text.
+pub fn redact_with(text: &str, mode: RedactMode) -> screening::Redaction {
+    screening::redact(text, mode)
+}
+
+/// [`scan_with`] over JSON: the request as [`ScanRequest::from_json`] reads it, the findings.
+pub fn scan(text: &str, options: &Value) -> CallResult {
+    Ok(to_value(&scan_with(text, &ScanRequest::from_json(options)?)))
+}
+
+/// [`redact_with`] over JSON, the mode by name (default `mask`).
+pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
+    Ok(to_value(&redact_with(text, redact_mode(mode.unwrap_or("mask"))?)))
 }
 
 /// A site check (政府网站与政务新媒体检查) of a snapshot given as JSON text: the answer as
