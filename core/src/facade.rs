@@ -349,46 +349,84 @@ fn narrowing<'a>(
     Ok((domain, level))
 }
 
-/// An item as JSON with `source`, `changed_by`, and `level`: its levels as the catalogues print
-/// them (`县级、乡级`), a flat column next to the `levels` list.
-fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) -> Value {
-    let mut v = to_value(item);
-    if let Value::Object(m) = &mut v {
-        if let Some(label) = cat.domains().level_label(&item.levels) {
-            m.insert("level".into(), Value::String(label));
-        }
-        m.insert("source".into(), Value::String(source.to_owned()));
-        if !changed_by.is_empty() {
-            m.insert("changed_by".into(), json!(changed_by));
-        }
+/// One item as every front door shows it: the catalogue's item with `level` (its levels as the
+/// catalogues print them, `县级、乡级`, a flat column next to the `levels` list), `source` (the
+/// defining template or overlay) and, when overlays changed it, `changed_by`.
+#[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
+pub struct ItemAnswer<'a> {
+    #[serde(flatten)]
+    pub item: &'a Item,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    pub source: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub changed_by: Vec<&'a str>,
+}
+
+impl<'a> ItemAnswer<'a> {
+    fn new(cat: &Catalogue, item: &'a Item, source: &'a str, changed_by: &[&'a str]) -> Self {
+        ItemAnswer { item, level: cat.domains().level_label(&item.levels), source, changed_by: changed_by.to_vec() }
     }
-    v
 }
 
-fn find_item<'a>(cat: &'a Catalogue, id: &str) -> CallResult<(&'a Item, &'a str)> {
-    cat.item(id).ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))
+fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) -> Value {
+    to_value(&ItemAnswer::new(cat, item, source, changed_by))
 }
 
-/// One item by id, with `source`.
+/// One item by id (`gongkai catalogue show`, Python's `Catalogue.item`, the browser's `item`);
+/// an id the catalogue does not have is `unknown_id`.
+pub fn item_with<'a>(cat: &'a Catalogue, id: &str) -> CallResult<ItemAnswer<'a>> {
+    let (item, source) = cat
+        .item(id)
+        .ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))?;
+    Ok(ItemAnswer::new(cat, item, source, &[]))
+}
+
+/// The JSON Schema (draft 2020-12) of an item's `fields` object (`gongkai schema item`,
+/// Python's `Catalogue.schema`, the browser's `itemSchema`).
+pub fn item_schema_with(cat: &Catalogue, id: &str) -> CallResult<Value> {
+    Ok(crate::schema::item_fields_schema(item_with(cat, id)?.item))
+}
+
+/// The exemption grounds (不予公开情形), all or those of one institution kind (`gongkai grounds
+/// list --kind`); an unknown kind is `unknown_id` at `/kind`.
+pub fn grounds_with<'a>(cat: &'a Catalogue, kind: Option<&str>) -> CallResult<Vec<&'a crate::model::Ground>> {
+    if let Some(k) = kind {
+        cat.validate_kind(k).map_err(|e| with_path(e.into(), "/kind"))?;
+    }
+    Ok(cat.grounds().iter().filter(|g| kind.is_none_or(|k| g.kinds.iter().any(|x| x == k))).collect())
+}
+
+/// One exemption ground by id; an unknown id is `unknown_id`.
+pub fn ground_with<'a>(cat: &'a Catalogue, id: &str) -> CallResult<&'a crate::model::Ground> {
+    cat.ground(id).ok_or_else(|| with_path(Error::Unknown { what: "ground", id: id.to_owned() }.into(), ""))
+}
+
+/// The declared diagnostic codes, all or those of one area (`catalogue`, `check`, `input`,
+/// `request`, `screening`, `report`, …), each with its severity, basis, summaries and example.
+pub fn codes_with(area: Option<&str>) -> Vec<&'static crate::diagnostics::CodeInfo> {
+    all_codes().into_iter().filter(|c| area.is_none_or(|a| c.area == a)).collect()
+}
+
+/// [`item_with`] as JSON.
 pub fn item(cat: &Catalogue, id: &str) -> CallResult {
-    let (item, source) = find_item(cat, id)?;
-    Ok(item_json(cat, item, source, &[]))
+    Ok(to_value(&item_with(cat, id)?))
 }
 
-/// The JSON Schema (draft 2020-12) of an item's `fields` object.
+/// [`item_schema_with`].
 pub fn item_schema(cat: &Catalogue, id: &str) -> CallResult {
-    let (item, _) = find_item(cat, id)?;
-    Ok(crate::schema::item_fields_schema(item))
+    item_schema_with(cat, id)
 }
 
-/// Every exemption ground.
+/// Every exemption ground, as JSON.
 pub fn grounds(cat: &Catalogue) -> Value {
     to_value(&cat.grounds())
 }
 
-/// Every declared diagnostic code with its severity, basis, summaries, example and area.
+/// Every declared diagnostic code, as JSON.
 pub fn codes() -> Value {
-    Value::Array(all_codes().into_iter().map(to_value).collect())
+    to_value(&codes_with(None))
 }
 
 /// The catalogue with an overlay (YAML text) added; every finding of a rejected overlay is in
