@@ -1140,52 +1140,148 @@ pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
     Ok(to_value(&redact_with(text, redact_mode(mode.unwrap_or("mask"))?)))
 }
 
-/// A site check (政府网站与政务新媒体检查) of a snapshot given as JSON text: the answer as
-/// `gongkai site check --format json` prints it. Options: `as_of` (`YYYY-MM-DD`), `lang`,
-/// `overlays` (site overlays as objects or JSON texts, applied in order; one that loosens a
-/// limit is an error with every finding in `errors`). Bad snapshots are findings, not errors.
-pub fn site_check(cal: &crate::calendar::Calendar, text: &str, options: &Value) -> CallResult {
-    let lang = opt_lang(options)?;
-    let as_of = match opt_str(options, "as_of")? {
-        None => None,
-        Some(s) => Some(
-            crate::site::strict_date(s)
-                .ok_or_else(|| CallError::argument("/as_of", format!("`{s}` is not a date (YYYY-MM-DD)")))?,
-        ),
-    };
-    let mut rules = crate::site::SiteRules::embedded().clone();
-    for (i, o) in options.get("overlays").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        let text = match o {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        rules = rules.with_overlay(&format!("overlays[{i}]"), &text)?;
-    }
-    let opts = crate::site::SiteOptions::new().with_as_of(as_of);
-    Ok(crate::site::check_json(&rules, cal, text, &opts).to_json(lang))
+// ── site check and proactive candidates ─────────────────────────────────────────────────────
+// `gongkai site check` / `site candidates`, Python's `site_check` / `proactive_candidates`, the
+// browser's `siteCheck` / `proactiveCandidates`.
+
+/// A site check (政府网站与政务新媒体检查) asked for: the day it is made on (`as_of`, else the
+/// snapshot's own) and site overlays (`(file name, YAML or JSON text)`, applied in order).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct SiteCheckRequest {
+    pub as_of: Option<NaiveDate>,
+    pub overlays: Vec<(String, String)>,
 }
 
-/// 条例第四十四条 candidates from request records (an array, or one record): `{candidates,
-/// diagnostics}` as `gongkai site candidates --format json` prints them. Options: `lang`,
-/// `min_applicants` (at least 2).
+impl SiteCheckRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_as_of(mut self, as_of: Option<NaiveDate>) -> Self {
+        self.as_of = as_of;
+        self
+    }
+
+    /// One more site overlay, `file` naming it in errors.
+    pub fn with_overlay(mut self, file: impl Into<String>, text: impl Into<String>) -> Self {
+        self.overlays.push((file.into(), text.into()));
+        self
+    }
+
+    /// The request of a JSON options object: `as_of` (`YYYY-MM-DD`) and `overlays` (objects or
+    /// JSON texts, named `overlays[i]`).
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let mut request = Self::new().with_as_of(opt_date(options, "as_of")?);
+        for (i, o) in options.get("overlays").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let text = match o {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            request = request.with_overlay(format!("overlays[{i}]"), text);
+        }
+        Ok(request)
+    }
+}
+
+/// The embedded site rules with the request's overlays; one that loosens a limit (or names an
+/// unknown indicator, or has no basis) is an error with every finding in `errors`.
+pub fn site_rules(request: &SiteCheckRequest) -> CallResult<std::borrow::Cow<'static, crate::site::SiteRules>> {
+    let mut rules = std::borrow::Cow::Borrowed(crate::site::SiteRules::embedded());
+    for (file, text) in &request.overlays {
+        rules = std::borrow::Cow::Owned(rules.with_overlay(file, text)?);
+    }
+    Ok(rules)
+}
+
+/// A site check of a snapshot given as JSON text. Bad snapshots are findings in the report,
+/// not errors; only a rejected overlay is an error.
+pub fn site_check_with(cal: &Calendar, text: &str, request: &SiteCheckRequest) -> CallResult<crate::site::SiteReport> {
+    let rules = site_rules(request)?;
+    let opts = crate::site::SiteOptions::new().with_as_of(request.as_of);
+    Ok(crate::site::check_json(&rules, cal, text, &opts))
+}
+
+/// [`site_check_with`] over JSON: the answer as `gongkai site check --format json` prints it.
+/// Options: `lang` and [`SiteCheckRequest`] as JSON.
+pub fn site_check(cal: &Calendar, text: &str, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    Ok(site_check_with(cal, text, &SiteCheckRequest::from_json(options)?)?.to_json(lang))
+}
+
+/// 条例第四十四条 candidates asked for: how many distinct applicants make information a
+/// candidate for proactive disclosure (多个: at least 2, the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct CandidatesRequest {
+    pub min_applicants: usize,
+}
+
+impl Default for CandidatesRequest {
+    fn default() -> Self {
+        Self { min_applicants: 2 }
+    }
+}
+
+impl CandidatesRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_min_applicants(mut self, n: usize) -> Self {
+        self.min_applicants = n;
+        self
+    }
+
+    /// The request of a JSON options object (`min_applicants`, a whole number).
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let min_applicants = match options.get("min_applicants") {
+            None | Some(Value::Null) => 2,
+            Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+                CallError::argument(
+                    "/min_applicants",
+                    format!("`min_applicants` must be a whole number, not {}", type_name(v)),
+                )
+            })?,
+        };
+        Ok(Self { min_applicants })
+    }
+}
+
+/// The candidates, and a diagnostic for each record that could not be read (at its index).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CandidatesAnswer {
+    pub candidates: Vec<crate::site::Candidate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CandidatesAnswer {
+    /// `{candidates, diagnostics}`, the diagnostics' messages in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({"candidates": to_value(&self.candidates), "diagnostics": diagnostics_json(&self.diagnostics, lang)})
+    }
+}
+
+/// 条例第四十四条 candidates from request records.
+pub fn proactive_candidates_with(records: &[Value], request: &CandidatesRequest) -> CandidatesAnswer {
+    let (candidates, diagnostics) = crate::site::proactive_candidates(records, request.min_applicants);
+    CandidatesAnswer { candidates, diagnostics }
+}
+
+/// [`proactive_candidates_with`] over JSON: request records (an array, or one record), options
+/// `lang` and [`CandidatesRequest`] as JSON; `{candidates, diagnostics}` as `gongkai site
+/// candidates --format json` prints them.
 pub fn proactive_candidates(records: &Value, options: &Value) -> CallResult {
     let lang = opt_lang(options)?;
-    let min = match options.get("min_applicants") {
-        None | Some(Value::Null) => 2,
-        Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
-            CallError::argument(
-                "/min_applicants",
-                format!("`min_applicants` must be a whole number, not {}", type_name(v)),
-            )
-        })?,
-    };
+    let request = CandidatesRequest::from_json(options)?;
     let list = match records {
         Value::Array(v) => v.as_slice(),
         other => std::slice::from_ref(other),
     };
-    let (candidates, diags) = crate::site::proactive_candidates(list, min);
-    let diags: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
-    Ok(serde_json::json!({"candidates": candidates, "diagnostics": diags}))
+    Ok(proactive_candidates_with(list, &request).to_json(lang))
 }
 
 #[cfg(test)]

@@ -39,7 +39,6 @@ pub use snapshot::{
     MessageType, Policy, SiteInfo, SiteMessage, SiteSnapshot, Stamp,
 };
 
-pub(crate) use snapshot::strict_date;
 
 use crate::calendar::Calendar;
 
