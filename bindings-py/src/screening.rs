@@ -1,8 +1,8 @@
 //! Content screening: personal data and classification markings. Offsets are Unicode scalar
 //! indices, so `text[f.start:f.end]` slices the Python string exactly.
 
-use gongkai::files::{self, FileError, FileKind, Limits, RedactOptions, resolve_kind};
 use gongkai::facade::{self, ScanRequest};
+use gongkai::files::{self, FileError, FileKind, Limits, RedactOptions, resolve_kind};
 use pyo3::prelude::*;
 
 use crate::convert::serde_to_py;

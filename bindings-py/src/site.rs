@@ -218,6 +218,7 @@ pub fn proactive_candidates<'py>(
         Value::Array(v) => v,
         other => vec![other],
     };
-    let answer = facade::proactive_candidates_with(&list, &CandidatesRequest::new().with_min_applicants(min_applicants));
+    let answer =
+        facade::proactive_candidates_with(&list, &CandidatesRequest::new().with_min_applicants(min_applicants));
     crate::convert::to_py(py, &answer.to_json(lang))
 }

@@ -254,8 +254,12 @@ fn the_shared_request_timeline_calls_answer_as_expected() {
             want => assert!(has_members(&answer["timeline"], want), "{name}: {}", answer["timeline"]),
         }
         assert_eq!(answer["provisional"], expect["provisional"], "{name}");
-        let found: Vec<serde_json::Value> =
-            answer["diagnostics"].as_array().unwrap().iter().map(|d| serde_json::json!([d["code"], d["path"]])).collect();
+        let found: Vec<serde_json::Value> = answer["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| serde_json::json!([d["code"], d["path"]]))
+            .collect();
         assert_eq!(&serde_json::Value::Array(found), &expect["diagnostics"], "{name}");
     }
     std::fs::remove_dir_all(&dir).unwrap();

@@ -377,9 +377,8 @@ fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) ->
 /// One item by id (`gongkai catalogue show`, Python's `Catalogue.item`, the browser's `item`);
 /// an id the catalogue does not have is `unknown_id`.
 pub fn item_with<'a>(cat: &'a Catalogue, id: &str) -> CallResult<ItemAnswer<'a>> {
-    let (item, source) = cat
-        .item(id)
-        .ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))?;
+    let (item, source) =
+        cat.item(id).ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))?;
     Ok(ItemAnswer::new(cat, item, source, &[]))
 }
 

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use gongkai::Lang;
-use gongkai::files::{FileError, FileFinding, FileKind, FileScan, Limits, Place, resolve_kind, scan_file};
 use gongkai::facade::ScanRequest;
+use gongkai::files::{FileError, FileFinding, FileKind, FileScan, Limits, Place, resolve_kind, scan_file};
 use serde::Serialize;
 use serde_json::{Value, json};
 
