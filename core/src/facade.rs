@@ -1442,6 +1442,41 @@ mod tests {
     }
 
     #[test]
+    fn the_catalogue_queries_answer_typed_and_as_json_alike() {
+        let cat = Catalogue::embedded();
+        let answer = item_with(cat, "admin.art20.01").unwrap();
+        assert_eq!(answer.source, "admin.national");
+        let v = item(cat, "admin.art20.01").unwrap();
+        assert_eq!((v["id"].as_str(), v["source"].as_str()), (Some("admin.art20.01"), Some("admin.national")));
+        assert!(v.get("changed_by").is_none());
+        // A grassroots row carries its levels as printed, next to the list.
+        let row = cat.all_items().find(|(i, _)| !i.levels.is_empty()).unwrap().0;
+        assert!(item(cat, &row.id).unwrap()["level"].is_string());
+        assert_eq!(item_with(cat, "admin.nowhere").unwrap_err().code, "unknown_id");
+        let all = grounds_with(cat, None).unwrap();
+        let admin = grounds_with(cat, Some("administrative")).unwrap();
+        assert!(!admin.is_empty() && admin.len() <= all.len());
+        assert!(admin.iter().all(|g| g.kinds.iter().any(|k| k == "administrative")));
+        let e = grounds_with(cat, Some("spaceport")).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_id", Some("/kind")));
+        assert!(ground_with(cat, &all[0].id).is_ok());
+        let request = codes_with(Some("request"));
+        assert!(!request.is_empty() && request.iter().all(|c| c.area == "request"));
+        assert_eq!(codes_with(None).len(), codes().as_array().unwrap().len());
+    }
+
+    #[test]
+    fn site_and_candidate_requests_read_from_json_with_pointers() {
+        let e = SiteCheckRequest::from_json(&json!({"as_of": "2026/03/10"})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/as_of")));
+        let r = SiteCheckRequest::from_json(&json!({"as_of": "2026-03-10", "overlays": [{"id": "x"}]})).unwrap();
+        assert_eq!((r.as_of, r.overlays[0].0.as_str()), (NaiveDate::from_ymd_opt(2026, 3, 10), "overlays[0]"));
+        assert_eq!(CandidatesRequest::from_json(&Value::Null).unwrap().min_applicants, 2);
+        let e = CandidatesRequest::from_json(&json!({"min_applicants": "2"})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("/min_applicants"));
+    }
+
+    #[test]
     fn scan_offsets_are_utf16_and_redact_masks() {
         let text = "申请人身份证号：11010519491231002X (the GB 11643 example)，电话";
         let v = scan(text, &Value::Null).unwrap();
