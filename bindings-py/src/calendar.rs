@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use gongkai::calendar::{Calendar, CalendarError as CoreCalendarError, DayKind};
+use gongkai::calendar::Calendar;
 use gongkai::facade::{self, RequestTimelineOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -14,10 +14,10 @@ use serde_json::Value;
 
 use crate::convert::serde_to_py;
 use crate::dates::date_arg;
-use crate::errors::{GongkaiError, RecordError, Where, raise, to_pyerr};
+use crate::errors::{GongkaiError, Where, raise, to_pyerr};
 
-fn cal_err(py: Python<'_>, e: CoreCalendarError) -> PyErr {
-    to_pyerr(py, &gongkai::Error::Calendar(e))
+fn cal_err(py: Python<'_>, e: facade::CallError) -> PyErr {
+    crate::errors::call_error(py, &e)
 }
 
 /// What kind of day a date is.
@@ -72,13 +72,13 @@ impl CalendarRef {
     }
 }
 
-fn day_kind_of(k: &DayKind, provisional: bool) -> PyDayKind {
+fn day_kind_of(day: &facade::DayAnswer) -> PyDayKind {
     PyDayKind {
-        provisional,
-        kind: k.as_str(),
-        name: k.name().map(|t| t.zh.to_string()),
-        name_en: k.name().map(|t| t.en.to_string()),
-        is_working_day: k.is_working_day(),
+        provisional: day.provisional,
+        kind: day.kind.as_str(),
+        name: day.kind.name().map(|t| t.zh.to_string()),
+        name_en: day.kind.name().map(|t| t.en.to_string()),
+        is_working_day: day.working_day,
     }
 }
 
@@ -107,13 +107,6 @@ const DATE_KEYS: &[&str] = &[
     "on",
     "limit",
 ];
-
-/// A deadline as a dict with `provisional`: true when it depends on a year with no notice loaded.
-fn deadline_to_py<'py>(py: Python<'py>, d: &gongkai::deadlines::Deadline) -> PyResult<Bound<'py, PyAny>> {
-    let out = dated_to_py(py, d)?;
-    out.set_item("provisional", d.explanation.is_provisional())?;
-    Ok(out)
-}
 
 /// A serde value as Python objects, with the date fields (`DATE_KEYS`) as `datetime.date`.
 fn dated_to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -149,19 +142,17 @@ fn dated<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
 }
 
 fn is_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let d = date_arg(py, date, "date")?;
-    cal.is_working_day(d).map_err(|e| cal_err(py, e))
+    facade::is_working_day_on(cal, date_arg(py, date, "date")?).map_err(|e| cal_err(py, e))
 }
 
 fn day_kind_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<PyDayKind> {
-    let d = date_arg(py, date, "date")?;
-    cal.day_kind(d).map(|k| day_kind_of(&k, cal.is_provisional(chrono::Datelike::year(&d)))).map_err(|e| cal_err(py, e))
+    facade::day_on(cal, date_arg(py, date, "date")?).map(|day| day_kind_of(&day)).map_err(|e| cal_err(py, e))
 }
 
 fn add_working_days_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
     let d = date_arg(py, date, "date")?;
     let n = working_days_arg(py, n, "n")?;
-    cal.add_working_days(d, n).map_err(|e| cal_err(py, e))
+    facade::add_working_days_on(cal, d, n).map_err(|e| cal_err(py, e))
 }
 
 fn working_days_between_in(
@@ -171,12 +162,11 @@ fn working_days_between_in(
     b: &Bound<'_, PyAny>,
 ) -> PyResult<i64> {
     let (a, b) = (date_arg(py, a, "a")?, date_arg(py, b, "b")?);
-    cal.working_days_between(a, b).map_err(|e| cal_err(py, e))
+    facade::working_days_between_on(cal, a, b).map_err(|e| cal_err(py, e))
 }
 
 fn next_working_day_in(py: Python<'_>, cal: &Calendar, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-    let d = date_arg(py, date, "date")?;
-    cal.next_working_day(d).map_err(|e| cal_err(py, e))
+    facade::next_working_day_on(cal, date_arg(py, date, "date")?).map_err(|e| cal_err(py, e))
 }
 
 fn deadline_in<'py>(
@@ -185,9 +175,8 @@ fn deadline_in<'py>(
     rule: &str,
     start: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let start = date_arg(py, start, "start")?;
-    let d = gongkai::deadlines::by_rule(cal, rule, start).map_err(|e| to_pyerr(py, &e))?;
-    deadline_to_py(py, &d)
+    let query = facade::DeadlineQuery::by_rule(date_arg(py, start, "start")?, rule);
+    dated_to_py(py, &facade::deadline_with(cal, &query).map_err(|e| cal_err(py, e))?)
 }
 
 fn working_days_after_in<'py>(
@@ -196,10 +185,8 @@ fn working_days_after_in<'py>(
     start: &Bound<'py, PyAny>,
     n: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let start = date_arg(py, start, "start")?;
-    let n = working_days_arg(py, n, "n")?;
-    let d = gongkai::deadlines::working_days_after(cal, start, n).map_err(|e| cal_err(py, e))?;
-    deadline_to_py(py, &d)
+    let query = facade::DeadlineQuery::working_days(date_arg(py, start, "start")?, working_days_arg(py, n, "n")?);
+    dated_to_py(py, &facade::deadline_with(cal, &query).map_err(|e| cal_err(py, e))?)
 }
 
 /// A working-day calendar: the State Council's holiday notices compiled into the library, with
@@ -211,8 +198,8 @@ pub struct PyCalendar {
 }
 
 impl PyCalendar {
-    fn loaded(py: Python<'_>, result: Result<Calendar, gongkai::Error>) -> PyResult<Self> {
-        result.map(|c| Self { inner: CalendarRef::Loaded(Arc::new(c)) }).map_err(|e| to_pyerr(py, &e))
+    fn loaded(py: Python<'_>, result: Result<Calendar, facade::CallError>) -> PyResult<Self> {
+        result.map(|c| Self { inner: CalendarRef::Loaded(Arc::new(c)) }).map_err(|e| crate::errors::file_error(py, &e))
     }
 }
 
@@ -263,7 +250,7 @@ impl PyCalendar {
     #[staticmethod]
     fn from_paths(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Self> {
         let sources = paths.iter().map(|p| read_text(py, p)).collect::<PyResult<Vec<_>>>()?;
-        Self::loaded(py, py.detach(|| Calendar::from_sources(&sources)))
+        Self::loaded(py, py.detach(|| facade::calendar_from_texts(&sources)))
     }
 
     /// with_file(path) -> Calendar
@@ -281,7 +268,7 @@ impl PyCalendar {
     #[pyo3(signature = (text, name="<string>"))]
     fn with_yaml(&self, py: Python<'_>, text: &str, name: &str) -> PyResult<Self> {
         let base = self.inner.clone();
-        Self::loaded(py, py.detach(|| base.get().with_file_str(name, text)))
+        Self::loaded(py, py.detach(|| facade::calendar_with_text(base.get(), name, text)))
     }
 
     /// The years whose holiday notices this calendar holds.
@@ -413,18 +400,24 @@ pub fn working_days_after<'py>(
     working_days_after_in(py, CalendarRef::resolve(calendar).get(), start, int_arg(py, n, "n")?)
 }
 
-/// request_timeline(record, *, calendar=None, catalogue=None) -> dict
+/// request_timeline(record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5, lang="zh") -> dict
 ///
-/// A request's timeline (依申请公开): when it counts as received (条例第三十一条), when a notice to
-/// correct was due (第三十条), the reply limit (第三十三条, consultations excluded) and the
-/// extended one, each with its working, and whether the reply was in time. `record` is a request
-/// record (dict or JSON text, the shape of `record.schema.json`); the catalogue's overlays choose
-/// local readings (a receipt on a non-working day moving to the next working day). With `today`,
-/// `clock` says the working days elapsed and left and the state (`running`, `due_soon` within
-/// `due_soon_working_days`, `overdue`; or `replied_in_time` / `replied_late` on the reply date).
-/// `provisional` is true when a limit depends on a year with no notice loaded.
+/// A request's timeline (依申请公开) and the request checks, the facade's answer as
+/// `gongkai deadline request --format json` and the browser's `requestTimeline` give it:
+/// `{"timeline", "provisional", "diagnostics"}`. `timeline` says when the request counts as
+/// received (条例第三十一条), when a notice to correct was due (第三十条), the reply limit
+/// (第三十三条, consultations excluded) and the extended one, each with its working, and whether the
+/// reply was in time; it is `None` when the record is not a well-formed request, and the
+/// diagnostics say why (as they also list a late reply, an overdue one, …). `record` is a
+/// request record (dict or JSON text, the shape of `record.schema.json`); the catalogue's
+/// overlays choose local readings (a receipt on a non-working day moving to the next working
+/// day). With `today`, `timeline["clock"]` says the working days elapsed and left and the state
+/// (`running`, `due_soon` within `due_soon_working_days`, `overdue`; or `replied_in_time` /
+/// `replied_late` on the reply date). `provisional` is true when a limit depends on a year with
+/// no notice loaded. Dates in the timeline are `datetime.date`.
 #[pyfunction]
-#[pyo3(signature = (record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5))]
+#[pyo3(signature = (record, *, calendar=None, catalogue=None, today=None, due_soon_working_days=5, lang="zh"))]
+#[allow(clippy::too_many_arguments)]
 pub fn request_timeline<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -432,7 +425,9 @@ pub fn request_timeline<'py>(
     catalogue: Option<&Bound<'py, crate::catalogue::PyCatalogue>>,
     today: Option<&Bound<'py, PyAny>>,
     due_soon_working_days: u32,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let lang = lang_arg(py, lang)?;
     let today = match today.filter(|t| !t.is_none()) {
         Some(t) => Some(date_arg(py, t, "today")?),
         None => None,
@@ -440,44 +435,28 @@ pub fn request_timeline<'py>(
     let value = crate::check::record_value(py, record, gongkai::Lang::En)?;
     let cat_ref = crate::catalogue::PyCatalogue::resolve_arg(catalogue);
     let cal = CalendarRef::resolve(calendar);
-    // The facade's call, as the CLI and the browser make it. Where they answer `timeline: null`
-    // with the diagnostics, this function (which answers with the timeline alone) raises them.
-    let options =
-        RequestTimelineOptions::new().with_today(today).with_due_soon_working_days(Some(due_soon_working_days));
+    let options = RequestTimelineOptions::new()
+        .with_lang(lang)
+        .with_today(today)
+        .with_due_soon_working_days(Some(due_soon_working_days));
     let answer = facade::request_timeline_with(cat_ref.get(), cal.get(), &value, &options)
         .map_err(|e| crate::errors::call_error(py, &e))?;
-    let Some(timeline) = &answer.timeline else {
-        return Err(not_a_request(py, &answer.diagnostics));
-    };
-    let out = dated_to_py(py, timeline)?;
+    let out = PyDict::new(py);
+    match &answer.timeline {
+        Some(timeline) => out.set_item("timeline", dated_to_py(py, timeline)?)?,
+        None => out.set_item("timeline", py.None())?,
+    }
     out.set_item("provisional", answer.provisional)?;
-    Ok(out)
+    let diagnostics: Vec<_> = answer.diagnostics.iter().map(|d| d.localized(lang)).collect();
+    out.set_item("diagnostics", serde_to_py(py, &diagnostics)?)?;
+    Ok(out.into_any())
 }
 
-/// `RecordError` (`request_invalid`) for a record that is not a well-formed request: the first
-/// error in the message, every diagnostic in `.errors`.
-fn not_a_request(py: Python<'_>, diagnostics: &[gongkai::Diagnostic]) -> PyErr {
-    let first = diagnostics.iter().find(|d| d.severity == gongkai::Severity::Error).or(diagnostics.first());
-    let why = first.map_or_else(|| "not a JSON object".to_owned(), |d| format!("`{}`: {}", d.path, d.message.en()));
-    let err = raise::<RecordError>(
-        py,
-        "request_invalid",
-        format!("not a request record: {why}"),
-        Where { path: Some("record"), ..Default::default() },
-    );
-    let errors: Vec<Bound<'_, PyDict>> = diagnostics
-        .iter()
-        .filter_map(|d| {
-            let e = PyDict::new(py);
-            e.set_item("code", d.code).ok()?;
-            e.set_item("message", d.message.en()).ok()?;
-            e.set_item("path", d.path.to_string()).ok()?;
-            Some(e)
-        })
-        .collect();
-    // Setting an attribute of a fresh exception cannot fail short of memory exhaustion.
-    let _ = err.value(py).setattr("errors", PyList::new(py, errors).ok());
-    err
+/// `lang="zh"` or `"en"`; anything else is `invalid_argument` at `lang`.
+fn lang_arg(py: Python<'_>, lang: &str) -> PyResult<gongkai::Lang> {
+    lang.parse().map_err(|message: String| {
+        raise::<GongkaiError>(py, "invalid_argument", message, Where { path: Some("lang"), ..Default::default() })
+    })
 }
 
 /// fee_by_pieces(n) -> dict
@@ -488,7 +467,7 @@ fn not_a_request(py: Python<'_>, diagnostics: &[gongkai::Diagnostic]) -> PyErr {
 #[pyfunction]
 pub fn fee_by_pieces<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
-    serde_to_py(py, &gongkai::fees::fee_by_pieces(n))
+    serde_to_py(py, &facade::fee(facade::FeeQuery::Pieces(n)))
 }
 
 /// fee_by_pages(n) -> dict
@@ -497,7 +476,7 @@ pub fn fee_by_pieces<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bo
 #[pyfunction]
 pub fn fee_by_pages<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let n = count_arg(py, int_arg(py, n, "n")?, "n")?;
-    serde_to_py(py, &gongkai::fees::fee_by_pages(n))
+    serde_to_py(py, &facade::fee(facade::FeeQuery::Pages(n)))
 }
 
 /// fee_for_more_pieces(earlier, new) -> int
@@ -506,7 +485,7 @@ pub fn fee_by_pages<'py>(py: Python<'py>, n: &Bound<'py, PyAny>) -> PyResult<Bou
 #[pyfunction]
 pub fn fee_for_more_pieces(py: Python<'_>, earlier: &Bound<'_, PyAny>, new: &Bound<'_, PyAny>) -> PyResult<u64> {
     let earlier = count_arg(py, int_arg(py, earlier, "earlier")?, "earlier")?;
-    Ok(gongkai::fees::fee_for_more_pieces(earlier, count_arg(py, int_arg(py, new, "new")?, "new")?))
+    Ok(facade::fee_for_more_pieces(earlier, count_arg(py, int_arg(py, new, "new")?, "new")?))
 }
 
 /// A whole-number argument: any `int` (not `bool`), as an i64; past the i64 range, or not an

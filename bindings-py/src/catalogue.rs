@@ -7,7 +7,7 @@ use gongkai::Catalogue;
 use gongkai::check::Checker;
 use gongkai::facade::{self, ItemsQuery};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyList;
 
 use crate::convert::serde_to_py;
 use crate::errors::{GongkaiError, Where, call_error, raise, to_pyerr};
@@ -59,34 +59,10 @@ impl PyCatalogue {
     }
 }
 
-fn unknown_item(py: Python<'_>, id: &str) -> PyErr {
-    raise::<GongkaiError>(
-        py,
-        "unknown_id",
-        format!("unknown item `{id}`"),
-        Where { path: Some(id), ..Default::default() },
-    )
-}
-
-fn item_dict<'py>(
-    py: Python<'py>,
-    cat: &Catalogue,
-    item: &gongkai::Item,
-    source: &str,
-    changed_by: &[&str],
-) -> PyResult<Bound<'py, PyAny>> {
-    let obj = serde_to_py(py, item)?;
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        // A flat column for DataFrames next to the `levels` list: 公开层级 as printed (县级、乡级).
-        if let Some(label) = cat.domains().level_label(&item.levels) {
-            dict.set_item("level", label)?;
-        }
-        dict.set_item("source", source)?;
-        if !changed_by.is_empty() {
-            dict.set_item("changed_by", changed_by.to_vec())?;
-        }
-    }
-    Ok(obj)
+/// The facade's `unknown_id` for an item, with `path` the id asked for (as this binding has
+/// always said where: the argument's value).
+fn unknown_item(py: Python<'_>, id: &str, e: &facade::CallError) -> PyErr {
+    raise::<GongkaiError>(py, e.code, e.message.clone(), Where { path: Some(id), ..Default::default() })
 }
 
 #[pymethods]
@@ -161,24 +137,23 @@ impl PyCatalogue {
     ///
     /// One item by id, with `source` (the template or overlay defining it).
     fn item<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-        let cat = self.inner.get();
-        let (item, source) = cat.item(id).ok_or_else(|| unknown_item(py, id))?;
-        item_dict(py, cat, item, source, &[])
+        let answer = facade::item_with(self.inner.get(), id).map_err(|e| unknown_item(py, id, &e))?;
+        serde_to_py(py, &answer)
     }
 
     /// schema(id) -> dict
     ///
     /// The JSON Schema of the item's `fields` object (its content elements).
     fn schema<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-        let (item, _) = self.inner.get().item(id).ok_or_else(|| unknown_item(py, id))?;
-        crate::convert::to_py(py, &gongkai::item_fields_schema(item))
+        let schema = facade::item_schema_with(self.inner.get(), id).map_err(|e| unknown_item(py, id, &e))?;
+        crate::convert::to_py(py, &schema)
     }
 
     /// grounds() -> list[dict]
     ///
     /// The exemption grounds (不予公开情形) with their citations.
     fn grounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serde_to_py(py, self.inner.get().grounds())
+        serde_to_py(py, &facade::grounds_with(self.inner.get(), None).map_err(|e| call_error(py, &e))?)
     }
 
     /// Ids of the templates, root templates first as loaded.
@@ -254,5 +229,5 @@ pub fn grounds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// Every diagnostic code gongkai can emit: code, severity, basis, summaries, example, area.
 #[pyfunction]
 pub fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    serde_to_py(py, &gongkai::registry::codes())
+    serde_to_py(py, &facade::codes_with(None))
 }

@@ -6,7 +6,7 @@ use pyo3::types::{PyDate, PyString};
 
 use crate::errors::{CalendarError, GongkaiError, Where, raise};
 
-/// A date argument: a `datetime.date` (a `datetime` counts by its date) or an ISO `YYYY-MM-DD` string.
+/// A date argument: a `datetime.date` (a `datetime` counts by its date) or a `YYYY-MM-DD` string.
 pub fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if obj.cast::<PyDate>().is_ok() {
         let (y, m, d): (i32, u32, u32) =
@@ -17,6 +17,7 @@ pub fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
+        // The one date rule of every front door: strict `YYYY-MM-DD` (`2026-9-7` is refused).
         return gongkai::parse_date_strict(&s).map_err(|e| {
             raise::<CalendarError>(
                 py,

@@ -104,6 +104,24 @@ pub fn to_pyerr(py: Python<'_>, e: &gongkai::Error) -> PyErr {
 /// kind) with the same `code`; `path` names the argument (`select`, not `/select`) or, deeper,
 /// keeps the facade's pointer.
 pub fn call_error(py: Python<'_>, e: &gongkai::facade::CallError) -> PyErr {
+    match e.code {
+        "invalid_json" => call_error_as::<RecordError>(py, e),
+        code if code.starts_with("calendar_") => call_error_as::<CalendarError>(py, e),
+        "invalid_yaml" | "io_error" => call_error_as::<CatalogueError>(py, e),
+        code if code.starts_with("catalogue_") || code.starts_with("overlay_") => {
+            call_error_as::<CatalogueError>(py, e)
+        }
+        _ => call_error_as::<GongkaiError>(py, e),
+    }
+}
+
+/// The facade's error about a file being loaded (a catalogue, overlay or calendar file, whatever
+/// its code): `CatalogueError`, as the documentation promises for every file that cannot be loaded.
+pub fn file_error(py: Python<'_>, e: &gongkai::facade::CallError) -> PyErr {
+    call_error_as::<CatalogueError>(py, e)
+}
+
+fn call_error_as<E: pyo3::PyTypeInfo>(py: Python<'_>, e: &gongkai::facade::CallError) -> PyErr {
     let path = e.path.as_deref().map(|p| p.strip_prefix('/').filter(|rest| !rest.contains('/')).unwrap_or(p));
     let at = Where { file: e.file.as_deref(), line: e.line, column: e.column, path };
     let mut errors: Vec<_> = e
@@ -117,16 +135,7 @@ pub fn call_error(py: Python<'_>, e: &gongkai::facade::CallError) -> PyErr {
     if errors.is_empty() {
         errors.extend(error_dict(py, e.code, &e.message, &at));
     }
-    let message = e.message.clone();
-    match e.code {
-        "invalid_json" => raise_all::<RecordError>(py, e.code, message, at, errors),
-        code if code.starts_with("calendar_") => raise_all::<CalendarError>(py, code, message, at, errors),
-        "invalid_yaml" | "io_error" => raise_all::<CatalogueError>(py, e.code, message, at, errors),
-        code if code.starts_with("catalogue_") || code.starts_with("overlay_") => {
-            raise_all::<CatalogueError>(py, code, message, at, errors)
-        }
-        code => raise_all::<GongkaiError>(py, code, message, at, errors),
-    }
+    raise_all::<E>(py, e.code, e.message.clone(), at, errors)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

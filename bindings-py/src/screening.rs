@@ -1,8 +1,8 @@
 //! Content screening: personal data and classification markings. Offsets are Unicode scalar
 //! indices, so `text[f.start:f.end]` slices the Python string exactly.
 
+use gongkai::facade::{self, ScanRequest};
 use gongkai::files::{self, FileError, FileKind, Limits, RedactOptions, resolve_kind};
-use gongkai::screening::{self, RedactMode, ScanOptions};
 use pyo3::prelude::*;
 
 use crate::convert::serde_to_py;
@@ -54,8 +54,8 @@ impl PyFinding {
 #[pyfunction]
 #[pyo3(signature = (text, *, include_values=false, include_redacted=false))]
 pub fn scan(py: Python<'_>, text: &str, include_values: bool, include_redacted: bool) -> Vec<PyFinding> {
-    let opts = ScanOptions::new().include_values(include_values).include_redacted(include_redacted);
-    let findings = py.detach(|| screening::scan_with(text, &opts));
+    let request = ScanRequest::new().with_include_values(include_values).with_include_redacted(include_redacted);
+    let findings = py.detach(|| facade::scan_with(text, &request));
     findings
         .into_iter()
         .map(|f| PyFinding {
@@ -72,20 +72,6 @@ pub fn scan(py: Python<'_>, text: &str, include_values: bool, include_redacted: 
             value: f.value,
         })
         .collect()
-}
-
-fn redact_mode(py: Python<'_>, mode: &str) -> PyResult<RedactMode> {
-    match mode {
-        "mask" => Ok(RedactMode::Mask),
-        "label" => Ok(RedactMode::Label),
-        "remove" => Ok(RedactMode::Remove),
-        other => Err(raise::<GongkaiError>(
-            py,
-            "invalid_argument",
-            format!("unknown redaction mode `{other}`: expected `mask`, `label` or `remove`"),
-            Where { path: Some("mode"), ..Default::default() },
-        )),
-    }
 }
 
 /// One replacement made by `redact`, with its span in the original text.
@@ -139,8 +125,8 @@ impl PyRedaction {
 #[pyfunction]
 #[pyo3(signature = (text, mode="mask"))]
 pub fn redact(py: Python<'_>, text: &str, mode: &str) -> PyResult<PyRedaction> {
-    let mode = redact_mode(py, mode)?;
-    let r = py.detach(|| screening::redact(text, mode));
+    let mode = facade::redact_mode(mode).map_err(|e| crate::errors::call_error(py, &e))?;
+    let r = py.detach(|| facade::redact_with(text, mode));
     Ok(PyRedaction {
         text: r.text,
         changes: r.changes.into_iter().map(|c| (c.kind.as_str(), c.code, c.start, c.end, c.replacement)).collect(),
@@ -222,7 +208,7 @@ pub fn scan_file<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let (bytes, name) = file_source(py, source)?;
     let kind = file_kind(py, kind, name.as_deref(), &bytes)?;
-    let opts = ScanOptions::new().include_values(include_values).include_redacted(include_redacted);
+    let opts = ScanRequest::new().with_include_values(include_values).with_include_redacted(include_redacted).options();
     let limits = limits(max_uncompressed, max_cells);
     let scan = py
         .detach(|| files::scan_file(&bytes, kind, &opts, &limits))
@@ -245,7 +231,7 @@ pub fn redact_file<'py>(
     max_uncompressed: u64,
     max_cells: u64,
 ) -> PyResult<(Option<Bound<'py, pyo3::types::PyBytes>>, Bound<'py, PyAny>)> {
-    let mode = redact_mode(py, mode)?;
+    let mode = facade::redact_mode(mode).map_err(|e| crate::errors::call_error(py, &e))?;
     let (bytes, name) = file_source(py, source)?;
     let kind = file_kind(py, kind, name.as_deref(), &bytes)?;
     let opts = RedactOptions::new()

@@ -2,7 +2,8 @@
 //! inspection and 条例 Art 44 list, with findings as dicts or a pandas / polars DataFrame.
 
 use gongkai::Lang;
-use gongkai::site::{self, SiteOptions, SiteReport, SiteRules};
+use gongkai::facade::{self, CandidatesRequest, SiteCheckRequest};
+use gongkai::site::{self, SiteReport};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
@@ -180,18 +181,21 @@ pub fn site_check(
     lang: &str,
 ) -> PyResult<PySiteCheck> {
     let lang = self::lang(lang)?;
-    let as_of = match as_of {
+    let as_of = match as_of.filter(|d| !d.is_none()) {
         None => None,
         Some(d) => Some(crate::dates::date_arg(py, d, "as_of")?),
     };
     let text = snapshot_text(py, snapshot)?;
-    let mut rules = SiteRules::embedded().clone();
+    let mut request = SiteCheckRequest::new().with_as_of(as_of);
     for path in &overlays {
-        rules = rules.with_overlay_file(path).map_err(|e| to_pyerr(py, &e))?;
+        let name = path.display().to_string();
+        let overlay = std::fs::read_to_string(path)
+            .map_err(|e| to_pyerr(py, &gongkai::Error::Io { path: name.clone(), source: e }))?;
+        request = request.with_overlay(name, overlay);
     }
-    let report = py.detach(|| {
-        site::check_json(&rules, gongkai::calendar::Calendar::embedded(), &text, &SiteOptions::new().with_as_of(as_of))
-    });
+    let report = py
+        .detach(|| facade::site_check_with(gongkai::calendar::Calendar::embedded(), &text, &request))
+        .map_err(|e| crate::errors::file_error(py, &e))?;
     Ok(PySiteCheck { report, lang })
 }
 
@@ -214,7 +218,7 @@ pub fn proactive_candidates<'py>(
         Value::Array(v) => v,
         other => vec![other],
     };
-    let (candidates, diags) = site::proactive_candidates(&list, min_applicants);
-    let diags: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
-    serde_to_py(py, &serde_json::json!({"candidates": candidates, "diagnostics": diags}))
+    let answer =
+        facade::proactive_candidates_with(&list, &CandidatesRequest::new().with_min_applicants(min_applicants));
+    crate::convert::to_py(py, &answer.to_json(lang))
 }

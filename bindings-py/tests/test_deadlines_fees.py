@@ -125,30 +125,35 @@ def test_working_days_after_matches_the_correction_limit():
 def test_request_timeline_reply_and_extension():
     record = {"kind": "request", "received": "2025-01-24", "reply_date": "2025-03-20",
               "extension": {"approved": True, "notified": True, "working_days": 20}}
-    t = gongkai.request_timeline(record)
+    answer = gongkai.request_timeline(record)
+    assert (answer["provisional"], answer["diagnostics"]) == (False, [])
+    t = answer["timeline"]
     assert t["received"] == D(2025, 1, 24) and t["effective_received"] == D(2025, 1, 24)
     assert t["reply_due"]["due"] == D(2025, 2, 27)
     # 20 more working days after Thu 27 Feb 2025 (no holiday in March): Thu 27 Mar.
     assert t["extended_due"]["due"] == D(2025, 3, 27)
     assert t["reply_in_time"] is True
-    late = gongkai.request_timeline(json.dumps({**record, "reply_date": "2025-03-28"}))
-    assert late["reply_in_time"] is False
+    late = gongkai.request_timeline(json.dumps({**record, "reply_date": "2025-03-28"}), lang="en")
+    assert late["timeline"]["reply_in_time"] is False
+    # The request checks come with the timeline: the reply after the extended limit is late.
+    assert [(d["code"], d["path"]) for d in late["diagnostics"]] == [("request_reply_late", "/reply_date")]
+    assert late["diagnostics"][0]["message"][0].islower()
 
 
 def test_request_timeline_excludes_consultations_and_counts_from_the_correction():
     # Received Mon 3 Mar 2025: 20 working days → Mon 31 Mar. A third-party consultation over
     # 10–14 Mar takes 5 working days out: Tue 1, Wed 2, Thu 3 Apr, (清明 4–6 Apr), Mon 7, Tue 8 Apr.
     record = {"kind": "request", "received": "2025-03-03"}
-    assert gongkai.request_timeline(record)["reply_due"]["due"] == D(2025, 3, 31)
+    assert gongkai.request_timeline(record)["timeline"]["reply_due"]["due"] == D(2025, 3, 31)
     consulted = {**record, "consultations": [{"party": "third_party", "start": "2025-03-10", "end": "2025-03-14"}]}
-    t = gongkai.request_timeline(consulted)
+    t = gongkai.request_timeline(consulted)["timeline"]
     assert t["reply_due"]["due"] == D(2025, 4, 8)
     reasons = {s["reason"] for s in t["reply_due"]["explanation"]["excluded"]}
     assert {"consultation", "holiday", "weekend"} <= reasons
     # 第三十条: after a notice to correct, the clock runs from the corrected request (Fri 24 Jan 2025).
     corrected = {"kind": "request", "received": "2025-01-10",
                  "corrections": [{"notice_date": "2025-01-15", "corrected_received": "2025-01-24"}]}
-    t = gongkai.request_timeline(corrected)
+    t = gongkai.request_timeline(corrected)["timeline"]
     assert t["reply_due"]["due"] == D(2025, 2, 27)
     # The notice itself was due 7 working days after Fri 10 Jan: 13–17 Jan (5), 20, 21 Jan.
     assert t["correction_notice_due"]["due"] == D(2025, 1, 21)
@@ -161,12 +166,28 @@ def test_request_timeline_uses_the_given_calendar(repo):
 
 
 @pytest.mark.parametrize(
-    "bad",
-    [{"kind": "request"}, {"kind": "request", "received": "2025-02-30"}, {"kind": "request", "received": 5}, "[1,", [1]],
+    "bad, at",
+    [
+        ({"kind": "request"}, "/received"),
+        ({"kind": "request", "received": "2025-02-30"}, "/received"),
+        # The one date rule: YYYY-MM-DD, two-digit month and day.
+        ({"kind": "request", "received": "2025-9-30"}, "/received"),
+        ({"kind": "request", "received": 5}, "/received"),
+        ([1], ""),
+    ],
 )
-def test_bad_request_records_raise_record_errors(bad):
-    with pytest.raises(gongkai.RecordError):
-        gongkai.request_timeline(bad)
+def test_records_that_are_not_requests_answer_no_timeline_and_say_why(bad, at):
+    # As the CLI and the browser answer: the problems are in the answer, not raised.
+    answer = gongkai.request_timeline(bad)
+    assert answer["timeline"] is None and answer["provisional"] is False
+    errors = [d for d in answer["diagnostics"] if d["severity"] == "error"]
+    assert errors and errors[0]["path"] == at, answer["diagnostics"]
+
+
+def test_json_text_that_does_not_parse_raises_record_error():
+    with pytest.raises(gongkai.RecordError) as e:
+        gongkai.request_timeline("[1,")
+    assert e.value.code == "input_invalid_json"
 
 
 # ── fees ─────────────────────────────────────────────────────────────────────────────────────
@@ -235,7 +256,7 @@ def test_an_unanswered_overdue_request_is_reported():
     report = gongkai.check(record, today=D(2026, 4, 15))
     assert [d.code for d in report.diagnostics] == ["request_overdue_unanswered"]
     t = gongkai.request_timeline(record, today=D(2026, 3, 26))
-    assert t["clock"] == {"on": D(2026, 3, 26), "limit": D(2026, 3, 30), "working_days_elapsed": 18,
+    assert t["timeline"]["clock"] == {"on": D(2026, 3, 26), "limit": D(2026, 3, 30), "working_days_elapsed": 18,
                           "working_days_left": 2, "state": "due_soon"}
     assert t["provisional"] is False
     late = {"kind": "request", "received": "2026-12-07", "channel": "online"}

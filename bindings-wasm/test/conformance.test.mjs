@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { check, loadOverlay, resetOverlays } from "../pkg/node.js";
+import { check, loadOverlay, requestTimeline, resetOverlays } from "../pkg/node.js";
 
 const casesDir = fileURLToPath(new URL("../../tests/cases/", import.meta.url));
 
@@ -48,5 +48,28 @@ for (const file of files) {
     } finally {
       resetOverlays();
     }
+  });
+}
+
+// tests/calls/request_timeline.json: the calls the CLI's and Python's suites make, the same answers.
+const calls = JSON.parse(readFileSync(new URL("../../tests/calls/request_timeline.json", import.meta.url), "utf8"));
+
+/** Every member `want` gives has that value in `got` (objects compared member by member). */
+function hasMembers(got, want) {
+  if (want !== null && typeof want === "object" && !Array.isArray(want)) {
+    return got !== null && typeof got === "object" && Object.entries(want).every(([k, v]) => k in got && hasMembers(got[k], v));
+  }
+  return JSON.stringify(got) === JSON.stringify(want);
+}
+
+for (const call of calls.calls) {
+  test(`request timeline call: ${call.name}`, () => {
+    resetOverlays();
+    const got = requestTimeline(call.record, call.options);
+    const want = call.expect;
+    if (want.timeline === null) assert.equal(got.timeline, null);
+    else assert.ok(hasMembers(got.timeline, want.timeline), JSON.stringify(got.timeline));
+    assert.equal(got.provisional, want.provisional);
+    assert.deepEqual(got.diagnostics.map((d) => [d.code, d.path]), want.diagnostics);
   });
 }

@@ -216,3 +216,51 @@ fn calendar_answers_the_valid_dates_and_reports_the_bad_ones() {
     assert_eq!(v[0]["kind"], "makeup_working_day");
     assert_eq!((v[1]["input"].as_str(), v[1]["code"].as_str()), (Some("31/12/2026"), Some("invalid_date")));
 }
+
+/// Every member `want` gives has that value in `got` (objects compared member by member).
+fn has_members(got: &serde_json::Value, want: &serde_json::Value) -> bool {
+    match (got, want) {
+        (serde_json::Value::Object(g), serde_json::Value::Object(w)) => {
+            w.iter().all(|(k, v)| g.get(k).is_some_and(|x| has_members(x, v)))
+        }
+        _ => got == want,
+    }
+}
+
+#[test]
+fn the_shared_request_timeline_calls_answer_as_expected() {
+    // tests/calls/request_timeline.json: the same calls Python's and the browser's suites make.
+    let file = std::fs::read_to_string(repo("tests/calls/request_timeline.json")).unwrap();
+    let calls: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let dir = std::env::temp_dir().join(format!("gongkai-calls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, call) in calls["calls"].as_array().unwrap().iter().enumerate() {
+        let (name, expect) = (call["name"].as_str().unwrap(), &call["expect"]);
+        let path = dir.join(format!("{i}.json"));
+        std::fs::write(&path, call["record"].to_string()).unwrap();
+        let mut args = vec!["deadline", "request", path.to_str().unwrap(), "--format", "json"];
+        for (flag, key) in [("--today", "today"), ("--lang", "lang")] {
+            if let Some(v) = call["options"][key].as_str() {
+                args.extend([flag, v]);
+            }
+        }
+        let (code, out, err) = gongkai(&args);
+        let answer: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}: {err}"));
+        // Exit 1 when the answer has an error (no timeline, a late reply), 0 otherwise.
+        let errors = answer["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error");
+        assert_eq!(code, i32::from(errors), "{name}: {err}");
+        match &expect["timeline"] {
+            serde_json::Value::Null => assert!(answer["timeline"].is_null(), "{name}: {answer}"),
+            want => assert!(has_members(&answer["timeline"], want), "{name}: {}", answer["timeline"]),
+        }
+        assert_eq!(answer["provisional"], expect["provisional"], "{name}");
+        let found: Vec<serde_json::Value> = answer["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| serde_json::json!([d["code"], d["path"]]))
+            .collect();
+        assert_eq!(&serde_json::Value::Array(found), &expect["diagnostics"], "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,10 +1,14 @@
-//! JSON-in/JSON-out functions over the core, shared by the language bindings (WebAssembly,
-//! Python). Each takes plain values or strings and returns a `serde_json::Value` in the same
-//! shapes the CLI prints, so every language gets the same answers; bindings only convert types
-//! and names. No rule logic lives here: each function delegates to the module that owns it.
+//! The one facade: every operation the CLI, Python and the browser offer is a typed call here
+//! (a request type or typed arguments in, an answer type out: `CheckRequestOptions` →
+//! `PreparedCheck`, `RequestTimelineOptions` → `RequestTimelineAnswer`, `DeadlineQuery` →
+//! `DeadlineAnswer`, `day_on` → `DayAnswer`, …), and each has a JSON form (`serde_json::Value`
+//! in and out, the shapes the CLI prints) for the bindings that hand JSON across. Bindings only
+//! convert their language's values into the requests and the answers and errors back. No rule
+//! logic lives here: each call delegates to the module that owns it.
 //!
 //! Errors come back as one [`CallError`]: a stable `code`, a message, and where the problem is
-//! (a JSON pointer into the argument, or file/line/column for YAML and JSON text).
+//! (a JSON pointer into the argument, or file/line/column for YAML and JSON text). A problem of
+//! a record is a diagnostic inside the answer, never an error.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -345,46 +349,83 @@ fn narrowing<'a>(
     Ok((domain, level))
 }
 
-/// An item as JSON with `source`, `changed_by`, and `level`: its levels as the catalogues print
-/// them (`县级、乡级`), a flat column next to the `levels` list.
-fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) -> Value {
-    let mut v = to_value(item);
-    if let Value::Object(m) = &mut v {
-        if let Some(label) = cat.domains().level_label(&item.levels) {
-            m.insert("level".into(), Value::String(label));
-        }
-        m.insert("source".into(), Value::String(source.to_owned()));
-        if !changed_by.is_empty() {
-            m.insert("changed_by".into(), json!(changed_by));
-        }
+/// One item as every front door shows it: the catalogue's item with `level` (its levels as the
+/// catalogues print them, `县级、乡级`, a flat column next to the `levels` list), `source` (the
+/// defining template or overlay) and, when overlays changed it, `changed_by`.
+#[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
+pub struct ItemAnswer<'a> {
+    #[serde(flatten)]
+    pub item: &'a Item,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    pub source: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub changed_by: Vec<&'a str>,
+}
+
+impl<'a> ItemAnswer<'a> {
+    fn new(cat: &Catalogue, item: &'a Item, source: &'a str, changed_by: &[&'a str]) -> Self {
+        ItemAnswer { item, level: cat.domains().level_label(&item.levels), source, changed_by: changed_by.to_vec() }
     }
-    v
 }
 
-fn find_item<'a>(cat: &'a Catalogue, id: &str) -> CallResult<(&'a Item, &'a str)> {
-    cat.item(id).ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))
+fn item_json(cat: &Catalogue, item: &Item, source: &str, changed_by: &[&str]) -> Value {
+    to_value(&ItemAnswer::new(cat, item, source, changed_by))
 }
 
-/// One item by id, with `source`.
+/// One item by id (`gongkai catalogue show`, Python's `Catalogue.item`, the browser's `item`);
+/// an id the catalogue does not have is `unknown_id`.
+pub fn item_with<'a>(cat: &'a Catalogue, id: &str) -> CallResult<ItemAnswer<'a>> {
+    let (item, source) =
+        cat.item(id).ok_or_else(|| with_path(Error::Unknown { what: "item", id: id.to_owned() }.into(), ""))?;
+    Ok(ItemAnswer::new(cat, item, source, &[]))
+}
+
+/// The JSON Schema (draft 2020-12) of an item's `fields` object (`gongkai schema item`,
+/// Python's `Catalogue.schema`, the browser's `itemSchema`).
+pub fn item_schema_with(cat: &Catalogue, id: &str) -> CallResult<Value> {
+    Ok(crate::schema::item_fields_schema(item_with(cat, id)?.item))
+}
+
+/// The exemption grounds (不予公开情形), all or those of one institution kind (`gongkai grounds
+/// list --kind`); an unknown kind is `unknown_id` at `/kind`.
+pub fn grounds_with<'a>(cat: &'a Catalogue, kind: Option<&str>) -> CallResult<Vec<&'a crate::model::Ground>> {
+    if let Some(k) = kind {
+        cat.validate_kind(k).map_err(|e| with_path(e.into(), "/kind"))?;
+    }
+    Ok(cat.grounds().iter().filter(|g| kind.is_none_or(|k| g.kinds.iter().any(|x| x == k))).collect())
+}
+
+/// One exemption ground by id; an unknown id is `unknown_id`.
+pub fn ground_with<'a>(cat: &'a Catalogue, id: &str) -> CallResult<&'a crate::model::Ground> {
+    cat.ground(id).ok_or_else(|| with_path(Error::Unknown { what: "ground", id: id.to_owned() }.into(), ""))
+}
+
+/// The declared diagnostic codes, all or those of one area (`catalogue`, `check`, `input`,
+/// `request`, `screening`, `report`, …), each with its severity, basis, summaries and example.
+pub fn codes_with(area: Option<&str>) -> Vec<&'static crate::diagnostics::CodeInfo> {
+    all_codes().into_iter().filter(|c| area.is_none_or(|a| c.area == a)).collect()
+}
+
+/// [`item_with`] as JSON.
 pub fn item(cat: &Catalogue, id: &str) -> CallResult {
-    let (item, source) = find_item(cat, id)?;
-    Ok(item_json(cat, item, source, &[]))
+    Ok(to_value(&item_with(cat, id)?))
 }
 
-/// The JSON Schema (draft 2020-12) of an item's `fields` object.
+/// [`item_schema_with`].
 pub fn item_schema(cat: &Catalogue, id: &str) -> CallResult {
-    let (item, _) = find_item(cat, id)?;
-    Ok(crate::schema::item_fields_schema(item))
+    item_schema_with(cat, id)
 }
 
-/// Every exemption ground.
+/// Every exemption ground, as JSON.
 pub fn grounds(cat: &Catalogue) -> Value {
     to_value(&cat.grounds())
 }
 
-/// Every declared diagnostic code with its severity, basis, summaries, example and area.
+/// Every declared diagnostic code, as JSON.
 pub fn codes() -> Value {
-    Value::Array(all_codes().into_iter().map(to_value).collect())
+    to_value(&codes_with(None))
 }
 
 /// The catalogue with an overlay (YAML text) added; every finding of a rejected overlay is in
@@ -671,60 +712,196 @@ pub fn strict_or(cal: &Calendar, strict: bool) -> std::borrow::Cow<'_, Calendar>
     }
 }
 
-/// Whether a date is a working day in the PRC calendar (holidays and make-up days applied).
-pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
-    let d = parse_date(date, "/date")?;
-    cal.is_working_day(d).map_err(|e| calendar_error(e, "/date"))
+// ── the calendar ────────────────────────────────────────────────────────────────────────────
+// `gongkai calendar`, Python's calendar functions and `Calendar` methods, the browser's
+// `isWorkingDay`, `dayKind`, `addWorkingDays`, `workingDaysBetween` and `loadCalendar`. A date
+// the calendar has no data for is `calendar_year_not_covered` at the argument's pointer.
+
+/// A day on the calendar: its kind (`working_day`, `weekend`, `holiday`, `makeup_working_day`,
+/// `closure`, with the holiday's or closure's `name`), whether it is a working day, and whether
+/// it is `provisional` (its year has no State Council notice loaded: derived from the 放假办法).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DayAnswer {
+    pub date: NaiveDate,
+    #[serde(flatten)]
+    pub kind: crate::calendar::DayKind,
+    pub working_day: bool,
+    pub provisional: bool,
 }
 
-/// What kind of day a date is: `{"kind": "working_day"|"weekend"|"holiday"|"makeup_working_day"|"closure", "name"?}`.
-pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
-    let d = parse_date(date, "/date")?;
-    let mut kind = cal.day_kind(d).map(|k| to_value(&k)).map_err(|e| calendar_error(e, "/date"))?;
-    // A day of a year with no notice loaded is derived from the 放假办法: say so.
-    kind["provisional"] = Value::Bool(cal.is_provisional(chrono::Datelike::year(&d)));
-    Ok(kind)
+/// What kind of day `date` is.
+pub fn day_on(cal: &Calendar, date: NaiveDate) -> CallResult<DayAnswer> {
+    let kind = cal.day_kind(date).map_err(|e| calendar_error(e, "/date"))?;
+    let provisional = cal.is_provisional(chrono::Datelike::year(&date));
+    Ok(DayAnswer { date, working_day: kind.is_working_day(), kind, provisional })
+}
+
+/// Whether `date` is a working day (holidays, make-up days and loaded closures applied).
+pub fn is_working_day_on(cal: &Calendar, date: NaiveDate) -> CallResult<bool> {
+    cal.is_working_day(date).map_err(|e| calendar_error(e, "/date"))
 }
 
 /// The date `n` working days after `date` (the start day not counted).
+pub fn add_working_days_on(cal: &Calendar, date: NaiveDate, n: u32) -> CallResult<NaiveDate> {
+    cal.add_working_days(date, n).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// The first working day after `date`.
+pub fn next_working_day_on(cal: &Calendar, date: NaiveDate) -> CallResult<NaiveDate> {
+    cal.next_working_day(date).map_err(|e| calendar_error(e, "/date"))
+}
+
+/// Working days in `(from, to]`; negative when `to` is before `from`.
+pub fn working_days_between_on(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> CallResult<i64> {
+    cal.working_days_between(from, to).map_err(|e| calendar_error(e, ""))
+}
+
+/// This calendar with one more file given as YAML or JSON text: a year file (a new State
+/// Council notice, replacing a year already held) or, with top-level `closures`, an
+/// institution's own closures. `file` names it in errors.
+pub fn calendar_with_text(cal: &Calendar, file: &str, text: &str) -> CallResult<Calendar> {
+    cal.with_file_str(file, text).map_err(CallError::from)
+}
+
+/// A calendar of exactly these year files (`(name, text)`, `covers: YYYY` each), nothing embedded.
+pub fn calendar_from_texts(sources: &[(String, String)]) -> CallResult<Calendar> {
+    Calendar::from_sources(sources).map_err(CallError::from)
+}
+
+/// [`is_working_day_on`] of a `YYYY-MM-DD` date.
+pub fn is_working_day(cal: &Calendar, date: &str) -> CallResult<bool> {
+    is_working_day_on(cal, parse_date(date, "/date")?)
+}
+
+/// [`day_on`] of a `YYYY-MM-DD` date, as JSON: `{date, kind, name?, working_day, provisional}`.
+pub fn day_kind(cal: &Calendar, date: &str) -> CallResult {
+    Ok(to_value(&day_on(cal, parse_date(date, "/date")?)?))
+}
+
+/// [`add_working_days_on`] of a `YYYY-MM-DD` date, answering `YYYY-MM-DD`.
 pub fn add_working_days(cal: &Calendar, date: &str, n: u32) -> CallResult<String> {
-    let d = parse_date(date, "/date")?;
-    cal.add_working_days(d, n).map(|d| d.to_string()).map_err(|e| calendar_error(e, "/date"))
+    Ok(add_working_days_on(cal, parse_date(date, "/date")?, n)?.to_string())
 }
 
-/// Working days in `(from, to]`.
+/// [`working_days_between_on`] of two `YYYY-MM-DD` dates.
 pub fn working_days_between(cal: &Calendar, from: &str, to: &str) -> CallResult<i64> {
-    let a = parse_date(from, "/from")?;
-    let b = parse_date(to, "/to")?;
-    cal.working_days_between(a, b).map_err(|e| calendar_error(e, ""))
+    working_days_between_on(cal, parse_date(from, "/from")?, parse_date(to, "/to")?)
 }
 
-/// A deadline with its working: `{"start": "YYYY-MM-DD", "rule": id}` for a rule of
-/// `catalogues/deadlines.yaml`, or `{"start", "working_days": n}`; `"strict_calendar": true`
-/// refuses provisional years. Returns `{"due", "provisional", "explanation"}`: `provisional` is
-/// true when the due date depends on a year with no notice loaded (`explanation.provisional`
-/// lists those years, the reason and the statutory days assumed).
-pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
-    as_object(query, "", "the deadline query")?;
-    let cal = &*strict_or(cal, opt_bool(query, "strict_calendar")?);
-    let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
-    let result = match (opt_str(query, "rule")?, query.get("working_days")) {
-        (Some(rule), None) => deadlines::by_rule(cal, rule, start).map_err(|e| with_path(e.into(), "/rule"))?,
-        (None, Some(n)) => {
-            let n = n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
-                CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
-            })?;
-            deadlines::working_days_after(cal, start, n).map_err(|e| calendar_error(e, "/start"))?
+// ── deadlines and fees ──────────────────────────────────────────────────────────────────────
+// `gongkai deadline` and `gongkai fee`, Python's `deadline`, `working_days_after` and `fee_*`,
+// the browser's `deadline` and `fee*`.
+
+/// How a deadline is counted from its start: a rule of `catalogues/deadlines.yaml` (e.g.
+/// `request_reply`, 条例第三十三条) or a number of working days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeadlinePeriod {
+    Rule(String),
+    WorkingDays(u32),
+}
+
+/// A deadline asked for: `start` (not itself counted, 民法典第二百零一条) and the period;
+/// `strict_calendar` refuses provisional years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeadlineQuery {
+    pub start: NaiveDate,
+    #[serde(flatten)]
+    pub period: DeadlinePeriod,
+    #[serde(default)]
+    pub strict_calendar: bool,
+}
+
+impl DeadlineQuery {
+    /// The due date under a rule of `catalogues/deadlines.yaml`.
+    pub fn by_rule(start: NaiveDate, rule: impl Into<String>) -> Self {
+        Self { start, period: DeadlinePeriod::Rule(rule.into()), strict_calendar: false }
+    }
+
+    /// `n` working days after `start`.
+    pub fn working_days(start: NaiveDate, n: u32) -> Self {
+        Self { start, period: DeadlinePeriod::WorkingDays(n), strict_calendar: false }
+    }
+
+    pub fn with_strict_calendar(mut self, strict: bool) -> Self {
+        self.strict_calendar = strict;
+        self
+    }
+
+    /// The query of a JSON object: `{"start": "YYYY-MM-DD", "rule": id}` or `{"start",
+    /// "working_days": n}` (0 to 3660), and `"strict_calendar"`; errors at the member's pointer.
+    pub fn from_json(query: &Value) -> CallResult<Self> {
+        as_object(query, "", "the deadline query")?;
+        let strict_calendar = opt_bool(query, "strict_calendar")?;
+        let start = opt_date(query, "start")?.ok_or_else(|| CallError::argument("/start", "`start` is required"))?;
+        let period = match (opt_str(query, "rule")?, query.get("working_days")) {
+            (Some(rule), None) => DeadlinePeriod::Rule(rule.to_owned()),
+            (None, Some(n)) => DeadlinePeriod::WorkingDays(
+                n.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|&n| n <= 3660).ok_or_else(|| {
+                    CallError::argument("/working_days", "`working_days` must be a whole number from 0 to 3660")
+                })?,
+            ),
+            _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+        };
+        Ok(Self { start, period, strict_calendar })
+    }
+}
+
+/// A deadline with its working (`due`, `explanation`) and `provisional`: true when the due date
+/// depends on a year with no notice loaded (`explanation.provisional` lists those years, the
+/// reason and the statutory days assumed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct DeadlineAnswer {
+    #[serde(flatten)]
+    pub deadline: deadlines::Deadline,
+    pub provisional: bool,
+}
+
+/// The deadline a query names. An unknown rule is `unknown_id` at `/rule`; a date the calendar
+/// has no data for `calendar_year_not_covered` at `/start`.
+pub fn deadline_with(cal: &Calendar, query: &DeadlineQuery) -> CallResult<DeadlineAnswer> {
+    let cal = &*strict_or(cal, query.strict_calendar);
+    let deadline = match &query.period {
+        DeadlinePeriod::Rule(rule) => {
+            deadlines::by_rule(cal, rule, query.start).map_err(|e| with_path(e.into(), "/rule"))?
         }
-        _ => return Err(CallError::argument("", "give exactly one of `rule` and `working_days`")),
+        DeadlinePeriod::WorkingDays(n) => {
+            deadlines::working_days_after(cal, query.start, *n).map_err(|e| calendar_error(e, "/start"))?
+        }
     };
-    let mut out = to_value(&result);
-    out["provisional"] = Value::Bool(result.explanation.is_provisional());
-    Ok(out)
+    let provisional = deadline.explanation.is_provisional();
+    Ok(DeadlineAnswer { deadline, provisional })
 }
 
-/// This calendar with one more file: a year file (a new State Council notice) or, when it has
-/// `closures`, an institution's own closures. `file` names it in errors.
+/// [`deadline_with`] over JSON: the query as [`DeadlineQuery::from_json`] reads it, the answer
+/// `{"due", "explanation", "provisional"}`.
+pub fn deadline(cal: &Calendar, query: &Value) -> CallResult {
+    Ok(to_value(&deadline_with(cal, &DeadlineQuery::from_json(query)?)?))
+}
+
+/// What a fee (信息处理费, 国办函〔2020〕109号) is charged on: the cumulative pieces of one
+/// applicant in a natural month (第四条) or the pages of one request (第五条), never both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FeeQuery {
+    Pieces(u64),
+    Pages(u64),
+}
+
+/// The fee with its working: the bands charged and their basis (`catalogues/fees.yaml`).
+pub fn fee(query: FeeQuery) -> crate::fees::Fee {
+    match query {
+        FeeQuery::Pieces(n) => crate::fees::fee_by_pieces(n),
+        FeeQuery::Pages(n) => crate::fees::fee_by_pages(n),
+    }
+}
+
+/// [`calendar_with_text`] of a calendar file given as a JSON object.
 pub fn load_calendar(cal: &Calendar, file: &str, data: &Value) -> CallResult<Calendar> {
     as_object(data, "", "a calendar file")?;
     // JSON text is also YAML, so this reads the same with or without the `yaml` feature.
@@ -809,8 +986,10 @@ impl RequestTimelineOptions {
 }
 
 /// A request's timeline and the request checks. `timeline` is `None` when the record is not a
-/// well-formed request: the diagnostics say why (every front door gives the same ones; Python,
-/// whose `request_timeline` answers with the timeline alone, raises `RecordError` with them).
+/// well-formed request, and the diagnostics say why: a problem of the record is in the answer,
+/// as in a check, so a batch of requests is answered request by request. Every front door gives
+/// this answer (`gongkai deadline request`, Python's `request_timeline`, the browser's
+/// `requestTimeline`; `tests/calls/request_timeline.json` checks all three).
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct RequestTimelineAnswer {
@@ -864,12 +1043,12 @@ pub fn request_timeline(cat: &Catalogue, cal: &Calendar, record: &Value, options
 /// 信息处理费 for the `n`-th cumulative piece total of one applicant in a natural month, with
 /// the bands charged and their basis.
 pub fn fee_by_pieces(n: u64) -> Value {
-    to_value(&crate::fees::fee_by_pieces(n))
+    to_value(&fee(FeeQuery::Pieces(n)))
 }
 
 /// 信息处理费 for a request of `n` pages, with the bands charged and their basis.
 pub fn fee_by_pages(n: u64) -> Value {
-    to_value(&crate::fees::fee_by_pages(n))
+    to_value(&fee(FeeQuery::Pages(n)))
 }
 
 /// The fee for `new` more pieces from an applicant who has already had `earlier` this month.
@@ -877,83 +1056,231 @@ pub fn fee_for_more_pieces(earlier: u64, new: u64) -> u64 {
     crate::fees::fee_for_more_pieces(earlier, new)
 }
 
+// ── screening ───────────────────────────────────────────────────────────────────────────────
+// Python's `scan` and `redact`, the browser's `scan` and `redact` (files: `crate::files`).
+
+/// What a scan of a text reports besides unredacted findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ScanRequest {
+    /// Give each finding's unmasked `value` (off: only the masked `preview`, safe to log).
+    pub include_values: bool,
+    /// Also report values that are already masked (`redacted`, severity info).
+    pub include_redacted: bool,
+}
+
+impl ScanRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_include_values(mut self, on: bool) -> Self {
+        self.include_values = on;
+        self
+    }
+
+    pub fn with_include_redacted(mut self, on: bool) -> Self {
+        self.include_redacted = on;
+        self
+    }
+
+    /// The request of a JSON object (`null`: the defaults); a member that is not a boolean is an
+    /// error at its pointer.
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        if !matches!(options, Value::Null | Value::Object(_)) {
+            return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
+        }
+        Ok(Self {
+            include_values: opt_bool(options, "include_values")?,
+            include_redacted: opt_bool(options, "include_redacted")?,
+        })
+    }
+
+    /// The screening options of this request (for the file scans of `crate::files` too).
+    pub fn options(&self) -> ScanOptions {
+        ScanOptions::new().include_values(self.include_values).include_redacted(self.include_redacted)
+    }
+}
+
 /// Personal data and classification markings in a text. Offsets come three ways: `start`/`end`
 /// (Unicode scalars), `utf16_start`/`utf16_end` (JS string indices) and `byte_start`/`byte_end`.
-/// Options: `include_values`, `include_redacted` (booleans).
-pub fn scan(text: &str, options: &Value) -> CallResult {
-    if !matches!(options, Value::Null | Value::Object(_)) {
-        return Err(CallError::argument("", format!("options must be an object, not {}", type_name(options))));
-    }
-    let opts = ScanOptions::new()
-        .include_values(opt_bool(options, "include_values")?)
-        .include_redacted(opt_bool(options, "include_redacted")?);
-    Ok(to_value(&screening::scan_with(text, &opts)))
+pub fn scan_with(text: &str, request: &ScanRequest) -> Vec<screening::Finding> {
+    screening::scan_with(text, &request.options())
 }
 
-/// The text with personal data masked (`mode`: `mask` (default), `label` or `remove`), and
-/// each change with its offsets in the original text.
-pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
-    let mode = match mode.unwrap_or("mask") {
-        "mask" => RedactMode::Mask,
-        "label" => RedactMode::Label,
-        "remove" => RedactMode::Remove,
+/// A redaction mode by name: `mask` (`110105********002X`), `label` (`[身份证号]`) or `remove`;
+/// another name is `invalid_argument` at `/mode`.
+pub fn redact_mode(name: &str) -> CallResult<RedactMode> {
+    match name {
+        "mask" => Ok(RedactMode::Mask),
+        "label" => Ok(RedactMode::Label),
+        "remove" => Ok(RedactMode::Remove),
         other => {
             let shown: String = other.chars().take(40).collect();
-            return Err(CallError::argument(
-                "/mode",
-                format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`"),
-            ));
+            Err(CallError::argument("/mode", format!("unknown mode `{shown}`: expected `mask`, `label` or `remove`")))
         }
-    };
-    Ok(to_value(&screening::redact(text, mode)))
-}
-
-/// A site check (政府网站与政务新媒体检查) of a snapshot given as JSON text: the answer as
-/// `gongkai site check --format json` prints it. Options: `as_of` (`YYYY-MM-DD`), `lang`,
-/// `overlays` (site overlays as objects or JSON texts, applied in order; one that loosens a
-/// limit is an error with every finding in `errors`). Bad snapshots are findings, not errors.
-pub fn site_check(cal: &crate::calendar::Calendar, text: &str, options: &Value) -> CallResult {
-    let lang = opt_lang(options)?;
-    let as_of = match opt_str(options, "as_of")? {
-        None => None,
-        Some(s) => Some(
-            crate::record::parse_date(s)
-                .ok_or_else(|| CallError::argument("/as_of", format!("`{s}` is not a date (YYYY-MM-DD)")))?,
-        ),
-    };
-    let mut rules = crate::site::SiteRules::embedded().clone();
-    for (i, o) in options.get("overlays").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        let text = match o {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        rules = rules.with_overlay(&format!("overlays[{i}]"), &text)?;
     }
-    let opts = crate::site::SiteOptions::new().with_as_of(as_of);
-    Ok(crate::site::check_json(&rules, cal, text, &opts).to_json(lang))
 }
 
-/// 条例第四十四条 candidates from request records (an array, or one record): `{candidates,
-/// diagnostics}` as `gongkai site candidates --format json` prints them. Options: `lang`,
-/// `min_applicants` (at least 2).
+/// The text with personal data masked, labelled or removed, and each change with its offsets in
+/// the original text.
+pub fn redact_with(text: &str, mode: RedactMode) -> screening::Redaction {
+    screening::redact(text, mode)
+}
+
+/// [`scan_with`] over JSON: the request as [`ScanRequest::from_json`] reads it, the findings.
+pub fn scan(text: &str, options: &Value) -> CallResult {
+    Ok(to_value(&scan_with(text, &ScanRequest::from_json(options)?)))
+}
+
+/// [`redact_with`] over JSON, the mode by name (default `mask`).
+pub fn redact(text: &str, mode: Option<&str>) -> CallResult {
+    Ok(to_value(&redact_with(text, redact_mode(mode.unwrap_or("mask"))?)))
+}
+
+// ── site check and proactive candidates ─────────────────────────────────────────────────────
+// `gongkai site check` / `site candidates`, Python's `site_check` / `proactive_candidates`, the
+// browser's `siteCheck` / `proactiveCandidates`.
+
+/// A site check (政府网站与政务新媒体检查) asked for: the day it is made on (`as_of`, else the
+/// snapshot's own) and site overlays (`(file name, YAML or JSON text)`, applied in order).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct SiteCheckRequest {
+    pub as_of: Option<NaiveDate>,
+    pub overlays: Vec<(String, String)>,
+}
+
+impl SiteCheckRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_as_of(mut self, as_of: Option<NaiveDate>) -> Self {
+        self.as_of = as_of;
+        self
+    }
+
+    /// One more site overlay, `file` naming it in errors.
+    pub fn with_overlay(mut self, file: impl Into<String>, text: impl Into<String>) -> Self {
+        self.overlays.push((file.into(), text.into()));
+        self
+    }
+
+    /// The request of a JSON options object: `as_of` (`YYYY-MM-DD`) and `overlays` (objects or
+    /// JSON texts, named `overlays[i]`).
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let mut request = Self::new().with_as_of(opt_date(options, "as_of")?);
+        for (i, o) in options.get("overlays").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let text = match o {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            request = request.with_overlay(format!("overlays[{i}]"), text);
+        }
+        Ok(request)
+    }
+}
+
+/// The embedded site rules with the request's overlays; one that loosens a limit (or names an
+/// unknown indicator, or has no basis) is an error with every finding in `errors`.
+pub fn site_rules(request: &SiteCheckRequest) -> CallResult<std::borrow::Cow<'static, crate::site::SiteRules>> {
+    let mut rules = std::borrow::Cow::Borrowed(crate::site::SiteRules::embedded());
+    for (file, text) in &request.overlays {
+        rules = std::borrow::Cow::Owned(rules.with_overlay(file, text)?);
+    }
+    Ok(rules)
+}
+
+/// A site check of a snapshot given as JSON text. Bad snapshots are findings in the report,
+/// not errors; only a rejected overlay is an error.
+pub fn site_check_with(cal: &Calendar, text: &str, request: &SiteCheckRequest) -> CallResult<crate::site::SiteReport> {
+    let rules = site_rules(request)?;
+    let opts = crate::site::SiteOptions::new().with_as_of(request.as_of);
+    Ok(crate::site::check_json(&rules, cal, text, &opts))
+}
+
+/// [`site_check_with`] over JSON: the answer as `gongkai site check --format json` prints it.
+/// Options: `lang` and [`SiteCheckRequest`] as JSON.
+pub fn site_check(cal: &Calendar, text: &str, options: &Value) -> CallResult {
+    let lang = opt_lang(options)?;
+    Ok(site_check_with(cal, text, &SiteCheckRequest::from_json(options)?)?.to_json(lang))
+}
+
+/// 条例第四十四条 candidates asked for: how many distinct applicants make information a
+/// candidate for proactive disclosure (多个: at least 2, the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct CandidatesRequest {
+    pub min_applicants: usize,
+}
+
+impl Default for CandidatesRequest {
+    fn default() -> Self {
+        Self { min_applicants: 2 }
+    }
+}
+
+impl CandidatesRequest {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_min_applicants(mut self, n: usize) -> Self {
+        self.min_applicants = n;
+        self
+    }
+
+    /// The request of a JSON options object (`min_applicants`, a whole number).
+    pub fn from_json(options: &Value) -> CallResult<Self> {
+        let min_applicants = match options.get("min_applicants") {
+            None | Some(Value::Null) => 2,
+            Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+                CallError::argument(
+                    "/min_applicants",
+                    format!("`min_applicants` must be a whole number, not {}", type_name(v)),
+                )
+            })?,
+        };
+        Ok(Self { min_applicants })
+    }
+}
+
+/// The candidates, and a diagnostic for each record that could not be read (at its index).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CandidatesAnswer {
+    pub candidates: Vec<crate::site::Candidate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CandidatesAnswer {
+    /// `{candidates, diagnostics}`, the diagnostics' messages in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({"candidates": to_value(&self.candidates), "diagnostics": diagnostics_json(&self.diagnostics, lang)})
+    }
+}
+
+/// 条例第四十四条 candidates from request records.
+pub fn proactive_candidates_with(records: &[Value], request: &CandidatesRequest) -> CandidatesAnswer {
+    let (candidates, diagnostics) = crate::site::proactive_candidates(records, request.min_applicants);
+    CandidatesAnswer { candidates, diagnostics }
+}
+
+/// [`proactive_candidates_with`] over JSON: request records (an array, or one record), options
+/// `lang` and [`CandidatesRequest`] as JSON; `{candidates, diagnostics}` as `gongkai site
+/// candidates --format json` prints them.
 pub fn proactive_candidates(records: &Value, options: &Value) -> CallResult {
     let lang = opt_lang(options)?;
-    let min = match options.get("min_applicants") {
-        None | Some(Value::Null) => 2,
-        Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
-            CallError::argument(
-                "/min_applicants",
-                format!("`min_applicants` must be a whole number, not {}", type_name(v)),
-            )
-        })?,
-    };
+    let request = CandidatesRequest::from_json(options)?;
     let list = match records {
         Value::Array(v) => v.as_slice(),
         other => std::slice::from_ref(other),
     };
-    let (candidates, diags) = crate::site::proactive_candidates(list, min);
-    let diags: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
-    Ok(serde_json::json!({"candidates": candidates, "diagnostics": diags}))
+    Ok(proactive_candidates_with(list, &request).to_json(lang))
 }
 
 #[cfg(test)]
@@ -1094,6 +1421,59 @@ mod tests {
         assert_eq!(add_working_days(cal, "2025-09-30", 20).unwrap(), "2025-11-04");
         assert_eq!(working_days_between(cal, "2025-09-30", "2025-11-04").unwrap(), 20);
         assert_eq!(is_working_day(cal, "1990-01-01").unwrap_err().code, "calendar_year_not_covered");
+    }
+
+    #[test]
+    fn a_deadline_query_reads_from_json_as_the_typed_call_takes_it() {
+        // 条例第三十三条's 20 working days from 30 September 2025: 4 November (National Day not counted).
+        let cal = Calendar::embedded();
+        let start = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let q = DeadlineQuery::from_json(&json!({"start": "2025-09-30", "rule": "request_reply"})).unwrap();
+        assert_eq!(q, DeadlineQuery::by_rule(start, "request_reply"));
+        let a = deadline_with(cal, &q).unwrap();
+        assert_eq!((a.deadline.due.to_string().as_str(), a.provisional), ("2025-11-04", false));
+        let e = deadline_with(cal, &DeadlineQuery::by_rule(start, "request_rpely")).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_id", Some("/rule")));
+        let e = DeadlineQuery::from_json(&json!({"start": "2025-9-30", "working_days": 3})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/start")));
+        let e = deadline_with(cal, &DeadlineQuery::working_days(NaiveDate::from_ymd_opt(1990, 1, 2).unwrap(), 3))
+            .unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("calendar_year_not_covered", Some("/start")));
+    }
+
+    #[test]
+    fn the_catalogue_queries_answer_typed_and_as_json_alike() {
+        let cat = Catalogue::embedded();
+        let answer = item_with(cat, "admin.art20.01").unwrap();
+        assert_eq!(answer.source, "admin.national");
+        let v = item(cat, "admin.art20.01").unwrap();
+        assert_eq!((v["id"].as_str(), v["source"].as_str()), (Some("admin.art20.01"), Some("admin.national")));
+        assert!(v.get("changed_by").is_none());
+        // A grassroots row carries its levels as printed, next to the list.
+        let row = cat.all_items().find(|(i, _)| !i.levels.is_empty()).unwrap().0;
+        assert!(item(cat, &row.id).unwrap()["level"].is_string());
+        assert_eq!(item_with(cat, "admin.nowhere").unwrap_err().code, "unknown_id");
+        let all = grounds_with(cat, None).unwrap();
+        let admin = grounds_with(cat, Some("administrative")).unwrap();
+        assert!(!admin.is_empty() && admin.len() <= all.len());
+        assert!(admin.iter().all(|g| g.kinds.iter().any(|k| k == "administrative")));
+        let e = grounds_with(cat, Some("spaceport")).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("unknown_id", Some("/kind")));
+        assert!(ground_with(cat, &all[0].id).is_ok());
+        let request = codes_with(Some("request"));
+        assert!(!request.is_empty() && request.iter().all(|c| c.area == "request"));
+        assert_eq!(codes_with(None).len(), codes().as_array().unwrap().len());
+    }
+
+    #[test]
+    fn site_and_candidate_requests_read_from_json_with_pointers() {
+        let e = SiteCheckRequest::from_json(&json!({"as_of": "2026/03/10"})).unwrap_err();
+        assert_eq!((e.code, e.path.as_deref()), ("invalid_date", Some("/as_of")));
+        let r = SiteCheckRequest::from_json(&json!({"as_of": "2026-03-10", "overlays": [{"id": "x"}]})).unwrap();
+        assert_eq!((r.as_of, r.overlays[0].0.as_str()), (NaiveDate::from_ymd_opt(2026, 3, 10), "overlays[0]"));
+        assert_eq!(CandidatesRequest::from_json(&Value::Null).unwrap().min_applicants, 2);
+        let e = CandidatesRequest::from_json(&json!({"min_applicants": "2"})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("/min_applicants"));
     }
 
     #[test]

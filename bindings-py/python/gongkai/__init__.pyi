@@ -155,6 +155,7 @@ def request_timeline(
     catalogue: Optional[Catalogue] = None,
     today: Optional[_Date] = None,
     due_soon_working_days: int = 5,
+    lang: str = "zh",
 ) -> dict[str, _Json]: ...
 
 @final

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
-use gongkai::calendar::{Calendar, DayKind};
+use gongkai::calendar::Calendar;
+use gongkai::facade::{self, DayAnswer};
 use serde::Serialize;
 
 use crate::output::{CmdResult, Format, print_json};
@@ -127,7 +128,7 @@ pub fn load_calendar_from(
     let mut cal = Cow::Borrowed(if strict { Calendar::embedded_strict() } else { Calendar::embedded() });
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        cal = Cow::Owned(cal.with_file_str(&file.display().to_string(), &text)?);
+        cal = Cow::Owned(facade::calendar_with_text(&cal, &file.display().to_string(), &text)?);
     }
     Ok(cal)
 }
@@ -135,16 +136,6 @@ pub fn load_calendar_from(
 /// Parse a YYYY-MM-DD argument.
 pub fn parse_date(s: &str) -> Result<NaiveDate, Box<dyn std::error::Error>> {
     Ok(gongkai::parse_date_strict(s)?)
-}
-
-#[derive(Serialize)]
-struct DayOut<'a> {
-    date: NaiveDate,
-    working_day: bool,
-    kind: &'static str,
-    name: Option<&'a gongkai::Text>,
-    /// The year has no notice loaded: the day is derived from the 放假办法.
-    provisional: bool,
 }
 
 /// A date argument the calendar cannot answer for: said on stderr (text) or in its place in
@@ -156,8 +147,8 @@ struct BadDate<'a> {
     code: &'static str,
 }
 
-/// One date argument's answer: the day and its kind, or the error's message and code.
-type DayAnswer = Result<(NaiveDate, DayKind), (String, &'static str)>;
+/// One date argument's answer: the facade's day, or the error's message and code.
+type DateAnswer = Result<DayAnswer, (String, &'static str)>;
 
 pub fn run(args: Args) -> CmdResult {
     if let Some(Command::Import { notice, output, url }) = &args.command {
@@ -173,11 +164,11 @@ pub fn run(args: Args) -> CmdResult {
             args.dates.iter().map(|s| (Cow::Borrowed(s.as_str()), parse_date(s).map_err(|e| e.to_string()))).collect()
         }
     };
-    let answers: Vec<(&str, DayAnswer)> = dates
+    let answers: Vec<(&str, DateAnswer)> = dates
         .iter()
         .map(|(input, date)| {
             let answer = match date {
-                Ok(d) => cal.day_kind(*d).map(|k| (*d, k)).map_err(|e| (e.to_string(), gongkai::Error::from(e).code())),
+                Ok(d) => facade::day_on(&cal, *d).map_err(|e| (e.message, e.code)),
                 Err(e) => Err((e.clone(), "invalid_date")),
             };
             (input.as_ref(), answer)
@@ -189,13 +180,7 @@ pub fn run(args: Args) -> CmdResult {
             let out: Vec<serde_json::Value> = answers
                 .iter()
                 .map(|(input, a)| match a {
-                    Ok((d, k)) => serde_json::to_value(DayOut {
-                        date: *d,
-                        working_day: k.is_working_day(),
-                        kind: k.as_str(),
-                        name: k.name(),
-                        provisional: cal.is_provisional(d.year()),
-                    }),
+                    Ok(day) => serde_json::to_value(day),
                     Err((error, code)) => serde_json::to_value(BadDate { input, error: error.clone(), code }),
                 })
                 .collect::<Result<_, _>>()?;
@@ -205,9 +190,9 @@ pub fn run(args: Args) -> CmdResult {
             let mut out = std::io::stdout().lock();
             for (input, a) in &answers {
                 match a {
-                    Ok((d, k)) => {
-                        let provisional = if cal.is_provisional(d.year()) { " PROVISIONAL" } else { "" };
-                        writeln!(out, "{d} {}{provisional}", k.as_str())?
+                    Ok(day) => {
+                        let provisional = if day.provisional { " PROVISIONAL" } else { "" };
+                        writeln!(out, "{} {}{provisional}", day.date, day.kind.as_str())?
                     }
                     Err((error, code)) => {
                         out.flush()?;
@@ -222,8 +207,7 @@ pub fn run(args: Args) -> CmdResult {
             }
             let mut years: Vec<i32> = answers
                 .iter()
-                .filter_map(|(_, a)| a.as_ref().ok().map(|(d, _)| d.year()))
-                .filter(|y| cal.is_provisional(*y))
+                .filter_map(|(_, a)| a.as_ref().ok().filter(|day| day.provisional).map(|day| day.date.year()))
                 .collect();
             years.dedup();
             for year in years {

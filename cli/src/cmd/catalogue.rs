@@ -178,7 +178,8 @@ pub fn run(c: Command) -> CmdResult {
         }
         Command::Show { id, format } => {
             let cat = Catalogue::embedded();
-            if let Some((item, source)) = cat.item(&id) {
+            if let Ok(answer) = gongkai::facade::item_with(cat, &id) {
+                let (item, source) = (answer.item, answer.source);
                 match format {
                     Format::Json => print_json(item)?,
                     Format::Text => {

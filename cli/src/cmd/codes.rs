@@ -14,10 +14,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let mut codes = gongkai::registry::codes();
-    if let Some(area) = &args.area {
-        codes.retain(|c| c.area == area);
-    }
+    let codes = gongkai::facade::codes_with(args.area.as_deref());
     match args.format {
         Format::Json => print_json(&codes)?,
         Format::Text => {

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gongkai::deadlines::{self, Deadline, ExcludedReason};
-use gongkai::facade::{self, RequestTimelineOptions};
+use gongkai::deadlines::{Deadline, ExcludedReason};
+use gongkai::facade::{self, DeadlineQuery, RequestTimelineOptions};
 use gongkai::{Catalogue, Severity};
 
 use super::calendar::{CalendarArgs, parse_date};
@@ -71,23 +71,21 @@ pub fn run(args: Args) -> CmdResult {
         return run_request(&cal, &file, next_working_day_receipt, &overlays, clock, format, lang);
     }
     let start = parse_date(args.start.as_deref().ok_or("`--start YYYY-MM-DD` is required")?)?;
-    let deadline = match (&args.rule, args.working_days) {
-        (Some(rule), _) => deadlines::by_rule(&cal, rule, start)?,
-        (None, Some(n)) => deadlines::working_days_after(&cal, start, n)?,
+    let query = match (&args.rule, args.working_days) {
+        (Some(rule), _) => DeadlineQuery::by_rule(start, rule),
+        (None, Some(n)) => DeadlineQuery::working_days(start, n),
         (None, None) => return Err("give `--working-days N` or `--rule ID`".into()),
     };
+    let answer = facade::deadline_with(&cal, &query)?;
+    let deadline = &answer.deadline;
     match args.format {
-        Format::Json => {
-            let mut v = serde_json::to_value(&deadline)?;
-            v["provisional"] = serde_json::Value::Bool(deadline.explanation.is_provisional());
-            print_json(&v)?
-        }
+        Format::Json => print_json(&answer)?,
         Format::Text => {
             let mut out = std::io::stdout().lock();
             writeln!(out, "{}", deadline.due)?;
-            print_provisional(&mut out, &deadline, "")?;
+            print_provisional(&mut out, deadline, "")?;
             if args.explain {
-                print_working(&mut out, &deadline, "")?;
+                print_working(&mut out, deadline, "")?;
             }
         }
     }

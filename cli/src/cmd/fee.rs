@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use gongkai::fees::{fee_by_pages, fee_by_pieces};
+use gongkai::facade::{self, FeeQuery};
 
 use crate::output::{CmdResult, Format, print_json};
 
@@ -22,8 +22,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> CmdResult {
     let fee = match (args.pieces, args.pages) {
-        (Some(n), None) => fee_by_pieces(n),
-        (None, Some(n)) => fee_by_pages(n),
+        (Some(n), None) => facade::fee(FeeQuery::Pieces(n)),
+        (None, Some(n)) => facade::fee(FeeQuery::Pages(n)),
         _ => return Err("give one of --pieces or --pages: a request is charged by one standard, never both".into()),
     };
     match args.format {

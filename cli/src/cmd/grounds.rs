@@ -38,11 +38,7 @@ pub fn run(c: Command) -> CmdResult {
     let cat = Catalogue::embedded();
     match c {
         Command::List { kind, format } => {
-            if let Some(k) = &kind {
-                cat.validate_kind(k)?;
-            }
-            let grounds: Vec<_> =
-                cat.grounds().iter().filter(|g| kind.as_ref().is_none_or(|k| g.kinds.contains(k))).collect();
+            let grounds = gongkai::facade::grounds_with(cat, kind.as_deref()).map_err(|e| e.message)?;
             match format {
                 Format::Json => print_json(&grounds)?,
                 Format::Text => {
@@ -56,9 +52,8 @@ pub fn run(c: Command) -> CmdResult {
             }
         }
         Command::Show { id, format } => {
-            let g = cat
-                .ground(&id)
-                .ok_or_else(|| format!("unknown ground `{id}`: `gongkai grounds list` shows the ids"))?;
+            let g = gongkai::facade::ground_with(cat, &id)
+                .map_err(|e| format!("{}: `gongkai grounds list` shows the ids", e.message))?;
             match format {
                 Format::Json => print_json(g)?,
                 Format::Text => {

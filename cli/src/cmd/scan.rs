@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use gongkai::Lang;
+use gongkai::facade::ScanRequest;
 use gongkai::files::{FileError, FileFinding, FileKind, FileScan, Limits, Place, resolve_kind, scan_file};
-use gongkai::screening::ScanOptions;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -196,7 +196,8 @@ pub fn kind_of(input: &Input, bytes: &[u8], forced: Option<KindArg>) -> Option<F
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let opts = ScanOptions::new().include_redacted(args.include_redacted).include_values(args.show_values);
+    let opts =
+        ScanRequest::new().with_include_redacted(args.include_redacted).with_include_values(args.show_values).options();
     let limits = args.read.limits();
     let mut reports = Vec::new();
     for input in inputs(&args.paths)? {

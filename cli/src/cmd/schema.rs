@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use gongkai::{Catalogue, item_fields_schema};
+use gongkai::Catalogue;
 
 use crate::output::{CmdResult, print_json};
 
@@ -19,9 +19,8 @@ pub fn run(args: Args) -> CmdResult {
     let value = match args.what.as_str() {
         "item" => {
             let id = args.id.ok_or("`schema item` needs an item id, e.g. `gongkai schema item admin.art20.01`")?;
-            let (item, _) =
-                cat.item(&id).ok_or_else(|| format!("unknown item `{id}`: `gongkai catalogue list` shows the ids"))?;
-            item_fields_schema(item)
+            gongkai::facade::item_schema_with(cat, &id)
+                .map_err(|e| format!("{}: `gongkai catalogue list` shows the ids", e.message))?
         }
         // template, overlay, grounds, institutions, record, … : the committed files' own text
         other => {

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use gongkai::Lang;
-use gongkai::site::{self, SiteOptions, SiteReport, SiteRules, Verdict};
+use gongkai::facade::{self, CandidatesRequest, SiteCheckRequest};
+use gongkai::site::{self, SiteReport, Verdict};
 use serde_json::{Value, json};
 
 use super::check::render::{artifact_uri, fingerprint_of, region_in, sarif_result_of, sarif_tool};
@@ -85,12 +86,14 @@ fn check(args: CheckArgs) -> CmdResult {
     } else {
         std::fs::read_to_string(&args.snapshot).map_err(|e| format!("{}: {e}", args.snapshot.display()))?
     };
-    let mut rules = SiteRules::embedded().clone();
+    let mut request = SiteCheckRequest::new().with_as_of(args.as_of);
     for o in &args.overlays {
-        rules = rules.with_overlay_file(o).map_err(|e| format!("{}: {e}", o.display()))?;
+        let overlay = std::fs::read_to_string(o).map_err(|e| format!("{}: {e}", o.display()))?;
+        request = request.with_overlay(o.display().to_string(), overlay);
     }
     let cal = args.calendar.load()?;
-    let report = site::check_json(&rules, &cal, &text, &SiteOptions::new().with_as_of(args.as_of));
+    let report = facade::site_check_with(&cal, &text, &request)
+        .map_err(|e| format!("{}: {}", e.file.as_deref().unwrap_or_default(), e.message))?;
     let lang: Lang = args.lang.into();
     let file = args.snapshot.display().to_string();
     let out = match args.format {
@@ -143,7 +146,9 @@ fn sarif(r: &SiteReport, file: &str, text: &str, lang: Lang) -> Value {
 
 fn candidates(args: CandidatesArgs) -> CmdResult {
     let records = super::audit::read_records(&args.paths)?;
-    let (list, diags) = site::proactive_candidates(&records, args.min_applicants);
+    let answer =
+        facade::proactive_candidates_with(&records, &CandidatesRequest::new().with_min_applicants(args.min_applicants));
+    let (list, diags) = (answer.candidates, answer.diagnostics);
     let lang: Lang = args.lang.into();
     match args.format {
         Format::Json => {

@@ -39,7 +39,6 @@ pub use snapshot::{
     MessageType, Policy, SiteInfo, SiteMessage, SiteSnapshot, Stamp,
 };
 
-
 use crate::calendar::Calendar;
 
 /// Check a snapshot with the embedded indicators and calendar.
