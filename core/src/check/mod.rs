@@ -159,7 +159,11 @@ mod declared_members_tests {
             let table: BTreeMap<&str, &[&str]> = crate::data::embedded::RECORD_VALUES.iter().copied().collect();
             for (name, values) in &generated {
                 let values: Vec<&str> = values.iter().map(String::as_str).collect();
-                assert_eq!(table.get(name.as_str()).map(|v| v.to_vec()), Some(values), "values of `{name}`: regenerate");
+                assert_eq!(
+                    table.get(name.as_str()).map(|v| v.to_vec()),
+                    Some(values),
+                    "values of `{name}`: regenerate"
+                );
             }
         }
         assert_eq!(declared_values::<ReviewStage>(), ["business", "legal", "confidentiality"]);

@@ -385,7 +385,12 @@ impl Reader<'_> {
     /// A member whose value is one of the string enum `T`'s names (`ReviewStage`, …): read by
     /// `T`'s own serde names, and a value not among them reported with the names its declaration
     /// lists ([`declared_values`]), so no list of values is written here a second time.
-    pub fn choice<T: DeserializeOwned + JsonSchema>(&mut self, obj: &Obj<'_>, key: &str, base: impl Display) -> Option<T> {
+    pub fn choice<T: DeserializeOwned + JsonSchema>(
+        &mut self,
+        obj: &Obj<'_>,
+        key: &str,
+        base: impl Display,
+    ) -> Option<T> {
         let s = self.str(obj, key, &base)?;
         let read = T::deserialize(BorrowedStrDeserializer::<serde::de::value::Error>::new(s));
         if read.is_err() {
