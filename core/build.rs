@@ -89,13 +89,14 @@ fn main() {
 }
 
 /// The members each object type of a record declares, from the committed record schema: a
-/// `RECORD_MEMBERS` table (type name, its members sorted) for `gongkai::record::declared_members`.
+/// `RECORD_MEMBERS` table (type name, its members sorted) for `gongkai::record::declared_members`,
+/// and a `RECORD_VALUES` table of each string enum's values for `gongkai::record::declared_values`.
 fn record_members(root: &Path) -> String {
     let path = root.join("schema/record.schema.json");
     println!("cargo:rerun-if-changed={}", path.display());
     let schema: serde_json::Value =
         fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
-    let mut rows = String::new();
+    let (mut rows, mut values) = (String::new(), String::new());
     if let Some(defs) = schema.get("$defs").and_then(|d| d.as_object()) {
         for (name, def) in defs {
             if let Some(props) = def.get("properties").and_then(|p| p.as_object()) {
@@ -103,10 +104,21 @@ fn record_members(root: &Path) -> String {
                 names.sort_unstable();
                 rows.push_str(&format!("    ({name:?}, &{names:?}),\n"));
             }
+            // A string enum: `"enum": [...]`, or `"oneOf"` of documented `"const"`s.
+            let listed: Vec<&str> = match (def.get("enum"), def.get("oneOf")) {
+                (Some(serde_json::Value::Array(e)), _) => e.iter().filter_map(|v| v.as_str()).collect(),
+                (_, Some(serde_json::Value::Array(o))) => o.iter().filter_map(|v| v.get("const")?.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            if !listed.is_empty() {
+                values.push_str(&format!("    ({name:?}, &{listed:?}),\n"));
+            }
         }
     }
     format!(
         "/// The members each object type of a record declares (`catalogues/schema/record.schema.json`):\n\
-         /// (type name, members sorted).\npub static RECORD_MEMBERS: &[(&str, &[&str])] = &[\n{rows}];\n"
+         /// (type name, members sorted).\npub static RECORD_MEMBERS: &[(&str, &[&str])] = &[\n{rows}];\n\
+         /// The values of each string enum of a record, in declaration order: (type name, values).\n\
+         pub static RECORD_VALUES: &[(&str, &[&str])] = &[\n{values}];\n"
     )
 }

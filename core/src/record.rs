@@ -176,7 +176,7 @@ pub(crate) fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// Whether an object's key is `key`: lengths first, then the bytes inline (see [`key_order`]).
 #[inline]
-fn is_key(k: &str, key: &str) -> bool {
+pub(crate) fn is_key(k: &str, key: &str) -> bool {
     k.len() == key.len() && k.bytes().zip(key.bytes()).all(|(x, y)| x == y)
 }
 
@@ -373,7 +373,8 @@ impl<'a> Node<'a> {
         }
         let mut path = Vec::with_capacity(8);
         if self.is_object() {
-            for (k, v) in self.members().filter(|(k, _)| !skip.contains(k)) {
+            // Compared inline: `contains` called `memcmp` for every member and name of equal length.
+            for (k, v) in self.members().filter(|(k, _)| !skip.iter().any(|s| is_key(k, s))) {
                 path.push(Token::Key(k));
                 walk(v, &mut path, f);
                 path.pop();
@@ -435,6 +436,34 @@ pub fn declared_members<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
         .iter()
         .map(|(name, members)| ((*name).to_owned(), members.iter().map(|m| (*m).to_owned()).collect()))
         .collect()
+}
+
+/// The values a string enum of a record declares (`ReviewStage`: `business`, `legal`,
+/// `confidentiality`), in declaration order: its serde names, as the committed record schema
+/// lists them (kept equal to the Rust types by `record_members_are_fresh`). Empty for a type
+/// that is not one of the record's enums.
+pub fn declared_values<T: JsonSchema>() -> &'static [&'static str] {
+    let name = T::schema_name();
+    crate::data::embedded::RECORD_VALUES.iter().find(|(n, _)| is_key(n, &name)).map_or(&[], |(_, values)| values)
+}
+
+/// The values of each string enum of `T`'s schema, generated with schemars.
+#[cfg(test)]
+pub(crate) fn generated_values<T: JsonSchema>() -> BTreeMap<String, Vec<String>> {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let root = serde_json::to_value(generator.into_root_schema_for::<T>()).unwrap_or(Value::Null);
+    let mut out = BTreeMap::new();
+    for (name, def) in root.get("$defs").and_then(Value::as_object).into_iter().flatten() {
+        let listed: Vec<String> = match (def.get("enum"), def.get("oneOf")) {
+            (Some(Value::Array(e)), _) => e.iter().filter_map(|v| Some(v.as_str()?.to_owned())).collect(),
+            (_, Some(Value::Array(o))) => o.iter().filter_map(|v| Some(v.get("const")?.as_str()?.to_owned())).collect(),
+            _ => Vec::new(),
+        };
+        if !listed.is_empty() {
+            out.insert(name.clone(), listed);
+        }
+    }
+    out
 }
 
 /// The members each object type of `T` declares, generated from its schema with schemars.

@@ -138,9 +138,11 @@ pub fn codes() -> &'static [&'static CodeInfo] {
 
 #[cfg(test)]
 mod declared_members_tests {
-    use crate::check::record::PublicationRecord;
+    use std::collections::BTreeMap;
+
+    use crate::check::record::{PublicationRecord, ReviewStage};
     use crate::deadlines::RequestRecord;
-    use crate::record::{declared_members, generated_members};
+    use crate::record::{declared_members, declared_values, generated_members, generated_values};
 
     /// The table built from the committed record schema is what the Rust types declare: a member
     /// added to a type without `GONGKAI_BLESS=1 cargo test -p gongkai --test schemas` fails here.
@@ -152,6 +154,19 @@ mod declared_members_tests {
                 assert_eq!(table.get(name), Some(members), "members of `{name}`: regenerate catalogues/schema");
             }
         }
+        // The string enums' values, which the reader reports as the allowed ones.
+        for generated in [generated_values::<PublicationRecord>(), generated_values::<RequestRecord>()] {
+            let table: BTreeMap<&str, &[&str]> = crate::data::embedded::RECORD_VALUES.iter().copied().collect();
+            for (name, values) in &generated {
+                let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                assert_eq!(
+                    table.get(name.as_str()).map(|v| v.to_vec()),
+                    Some(values),
+                    "values of `{name}`: regenerate"
+                );
+            }
+        }
+        assert_eq!(declared_values::<ReviewStage>(), ["business", "legal", "confidentiality"]);
         assert!(table["PublicationRecord"].iter().any(|m| m == "published"));
         assert!(table["RequestRecord"].iter().any(|m| m == "received"));
     }

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::de::value::BorrowedStrDeserializer;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
 use serde_json::Value;
@@ -21,7 +23,9 @@ use serde_json::Value;
 use super::codes::*;
 use crate::diagnostics::{Diagnostic, message};
 use crate::model::Institution;
-use crate::record::{ALLOWED_EXTRA, UnknownMembers, date_help, declared_members, unknown_members};
+use crate::record::{
+    ALLOWED_EXTRA, UnknownMembers, date_help, declared_members, declared_values, is_key, unknown_members,
+};
 pub use crate::record::{Node, parse_date};
 
 /// A publication record (`"kind": "publication"`).
@@ -111,9 +115,6 @@ pub enum WithdrawalCause {
     /// 被确认无效
     ConfirmedVoid,
 }
-
-/// The causes as records spell them, in the law's order.
-pub(crate) const WITHDRAWAL_CAUSES: [&str; 4] = ["changed", "revoked", "confirmed_unlawful", "confirmed_void"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
@@ -305,7 +306,7 @@ static DECLARED: LazyLock<BTreeMap<String, Vec<String>>> = LazyLock::new(declare
 /// The declared members of the object type `def` (a type's name in the generated schema).
 pub(crate) fn declared(def: &str) -> &'static [String] {
     // A dozen types: a scan comparing lengths first costs less than the map's byte comparisons.
-    DECLARED.iter().find(|(name, _)| name.len() == def.len() && *name == def).map_or(&[], |(_, m)| m.as_slice())
+    DECLARED.iter().find(|(name, _)| is_key(name, def)).map_or(&[], |(_, m)| m.as_slice())
 }
 
 /// Reads the members of a record's objects, reporting each problem once.
@@ -379,6 +380,23 @@ impl Reader<'_> {
             self.wrong_type(format!("{base}/{key}"), "string", v);
         }
         None
+    }
+
+    /// A member whose value is one of the string enum `T`'s names (`ReviewStage`, …): read by
+    /// `T`'s own serde names, and a value not among them reported with the names its declaration
+    /// lists ([`declared_values`]), so no list of values is written here a second time.
+    pub fn choice<T: DeserializeOwned + JsonSchema>(
+        &mut self,
+        obj: &Obj<'_>,
+        key: &str,
+        base: impl Display,
+    ) -> Option<T> {
+        let s = self.str(obj, key, &base)?;
+        let read = T::deserialize(BorrowedStrDeserializer::<serde::de::value::Error>::new(s));
+        if read.is_err() {
+            self.invalid_value(format!("{base}/{key}"), s, declared_values::<T>());
+        }
+        read.ok()
     }
 
     /// A date string, strictly `YYYY-MM-DD`.
@@ -486,33 +504,15 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
                 continue;
             }
             let m = &r.open(v, "Review", base, &[]);
-            let stage = match r.str(m, "stage", base) {
-                Some("business") => Some(ReviewStage::Business),
-                Some("legal") => Some(ReviewStage::Legal),
-                Some("confidentiality") => Some(ReviewStage::Confidentiality),
-                Some(other) => {
-                    r.invalid_value(format!("{base}/stage"), other, &["business", "legal", "confidentiality"]);
-                    None
-                }
-                None => {
-                    if !m.contains_key("stage") {
-                        r.missing(format!("{base}/stage"), "审查环节");
-                    }
-                    None
-                }
-            };
+            let stage = r.choice(m, "stage", base);
+            if stage.is_none() && !m.contains_key("stage") {
+                r.missing(format!("{base}/stage"), "审查环节");
+            }
             let date = r.date(m, "date", base);
             if !m.contains_key("date") {
                 r.missing(format!("{base}/date"), "审查日期");
             }
-            let result = match r.str(m, "result", base) {
-                None | Some("approved") => ReviewResult::Approved,
-                Some("rejected") => ReviewResult::Rejected,
-                Some(other) => {
-                    r.invalid_value(format!("{base}/result"), other, &["approved", "rejected"]);
-                    ReviewResult::Approved
-                }
-            };
+            let result = r.choice(m, "result", base).unwrap_or_default();
             r.str(m, "reviewer_role", base);
             out.push(ReviewRef { index: i, stage, date, result });
         }
@@ -539,11 +539,8 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
 
 fn read_withdrawal(m: &Obj<'_>, r: &mut Reader<'_>) -> WithdrawalRef {
     let base = "/withdrawal";
-    match r.str(m, "cause", base) {
-        Some(c) if WITHDRAWAL_CAUSES.contains(&c) => {}
-        Some(other) => r.invalid_value(format!("{base}/cause"), other, &WITHDRAWAL_CAUSES),
-        None if !m.contains_key("cause") => r.missing(format!("{base}/cause"), "撤回原因"),
-        None => {}
+    if r.choice::<WithdrawalCause>(m, "cause", base).is_none() && !m.contains_key("cause") {
+        r.missing(format!("{base}/cause"), "撤回原因");
     }
     let date = r.date(m, "date", base);
     if !m.contains_key("date") {
@@ -575,21 +572,10 @@ fn read_institution<'a>(obj: &Obj<'a>, r: &mut Reader<'_>) -> Option<Institution
 }
 
 fn read_disclosure<'a>(m: &Obj<'a>, r: &mut Reader<'_>) -> DisclosureRef<'a> {
-    let status = match r.str(m, "status", "/disclosure") {
-        Some("full") => Some(DisclosureStatus::Full),
-        Some("partial") => Some(DisclosureStatus::Partial),
-        Some("withheld") => Some(DisclosureStatus::Withheld),
-        Some(other) => {
-            r.invalid_value("/disclosure/status".into(), other, &["full", "partial", "withheld"]);
-            None
-        }
-        None => {
-            if !m.contains_key("status") {
-                r.missing("/disclosure/status".into(), "公开方式");
-            }
-            None
-        }
-    };
+    let status = r.choice(m, "status", "/disclosure");
+    if status.is_none() && !m.contains_key("status") {
+        r.missing("/disclosure/status".into(), "公开方式");
+    }
     let grounds = r.array(m, "grounds", "/disclosure").map(|a| r.strings(a, "/disclosure/grounds")).unwrap_or_default();
     let has_reasons = r.str(m, "reasons", "/disclosure").is_some_and(|s| !s.trim().is_empty());
     let has_consultation = match &r.object(m, "third_party_consultation", "ThirdPartyConsultation", "/disclosure") {

@@ -19,7 +19,9 @@ const MAX_DOMAIN: usize = 255;
 #[inline(always)]
 fn next_ascii(b: &[u8], i: usize) -> Option<usize> {
     let rest = b.get(i..)?;
-    let (skipped, found) = skip_high(rest);
+    // Under a block (names, titles, roles; a text's last bytes) there is nothing to skip: no
+    // call into the block loop, which a target-feature function keeps out of line.
+    let (skipped, found) = if rest.len() >= 64 { skip_high(rest) } else { (0, None) };
     if let Some(at) = found {
         return Some(i + at);
     }
