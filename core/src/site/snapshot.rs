@@ -380,7 +380,6 @@ pub(crate) fn parse_moment(s: &str) -> Option<Moment> {
     None
 }
 
-
 /// A snapshot as read, with each message's times and each item's position kept for the check.
 #[derive(Debug, Default)]
 pub(crate) struct Read {
