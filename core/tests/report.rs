@@ -221,9 +221,10 @@ fn bad_json_names_line_and_column() {
 }
 
 fn request(id: &str, received: &str, replied: Option<&str>, response: &str, applicant: &str) -> Value {
-    let mut v = json!({"kind": "request", "id": id, "received": received, "applicant": {"type": applicant}});
+    let mut v = json!({"kind": "request", "id": id, "received": received, "applicant_type": applicant});
     if let Some(d) = replied {
-        v["response"] = json!({"type": response, "date": d});
+        v["response_type"] = json!(response);
+        v["reply_date"] = json!(d);
     }
     v
 }
@@ -234,7 +235,7 @@ fn build_tables_from_request_records() {
         request("a", "2025-03-03", Some("2025-03-20"), "granted", "natural_person"),
         request("b", "2025-04-01", Some("2025-04-10"), "granted", "commercial"),
         request("c", "2025-05-06", Some("2025-05-30"), "not_exist", "natural_person"),
-        request("d", "2025-06-02", Some("2025-06-10"), "repeat", "law_firm"),
+        request("d", "2025-06-02", Some("2025-06-10"), "repeat", "legal_services"),
         // Received last year, answered this year: carried in.
         request("e", "2024-12-20", Some("2025-01-15"), "granted", "natural_person"),
         // Received this year, still open at year end: carried out.
@@ -246,10 +247,10 @@ fn build_tables_from_request_records() {
         json!({"kind": "publication", "item": "admin.art20.01"}),
     ];
     let mut denied = request("i", "2025-07-01", Some("2025-07-20"), "denied", "natural_person");
-    denied["response"]["grounds"] = json!(["ogi.art14.state_secret"]);
+    denied["grounds"] = json!(["ogi.art14.state_secret"]);
     records.push(denied);
     let mut partial = request("j", "2025-08-01", Some("2025-08-20"), "granted", "social_welfare");
-    partial["response"]["disclosure"] = json!("partial");
+    partial["partial"] = json!(true);
     records.push(partial);
     let mut with_case = request("k", "2025-09-01", Some("2025-09-10"), "granted", "natural_person");
     with_case["reconsideration"] = json!({"filed": "2025-10-01", "outcome": "upheld"});
@@ -290,7 +291,11 @@ fn build_reports_records_it_cannot_place() {
     ];
     let built = report::build_report_with(cat, 2025, ReportFormat::F2019, &records);
     let paths: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
-    assert_eq!(paths, ["/0", "/1", "/2"]);
+    // Each at the member that kept the record out of the tables.
+    assert_eq!(paths, ["/0/response_type", "/1/applicant_type", "/2/received"]);
+    // The reader's own findings, as `gongkai check` gives them, at the record's index.
+    let found: Vec<_> = built.diagnostics.iter().map(|d| (d.code, d.path.as_ref())).collect();
+    assert_eq!(found, [("request_invalid_value", "/1/applicant_type"), ("request_invalid_value", "/2/received")]);
     assert!(built.skipped.iter().all(|d| d.code == "report_record_not_counted"));
     assert_eq!(built.report.table3.new.unwrap().total.value(), 1.0);
     assert!(built.report.table3.r6.is_some() && built.report.table3.r6_1.is_none());

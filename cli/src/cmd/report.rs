@@ -97,8 +97,8 @@ pub fn run(c: Command) -> CmdResult {
                 FormatVersion::V2019 => ReportFormat::F2019,
             };
             let built = report::build_report_with(Catalogue::embedded(), year, format, &records);
-            for d in &built.skipped {
-                eprintln!("warning: record {}: {} [{}]", d.path, d.message.en(), d.code);
+            for d in built.diagnostics.iter().chain(&built.skipped) {
+                eprintln!("{}: record {}: {} [{}]", d.severity.as_str(), d.path, d.message.en(), d.code);
             }
             print_json(&built.report)?;
             Ok(ExitCode::SUCCESS)
