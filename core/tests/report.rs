@@ -359,3 +359,68 @@ fn counts_too_large_to_add_up_are_said_to_be() {
     assert_eq!(codes(&d), ["report_count_too_large"], "{d:#?}");
     assert_eq!(d[0].path, "/table3/new/natural_person");
 }
+
+/// Requests closed without a reply go to the rows of （六）其他处理, an explicit `report_row` wins,
+/// and table 四 counts outcomes by group (国办公开办函〔2021〕30号 tables 三 and 四).
+#[test]
+fn build_counts_closures_report_rows_and_cases() {
+    let closed = |id: &str, closure: &str| {
+        let mut v = request(id, "2025-03-03", None, "", "natural_person");
+        v["closure"] = json!(closure);
+        v["closed"] = json!("2025-04-01");
+        v
+    };
+    let mut internal = request("r", "2025-05-06", Some("2025-05-20"), "denied", "research");
+    internal["report_row"] = json!("r3_5");
+    let mut sued = request("s", "2025-06-02", Some("2025-06-20"), "granted", "commercial");
+    sued["reconsideration"] = json!({"filed": "2025-07-01", "outcome": "corrected"});
+    sued["litigation"] = json!({"filed": "2025-09-01", "outcome": "other", "after_reconsideration": true});
+    // Filed the year after: not in this year's table 四.
+    let mut late_suit = request("t", "2025-06-02", Some("2025-06-20"), "granted", "commercial");
+    late_suit["litigation"] = json!({"filed": "2026-01-05", "outcome": "upheld"});
+    let records = vec![
+        closed("n", "no_correction"),
+        closed("f", "fee_unpaid"),
+        closed("w", "withdrawn"),
+        closed("o", "other"),
+        internal,
+        sued,
+        late_suit,
+    ];
+    let cat = gongkai::Catalogue::embedded();
+    let built = report::build_report_with(cat, 2025, ReportFormat::F2021, &records);
+    assert!(built.skipped.is_empty() && built.diagnostics.is_empty(), "{:#?}", (built.skipped, built.diagnostics));
+    let t = &built.report.table3;
+    let cell = |row: &str| t.row(row).unwrap().get(Column::Total).value();
+    assert_eq!([cell("r6_1"), cell("r6_2"), cell("r6_3")], [1.0, 1.0, 2.0]);
+    assert_eq!(t.row("r3_5").unwrap().get(Column::Research).value(), 1.0);
+    assert_eq!((cell("r1_granted"), cell("r7_total"), cell("carried_out")), (2.0, 7.0, 0.0));
+    let t4 = built.report.table4.as_ref().unwrap();
+    assert_eq!((t4.reconsideration.corrected.value(), t4.reconsideration.total.value()), (1.0, 1.0));
+    assert_eq!(t4.litigation_after_reconsideration.other.value(), 1.0);
+    assert_eq!(t4.litigation_direct.total.value(), 0.0);
+    assert!(report::check_report(&built.report, None).is_empty());
+    // The 2019 format has one row for （六）.
+    let built = report::build_report_with(cat, 2025, ReportFormat::F2019, &records);
+    assert_eq!(built.report.table3.r6.unwrap().total.value(), 4.0);
+}
+
+/// The spellings the report builder once read besides the record format (`applicant.type`,
+/// `response.type`, `response.date`) are not read: each is reported as `gongkai check` reports it,
+/// naming the declared member, and the record is left out at that member.
+#[test]
+fn build_reports_undeclared_spellings_at_their_pointers() {
+    let records = vec![json!({"kind": "request", "id": "old", "received": "2025-03-03",
+        "applicant": {"type": "natural_person"}, "response": {"type": "granted", "date": "2025-03-20"}})];
+    let built = report::build_report_with(gongkai::Catalogue::embedded(), 2025, ReportFormat::F2021, &records);
+    let found: Vec<_> = built.diagnostics.iter().map(|d| (d.path.as_ref(), d.message.en().to_string())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/0/applicant", "unknown member `applicant`: did you mean `applicant_type`?".to_owned()),
+            ("/0/response", "unknown member `response`: did you mean `response_type`?".to_owned()),
+        ]
+    );
+    let skipped: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
+    assert_eq!(skipped, ["/0/applicant_type"]);
+}

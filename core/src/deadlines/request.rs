@@ -1018,13 +1018,15 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     let reply_date = p.date(v.get("reply_date"), "/reply_date", false);
     let response_type = p.parse::<ResponseType>(v.get("response_type"), "/response_type", false);
     if let Some(c) = v.get("response_type").and_then(Node::as_str).filter(|c| response_type.is_none() && is_closure(c))
+        && let Some(d) = p.out.last_mut()
     {
-        let help = format!("`{c}` is a closure without a reply: write `\"closure\": \"{c}\"`");
-        p.out.push(invalid(
-            "/response_type",
-            &format!("`{c}`是未作答复的终止办理：应写作 `\"closure\": \"{c}\"`"),
-            &help,
-        ));
+        d.help = Some(
+            Text::new(
+                format!("`{c}`是未作答复的终止办理，应写作 `\"closure\": \"{c}\"`（及 `closed` 日期）"),
+                format!("`{c}` closes a request without a reply: write `\"closure\": \"{c}\"` (and its `closed` date)"),
+            )
+            .into(),
+        );
     }
     let partial = p.parse::<bool>(v.get("partial"), "/partial", false).unwrap_or(false);
     let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
