@@ -236,14 +236,16 @@ pub struct RequestRecord {
     pub grounds: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee: Option<FeeCharged>,
-    /// The request was closed without a reply under `response_type` (table 三（六）其他处理).
+    /// How the request was closed without an 条例 Art 36 reply (table 三（六）其他处理); `closed`
+    /// gives the day, and `response_type` stays absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closure: Option<Closure>,
     /// The day the request was closed (see `closure`); the annual report counts it in that year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<NaiveDate>,
-    /// The row of table 三 the outcome is counted in (`r3_5`, `r6_3`, …: see `gongkai schema
-    /// report`), for when the response type, `closure` and the grounds' rows do not decide it.
+    /// The row of table 三 the outcome is counted in (a row key of the annual-report format:
+    /// `r3_5`, `r4_2`, `r6_3`, …), for when the response type, `closure` and the grounds' rows do
+    /// not decide it; `gongkai report build` refuses a key that is not an outcome row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_row: Option<String>,
     /// An administrative reconsideration of the reply (table 四 行政复议).
@@ -275,7 +277,7 @@ pub enum ApplicantType {
 }
 
 /// How a request was closed without an Art 36 reply: the rows of table 三（六）其他处理
-/// (国办公开办函〔2021〕30号; secondary, as for [`ApplicantType`]; the 2019 format has one row).
+/// (国办公开办函〔2021〕30号; secondary, as for the applicant types; the 2019 format has one row).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -292,7 +294,7 @@ pub enum Closure {
     Other,
 }
 
-/// A reconsideration or suit over the reply, as table 四 counts it.
+/// An administrative reconsideration of the reply (行政复议), as table 四 counts it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reconsideration {
     /// The day it was filed; table 四 counts it in that year (without it, in the reply's year).
@@ -317,7 +319,7 @@ pub struct Litigation {
     pub after_reconsideration: bool,
 }
 
-/// The columns of table 四 (国办公开办函〔2021〕30号 表四; secondary, as for [`ApplicantType`]).
+/// The outcome columns of table 四 (国办公开办函〔2021〕30号 表四; secondary, as for the applicant types).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
