@@ -406,8 +406,9 @@ fn build_counts_closures_report_rows_and_cases() {
 }
 
 /// The spellings the report builder once read besides the record format (`applicant.type`,
-/// `response.type`, `response.date`) are not read: each is reported as `gongkai check` reports it,
-/// naming the declared member, and the record is left out at that member.
+/// `response.type`, `response.date`) are not read: each is reported as `gongkai check` reports it
+/// (`applicant` is who asked, a string; its help names `applicant_type`), and the record is left
+/// out at the member it lacks.
 #[test]
 fn build_reports_undeclared_spellings_at_their_pointers() {
     let records = vec![json!({"kind": "request", "id": "old", "received": "2025-03-03",
@@ -417,10 +418,11 @@ fn build_reports_undeclared_spellings_at_their_pointers() {
     assert_eq!(
         found,
         [
-            ("/0/applicant", "unknown member `applicant`: did you mean `applicant_type`?".to_owned()),
             ("/0/response", "unknown member `response`: did you mean `response_type`?".to_owned()),
+            ("/0/applicant", "invalid value: expected a string, found an object".to_owned()),
         ]
     );
+    assert!(built.diagnostics[1].help.as_ref().unwrap().en().contains("`applicant_type`"));
     let skipped: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
     assert_eq!(skipped, ["/0/applicant_type"]);
 }

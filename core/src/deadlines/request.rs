@@ -206,7 +206,14 @@ pub struct RequestRecord {
     /// The institution that received the request (reports built from request records group by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<crate::model::Institution>,
-    /// Who asked: the applicant columns of the annual report's table 三.
+    /// Who asked (条例 Art 29 ¶2(一) 申请人的姓名或者名称), by name or the case system's own
+    /// applicant id: the 条例 Art 44 candidates count the different applicants of the same request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<String>,
+    /// The information asked for, in the request's words (条例 Art 29 ¶2(二)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<String>,
+    /// Who asked, by kind: the applicant columns of the annual report's table 三.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicant_type: Option<ApplicantType>,
     /// The day the request counts as received under 条例 Art 31 (see `channel`).
@@ -1034,6 +1041,15 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
     let fee = p.parse::<FeeCharged>(v.get("fee"), "/fee", false);
     let id = v.get("id").and_then(Node::as_str).map(str::to_owned);
+    let applicant = p.string(v.get("applicant"), "/applicant");
+    if applicant.is_none()
+        && v.get("applicant").is_some_and(Node::is_object)
+        && let Some(d) = p.out.last_mut().filter(|d| d.path == "/applicant")
+    {
+        let (zh, en) = ("申请人类型写作 `applicant_type`", "the applicant's kind goes in `applicant_type`");
+        d.help = Some(Text::new(zh, en).into());
+    }
+    let requested = p.string(v.get("requested"), "/requested");
     let applicant_type = p.parse::<ApplicantType>(v.get("applicant_type"), "/applicant_type", false);
     let closure = p.parse::<Closure>(v.get("closure"), "/closure", false);
     let closed = p.date(v.get("closed"), "/closed", false);
@@ -1049,6 +1065,8 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
         kind: "request".into(),
         id,
         institution,
+        applicant,
+        requested,
         applicant_type,
         received: received?,
         channel,
