@@ -1026,28 +1026,17 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     let extension = p.parse::<Extension>(v.get("extension"), "/extension", false);
     let reply_date = p.date(v.get("reply_date"), "/reply_date", false);
     let response_type = p.parse::<ResponseType>(v.get("response_type"), "/response_type", false);
-    if let Some(c) = v.get("response_type").and_then(Node::as_str).filter(|c| response_type.is_none() && is_closure(c))
-        && let Some(d) = p.out.last_mut()
-    {
-        d.help = Some(
-            Text::new(
-                format!("`{c}`是未作答复的终止办理，应写作 `\"closure\": \"{c}\"`（及 `closed` 日期）"),
-                format!("`{c}` closes a request without a reply: write `\"closure\": \"{c}\"` (and its `closed` date)"),
-            )
-            .into(),
-        );
+    if response_type.is_none() && v.get("response_type").and_then(Node::as_str).is_some_and(is_closure) {
+        let zh = "未作答复而终止办理的（撤回、逾期不补正、逾期未缴费等），写作 `closure` 及 `closed` 日期";
+        p.hint("/response_type", zh, "a request closed without a reply is written `closure`, with its `closed` date");
     }
     let partial = p.parse::<bool>(v.get("partial"), "/partial", false).unwrap_or(false);
     let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
     let fee = p.parse::<FeeCharged>(v.get("fee"), "/fee", false);
     let id = v.get("id").and_then(Node::as_str).map(str::to_owned);
     let applicant = p.string(v.get("applicant"), "/applicant");
-    if applicant.is_none()
-        && v.get("applicant").is_some_and(Node::is_object)
-        && let Some(d) = p.out.last_mut().filter(|d| d.path == "/applicant")
-    {
-        let (zh, en) = ("申请人类型写作 `applicant_type`", "the applicant's kind goes in `applicant_type`");
-        d.help = Some(Text::new(zh, en).into());
+    if applicant.is_none() && v.get("applicant").is_some_and(Node::is_object) {
+        p.hint("/applicant", "申请人类型写作 `applicant_type`", "the applicant's kind goes in `applicant_type`");
     }
     let requested = p.string(v.get("requested"), "/requested");
     let applicant_type = p.parse::<ApplicantType>(v.get("applicant_type"), "/applicant_type", false);
@@ -1166,6 +1155,13 @@ impl Fields<'_> {
             && self.parse(v.get("after_reconsideration"), &format!("{path}/after_reconsideration"), false)
                 == Some(true);
         Some((filed, outcome, after))
+    }
+
+    /// Help for the finding just made at `path`: what the value was probably meant as.
+    fn hint(&mut self, path: &str, zh: &str, en: &str) {
+        if let Some(d) = self.out.last_mut().filter(|d| d.path == path) {
+            d.help = Some(Text::new(zh.to_owned(), en.to_owned()).into());
+        }
     }
 
     fn string(&mut self, v: Option<Node<'_>>, path: &str) -> Option<String> {
