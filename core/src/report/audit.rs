@@ -244,6 +244,10 @@ impl<'a> Records<'a> {
                 Some("publication") => {
                     let publication =
                         read_publication(node, &mut Reader { diags: &mut found, unknown: UnknownMembers::Warn });
+                    if publication.nothing_arose {
+                        // As the check reads such a statement: only its institution and item matter.
+                        found.retain(|d| d.path.starts_with("/institution") || d.path.starts_with("/item"));
+                    }
                     out.publications.push(Read { value, id, publication });
                 }
                 Some("request") => {
