@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::codes::{AUDIT_LATE, AUDIT_MISSING, AUDIT_RECORD_ERRORS, AUDIT_REQUEST_LATE, AUDIT_UNKNOWN_ITEM};
@@ -791,9 +791,9 @@ pub fn audit_area(
     let mut split: Vec<Vec<(usize, &Value)>> = vec![Vec::new(); institutions.len()];
     let mut unassigned = 0;
     for (index, rec) in records.iter().enumerate() {
-        // The declared `institution` (its `name`); a record whose institution does not read as one
-        // goes to the first institution, whose audit reports the record's findings.
-        let name = rec.get("institution").and_then(|i| Institution::deserialize(i).ok()).and_then(|i| i.name);
+        // The declared `institution.name`, even of an institution otherwise incomplete (whose
+        // audit reports what is missing).
+        let name = rec.get("institution").and_then(|i| i.get("name")).and_then(Value::as_str);
         let target = match name {
             None => Some(0),
             Some(n) => institutions.iter().position(|i| name_of(i) == n),
