@@ -162,4 +162,7 @@ fn records_are_read_by_the_record_readers() {
     let r = &a.requests;
     assert_eq!((r.received, r.answered, r.closed, r.open_at_year_end), (4, 2, 1, 1));
     assert_eq!(r.by_response.get("fee_unpaid"), Some(&1));
+    let text = report::render::text(&a, gongkai::Lang::En);
+    assert!(text.contains("closed without a reply 1"), "{text}");
+    assert!(text.contains("3 findings reading the records (2 errors, 1 warning)"), "{text}");
 }
