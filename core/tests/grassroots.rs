@@ -209,6 +209,13 @@ fn audit_by_domain_for_a_county_and_its_townships() {
     let opts = AuditOptions { today: None, check_records: false, ..Default::default() };
     let area = report::audit_area(Catalogue::embedded(), &[county, town, street], 2025, &records, &opts).unwrap();
     assert_eq!(area.records_unassigned, 1);
+    // Each record is read as `gongkai check` reads it, its findings in the audit of its institution
+    // at its index among all the records (the statement's are only of its institution and item).
+    let found: Vec<Vec<String>> =
+        area.audits.iter().map(|a| a.record_diagnostics.iter().map(|d| d.path.to_string()).collect()).collect();
+    let titles = |i: &[usize]| i.iter().map(|i| format!("/{i}/title")).collect::<Vec<_>>();
+    let county_found = [titles(&[0, 1]), vec!["/2/institution/kind".into(), "/2/institution/tier".into()]].concat();
+    assert_eq!(found, [county_found, titles(&[3]), vec![]]);
     let row =
         |domain: &str, who: &str| area.domains.iter().find(|r| r.domain == domain && r.institution == who).unwrap();
     let c = row("社会救助", "某县人民政府");

@@ -221,9 +221,10 @@ fn bad_json_names_line_and_column() {
 }
 
 fn request(id: &str, received: &str, replied: Option<&str>, response: &str, applicant: &str) -> Value {
-    let mut v = json!({"kind": "request", "id": id, "received": received, "applicant": {"type": applicant}});
+    let mut v = json!({"kind": "request", "id": id, "received": received, "applicant_type": applicant});
     if let Some(d) = replied {
-        v["response"] = json!({"type": response, "date": d});
+        v["response_type"] = json!(response);
+        v["reply_date"] = json!(d);
     }
     v
 }
@@ -234,7 +235,7 @@ fn build_tables_from_request_records() {
         request("a", "2025-03-03", Some("2025-03-20"), "granted", "natural_person"),
         request("b", "2025-04-01", Some("2025-04-10"), "granted", "commercial"),
         request("c", "2025-05-06", Some("2025-05-30"), "not_exist", "natural_person"),
-        request("d", "2025-06-02", Some("2025-06-10"), "repeat", "law_firm"),
+        request("d", "2025-06-02", Some("2025-06-10"), "repeat", "legal_services"),
         // Received last year, answered this year: carried in.
         request("e", "2024-12-20", Some("2025-01-15"), "granted", "natural_person"),
         // Received this year, still open at year end: carried out.
@@ -246,10 +247,10 @@ fn build_tables_from_request_records() {
         json!({"kind": "publication", "item": "admin.art20.01"}),
     ];
     let mut denied = request("i", "2025-07-01", Some("2025-07-20"), "denied", "natural_person");
-    denied["response"]["grounds"] = json!(["ogi.art14.state_secret"]);
+    denied["grounds"] = json!(["ogi.art14.state_secret"]);
     records.push(denied);
     let mut partial = request("j", "2025-08-01", Some("2025-08-20"), "granted", "social_welfare");
-    partial["response"]["disclosure"] = json!("partial");
+    partial["partial"] = json!(true);
     records.push(partial);
     let mut with_case = request("k", "2025-09-01", Some("2025-09-10"), "granted", "natural_person");
     with_case["reconsideration"] = json!({"filed": "2025-10-01", "outcome": "upheld"});
@@ -290,7 +291,11 @@ fn build_reports_records_it_cannot_place() {
     ];
     let built = report::build_report_with(cat, 2025, ReportFormat::F2019, &records);
     let paths: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
-    assert_eq!(paths, ["/0", "/1", "/2"]);
+    // Each at the member that kept the record out of the tables.
+    assert_eq!(paths, ["/0/response_type", "/1/applicant_type", "/2/received"]);
+    // The reader's own findings, as `gongkai check` gives them, at the record's index.
+    let found: Vec<_> = built.diagnostics.iter().map(|d| (d.code, d.path.as_ref())).collect();
+    assert_eq!(found, [("request_invalid_value", "/1/applicant_type"), ("request_invalid_value", "/2/received")]);
     assert!(built.skipped.iter().all(|d| d.code == "report_record_not_counted"));
     assert_eq!(built.report.table3.new.unwrap().total.value(), 1.0);
     assert!(built.report.table3.r6.is_some() && built.report.table3.r6_1.is_none());
@@ -353,4 +358,71 @@ fn counts_too_large_to_add_up_are_said_to_be() {
     let d = report::check_report(&r, None);
     assert_eq!(codes(&d), ["report_count_too_large"], "{d:#?}");
     assert_eq!(d[0].path, "/table3/new/natural_person");
+}
+
+/// Requests closed without a reply go to the rows of （六）其他处理, an explicit `report_row` wins,
+/// and table 四 counts outcomes by group (国办公开办函〔2021〕30号 tables 三 and 四).
+#[test]
+fn build_counts_closures_report_rows_and_cases() {
+    let closed = |id: &str, closure: &str| {
+        let mut v = request(id, "2025-03-03", None, "", "natural_person");
+        v["closure"] = json!(closure);
+        v["closed"] = json!("2025-04-01");
+        v
+    };
+    let mut internal = request("r", "2025-05-06", Some("2025-05-20"), "denied", "research");
+    internal["report_row"] = json!("r3_5");
+    let mut sued = request("s", "2025-06-02", Some("2025-06-20"), "granted", "commercial");
+    sued["reconsideration"] = json!({"filed": "2025-07-01", "outcome": "corrected"});
+    sued["litigation"] = json!({"filed": "2025-09-01", "outcome": "other", "after_reconsideration": true});
+    // Filed the year after: not in this year's table 四.
+    let mut late_suit = request("t", "2025-06-02", Some("2025-06-20"), "granted", "commercial");
+    late_suit["litigation"] = json!({"filed": "2026-01-05", "outcome": "upheld"});
+    let records = vec![
+        closed("n", "no_correction"),
+        closed("f", "fee_unpaid"),
+        closed("w", "withdrawn"),
+        closed("o", "other"),
+        internal,
+        sued,
+        late_suit,
+    ];
+    let cat = gongkai::Catalogue::embedded();
+    let built = report::build_report_with(cat, 2025, ReportFormat::F2021, &records);
+    assert!(built.skipped.is_empty() && built.diagnostics.is_empty(), "{:#?}", (built.skipped, built.diagnostics));
+    let t = &built.report.table3;
+    let cell = |row: &str| t.row(row).unwrap().get(Column::Total).value();
+    assert_eq!([cell("r6_1"), cell("r6_2"), cell("r6_3")], [1.0, 1.0, 2.0]);
+    assert_eq!(t.row("r3_5").unwrap().get(Column::Research).value(), 1.0);
+    assert_eq!((cell("r1_granted"), cell("r7_total"), cell("carried_out")), (2.0, 7.0, 0.0));
+    let t4 = built.report.table4.as_ref().unwrap();
+    assert_eq!((t4.reconsideration.corrected.value(), t4.reconsideration.total.value()), (1.0, 1.0));
+    assert_eq!(t4.litigation_after_reconsideration.other.value(), 1.0);
+    assert_eq!(t4.litigation_direct.total.value(), 0.0);
+    assert!(report::check_report(&built.report, None).is_empty());
+    // The 2019 format has one row for （六）.
+    let built = report::build_report_with(cat, 2025, ReportFormat::F2019, &records);
+    assert_eq!(built.report.table3.r6.unwrap().total.value(), 4.0);
+}
+
+/// The spellings the report builder once read besides the record format (`applicant.type`,
+/// `response.type`, `response.date`) are not read: each is reported as `gongkai check` reports it
+/// (`applicant` is who asked, a string; its help names `applicant_type`), and the record is left
+/// out at the member it lacks.
+#[test]
+fn build_reports_undeclared_spellings_at_their_pointers() {
+    let records = vec![json!({"kind": "request", "id": "old", "received": "2025-03-03",
+        "applicant": {"type": "natural_person"}, "response": {"type": "granted", "date": "2025-03-20"}})];
+    let built = report::build_report_with(gongkai::Catalogue::embedded(), 2025, ReportFormat::F2021, &records);
+    let found: Vec<_> = built.diagnostics.iter().map(|d| (d.path.as_ref(), d.message.en().to_string())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/0/response", "unknown member `response`: did you mean `response_type`?".to_owned()),
+            ("/0/applicant", "invalid value: expected a string, found an object".to_owned()),
+        ]
+    );
+    assert!(built.diagnostics[1].help.as_ref().unwrap().en().contains("`applicant_type`"));
+    let skipped: Vec<_> = built.skipped.iter().map(|d| d.path.as_ref()).collect();
+    assert_eq!(skipped, ["/0/applicant_type"]);
 }

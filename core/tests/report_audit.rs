@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use gongkai::report::audit::ItemStatus;
 use gongkai::report::{self, AuditOptions};
 use gongkai::{Catalogue, Institution};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn records() -> Vec<Value> {
     let dir = format!("{}/../examples/reports/county-department-2025", env!("CARGO_MANIFEST_DIR"));
@@ -127,4 +127,42 @@ fn renders_text_and_self_contained_html() {
     inst.name = Some("<b>某局</b>".into());
     let a = report::audit(cat, &inst, 2025, &[]).unwrap();
     assert!(report::render::html(&a).contains("&lt;b&gt;某局"));
+}
+
+/// Every record is read by the reader of its kind: what it finds is reported at the record's
+/// index, and a member the record format does not declare is not read (`published_on` is not a
+/// publication date), whatever the spelling once meant to the audit.
+#[test]
+fn records_are_read_by_the_record_readers() {
+    let cat = Catalogue::embedded();
+    let mut recs = records();
+    assert!(report::audit(cat, &dept(), 2025, &recs).unwrap().record_diagnostics.is_empty());
+    let n = recs.len();
+    recs.push(json!({"kind": "publication", "id": "old", "item": "admin.art20.03", "title": "t",
+        "institution": {"kind": "administrative", "tier": "county", "role": "department"},
+        "formed": "2025-03-02", "published_on": "2025-03-10", "channels": ["government_website"]}));
+    recs.push(json!({"kind": "request", "id": "q9", "received": "2025-13-01", "applicant_type": "natural_person"}));
+    recs.push(json!({"kind": "request", "id": "q10", "received": "2025-04-01", "closure": "fee_unpaid",
+        "closed": "2025-05-20"}));
+    recs.push(json!({"item_id": "admin.art20.03", "published": "2025-04-01"}));
+    let a = report::audit(cat, &dept(), 2025, &recs).unwrap();
+    let found: Vec<_> = a.record_diagnostics.iter().map(|d| (d.code, d.path.to_string())).collect();
+    assert_eq!(
+        found,
+        [
+            ("record_unknown_member", format!("/{n}/published_on")),
+            ("request_invalid_value", format!("/{}/received", n + 1)),
+            ("record_missing_field", format!("/{}/kind", n + 3)),
+        ]
+    );
+    assert!(a.record_diagnostics[0].message.en().contains("did you mean `published`"));
+    let item = a.items.iter().find(|i| i.id == "admin.art20.03").unwrap();
+    assert_eq!((item.status, item.publications), (ItemStatus::Missing, 0));
+    // q10 is received and closed in the year without a reply (table 三（六）2).
+    let r = &a.requests;
+    assert_eq!((r.received, r.answered, r.closed, r.open_at_year_end), (4, 2, 1, 1));
+    assert_eq!(r.by_response.get("fee_unpaid"), Some(&1));
+    let text = report::render::text(&a, gongkai::Lang::En);
+    assert!(text.contains("closed without a reply 1"), "{text}");
+    assert!(text.contains("3 findings reading the records (2 errors, 1 warning)"), "{text}");
 }

@@ -103,6 +103,7 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
         let area = report::audit_area(&cat, &all, args.period, &records, &opts)?;
+        print_findings(area.audits.iter().flat_map(|a| &a.record_diagnostics));
         let text = match args.format {
             AuditFormat::Json => serde_json::to_string_pretty(&area)? + "\n",
             _ => report::render::area_text(&area, args.lang.into()),
@@ -115,6 +116,7 @@ pub fn run(args: Args) -> CmdResult {
         return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
     let audit = report::audit_with(&cat, &inst, args.period, &records, &opts)?;
+    print_findings(&audit.record_diagnostics);
     let text = match args.format {
         AuditFormat::Text => report::render::text(&audit, args.lang.into()),
         AuditFormat::Json => serde_json::to_string_pretty(&audit)? + "\n",
@@ -126,6 +128,14 @@ pub fn run(args: Args) -> CmdResult {
     }
     let failed = audit.rectifications.iter().any(|r| r.severity == Severity::Error);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What the record readers found, on stderr: `severity: record /INDEX/POINTER: message [code]`, the
+/// index counting the records read from all the paths in order.
+pub fn print_findings<'a>(diags: impl IntoIterator<Item = &'a gongkai::Diagnostic>) {
+    for d in diags {
+        eprintln!("{}: record {}: {} [{}]", d.severity.as_str(), d.path, d.message.en(), d.code);
+    }
 }
 
 /// Read every record under the paths. A file that cannot be read or parsed is an error naming

@@ -97,9 +97,7 @@ pub fn run(c: Command) -> CmdResult {
                 FormatVersion::V2019 => ReportFormat::F2019,
             };
             let built = report::build_report_with(Catalogue::embedded(), year, format, &records);
-            for d in &built.skipped {
-                eprintln!("warning: record {}: {} [{}]", d.path, d.message.en(), d.code);
-            }
+            super::audit::print_findings(built.diagnostics.iter().chain(&built.skipped));
             print_json(&built.report)?;
             Ok(ExitCode::SUCCESS)
         }

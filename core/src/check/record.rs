@@ -284,6 +284,8 @@ pub struct Publication<'a> {
     pub item: Option<&'a str>,
     pub document_number: Option<&'a str>,
     pub formed: Option<NaiveDate>,
+    /// For items whose time limit runs from approval (the coverage audit reads it).
+    pub approved: Option<NaiveDate>,
     pub published: Option<NaiveDate>,
     pub archived: Option<NaiveDate>,
     pub period: Option<&'a str>,
@@ -470,7 +472,7 @@ pub(crate) fn read_publication<'a>(record: Node<'a>, r: &mut Reader<'_>) -> Publ
     }
     p.published = r.date(obj, "published", "");
     p.archived = r.date(obj, "archived", "");
-    r.date(obj, "approved", "");
+    p.approved = r.date(obj, "approved", "");
     p.period = r.str(obj, "period", "");
     p.channels = r.array(obj, "channels", "").map(|a| r.strings(a, "/channels"));
     p.fields = match obj.get("fields") {

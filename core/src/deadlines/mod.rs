@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayKind, DaySpan, ProvisionalYear};
 use crate::model::{Citation, Status, Text};
-pub use request::{CODES, RequestRecord, check_request, check_request_with, request_timeline};
+pub use request::{
+    ApplicantType, CODES, CaseOutcome, Closure, Litigation, Reconsideration, RequestRecord, check_request,
+    check_request_with, request_timeline,
+};
 
 /// The file `catalogues/deadlines.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]

@@ -206,10 +206,16 @@ pub struct RequestRecord {
     /// The institution that received the request (reports built from request records group by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<crate::model::Institution>,
-    /// Who asked: `natural_person`, `commercial`, `research`, `social_welfare`, `legal_services`,
-    /// `other` (the applicant columns of the annual report's table 3), or the column's Chinese label.
+    /// Who asked (条例 Art 29 ¶2(一) 申请人的姓名或者名称), by name or the case system's own
+    /// applicant id: the 条例 Art 44 candidates count the different applicants of the same request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applicant_type: Option<String>,
+    pub applicant: Option<String>,
+    /// The information asked for, in the request's words (条例 Art 29 ¶2(二)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<String>,
+    /// Who asked, by kind: the applicant columns of the annual report's table 三.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant_type: Option<ApplicantType>,
     /// The day the request counts as received under 条例 Art 31 (see `channel`).
     pub received: NaiveDate,
     /// How it arrived (条例 Art 31): `in_person`, `registered_mail`, `ordinary_mail`, `online`, `fax`.
@@ -237,6 +243,103 @@ pub struct RequestRecord {
     pub grounds: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee: Option<FeeCharged>,
+    /// How the request was closed without an 条例 Art 36 reply (table 三（六）其他处理); `closed`
+    /// gives the day, and `response_type` stays absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closure: Option<Closure>,
+    /// The day the request was closed (see `closure`); the annual report counts it in that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NaiveDate>,
+    /// The row of table 三 the outcome is counted in (a row key of the annual-report format:
+    /// `r3_5`, `r4_2`, `r6_3`, …), for when the response type, `closure` and the grounds' rows do
+    /// not decide it; `gongkai report build` refuses a key that is not an outcome row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_row: Option<String>,
+    /// An administrative reconsideration of the reply (table 四 行政复议).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconsideration: Option<Reconsideration>,
+    /// An administrative suit over the reply (table 四 行政诉讼).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litigation: Option<Litigation>,
+}
+
+/// Who asked, as the columns of table 三 name them (国办公开办函〔2021〕30号, 表三 申请人情况;
+/// secondary: the columns as published reports and the format's templates print them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ApplicantType {
+    /// 自然人
+    NaturalPerson,
+    /// 法人或其他组织：商业企业
+    Commercial,
+    /// 法人或其他组织：科研机构
+    Research,
+    /// 法人或其他组织：社会公益组织
+    SocialWelfare,
+    /// 法人或其他组织：法律服务机构
+    LegalServices,
+    /// 法人或其他组织：其他
+    Other,
+}
+
+/// How a request was closed without an Art 36 reply: the rows of table 三（六）其他处理
+/// (国办公开办函〔2021〕30号; secondary, as for the applicant types; the 2019 format has one row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Closure {
+    /// （六）1 申请人无正当理由逾期不补正、行政机关不再处理 (条例第三十条: 视为放弃申请; confirmed).
+    NoCorrection,
+    /// （六）2 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理 (政府信息公开信息处理费管理办法,
+    /// 国办函〔2020〕109号; secondary: read in a provincial notice restating it).
+    FeeUnpaid,
+    /// The applicant withdrew the request: counted in （六）3 其他 (unverified: the format has no
+    /// row of its own for a withdrawal).
+    Withdrawn,
+    /// （六）3 其他.
+    Other,
+}
+
+/// An administrative reconsideration of the reply (行政复议), as table 四 counts it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Reconsideration {
+    /// The day it was filed; table 四 counts it in that year (without it, in the reply's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed: Option<NaiveDate>,
+    /// Absent: `pending`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<CaseOutcome>,
+}
+
+/// An administrative suit over the reply (行政诉讼), directly or after reconsideration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Litigation {
+    /// The day it was filed; table 四 counts it in that year (without it, in the reply's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed: Option<NaiveDate>,
+    /// Absent: `pending`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<CaseOutcome>,
+    /// Filed after a reconsideration (复议后起诉), not directly (未经复议直接起诉).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_reconsideration: bool,
+}
+
+/// The outcome columns of table 四 (国办公开办函〔2021〕30号 表四; secondary, as for the applicant types).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CaseOutcome {
+    /// 结果维持
+    Upheld,
+    /// 结果纠正
+    Corrected,
+    /// 其他结果
+    Other,
+    /// 尚未审结
+    #[default]
+    Pending,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -733,6 +836,9 @@ fn check_order(r: &RequestRecord, out: &mut Vec<Diagnostic>) {
     if let Some(reply) = r.reply_date {
         before("/reply_date".into(), r.received, reply, "收到申请之日", "the receipt date");
     }
+    if let Some(closed) = r.closed {
+        before("/closed".into(), r.received, closed, "收到申请之日", "the receipt date");
+    }
     for (i, c) in r.corrections.iter().enumerate() {
         before(format!("/corrections/{i}/notice_date"), r.received, c.notice_date, "收到申请之日", "the receipt date");
         if let Some(cr) = c.corrected_received {
@@ -848,6 +954,17 @@ pub fn read_request(record: &Value) -> Result<RequestRecord, Vec<Diagnostic>> {
     }
 }
 
+/// Read a request record from whichever tree holds it, every finding of the reader (errors and
+/// undeclared members) added to `out`: the record, unless it is not an object or lacks `received`
+/// (a record with errors otherwise comes back with the bad values left out).
+pub fn read_request_node(
+    record: Node<'_>,
+    unknown: UnknownMembers,
+    out: &mut Vec<Diagnostic>,
+) -> Option<RequestRecord> {
+    parse_record(record, unknown, out)
+}
+
 /// The members each object of a request record declares, from [`RequestRecord`].
 static DECLARED: std::sync::LazyLock<std::collections::BTreeMap<String, Vec<String>>> =
     std::sync::LazyLock::new(declared_members::<RequestRecord>);
@@ -909,16 +1026,36 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
     let extension = p.parse::<Extension>(v.get("extension"), "/extension", false);
     let reply_date = p.date(v.get("reply_date"), "/reply_date", false);
     let response_type = p.parse::<ResponseType>(v.get("response_type"), "/response_type", false);
+    if response_type.is_none() && v.get("response_type").and_then(Node::as_str).is_some_and(is_closure) {
+        let zh = "未作答复而终止办理的（撤回、逾期不补正、逾期未缴费等），写作 `closure` 及 `closed` 日期";
+        p.hint("/response_type", zh, "a request closed without a reply is written `closure`, with its `closed` date");
+    }
     let partial = p.parse::<bool>(v.get("partial"), "/partial", false).unwrap_or(false);
     let grounds = p.parse::<Vec<String>>(v.get("grounds"), "/grounds", false).unwrap_or_default();
     let fee = p.parse::<FeeCharged>(v.get("fee"), "/fee", false);
     let id = v.get("id").and_then(Node::as_str).map(str::to_owned);
-    let applicant_type = p.string(v.get("applicant_type"), "/applicant_type");
+    let applicant = p.string(v.get("applicant"), "/applicant");
+    if applicant.is_none() && v.get("applicant").is_some_and(Node::is_object) {
+        p.hint("/applicant", "申请人类型写作 `applicant_type`", "the applicant's kind goes in `applicant_type`");
+    }
+    let requested = p.string(v.get("requested"), "/requested");
+    let applicant_type = p.parse::<ApplicantType>(v.get("applicant_type"), "/applicant_type", false);
+    let closure = p.parse::<Closure>(v.get("closure"), "/closure", false);
+    let closed = p.date(v.get("closed"), "/closed", false);
+    let report_row = p.string(v.get("report_row"), "/report_row");
+    let reconsideration = p
+        .case(v.get("reconsideration"), "Reconsideration", "/reconsideration")
+        .map(|(filed, outcome, _)| Reconsideration { filed, outcome });
+    let litigation = p
+        .case(v.get("litigation"), "Litigation", "/litigation")
+        .map(|(filed, outcome, after_reconsideration)| Litigation { filed, outcome, after_reconsideration });
     let institution = p.parse::<crate::model::Institution>(v.get("institution"), "/institution", false);
     Some(RequestRecord {
         kind: "request".into(),
         id,
         institution,
+        applicant,
+        requested,
         applicant_type,
         received: received?,
         channel,
@@ -930,7 +1067,16 @@ fn parse_record(v: Node<'_>, unknown: UnknownMembers, out: &mut Vec<Diagnostic>)
         partial,
         grounds,
         fee,
+        closure,
+        closed,
+        report_row,
+        reconsideration,
+        litigation,
     })
+}
+
+fn is_closure(s: &str) -> bool {
+    Closure::deserialize(serde_json::Value::from(s)).is_ok()
 }
 
 fn invalid(path: &str, zh: &str, en: &str) -> Diagnostic {
@@ -982,6 +1128,40 @@ impl Fields<'_> {
             );
         }
         d
+    }
+
+    /// A reconsideration or litigation object (`def`): its filing date, outcome and, for a suit,
+    /// whether it followed a reconsideration.
+    fn case(
+        &mut self,
+        v: Option<Node<'_>>,
+        def: &str,
+        path: &str,
+    ) -> Option<(Option<NaiveDate>, Option<CaseOutcome>, bool)> {
+        let v = v.filter(|v| !v.is_null())?;
+        if !v.is_object() {
+            let other = v.to_value();
+            self.out.push(invalid(
+                path,
+                &format!("应为对象，而非`{other}`"),
+                &format!("expected an object, not `{other}`"),
+            ));
+            return None;
+        }
+        self.open(v, def, path, &[]);
+        let filed = self.date(v.get("filed"), &format!("{path}/filed"), false);
+        let outcome = self.parse(v.get("outcome"), &format!("{path}/outcome"), false);
+        let after = def == "Litigation"
+            && self.parse(v.get("after_reconsideration"), &format!("{path}/after_reconsideration"), false)
+                == Some(true);
+        Some((filed, outcome, after))
+    }
+
+    /// Help for the finding just made at `path`: what the value was probably meant as.
+    fn hint(&mut self, path: &str, zh: &str, en: &str) {
+        if let Some(d) = self.out.last_mut().filter(|d| d.path == path) {
+            d.help = Some(Text::new(zh.to_owned(), en.to_owned()).into());
+        }
     }
 
     fn string(&mut self, v: Option<Node<'_>>, path: &str) -> Option<String> {

@@ -16,11 +16,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::codes::{AUDIT_LATE, AUDIT_MISSING, AUDIT_RECORD_ERRORS, AUDIT_REQUEST_LATE, AUDIT_UNKNOWN_ITEM};
-use super::fields;
 use crate::Catalogue;
 use crate::calendar::Calendar;
-use crate::diagnostics::{CodeInfo, Severity};
+use crate::check::record::{Publication, Reader, read_publication};
+use crate::deadlines::RequestRecord;
+use crate::deadlines::request::read_request_node;
+use crate::diagnostics::{CodeInfo, Diagnostic, Severity, message};
 use crate::model::{Institution, Item, Mode, Period, Text, Timing, TimingStart};
+use crate::record::{Node, UnknownMembers};
 
 /// Options of an audit.
 #[derive(Clone, Debug, Default)]
@@ -121,6 +124,9 @@ pub struct MonthTimeliness {
 pub struct RequestFigures {
     pub received: usize,
     pub answered: usize,
+    /// Closed in the year without a reply (`closure`: withdrawn, fee unpaid, no correction, …);
+    /// not judged for timeliness.
+    pub closed: usize,
     pub open_at_year_end: usize,
     pub answered_on_time: usize,
     pub answered_late: usize,
@@ -130,7 +136,8 @@ pub struct RequestFigures {
     pub with_errors: usize,
     /// 回应及时率: answered on time / answered with a known timing.
     pub timeliness_rate: Option<f64>,
-    /// Answers by 条例 Art 36 response type (`granted`, `denied`, …; `partial` for 部分公开).
+    /// Answers by 条例 Art 36 response type (`granted`, `denied`, …; `partial` for 部分公开), and
+    /// closures by `closure` (`withdrawn`, `fee_unpaid`, …).
     pub by_response: BTreeMap<String, usize>,
 }
 
@@ -193,6 +200,86 @@ pub struct Audit {
     pub months: Vec<MonthTimeliness>,
     pub requests: RequestFigures,
     pub rectifications: Vec<Rectification>,
+    /// What the record readers found in the records (bad dates and values, undeclared members),
+    /// as `gongkai check` reports it, each pointer prefixed with the record's index in the input
+    /// (`/3/published`). A record with a bad date is audited without that date, and said so here.
+    #[serde(serialize_with = "findings_json")]
+    pub record_diagnostics: Vec<Diagnostic>,
+}
+
+fn findings_json<S: serde::Serializer>(diags: &[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(diags.len()))?;
+    for d in diags {
+        seq.serialize_element(&serde_json::json!({
+            "code": d.code, "severity": d.severity, "path": d.path.as_ref(),
+            "message": {"zh": d.message.zh(), "en": d.message.en()},
+        }))?;
+    }
+    seq.end()
+}
+
+/// A publication record as the audit reads it: the publication reader's answer, with where it was.
+struct Read<'a> {
+    value: &'a Value,
+    id: Option<String>,
+    publication: Publication<'a>,
+}
+
+/// The records of an audit, each read once by the reader of its kind, with every finding kept.
+struct Records<'a> {
+    publications: Vec<Read<'a>>,
+    requests: Vec<(&'a Value, Option<String>, RequestRecord)>,
+    findings: Vec<Diagnostic>,
+}
+
+impl<'a> Records<'a> {
+    fn read(records: &[(usize, &'a Value)]) -> Self {
+        let mut out = Records { publications: Vec::new(), requests: Vec::new(), findings: Vec::new() };
+        for &(index, value) in records {
+            let node = Node::Value(value);
+            let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
+            let mut found = Vec::new();
+            match value.get("kind").and_then(Value::as_str) {
+                Some("publication") => {
+                    let publication =
+                        read_publication(node, &mut Reader { diags: &mut found, unknown: UnknownMembers::Warn });
+                    if publication.nothing_arose {
+                        // As the check reads such a statement: only its institution and item matter.
+                        found.retain(|d| d.path.starts_with("/institution") || d.path.starts_with("/item"));
+                    }
+                    out.publications.push(Read { value, id, publication });
+                }
+                Some("request") => {
+                    if let Some(r) = read_request_node(node, UnknownMembers::Warn, &mut found) {
+                        out.requests.push((value, id, r));
+                    }
+                }
+                Some(other) => found.push(Diagnostic::new(
+                    &crate::check::codes::RECORD_UNKNOWN_KIND,
+                    "/kind",
+                    message!(
+                        "记录类别 `{0}` 不是 `publication` 或 `request`，未计入审计",
+                        "record kind `{0}` is neither `publication` nor `request`: not audited",
+                        other
+                    ),
+                )),
+                None => found.push(Diagnostic::new(
+                    &crate::check::codes::RECORD_MISSING_FIELD,
+                    "/kind",
+                    message!(
+                        "缺少必填字段 `kind`（`publication` 或 `request`），未计入审计",
+                        "required field `kind` (`publication` or `request`) is missing: not audited"
+                    ),
+                )),
+            }
+            out.findings.extend(found.into_iter().map(|mut d| {
+                d.path = format!("/{index}{}", d.path).into();
+                d
+            }));
+        }
+        out
+    }
 }
 
 fn rate(num: usize, den: usize) -> Option<f64> {
@@ -219,10 +306,10 @@ fn periodic_instance(period: Period, due: &str, year: i32) -> Option<(String, Na
 }
 
 /// The due date of one publication of an event-driven item, when it can be computed.
-fn event_due(cal: &Calendar, timing: &Timing, rec: &Value) -> Option<NaiveDate> {
+fn event_due(cal: &Calendar, timing: &Timing, rec: &Publication<'_>) -> Option<NaiveDate> {
     let start = |from: &TimingStart| match from {
-        TimingStart::Approved => fields::approved(rec).or_else(|| fields::formed(rec)),
-        _ => fields::formed(rec),
+        TimingStart::Approved => rec.approved.or(rec.formed),
+        _ => rec.formed,
     };
     match timing {
         Timing::WithinWorkingDays { days, from, .. } => cal.add_working_days(start(from)?, *days).ok(),
@@ -263,22 +350,33 @@ pub fn audit_with(
     records: &[Value],
     opts: &AuditOptions,
 ) -> crate::Result<Audit> {
+    let indexed: Vec<(usize, &Value)> = records.iter().enumerate().collect();
+    audit_records(cat, inst, year, &indexed, opts)
+}
+
+/// [`audit_with`] over records given with their index in the whole input (pointers name it).
+fn audit_records(
+    cat: &Catalogue,
+    inst: &Institution,
+    year: i32,
+    records: &[(usize, &Value)],
+    opts: &AuditOptions,
+) -> crate::Result<Audit> {
+    let read = Records::read(records);
     let resolved = cat.resolve(inst)?;
     let strict_or_embedded = if opts.strict_calendar { Calendar::embedded_strict() } else { Calendar::embedded() };
     let cal: &Calendar = opts.calendar.as_deref().unwrap_or(strict_or_embedded);
     let end_of_audit = opts.today.unwrap_or_else(|| NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default());
 
     // Publication records by item id; "nothing arose" statements apart, by item id, for the year.
-    let mut by_item: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
-    let mut nothing: BTreeMap<&str, &Value> = BTreeMap::new();
-    for rec in records {
-        if (fields::kind(rec).is_some_and(|k| k == "publication") || fields::item_id(rec).is_some())
-            && let Some(id) = fields::item_id(rec)
-        {
-            if fields::nothing_arose(rec) {
-                let in_year = match fields::period(rec) {
-                    Some(p) => p == year.to_string(),
-                    None => fields::published(rec).is_none_or(|d| d.year() == year),
+    let mut by_item: BTreeMap<&str, Vec<&Read<'_>>> = BTreeMap::new();
+    let mut nothing: BTreeMap<&str, &Read<'_>> = BTreeMap::new();
+    for rec in &read.publications {
+        if let Some(id) = rec.publication.item {
+            if rec.publication.nothing_arose {
+                let in_year = match rec.publication.period {
+                    Some(p) => p.trim() == year.to_string(),
+                    None => rec.publication.published.is_none_or(|d| d.year() == year),
                 };
                 if in_year {
                     nothing.insert(id, rec);
@@ -319,7 +417,7 @@ pub fn audit_with(
             basis: basis.clone(),
         };
         // Which records count for the year, and each one's due date.
-        let mut counted: Vec<(&Value, Option<NaiveDate>)> = Vec::new();
+        let mut counted: Vec<(&Read<'_>, Option<NaiveDate>)> = Vec::new();
         match &item.timing {
             Timing::Periodic { period, due, .. } => {
                 ia.expectation = "periodic";
@@ -327,11 +425,11 @@ pub fn audit_with(
                     ia.period = Some(label.clone());
                     ia.due = Some(due_date);
                     for rec in recs {
-                        let matches = match fields::period(rec) {
+                        let matches = match rec.publication.period.map(str::trim) {
                             Some(p) => {
                                 p == label || p.ends_with(&format!("-{}", period_end.year())) && label.contains('-')
                             }
-                            None => fields::published(rec).is_some_and(|d| d > period_end && d.year() <= year + 1),
+                            None => rec.publication.published.is_some_and(|d| d > period_end && d.year() <= year + 1),
                         };
                         if matches {
                             counted.push((rec, Some(due_date)));
@@ -344,8 +442,8 @@ pub fn audit_with(
                     ia.expectation = "ongoing";
                 }
                 for rec in recs {
-                    if fields::published(rec).is_some_and(|d| d.year() == year) {
-                        counted.push((rec, event_due(cal, timing, rec)));
+                    if rec.publication.published.is_some_and(|d| d.year() == year) {
+                        counted.push((rec, event_due(cal, timing, &rec.publication)));
                     }
                 }
             }
@@ -353,7 +451,7 @@ pub fn audit_with(
         for (rec, due) in &counted {
             ia.publications += 1;
             summary.publications += 1;
-            let published = fields::published(rec);
+            let published = rec.publication.published;
             let month = published.filter(|d| d.year() == year).map(|d| d.month0() as usize);
             match (published, due) {
                 (Some(p), Some(due)) if p > *due => {
@@ -366,7 +464,7 @@ pub fn audit_with(
                         code: AUDIT_LATE.code,
                         severity: AUDIT_LATE.severity,
                         item: Some(item.id.clone()),
-                        record: fields::id(rec),
+                        record: rec.id.clone(),
                         what: Text::new(
                             format!("“{}”于 {p} 公开，晚于时限 {due}：查明原因，按时公开今后的同类信息", item.title.zh),
                             format!(
@@ -393,14 +491,14 @@ pub fn audit_with(
                     }
                 }
             }
-            let errors = record_errors(cat, rec, opts);
+            let errors = record_errors(cat, rec.value, opts);
             if errors > 0 {
                 ia.with_errors += 1;
                 rectifications.push(Rectification {
                     code: AUDIT_RECORD_ERRORS.code,
                     severity: AUDIT_RECORD_ERRORS.severity,
                     item: Some(item.id.clone()),
-                    record: fields::id(rec),
+                    record: rec.id.clone(),
                     what: Text::new(
                         format!("更正“{}”的公开内容：检查发现 {errors} 个错误（gongkai check）", item.title.zh),
                         format!("correct the publication of `{}`: {errors} errors found (gongkai check)", item.id),
@@ -508,7 +606,7 @@ pub fn audit_with(
                 code: AUDIT_UNKNOWN_ITEM.code,
                 severity: AUDIT_UNKNOWN_ITEM.severity,
                 item: Some((*id).to_owned()),
-                record: recs.first().and_then(|r| fields::id(r)),
+                record: recs.first().and_then(|r| r.id.clone()),
                 what: Text::new(
                     format!("{} 条记录的事项 `{id}` 不在本机构的目录中：核对事项编号", recs.len()),
                     format!(
@@ -525,7 +623,7 @@ pub fn audit_with(
     summary.coverage_rate = rate(summary.items_published, summary.items_expected);
     summary.timeliness_rate =
         rate(summary.publications_on_time, summary.publications_on_time + summary.publications_late);
-    let requests = request_figures(cat, year, records, opts, &mut rectifications);
+    let requests = request_figures(cat, year, &read.requests, opts, &mut rectifications);
     rectifications.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.due.cmp(&b.due)));
     Ok(Audit {
         institution: inst.clone(),
@@ -537,6 +635,7 @@ pub fn audit_with(
         months,
         requests,
         rectifications,
+        record_diagnostics: read.findings,
     })
 }
 
@@ -579,33 +678,44 @@ fn info_rect(
 fn request_figures(
     cat: &Catalogue,
     year: i32,
-    records: &[Value],
+    records: &[(&Value, Option<String>, RequestRecord)],
     opts: &AuditOptions,
     rects: &mut Vec<Rectification>,
 ) -> RequestFigures {
     let mut f = RequestFigures::default();
-    for rec in records.iter().filter(|r| fields::kind(r) == Some("request")) {
-        let received = fields::received(rec);
-        let replied = fields::replied(rec);
-        if received.is_some_and(|d| d.year() == year) {
+    let name = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_owned));
+    for (value, id, rec) in records {
+        let done = rec.reply_date.or(rec.closed);
+        if rec.received.year() == year {
             f.received += 1;
         }
-        if received.is_some_and(|d| d.year() <= year) && replied.is_none_or(|d| d.year() > year) {
+        if rec.received.year() <= year && done.is_none_or(|d| d.year() > year) {
             f.open_at_year_end += 1;
         }
-        let Some(reply) = replied.filter(|d| d.year() == year) else { continue };
+        if rec.reply_date.is_none()
+            && let Some(closure) = rec.closure.filter(|_| rec.closed.is_some_and(|d| d.year() == year))
+        {
+            f.closed += 1;
+            let key = name(serde_json::to_value(closure).ok()).unwrap_or_default();
+            *f.by_response.entry(key).or_default() += 1;
+            continue;
+        }
+        let Some(reply) = rec.reply_date.filter(|d| d.year() == year) else { continue };
         f.answered += 1;
-        let response =
-            if fields::is_partial(rec) { "partial" } else { fields::response_type(rec).unwrap_or("unknown") };
-        *f.by_response.entry(response.to_owned()).or_default() += 1;
-        let diags = crate::deadlines::check_request(cat, rec);
+        let response = match rec.response_type {
+            _ if rec.partial => Some("partial".to_owned()),
+            Some(r) => name(serde_json::to_value(r).ok()),
+            None => None,
+        };
+        *f.by_response.entry(response.unwrap_or_else(|| "unknown".into())).or_default() += 1;
+        let diags = crate::deadlines::check_request(cat, value);
         if let Some(late) = diags.iter().find(|d| d.code == "request_reply_late") {
             f.answered_late += 1;
             rects.push(Rectification {
                 code: AUDIT_REQUEST_LATE.code,
                 severity: AUDIT_REQUEST_LATE.severity,
                 item: None,
-                record: fields::id(rec),
+                record: id.clone(),
                 what: Text::new(
                     format!("{}（答复于 {reply}）：查明超期原因，完善办理流程", late.message.zh()),
                     format!("{} (answered {reply}): find the cause and fix the handling process", late.message.en()),
@@ -617,9 +727,7 @@ fn request_figures(
                     .clone()
                     .map_or_else(|| AUDIT_REQUEST_LATE.basis.to_owned(), crate::model::SharedStr::into_owned),
             });
-        } else if received.is_none()
-            || diags.iter().any(|d| d.code == "request_calendar_not_covered" || d.code == "request_invalid_value")
-        {
+        } else if diags.iter().any(|d| d.code == "request_calendar_not_covered" || d.code == "request_invalid_value") {
             f.timing_unknown += 1;
         } else {
             f.answered_on_time += 1;
@@ -631,7 +739,7 @@ fn request_figures(
                 code: AUDIT_RECORD_ERRORS.code,
                 severity: AUDIT_RECORD_ERRORS.severity,
                 item: None,
-                record: fields::id(rec),
+                record: id.clone(),
                 what: Text::new(
                     format!("更正申请办理记录：检查发现 {errors} 个错误（gongkai check）"),
                     format!("correct the request record: {errors} errors found (gongkai check)"),
@@ -680,21 +788,24 @@ pub fn audit_area(
     opts: &AuditOptions,
 ) -> crate::Result<AreaAudit> {
     let name_of = |i: &Institution| i.name.clone().unwrap_or_default();
-    let mut split: Vec<Vec<Value>> = vec![Vec::new(); institutions.len()];
+    let mut split: Vec<Vec<(usize, &Value)>> = vec![Vec::new(); institutions.len()];
     let mut unassigned = 0;
-    for rec in records {
-        let target = match fields::institution_name(rec) {
+    for (index, rec) in records.iter().enumerate() {
+        // The declared `institution.name`, even of an institution otherwise incomplete (whose
+        // audit reports what is missing).
+        let name = rec.get("institution").and_then(|i| i.get("name")).and_then(Value::as_str);
+        let target = match name {
             None => Some(0),
             Some(n) => institutions.iter().position(|i| name_of(i) == n),
         };
         match target {
-            Some(i) if i < split.len() => split[i].push(rec.clone()),
+            Some(i) if i < split.len() => split[i].push((index, rec)),
             _ => unassigned += 1,
         }
     }
     let mut audits = Vec::new();
     for (inst, recs) in institutions.iter().zip(&split) {
-        audits.push(audit_with(cat, inst, year, recs, opts)?);
+        audits.push(audit_records(cat, inst, year, recs, opts)?);
     }
     let mut rows = Vec::new();
     for d in &cat.domains().domains {

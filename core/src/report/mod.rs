@@ -11,7 +11,6 @@ pub mod audit;
 mod build;
 mod check;
 pub mod codes;
-mod fields;
 pub mod model;
 pub mod render;
 

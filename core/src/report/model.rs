@@ -188,18 +188,17 @@ impl Column {
         }
     }
 
-    /// An applicant type as a request record names it (English key or the table's Chinese label).
-    pub fn from_applicant(s: &str) -> Option<Column> {
-        let s = s.trim();
-        Column::APPLICANTS.into_iter().find(|c| c.key() == s || c.label_zh() == s).or(match s {
-            "person" | "individual" | "citizen" => Some(Column::NaturalPerson),
-            "enterprise" | "company" | "business" => Some(Column::Commercial),
-            "research_institution" => Some(Column::Research),
-            "public_welfare" | "ngo" => Some(Column::SocialWelfare),
-            "law_firm" | "legal_service" => Some(Column::LegalServices),
-            "other_organisation" | "other_organization" => Some(Column::Other),
-            _ => None,
-        })
+    /// The column of a request record's applicant type.
+    pub fn of(applicant: crate::deadlines::ApplicantType) -> Column {
+        use crate::deadlines::ApplicantType as A;
+        match applicant {
+            A::NaturalPerson => Column::NaturalPerson,
+            A::Commercial => Column::Commercial,
+            A::Research => Column::Research,
+            A::SocialWelfare => Column::SocialWelfare,
+            A::LegalServices => Column::LegalServices,
+            A::Other => Column::Other,
+        }
     }
 }
 

@@ -121,9 +121,24 @@ pub fn text(a: &Audit, lang: Lang) -> String {
         r.open_at_year_end
     )
     .ok();
+    if r.closed > 0 {
+        writeln!(o, "  {} {}", if zh { "未答复而终止办理" } else { "closed without a reply" }, r.closed).ok();
+    }
     if !r.by_response.is_empty() {
         let parts: Vec<String> = r.by_response.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(o, "  {}", parts.join(", ")).ok();
+    }
+    if !a.record_diagnostics.is_empty() {
+        let errors = a.record_diagnostics.iter().filter(|d| d.severity == crate::Severity::Error).count();
+        let (total, warnings) = (a.record_diagnostics.len(), a.record_diagnostics.len() - errors);
+        writeln!(o).ok();
+        if zh {
+            writeln!(o, "记录读取发现 {total} 个问题（错误 {errors}，警告 {warnings}）：见 `gongkai check`").ok();
+        } else {
+            let n = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            let (total, errors, warnings) = (n(total, "finding"), n(errors, "error"), n(warnings, "warning"));
+            writeln!(o, "{total} reading the records ({errors}, {warnings}): see `gongkai check`").ok();
+        }
     }
     writeln!(o).ok();
     writeln!(o, "{} ({})", if zh { "整改清单" } else { "rectification list" }, a.rectifications.len()).ok();
