@@ -10,11 +10,13 @@
 //! live. Symbolic links are followed before the rule is applied.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use gongkai::Diagnostic;
 use gongkai::check::attachments::{AttachmentFile, screen_attachment_files};
 use gongkai::files::Limits;
 use gongkai::sources::{Payload, Unit};
+use memchr::memmem;
 use serde_json::Value;
 
 pub(crate) struct AttachmentReader {
@@ -47,7 +49,7 @@ impl AttachmentReader {
             Payload::Value(v) => v,
             // Most records name no file: parse again only those that may (`path`, or escapes
             // that could spell it).
-            Payload::Text(t) if t.contains("path") || t.contains("\\u") => match serde_json::from_str::<Value>(t) {
+            Payload::Text(t) if may_name_a_file(t) => match serde_json::from_str::<Value>(t) {
                 Ok(v) => {
                     parsed = v;
                     &parsed
@@ -117,4 +119,13 @@ impl AttachmentReader {
             Err(e) => AttachmentFile::Unreadable { resolved: shown, reason: e.to_string() },
         }
     }
+}
+
+/// Whether a record's text may name an attachment file: it holds `path`, or an escape
+/// that could spell it. Every record's text is searched, with memchr's vectorised finders
+/// (std's `contains` took 1.7% of a 100,000-record JSONL run for the two words).
+fn may_name_a_file(text: &str) -> bool {
+    static PATH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"path"));
+    static ESCAPE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"\\u"));
+    PATH.find(text.as_bytes()).is_some() || ESCAPE.find(text.as_bytes()).is_some()
 }
