@@ -10,13 +10,11 @@
 //! live. Symbolic links are followed before the rule is applied.
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use gongkai::Diagnostic;
 use gongkai::check::attachments::{AttachmentFile, screen_attachment_files};
 use gongkai::files::Limits;
 use gongkai::sources::{Payload, Unit};
-use memchr::memmem;
 use serde_json::Value;
 
 pub(crate) struct AttachmentReader {
@@ -121,11 +119,13 @@ impl AttachmentReader {
     }
 }
 
-/// Whether a record's text may name an attachment file: it holds `path`, or an escape
-/// that could spell it. Every record's text is searched, with memchr's vectorised finders
-/// (std's `contains` took 1.7% of a 100,000-record JSONL run for the two words).
+/// Whether a record's text may name an attachment file: it holds `path`, or an escape (`\u`)
+/// that could spell it. Every record's text is searched, in one pass for the two bytes that
+/// start them (std's `contains` for each word took 1.7% of a 100,000-record JSONL run).
 fn may_name_a_file(text: &str) -> bool {
-    static PATH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"path"));
-    static ESCAPE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"\\u"));
-    PATH.find(text.as_bytes()).is_some() || ESCAPE.find(text.as_bytes()).is_some()
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'p', b'\\', bytes).any(|i| {
+        let rest = &bytes[i + 1..];
+        if bytes[i] == b'p' { rest.starts_with(b"ath") } else { rest.starts_with(b"u") }
+    })
 }
