@@ -109,7 +109,7 @@ fn suppressions_of_tree(tree: &Node) -> Option<Value> {
 fn filter(filter: &Filter, input: &Input, diagnostics: &mut Vec<Diagnostic>) {
     match input {
         Input::Tree(tree) => filter.apply(suppressions_of_tree(tree).as_ref(), diagnostics),
-        Input::Text(bytes) => match std::str::from_utf8(bytes) {
+        Input::Text(text) => match std::str::from_utf8(text.as_bytes()) {
             Ok(text) => filter.apply_text(text.strip_prefix('\u{feff}').unwrap_or(text), diagnostics),
             Err(_) => filter.apply(None, diagnostics),
         },
@@ -140,8 +140,9 @@ fn filter(filter: &Filter, input: &Input, diagnostics: &mut Vec<Diagnostic>) {
 enum Input {
     /// A dict as a tree whose strings the chunk's arena keeps (see [`Node`]).
     Tree(Node),
-    /// JSON text (from `str` or `bytes`, not yet known to be UTF-8).
-    Text(Vec<u8>),
+    /// JSON text (from `str` or `bytes`, not yet known to be UTF-8), lent from the object the
+    /// chunk's arena keeps.
+    Text(convert::LentText),
     /// A DataFrame row as JSON text: top-level nulls are empty cells, not values.
     Row(Vec<u8>),
     /// A Python object with no JSON form.
@@ -189,7 +190,7 @@ fn run(checker: &Checker<'_>, input: &Input, prepared: &PreparedCheck) -> Record
     let opts = &prepared.options;
     let mut result = match input {
         Input::Tree(tree) => check_tree(checker, tree, opts),
-        Input::Text(bytes) => text(checker, bytes, opts),
+        Input::Text(lent) => text(checker, lent.as_bytes(), opts),
         Input::Row(bytes) => row(checker, bytes, opts),
         Input::Unconvertible(e) => RecordResult::rejected(unconvertible(e)),
         Input::Unit(unit) => {
@@ -263,12 +264,12 @@ fn record_id(v: &Value) -> Option<String> {
 }
 
 fn to_input(obj: &Bound<'_, PyAny>, arena: &mut convert::Arena) -> PyResult<Input> {
-    match convert::as_text(obj) {
-        Ok(Some(bytes)) => return Ok(Input::Text(bytes)),
+    match convert::as_batch_text(obj, arena) {
+        Ok(Some(text)) => return Ok(Input::Text(text)),
         Ok(None) => {}
         // A `str` with no UTF-8 form (a lone surrogate) is this record's problem, reported in
         // its place; the rest of the batch is still checked.
-        Err(_) => return Ok(Input::Unconvertible(ConvertError::not_unicode())),
+        Err(e) => return Ok(Input::Unconvertible(e)),
     }
     Ok(match convert::to_batch_tree(obj, arena) {
         Ok(tree) => Input::Tree(tree),

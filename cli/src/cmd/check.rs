@@ -212,7 +212,7 @@ pub fn run(mut args: Args) -> CmdResult {
             text: None,
             document: None,
         };
-        tally(&mut summary, &o);
+        tally(&mut summary, &o, args.statistics);
         out.record(&o)?;
     }
     let progress = progress_bar(&sources);
@@ -223,6 +223,7 @@ pub fn run(mut args: Args) -> CmdResult {
     let (checked_tx, checked_rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
     let (checker, opts, filter, attached) = (&checker, &opts, &filter, &attached);
     let keep_text = args.format == CheckFormat::Sarif;
+    let statistics = args.statistics;
     std::thread::scope(|scope| -> Result<(), Box<dyn std::error::Error>> {
         let reader = scope.spawn(move || {
             let mut units = input::read_all(sources);
@@ -252,7 +253,7 @@ pub fn run(mut args: Args) -> CmdResult {
                 if let Some(b) = baseline.as_mut() {
                     summary.baselined += b.take(&o.file, &o.source, &o.id, &mut o.diagnostics) as u64;
                 }
-                tally(&mut summary, &o);
+                tally(&mut summary, &o, statistics);
                 out.record(&o)?;
             }
             if let Some(p) = &progress {
@@ -312,11 +313,15 @@ fn evaluate(
     Outcome { source, file, line, id, diagnostics, index, text, document }
 }
 
-fn tally(s: &mut Summary, o: &Outcome) {
+/// Count `o` in the summary; per code too with `--statistics` (a map lookup per finding, which
+/// runs without it do not pay).
+fn tally(s: &mut Summary, o: &Outcome, by_code: bool) {
     s.records += 1;
     s.unreadable += u64::from(o.diagnostics.iter().any(|d| d.code.starts_with("input_")));
     for d in &o.diagnostics {
-        s.by_code.entry(d.code).or_insert((d.severity, 0)).1 += 1;
+        if by_code {
+            s.by_code.entry(d.code).or_insert((d.severity, 0)).1 += 1;
+        }
         match d.severity {
             Severity::Error => s.errors += 1,
             Severity::Warning => s.warnings += 1,

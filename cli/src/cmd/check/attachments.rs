@@ -47,7 +47,7 @@ impl AttachmentReader {
             Payload::Value(v) => v,
             // Most records name no file: parse again only those that may (`path`, or escapes
             // that could spell it).
-            Payload::Text(t) if t.contains("path") || t.contains("\\u") => match serde_json::from_str::<Value>(t) {
+            Payload::Text(t) if may_name_a_file(t) => match serde_json::from_str::<Value>(t) {
                 Ok(v) => {
                     parsed = v;
                     &parsed
@@ -117,4 +117,15 @@ impl AttachmentReader {
             Err(e) => AttachmentFile::Unreadable { resolved: shown, reason: e.to_string() },
         }
     }
+}
+
+/// Whether a record's text may name an attachment file: it holds `path`, or an escape (`\u`)
+/// that could spell it. Every record's text is searched, in one pass for the two bytes that
+/// start them (std's `contains` for each word took 1.7% of a 100,000-record JSONL run).
+fn may_name_a_file(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'p', b'\\', bytes).any(|i| {
+        let rest = &bytes[i + 1..];
+        if bytes[i] == b'p' { rest.starts_with(b"ath") } else { rest.starts_with(b"u") }
+    })
 }
