@@ -211,13 +211,17 @@ impl Suppressions {
     }
 
     /// As [`Suppressions::of_record`], from a record's JSON text: parsed only when the text names
-    /// the member, so records without suppressions cost a substring search.
+    /// the member, so records without suppressions cost a substring search. A name spelt with
+    /// escapes of ASCII letters (`x-g\u006fngkai`) is found too: the search also looks for
+    /// `\u00`, which the usual escaped output (non-ASCII only, `\u4e00` …) does not contain.
     pub fn of_text(text: &str) -> (Self, Vec<Diagnostic>) {
-        // One finder for the process: `memmem::find` builds its searcher on every call, which
-        // cost a JSONL run about as much as the search itself.
+        // One finder each for the process: `memmem::find` builds its searcher on every call,
+        // which cost a JSONL run about as much as the search itself.
         static MEMBER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new(SUPPRESSION_MEMBER));
-        if MEMBER.find(text.as_bytes()).is_none() {
+        static ASCII_ESCAPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\\u00"));
+        if MEMBER.find(text.as_bytes()).is_none() && ASCII_ESCAPE.find(text.as_bytes()).is_none() {
             return (Self::default(), Vec::new());
         }
         match serde_json::from_str::<Value>(text) {
@@ -404,6 +408,9 @@ mod tests {
         let paths: Vec<_> = problems.iter().map(|d| d.path.as_ref()).collect();
         assert_eq!(paths, ["/x-gongkai/ignore", "/x-gongkai/why"]);
         assert_eq!(Suppressions::of_text(r#"{"kind": "publication"}"#), (Suppressions::default(), vec![]));
+        // The member's name written with escapes is the same member.
+        let escaped = r#"{"x-g\u006fngkai": {"ignore": ["item_unknown"], "reason": "local item"}}"#;
+        assert_eq!(Suppressions::of_text(escaped).0.ignore, ["item_unknown"]);
     }
 
     #[test]
