@@ -470,12 +470,9 @@ pub fn opt_bool(options: &Value, key: &str) -> CallResult<bool> {
 
 /// A `YYYY-MM-DD` date; `path` names the argument in the error.
 pub fn parse_date(s: &str, path: &str) -> CallResult<NaiveDate> {
-    crate::record::parse_date(s).ok_or_else(|| {
-        let shown: String = s.chars().take(40).collect();
-        CallError {
-            code: "invalid_date",
-            ..CallError::argument(path, format!("`{shown}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02"))
-        }
+    crate::record::parse_date(s).ok_or_else(|| CallError {
+        code: "invalid_date",
+        ..CallError::argument(path, crate::record::date_refused(s).en.to_string())
     })
 }
 

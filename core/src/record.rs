@@ -51,7 +51,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// A date that [`parse_date`] refused, with the message every front door shows.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{value}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02")]
+#[error("{}", date_refused(value).en)]
 #[non_exhaustive]
 pub struct DateError {
     pub value: String,
@@ -60,6 +60,15 @@ pub struct DateError {
 /// [`parse_date`] with the error the facade, the CLI and the bindings report.
 pub fn parse_date_strict(s: &str) -> Result<NaiveDate, DateError> {
     parse_date(s).ok_or_else(|| DateError { value: s.to_owned() })
+}
+
+/// What every reader and call says of a date [`parse_date`] refused (the text of [`DateError`]).
+pub(crate) fn date_refused(value: &str) -> Text {
+    let shown: String = value.chars().take(40).collect();
+    Text::new(
+        format!("`{shown}` 不是日期：应为 YYYY-MM-DD，如 2026-03-02"),
+        format!("`{shown}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-02"),
+    )
 }
 
 /// What to write instead of an invalid date.

@@ -408,12 +408,8 @@ impl Reader<'_> {
         if d.is_none() {
             let path = format!("{base}/{key}");
             self.diags.push(
-                Diagnostic::new(
-                    &RECORD_INVALID_DATE,
-                    path.clone(),
-                    message!("`{0}` 的日期 `{1}` 无效", "`{0}` has invalid date `{1}`", path, s),
-                )
-                .with_help(date_help()),
+                Diagnostic::new(&RECORD_INVALID_DATE, path.clone(), crate::record::date_refused(s))
+                    .with_help(date_help()),
             );
         }
         d

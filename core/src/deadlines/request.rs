@@ -1119,12 +1119,8 @@ impl Fields<'_> {
         let d = parse_date(s);
         if d.is_none() {
             self.out.push(
-                invalid(
-                    path,
-                    &format!("`{s}`不是有效日期（应为 YYYY-MM-DD）"),
-                    &format!("`{s}` is not a valid date (expected YYYY-MM-DD)"),
-                )
-                .with_help(crate::record::date_help()),
+                Diagnostic::new(&INVALID_VALUE, path.to_owned(), crate::record::date_refused(s))
+                    .with_help(crate::record::date_help()),
             );
         }
         d

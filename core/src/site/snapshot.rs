@@ -467,11 +467,9 @@ impl Reader<'_> {
             Some(Value::String(s)) => {
                 let d = crate::record::parse_date(s);
                 if d.is_none() {
-                    self.push(
-                        &INVALID_VALUE,
-                        format!("{path}/{key}"),
-                        format!("`{s}` 不是有效日期（应为 YYYY-MM-DD）"),
-                        format!("`{s}` is not a valid date (expected YYYY-MM-DD)"),
+                    self.diags.push(
+                        Diagnostic::new(&INVALID_VALUE, format!("{path}/{key}"), crate::record::date_refused(s))
+                            .with_help(crate::record::date_help()),
                     );
                 }
                 d
