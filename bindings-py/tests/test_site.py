@@ -88,7 +88,8 @@ def test_a_loosening_overlay_raises_with_its_code(tmp_path):
 
 def test_proactive_candidates():
     records = [
-        {"kind": "request", "id": f"r{i}", "institution": {"name": "某县自然资源局"}, "applicant": who,
+        {"kind": "request", "id": f"r{i}", "applicant": who, "received": "2026-03-02",
+         "institution": {"kind": "administrative", "tier": "county", "name": "某县自然资源局"},
          "requested": "某村征地补偿安置方案", "response_type": "granted"}
         for i, who in enumerate(["甲", "乙", "甲"])
     ]

@@ -49,11 +49,17 @@ test("bad arguments throw with a pointer; bad snapshots are findings", () => {
 });
 
 test("proactive candidates (条例 Art 44): two applicants granted the same information", () => {
-  const rec = (id, who) => ({ kind: "request", id, institution: { name: "某县自然资源局" }, applicant: who,
+  const rec = (id, who) => ({ kind: "request", id, applicant: who, received: "2026-03-02",
+    institution: { kind: "administrative", tier: "county", name: "某县自然资源局" },
     requested: "某村征地补偿安置方案", response_type: "granted" });
   const out = gk.proactiveCandidates([rec("r1", "甲"), rec("r2", "乙"), rec("r3", "甲")]);
   assert.equal(out.candidates.length, 1);
   assert.equal(out.candidates[0].applicants, 2);
   assert.deepEqual(out.candidates[0].requests.map((r) => r.id), ["r1", "r2", "r3"]);
+  // read as `check` reads a request: a misspelt receipt date is reported and the request left out
+  const { received, ...typo } = rec("r4", "丙");
+  const withTypo = gk.proactiveCandidates([rec("r1", "甲"), { ...typo, recieved: received }]);
+  assert.equal(withTypo.candidates.length, 0);
+  assert.deepEqual(withTypo.diagnostics.map((d) => d.path), ["/1/recieved", "/1/received"]);
   assert.throws(() => gk.proactiveCandidates([], { min_applicants: "two" }), (e) => e.path === "/min_applicants");
 });

@@ -145,7 +145,7 @@ fn candidates_list_information_granted_to_several_applicants() {
     let file = dir.join("requests.jsonl");
     let rec = |id: &str, who: &str, what: &str, resp: &str| {
         format!(
-            "{{\"kind\":\"request\",\"id\":\"{id}\",\"institution\":{{\"name\":\"某县自然资源局\"}},\"applicant\":\"{who}\",\"requested\":\"{what}\",\"received\":\"2026-03-02\",\"response_type\":\"{resp}\",\"reply_date\":\"2026-03-20\"}}\n"
+            "{{\"kind\":\"request\",\"id\":\"{id}\",\"institution\":{{\"kind\":\"administrative\",\"tier\":\"county\",\"name\":\"某县自然资源局\"}},\"applicant\":\"{who}\",\"requested\":\"{what}\",\"received\":\"2026-03-02\",\"response_type\":\"{resp}\",\"reply_date\":\"2026-03-20\"}}\n"
         )
     };
     let text = [

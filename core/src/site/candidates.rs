@@ -1,17 +1,20 @@
 //! 条例第四十四条: information that several applicants asked the same organ for, and that was
 //! granted, may be brought into proactive disclosure. From request records
-//! (`{"kind": "request", "institution", "requested", "applicant", "response_type", …}`) this
-//! lists each such piece of information with the count and the requests, for the quarterly
-//! check of what should have been published.
+//! (`{"kind": "request", "institution", "requested", "applicant", "response_type", …}`, read by
+//! the one request reader, so with the same diagnostics as `gongkai check`) this lists each
+//! such piece of information with the count and the requests, for the quarterly check of what
+//! should have been published.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::codes::{INVALID_VALUE, MISSING_FIELD};
-use crate::diagnostics::Diagnostic;
-use crate::model::Text;
+use super::codes::MISSING_FIELD;
+use crate::deadlines::request::read_request_node;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{ResponseType, Text};
+use crate::record::{Node, UnknownMembers};
 
 /// The rule these candidates come from.
 pub const BASIS: &str = "《政府信息公开条例》第四十四条第一款";
@@ -34,7 +37,7 @@ pub struct CandidateRequest {
 /// Information requested by several applicants from one organ and granted.
 #[derive(Clone, Debug, Serialize)]
 pub struct Candidate {
-    /// The organ asked (the records' `institution.name`, or `institution` when it is a string).
+    /// The organ asked (the records' `institution.name`).
     pub institution: String,
     /// The information as the first request words it.
     pub information: String,
@@ -53,10 +56,16 @@ fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// The members a candidate is made of: a reader's error in one of them leaves the request out
+/// (reported); an error elsewhere (a fee, a channel) is reported and the request still counts.
+const USED: [&str; 5] = ["/institution", "/applicant", "/requested", "/response_type", "/partial"];
+
 /// Candidates for proactive disclosure among `records` (request records; others are skipped
 /// and counted in nothing): the same information granted to at least `min_applicants`
 /// different applicants of one organ (条例 Art 44 ¶1 says 多个: two or more). Returns the
-/// candidates, most-asked first, and a diagnostic for each request record that cannot be used.
+/// candidates, most-asked first, and the diagnostics of the request reader for every request
+/// record (at `/<index>/…`), as `gongkai check` gives them, plus one for each granted request
+/// that does not say what was asked for.
 pub fn proactive_candidates(records: &[Value], min_applicants: usize) -> (Vec<Candidate>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut groups: BTreeMap<(String, String), Candidate> = BTreeMap::new();
@@ -64,55 +73,46 @@ pub fn proactive_candidates(records: &[Value], min_applicants: usize) -> (Vec<Ca
         if r.get("kind").and_then(Value::as_str) != Some("request") {
             continue;
         }
-        let granted = match (r.get("response_type").and_then(Value::as_str), r.get("partial").and_then(Value::as_bool))
-        {
-            (Some("granted"), Some(true)) => "partial",
-            (Some("granted"), _) => "granted",
+        let mut found = Vec::new();
+        let read = read_request_node(Node::Value(r), UnknownMembers::Warn, &mut found);
+        let blocked = found.iter().any(|d| {
+            d.severity == Severity::Error
+                && USED.iter().any(|m| d.path.strip_prefix(m).is_some_and(|r| r.is_empty() || r.starts_with('/')))
+        });
+        diags.extend(found.into_iter().map(|mut d| {
+            d.path = format!("/{index}{}", d.path).into();
+            d
+        }));
+        let Some(rec) = read.filter(|_| !blocked) else { continue };
+        let granted = match (rec.response_type, rec.partial) {
+            (Some(ResponseType::Granted), true) => "partial",
+            (Some(ResponseType::Granted), false) => "granted",
             _ => continue,
         };
-        let requested = match r.get("requested") {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
-            Some(Value::String(_)) | None | Some(Value::Null) => {
-                diags.push(Diagnostic::new(
-                    &MISSING_FIELD,
-                    format!("/{index}/requested"),
-                    Text::new(
-                        "已公开的申请没有写明所申请的信息（`requested`），无法判断是否为多人申请的相同信息",
-                        "a granted request does not say what information was asked for (`requested`): it cannot be compared",
-                    ),
-                ));
-                continue;
-            }
-            Some(other) => {
-                diags.push(Diagnostic::new(
-                    &INVALID_VALUE,
-                    format!("/{index}/requested"),
-                    Text::new(
-                        format!("`requested` 应为文字，而不是 {}", crate::diagnostics::type_name(other)),
-                        format!("`requested` must be text, not {}", crate::diagnostics::type_name(other)),
-                    ),
-                ));
-                continue;
-            }
+        let Some(requested) = rec.requested.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+            diags.push(Diagnostic::new(
+                &MISSING_FIELD,
+                format!("/{index}/requested"),
+                Text::new(
+                    "已公开的申请没有写明所申请的信息（`requested`），无法判断是否为多人申请的相同信息",
+                    "a granted request does not say what information was asked for (`requested`): it cannot be compared",
+                ),
+            ));
+            continue;
         };
-        let institution = match r.get("institution") {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Object(m)) => m.get("name").and_then(Value::as_str).unwrap_or_default().to_owned(),
-            _ => String::new(),
-        };
-        let text = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_owned);
-        let entry = groups.entry((institution.clone(), normalise(&requested))).or_insert_with(|| Candidate {
+        let institution = rec.institution.as_ref().and_then(|i| i.name.clone()).unwrap_or_default();
+        let entry = groups.entry((institution.clone(), normalise(requested))).or_insert_with(|| Candidate {
             institution,
-            information: requested,
+            information: requested.to_owned(),
             applicants: 0,
             requests: Vec::new(),
             basis: BASIS,
         });
         entry.requests.push(CandidateRequest {
             index,
-            id: text("id"),
-            applicant: text("applicant"),
-            received: text("received"),
+            id: rec.id,
+            applicant: rec.applicant,
+            received: Some(rec.received.to_string()),
             response: granted,
         });
     }
@@ -137,8 +137,8 @@ mod tests {
     use serde_json::json;
 
     fn request(applicant: &str, requested: &str, response: &str) -> Value {
-        json!({"kind": "request", "institution": {"name": "某县自然资源局"}, "applicant": applicant,
-               "requested": requested, "response_type": response, "received": "2026-03-02"})
+        json!({"kind": "request", "institution": {"kind": "administrative", "tier": "county", "name": "某县自然资源局"},
+               "applicant": applicant, "requested": requested, "response_type": response, "received": "2026-03-02"})
     }
 
     #[test]
@@ -160,10 +160,39 @@ mod tests {
 
     #[test]
     fn one_applicant_is_never_a_candidate_and_a_missing_subject_is_reported() {
-        let records = vec![request("甲", "方案", "granted"), json!({"kind": "request", "response_type": "granted"})];
+        let records = vec![
+            request("甲", "方案", "granted"),
+            json!({"kind": "request", "response_type": "granted", "received": "2026-03-02"}),
+        ];
         let (c, diags) = proactive_candidates(&records, 1);
         assert!(c.is_empty(), "多个申请人 means two or more even when asked for one");
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].path, "/1/requested");
+    }
+
+    #[test]
+    fn requests_are_read_as_the_check_reads_them() {
+        let mut typo = request("乙", "方案", "granted");
+        typo["recieved"] = typo["received"].take();
+        let mut not_text = request("丙", "方案", "granted");
+        not_text["requested"] = json!(["方案"]);
+        let mut fee_bad = request("丁", "方案", "granted");
+        fee_bad["fee"] = json!("many");
+        let records = vec![request("甲", "方案", "granted"), typo, not_text, fee_bad];
+        let (c, diags) = proactive_candidates(&records, 2);
+        let at: Vec<_> = diags.iter().map(|d| (d.code, d.path.as_ref())).collect();
+        assert_eq!(
+            at,
+            [
+                ("record_unknown_member", "/1/recieved"),
+                ("request_invalid_value", "/1/received"),
+                ("request_invalid_value", "/2/requested"),
+                ("request_invalid_value", "/3/fee"),
+            ]
+        );
+        // Only 甲 and 丁 count: 乙 has no receipt date, 丙's subject is not text; 丁's bad fee
+        // is reported but does not change what was asked and granted.
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].requests.iter().map(|r| r.index).collect::<Vec<_>>(), vec![0, 3]);
     }
 }
