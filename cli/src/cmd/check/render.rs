@@ -26,11 +26,23 @@ pub struct Renderer<W: Write> {
     statistics: bool,
     first: bool,
     regions: RegionSource,
+    /// One record's JSON, serialized here and written at once: serde_json writes a string in
+    /// many pieces, and each piece through the output's `BufWriter` was a call of its own.
+    scratch: Vec<u8>,
 }
 
 impl<W: Write> Renderer<W> {
     pub fn new(w: W, format: CheckFormat, lang: Lang, verbose: bool, statistics: bool) -> Self {
-        Self { w, format, lang, verbose, statistics, first: true, regions: RegionSource::empty() }
+        Self {
+            w,
+            format,
+            lang,
+            verbose,
+            statistics,
+            first: true,
+            regions: RegionSource::empty(),
+            scratch: Vec::with_capacity(4096),
+        }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
@@ -55,18 +67,21 @@ impl<W: Write> Renderer<W> {
             CheckFormat::Json => {
                 let diagnostics: Vec<_> = o.diagnostics.iter().map(|d| d.localized(self.lang)).collect();
                 let v = JsonResult { source: &o.source, id: &o.id, diagnostics };
-                self.w.write_all(if self.first { b"\n  " } else { b",\n  " })?;
+                self.scratch.clear();
+                self.scratch.extend_from_slice(if self.first { b"\n  " } else { b",\n  " });
                 self.first = false;
-                serde_json::to_writer(&mut self.w, &v).map_err(io::Error::other)
+                serde_json::to_writer(&mut self.scratch, &v).map_err(io::Error::other)?;
+                self.w.write_all(&self.scratch)
             }
             CheckFormat::Sarif => {
+                self.scratch.clear();
                 for d in &o.diagnostics {
                     let v = sarif_result(o, d, self.lang, &mut self.regions);
-                    self.w.write_all(if self.first { b"\n        " } else { b",\n        " })?;
+                    self.scratch.extend_from_slice(if self.first { b"\n        " } else { b",\n        " });
                     self.first = false;
-                    serde_json::to_writer(&mut self.w, &v).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut self.scratch, &v).map_err(io::Error::other)?;
                 }
-                Ok(())
+                self.w.write_all(&self.scratch)
             }
         }
     }
