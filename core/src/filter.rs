@@ -215,13 +215,15 @@ impl Suppressions {
     /// escapes of ASCII letters (`x-g\u006fngkai`) is found too: the search also looks for
     /// `\u00`, which the usual escaped output (non-ASCII only, `\u4e00` …) does not contain.
     pub fn of_text(text: &str) -> (Self, Vec<Diagnostic>) {
-        // One finder each for the process: `memmem::find` builds its searcher on every call,
-        // which cost a JSONL run about as much as the search itself.
+        // One finder for the process (`memmem::find` builds its searcher on every call); escapes
+        // are rare in records (serializers escape only quotes, control and non-ASCII characters),
+        // so the second search starts at the first backslash, when there is one.
         static MEMBER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new(SUPPRESSION_MEMBER));
-        static ASCII_ESCAPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\\u00"));
-        if MEMBER.find(text.as_bytes()).is_none() && ASCII_ESCAPE.find(text.as_bytes()).is_none() {
+        let bytes = text.as_bytes();
+        let named = MEMBER.find(bytes).is_some()
+            || memchr::memchr(b'\\', bytes).is_some_and(|at| memchr::memmem::find(&bytes[at..], b"\\u00").is_some());
+        if !named {
             return (Self::default(), Vec::new());
         }
         match serde_json::from_str::<Value>(text) {
