@@ -63,6 +63,19 @@ fn case_diagnostics(case: &Value) -> Result<Vec<Diagnostic>, Failed> {
         if from_text != diags {
             return Err(format!("check_json disagrees with check_value:\n{from_text:#?}\n{diags:#?}").into());
         }
+        // The fast JSON writer of diagnostics gives serde_json's bytes, in both languages.
+        for lang in [gongkai::Lang::Zh, gongkai::Lang::En] {
+            let mut fast = Vec::new();
+            check::write_diagnostics_json(&mut fast, &diags, lang);
+            let localized: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
+            if fast != serde_json::to_vec(&localized)? {
+                return Err(format!(
+                    "write_diagnostics_json differs from serde_json: {}",
+                    String::from_utf8_lossy(&fast)
+                )
+                .into());
+            }
+        }
         diags
     } else {
         let bytes = match (case.get("input").and_then(Value::as_str), case.get("input_hex").and_then(Value::as_str)) {

@@ -65,12 +65,18 @@ impl<W: Write> Renderer<W> {
             CheckFormat::Text if self.statistics => Ok(()),
             CheckFormat::Text => self.text(o),
             CheckFormat::Json => {
-                let diagnostics: Vec<_> = o.diagnostics.iter().map(|d| d.localized(self.lang)).collect();
-                let v = JsonResult { source: &o.source, id: &o.id, diagnostics };
+                // `{"source":…,"id":…,"diagnostics":[…]}` in serde_json's compact form, the
+                // diagnostics by the core's writer (the conformance suite compares it with serde_json).
                 self.scratch.clear();
                 self.scratch.extend_from_slice(if self.first { b"\n  " } else { b",\n  " });
                 self.first = false;
-                serde_json::to_writer(&mut self.scratch, &v).map_err(io::Error::other)?;
+                self.scratch.extend_from_slice(b"{\"source\":");
+                serde_json::to_writer(&mut self.scratch, &o.source).map_err(io::Error::other)?;
+                self.scratch.extend_from_slice(b",\"id\":");
+                serde_json::to_writer(&mut self.scratch, &o.id).map_err(io::Error::other)?;
+                self.scratch.extend_from_slice(b",\"diagnostics\":");
+                gongkai::check::write_diagnostics_json(&mut self.scratch, &o.diagnostics, self.lang);
+                self.scratch.push(b'}');
                 self.w.write_all(&self.scratch)
             }
             CheckFormat::Sarif => {
@@ -243,13 +249,6 @@ pub(crate) fn level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         _ => "note",
     }
-}
-
-#[derive(serde::Serialize)]
-struct JsonResult<'a> {
-    source: &'a str,
-    id: &'a Value,
-    diagnostics: Vec<gongkai::diagnostics::LocalizedDiagnostic<'a>>,
 }
 
 #[derive(serde::Serialize)]
