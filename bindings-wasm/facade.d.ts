@@ -797,7 +797,7 @@ export interface Fee {
 /**
  * What a finding is.
  */
-export type Kind = "resident_id" | "mobile" | "bank_card" | "email" | "passport" | "travel_permit" | "vehicle_plate" | "credit_code" | "classified_marking" | "internal_marking";
+export type ScreeningKind = "resident_id" | "mobile" | "bank_card" | "email" | "passport" | "travel_permit" | "vehicle_plate" | "credit_code" | "classified_marking" | "internal_marking";
 /**
  * One thing found in a text. Spans are given three ways so that Rust (bytes), Python
  * (Unicode scalars) and JavaScript (UTF-16 code units) can all slice the text with them.
@@ -871,6 +871,44 @@ export interface Change {
 export interface Redaction {
     text: string;
     changes: Change[];
+}
+/**
+ * A site check finding: `kind` is what it does to the verdict.
+ */
+export interface SiteFinding {
+    code: string;
+    kind: "input" | "veto" | "deduction" | "warning";
+    severity: Severity;
+    path: string;
+    message: string;
+    basis: string | null;
+    status: Status;
+    indicator?: string;
+    points?: number;
+    days_left?: number;
+    due?: string;
+}
+/**
+ * `gongkai site check --format json`.
+ */
+export interface SiteCheck {
+    kind: "site_check";
+    verdict: "pass" | "fail";
+    score: number;
+    pass_score: number;
+    vetoes: number;
+    deductions: number;
+    warnings: number;
+    input_errors: number;
+    as_of: string | null;
+    site: { name: string; institution?: string; url?: string };
+    columns: number;
+    items: number;
+    findings: SiteFinding[];
+    rectifications: { code: string; kind: SiteFinding["kind"]; path: string; what: string; days_left: number | null; due: string | null }[];
+    indicators: { id: string; kind: "veto" | "deduction"; title: Text; result: "pass" | "warning" | "fail" | "deducted"; found: number; points_lost?: number; basis: string; status: Status }[];
+    interaction: { response_hours: number; close_working_days: number; basis: string; status: Status; counting: string; messages: number; answered: number; open: number; response_judged: number; responded_on_time: number; response_rate: number | null; close_judged: number; closed_on_time: number; close_rate: number | null };
+    rules: { version: string; overlays: string[] };
 }
 /**
  * Information requested by several applicants from one organ and granted.

@@ -33,8 +33,7 @@ pub use redact::{Change, RedactMode, Redaction, redact, redact_with};
 /// What a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-// The declaration's name only: a unit variant's JSON is its own name, not the enum's.
-#[cfg_attr(feature = "typescript", serde(rename = "ScreeningKind"))]
+#[cfg_attr(feature = "typescript", tsify(rename = "ScreeningKind"))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Kind {

@@ -25,12 +25,12 @@ mod rules;
 mod snapshot;
 
 pub use candidates::{Candidate, CandidateRequest, proactive_candidates};
+#[cfg(feature = "typescript")]
+pub use check::SITE_CHECK_TS;
 pub use check::{
     FindingKind, IndicatorResult, InteractionSummary, SiteFinding, SiteOptions, SiteReport, Verdict, check_site,
 };
 pub use codes::CODES;
-#[cfg(feature = "typescript")]
-pub use check::SITE_CHECK_TS;
 pub use render::{render_html, render_text};
 pub use rules::{
     Indicator, IndicatorChange, IndicatorKind, InteractionChange, InteractionRule, Points, RULES_FILE, ScoreChange,
