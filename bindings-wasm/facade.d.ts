@@ -516,6 +516,28 @@ export interface MissingRow {
     note?: string;
 }
 /**
+ * The grassroots domains and disclosure levels (`catalogues/domains.yaml`), each domain with its
+ * template id, row count and the rows its sources show but that are not encoded.
+ */
+export interface DomainsAnswer {
+    levels: LevelInfo[];
+    domains: DomainAnswer[];
+}
+/**
+ * One grassroots domain with the template that encodes its rows (none: no template yet).
+ */
+export interface DomainAnswer extends DomainInfo {
+    template?: string;
+    /**
+     * The template's rows.
+     */
+    rows?: number;
+    /**
+     * Rows the sources show but that are not encoded.
+     */
+    missing_rows?: MissingRow[];
+}
+/**
  * One item as every front door shows it: the catalogue's item with `level` (its levels as the
  * catalogues print them, `县级、乡级`, a flat column next to the `levels` list), `source` (the
  * defining template or overlay) and, when overlays changed it, `changed_by`.

@@ -14,9 +14,8 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 /** The institution registry (`institutions`). */
 export type Institutions = InstitutionRegistry;
-/** A grassroots domain as `domains` lists it: with its template id, row count and the rows its sources show but that are not encoded. */
-export interface DomainAnswer extends DomainInfo { template?: string; rows?: number; missing_rows?: MissingRow[] }
-export interface Domains { levels: LevelInfo[]; domains: DomainAnswer[] }
+/** The domains and levels (`domains`). */
+export type Domains = DomainsAnswer;
 /** Which institution to list items for (generated from the facade's `ItemsQuery`). */
 export type ItemFilter = ItemsQuery;
 /** The options of `check` (generated from the facade's `CheckRequestOptions`). */

@@ -158,6 +158,8 @@ pub fn typescript_declarations() -> String {
         model::LevelInfo::DECL,
         model::DomainInfo::DECL,
         model::MissingRow::DECL,
+        DomainsAnswer::DECL,
+        DomainAnswer::DECL,
         ItemAnswer::DECL,
         // Diagnostics and codes.
         crate::diagnostics::Severity::DECL,
@@ -232,19 +234,55 @@ pub fn institutions(cat: &Catalogue) -> Value {
 
 /// The grassroots domains and disclosure levels (`catalogues/domains.yaml`), each domain with its
 /// template id, row count and the rows its sources show but that are not encoded.
-pub fn domains(cat: &Catalogue) -> Value {
-    let mut v = to_value(cat.domains());
-    if let Some(list) = v.get_mut("domains").and_then(Value::as_array_mut) {
-        for d in list {
-            let id = d.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-            if let Some(t) = cat.templates().iter().find(|t| t.domain.as_deref() == Some(id.as_str())) {
-                d["template"] = json!(t.id);
-                d["rows"] = json!(t.items.len());
-                d["missing_rows"] = to_value(&t.missing_rows);
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct DomainsAnswer<'a> {
+    pub levels: &'a [crate::model::LevelInfo],
+    pub domains: Vec<DomainAnswer<'a>>,
+}
+
+/// One grassroots domain with the template that encodes its rows (none: no template yet).
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct DomainAnswer<'a> {
+    #[serde(flatten)]
+    pub domain: &'a crate::model::DomainInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<&'a str>,
+    /// The template's rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<usize>,
+    /// Rows the sources show but that are not encoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "MissingRow[]"))]
+    pub missing_rows: Option<&'a [crate::model::MissingRow]>,
+}
+
+/// The domains and levels as `gongkai catalogue domains`, Python's `Catalogue.domains` and the
+/// browser's `domains` give them.
+pub fn domains_with(cat: &Catalogue) -> DomainsAnswer<'_> {
+    let registry = cat.domains();
+    let domains = registry
+        .domains
+        .iter()
+        .map(|domain| {
+            let template = cat.templates().iter().find(|t| t.domain.as_deref() == Some(domain.id.as_str()));
+            DomainAnswer {
+                domain,
+                template: template.map(|t| t.id.as_str()),
+                rows: template.map(|t| t.items.len()),
+                missing_rows: template.map(|t| t.missing_rows.as_slice()),
             }
-        }
-    }
-    v
+        })
+        .collect();
+    DomainsAnswer { levels: &registry.levels, domains }
+}
+
+/// [`domains_with`] as JSON.
+pub fn domains(cat: &Catalogue) -> Value {
+    to_value(&domains_with(cat))
 }
 
 /// Which items to list (`gongkai catalogue`, Python's `Catalogue.items`, the browser's `items`):
