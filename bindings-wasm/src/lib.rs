@@ -88,14 +88,14 @@ pub fn domains() -> JsValue {
 
 /// Items, filtered by institution (`kind`, `tier`, `role`, `sector`, each optional) and narrowed
 /// to a grassroots `domain` and/or `level`.
-#[wasm_bindgen(unchecked_return_type = "Item[]")]
+#[wasm_bindgen(unchecked_return_type = "ItemAnswer[]")]
 pub fn items(#[wasm_bindgen(unchecked_param_type = "ItemFilter")] filter: Option<JsValue>) -> JsResult {
     let filter = arg_options(&filter.unwrap_or(JsValue::UNDEFINED), "filter")?;
     answer(with_catalogue(|cat| facade::items(cat, &filter)))
 }
 
 /// One item by id.
-#[wasm_bindgen(unchecked_return_type = "Item")]
+#[wasm_bindgen(unchecked_return_type = "ItemAnswer")]
 pub fn item(id: &str) -> JsResult {
     answer(with_catalogue(|cat| facade::item(cat, id)))
 }
@@ -222,7 +222,7 @@ pub fn is_working_day(date: &str) -> Result<bool, JsValue> {
 }
 
 /// What kind of day a date is, with the holiday's name.
-#[wasm_bindgen(js_name = "dayKind", unchecked_return_type = "DayKind")]
+#[wasm_bindgen(js_name = "dayKind", unchecked_return_type = "DayAnswer")]
 pub fn day_kind(date: &str) -> JsResult {
     answer(with_calendar(|cal| facade::day_kind(cal, date)))
 }
@@ -242,7 +242,7 @@ pub fn working_days_between(from: &str, to: &str) -> Result<i32, JsValue> {
 
 /// A deadline with its working: `{start, rule}` (a rule of catalogues/deadlines.yaml) or
 /// `{start, working_days}`.
-#[wasm_bindgen(unchecked_return_type = "Deadline")]
+#[wasm_bindgen(unchecked_return_type = "DeadlineAnswer")]
 pub fn deadline(#[wasm_bindgen(unchecked_param_type = "DeadlineQuery")] query: JsValue) -> JsResult {
     let query = arg_json(&query, "query")?;
     answer(with_calendar(|cal| facade::deadline(cal, &query)))

@@ -124,8 +124,75 @@ pub type CallResult<T = Value> = std::result::Result<T, CallError>;
 /// by tsify (the WebAssembly package's .d.ts carries the same text).
 #[cfg(feature = "typescript")]
 pub fn typescript_declarations() -> String {
+    use crate::{calendar, deadlines, fees, model, site};
     use tsify::Tsify;
-    [CallError::DECL, CheckRequestOptions::DECL, RequestTimelineOptions::DECL, ItemsQuery::DECL].join("\n")
+    [
+        // What the calls take, and the error they give.
+        CallError::DECL,
+        CheckRequestOptions::DECL,
+        RequestTimelineOptions::DECL,
+        ItemsQuery::DECL,
+        // The catalogue's model, as `items`, `item`, `grounds`, `institutions` and `domains` answer it.
+        model::Text::DECL,
+        model::Status::DECL,
+        model::Citation::DECL,
+        model::Item::DECL,
+        model::Element::DECL,
+        model::ElementType::DECL,
+        model::Variant::DECL,
+        model::Mode::DECL,
+        model::Audience::DECL,
+        model::Timing::DECL,
+        model::TimingStart::DECL,
+        model::Period::DECL,
+        model::Flags::DECL,
+        model::PersonalDataRule::DECL,
+        model::WithdrawalRule::DECL,
+        model::Ground::DECL,
+        model::Nature::DECL,
+        model::InstitutionRegistry::DECL,
+        model::KindInfo::DECL,
+        model::TierInfo::DECL,
+        model::Complaint::DECL,
+        model::DomainRegistry::DECL,
+        model::LevelInfo::DECL,
+        model::DomainInfo::DECL,
+        model::MissingRow::DECL,
+        DomainsAnswer::DECL,
+        DomainAnswer::DECL,
+        ItemAnswer::DECL,
+        // Diagnostics and codes.
+        crate::diagnostics::Severity::DECL,
+        crate::diagnostics::CodeInfo::DECL,
+        crate::diagnostics::LOCALIZED_DIAGNOSTIC_TS,
+        // Calendar, deadlines, requests and fees.
+        calendar::DayKind::DECL,
+        DayAnswer::DECL,
+        calendar::statutory::StatutoryDay::DECL,
+        calendar::statutory::ProvisionalYear::DECL,
+        deadlines::ExcludedReason::DECL,
+        deadlines::ExcludedSpan::DECL,
+        deadlines::Explanation::DECL,
+        deadlines::Deadline::DECL,
+        DeadlineAnswer::DECL,
+        deadlines::request::ClockState::DECL,
+        deadlines::request::RequestClock::DECL,
+        deadlines::request::Timeline::DECL,
+        RequestTimelineAnswer::DECL,
+        fees::BandCharge::DECL,
+        fees::Fee::DECL,
+        // Screening.
+        screening::Kind::DECL,
+        screening::Finding::DECL,
+        screening::Change::DECL,
+        screening::Redaction::DECL,
+        // Site checks and 条例第四十四条 candidates.
+        site::SITE_CHECK_TS,
+        site::Candidate::DECL,
+        site::CandidateRequest::DECL,
+        CandidatesAnswer::DECL,
+    ]
+    .join("\n")
 }
 
 /// A string member of an options object: absent or null is `None`, any other non-string is an error.
@@ -167,19 +234,55 @@ pub fn institutions(cat: &Catalogue) -> Value {
 
 /// The grassroots domains and disclosure levels (`catalogues/domains.yaml`), each domain with its
 /// template id, row count and the rows its sources show but that are not encoded.
-pub fn domains(cat: &Catalogue) -> Value {
-    let mut v = to_value(cat.domains());
-    if let Some(list) = v.get_mut("domains").and_then(Value::as_array_mut) {
-        for d in list {
-            let id = d.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-            if let Some(t) = cat.templates().iter().find(|t| t.domain.as_deref() == Some(id.as_str())) {
-                d["template"] = json!(t.id);
-                d["rows"] = json!(t.items.len());
-                d["missing_rows"] = to_value(&t.missing_rows);
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct DomainsAnswer<'a> {
+    pub levels: &'a [crate::model::LevelInfo],
+    pub domains: Vec<DomainAnswer<'a>>,
+}
+
+/// One grassroots domain with the template that encodes its rows (none: no template yet).
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct DomainAnswer<'a> {
+    #[serde(flatten)]
+    pub domain: &'a crate::model::DomainInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<&'a str>,
+    /// The template's rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<usize>,
+    /// Rows the sources show but that are not encoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "MissingRow[]"))]
+    pub missing_rows: Option<&'a [crate::model::MissingRow]>,
+}
+
+/// The domains and levels as `gongkai catalogue domains`, Python's `Catalogue.domains` and the
+/// browser's `domains` give them.
+pub fn domains_with(cat: &Catalogue) -> DomainsAnswer<'_> {
+    let registry = cat.domains();
+    let domains = registry
+        .domains
+        .iter()
+        .map(|domain| {
+            let template = cat.templates().iter().find(|t| t.domain.as_deref() == Some(domain.id.as_str()));
+            DomainAnswer {
+                domain,
+                template: template.map(|t| t.id.as_str()),
+                rows: template.map(|t| t.items.len()),
+                missing_rows: template.map(|t| t.missing_rows.as_slice()),
             }
-        }
-    }
-    v
+        })
+        .collect();
+    DomainsAnswer { levels: &registry.levels, domains }
+}
+
+/// [`domains_with`] as JSON.
+pub fn domains(cat: &Catalogue) -> Value {
+    to_value(&domains_with(cat))
 }
 
 /// Which items to list (`gongkai catalogue`, Python's `Catalogue.items`, the browser's `items`):
@@ -353,6 +456,7 @@ fn narrowing<'a>(
 /// catalogues print them, `县级、乡级`, a flat column next to the `levels` list), `source` (the
 /// defining template or overlay) and, when overlays changed it, `changed_by`.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct ItemAnswer<'a> {
     #[serde(flatten)]
@@ -361,6 +465,7 @@ pub struct ItemAnswer<'a> {
     pub level: Option<String>,
     pub source: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub changed_by: Vec<&'a str>,
 }
 
@@ -718,10 +823,14 @@ pub fn strict_or(cal: &Calendar, strict: bool) -> std::borrow::Cow<'_, Calendar>
 /// `closure`, with the holiday's or closure's `name`), whether it is a working day, and whether
 /// it is `provisional` (its year has no State Council notice loaded: derived from the 放假办法).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct DayAnswer {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub date: NaiveDate,
     #[serde(flatten)]
+    // `DayKind` is a union: an interface cannot extend it, an intersection can.
+    #[cfg_attr(feature = "typescript", tsify(type = "DayKind"))]
     pub kind: crate::calendar::DayKind,
     pub working_day: bool,
     pub provisional: bool,
@@ -851,6 +960,7 @@ impl DeadlineQuery {
 /// depends on a year with no notice loaded (`explanation.provisional` lists those years, the
 /// reason and the statutory days assumed).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct DeadlineAnswer {
     #[serde(flatten)]
@@ -988,11 +1098,13 @@ impl RequestTimelineOptions {
 /// this answer (`gongkai deadline request`, Python's `request_timeline`, the browser's
 /// `requestTimeline`; `tests/calls/request_timeline.json` checks all three).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct RequestTimelineAnswer {
     pub timeline: Option<deadlines::request::Timeline>,
     /// True when a limit depends on a year with no notice loaded.
     pub provisional: bool,
+    #[cfg_attr(feature = "typescript", tsify(type = "Diagnostic[]"))]
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -1248,9 +1360,11 @@ impl CandidatesRequest {
 
 /// The candidates, and a diagnostic for each record that could not be read (at its index).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct CandidatesAnswer {
     pub candidates: Vec<crate::site::Candidate>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Diagnostic[]"))]
     pub diagnostics: Vec<Diagnostic>,
 }
 

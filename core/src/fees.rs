@@ -60,6 +60,7 @@ pub struct Beyond {
 
 /// One band's part of a fee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct BandCharge {
     pub from: u64,
     pub to: u64,
@@ -71,8 +72,10 @@ pub struct BandCharge {
 
 /// A fee with its working.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Fee {
     /// `pieces` or `pages`.
+    #[cfg_attr(feature = "typescript", tsify(type = "\"pieces\" | \"pages\""))]
     pub unit: &'static str,
     pub units: u64,
     /// Yuan.
@@ -80,6 +83,7 @@ pub struct Fee {
     pub bands: Vec<BandCharge>,
     pub basis: Vec<Citation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub notes: Vec<Text>,
 }
 

@@ -41,6 +41,7 @@ pub const PROVISIONAL_YEARS_AHEAD: i32 = 10;
 
 /// What kind of day a date is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DayKind {

@@ -69,7 +69,9 @@ pub enum DayRule {
 
 /// A statutory day, or a day off that makes one up (Art 6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct StatutoryDay {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub date: NaiveDate,
     /// The holiday's id (`spring_festival`, …).
     pub holiday: String,
@@ -78,6 +80,7 @@ pub struct StatutoryDay {
 
 /// A year whose schedule is derived from the 放假办法 because no notice for it is loaded.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProvisionalYear {
     pub year: i32,
     pub reason: Text,

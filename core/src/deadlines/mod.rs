@@ -128,6 +128,7 @@ impl DeadlineRules {
 
 /// Why some days in a deadline's span do not count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ExcludedReason {
@@ -141,8 +142,11 @@ pub enum ExcludedReason {
 
 /// A run of days that do not count towards a deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ExcludedSpan {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub from: NaiveDate,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub to: NaiveDate,
     /// Calendar days in the span.
     pub days: i64,
@@ -154,17 +158,21 @@ pub struct ExcludedSpan {
 
 /// How a deadline was computed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Explanation {
     /// The rule applied, when the deadline comes from one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// The date the period runs from (the start day itself is not counted).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub start: NaiveDate,
     /// The first day that can count.
+    #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
     pub counting_from: Option<NaiveDate>,
     pub working_days: u32,
     /// Days between the start and the due date that did not count.
     pub excluded: Vec<ExcludedSpan>,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub due: NaiveDate,
     /// Notes on readings applied (start day, receipt on a non-working day, …).
     pub notes: Vec<Text>,
@@ -173,6 +181,7 @@ pub struct Explanation {
     /// derived from the 放假办法), with the reason and the statutory days assumed. Empty when
     /// every day counted is from an announced year.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub provisional: Vec<ProvisionalYear>,
 }
 
@@ -185,7 +194,9 @@ impl Explanation {
 
 /// A computed deadline with its working.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Deadline {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub due: NaiveDate,
     pub explanation: Explanation,
 }

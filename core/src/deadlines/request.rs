@@ -449,6 +449,7 @@ impl RequestSettings {
 
 /// Where a request stands on its reply clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ClockState {
@@ -464,10 +465,13 @@ pub enum ClockState {
 
 /// The reply clock read on the reply date, or on `today` for a request with no reply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequestClock {
     /// The day the clock is read.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub on: NaiveDate,
     /// The reply limit (with the extension, when there is one).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub limit: NaiveDate,
     /// Working days counted from the clock's start to `on` (consultation periods not counted).
     pub working_days_elapsed: i64,
@@ -478,9 +482,12 @@ pub struct RequestClock {
 
 /// A request's timeline: when it counts as received, what was due when, and whether the reply was in time.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Timeline {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub received: NaiveDate,
     /// The receipt date the clocks run from, after the non-working-day reading.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub effective_received: NaiveDate,
     /// Which reading of a non-working-day receipt was applied.
     pub receipt_reading: Text,
@@ -494,6 +501,7 @@ pub struct Timeline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_due: Option<Deadline>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub reply_date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_in_time: Option<bool>,

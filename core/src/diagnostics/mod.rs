@@ -24,6 +24,7 @@ pub use suggest::{edit_distance, nearest};
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
@@ -51,6 +52,7 @@ impl std::fmt::Display for Severity {
 /// A declared diagnostic code: what it means, how severe it is by default, and why it is a rule.
 /// Declared inside the crate only (`crate::registry::codes` lists them); read its fields.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct CodeInfo {
     /// Stable snake_case code. Never renamed or reused.
@@ -198,6 +200,7 @@ impl Diagnostic {
 
 /// A diagnostic serialised with its message in one language:
 /// `{"code", "severity", "path", "message", "basis", "help"}`.
+/// Its TypeScript declaration is [`LOCALIZED_DIAGNOSTIC_TS`] (the `Serialize` below is written by hand).
 pub struct LocalizedDiagnostic<'a> {
     pub diagnostic: &'a Diagnostic,
     pub lang: Lang,
@@ -219,6 +222,38 @@ impl Serialize for LocalizedDiagnostic<'_> {
         map.end()
     }
 }
+
+/// The TypeScript declaration of [`LocalizedDiagnostic`]'s JSON, named `Diagnostic` as the
+/// browser's `check` returns it; kept next to the hand-written `Serialize` it mirrors
+/// (bindings-wasm/tests/typescript.rs checks real answers against it).
+#[cfg(feature = "typescript")]
+pub const LOCALIZED_DIAGNOSTIC_TS: &str = r#"/**
+ * A problem found in a record: message in the requested language, with its legal basis.
+ */
+export interface Diagnostic {
+    /**
+     * Stable snake_case code (`codes()` lists them).
+     */
+    code: string;
+    severity: Severity;
+    /**
+     * JSON pointer (RFC 6901) into the record; "" is the whole record.
+     */
+    path: string;
+    message: string;
+    /**
+     * The citation that makes it a rule.
+     */
+    basis: string | null;
+    /**
+     * What to do about it.
+     */
+    help?: string;
+}"#;
+
+#[cfg(feature = "typescript")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const LOCALIZED_DIAGNOSTIC_SECTION: &str = LOCALIZED_DIAGNOSTIC_TS;
 
 /// A message with no part from the record, written out once when an item or a scope is
 /// compiled and kept by the checker that compiled it: a diagnostic made from it shares both

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// The legal source of a rule: an instrument and, where it has one, the article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The instrument as it is usually cited, e.g. `政府信息公开条例` or `教办函〔2014〕23号`.
@@ -36,6 +37,7 @@ impl std::fmt::Display for Citation {
 
 /// How firmly a fact is established in the project's reference notes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Status {

@@ -6,6 +6,7 @@ use super::{Citation, Text};
 /// The grassroots standard-catalogue domains (基层政务公开标准目录, 国办发〔2019〕54号) and the
 /// disclosure levels (公开层级) their rows name (`catalogues/domains.yaml`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DomainRegistry {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -18,6 +19,7 @@ pub struct DomainRegistry {
 
 /// One disclosure level (公开层级) and the administrative tiers that publish at it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct LevelInfo {
     /// `county`, `township` or `village`.
@@ -34,6 +36,7 @@ pub struct LevelInfo {
 
 /// One of the 26 domains.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DomainInfo {
     /// The domain's name as the catalogue titles use it, e.g. `社会救助`.

@@ -5,6 +5,7 @@ use super::{Citation, Status, Text};
 
 /// An exemption ground (不予公开情形).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Ground {
     /// Stable id, e.g. `ogi.art14.state_secret`.
@@ -32,6 +33,7 @@ pub struct Ground {
 
 /// How strongly a ground binds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Nature {

@@ -32,6 +32,7 @@ impl Institution {
 /// The registry of institution kinds, their tiers, roles and sectors
 /// (`catalogues/institutions.yaml`).
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct InstitutionRegistry {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -40,6 +41,7 @@ pub struct InstitutionRegistry {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct KindInfo {
     pub id: String,
@@ -62,6 +64,7 @@ pub struct KindInfo {
 
 /// The channel for a complaint about non-disclosure: the competent department, with its basis.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// The department complained to, e.g. `县级以上地方交通运输主管部门`.
@@ -71,6 +74,7 @@ pub struct Complaint {
 
 /// One tier (or role, or sector) of a kind.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct TierInfo {
     pub id: String,

@@ -5,6 +5,7 @@ use super::{Citation, Status, Text};
 
 /// One catalogue item (公开事项): something an institution must (or may) disclose.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable identifier, lowercase dotted, e.g. `admin.art20.01`. Never reused for another item.
@@ -77,6 +78,7 @@ pub struct Item {
 /// The duty to withdraw a published record once the decision it publishes is changed,
 /// revoked, confirmed unlawful or confirmed void, and to publish the reasons.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawalRule {
     /// Working days from the change (the start day not counted).
@@ -96,6 +98,7 @@ impl Item {
 
 /// A content element (公开内容要素) of an item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// Key of the element in a record's `fields`, snake_case.
@@ -115,6 +118,7 @@ pub struct Element {
 /// the elements that kind must carry besides the item's always-required ones. In the item's
 /// JSON Schema it is an `if` (the element has one of `values`) / `then` (`requires`) pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     /// Key of the `enum` element that selects the variant, e.g. `publication_type`.
@@ -138,6 +142,7 @@ fn is_true(b: &bool) -> bool {
 
 /// The type of a content element; each maps to a JSON Schema type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ElementType {
@@ -168,6 +173,7 @@ pub enum ElementType {
 
 /// Proactive (主动公开) or on request (依申请公开).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Mode {
@@ -178,6 +184,7 @@ pub enum Mode {
 
 /// Who an item is published for (公开对象).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Audience {
@@ -190,6 +197,7 @@ pub enum Audience {
 
 /// When an item must be published.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Timing {
@@ -246,6 +254,7 @@ impl Timing {
 
 /// What starts a time limit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TimingStart {
@@ -260,6 +269,7 @@ pub enum TimingStart {
 
 /// The period of a periodic item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Period {
@@ -271,6 +281,7 @@ pub enum Period {
 
 /// Flags on an item.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Flags {
     /// An interpretation (政策解读) must be published with the document (文件+解读).
@@ -295,6 +306,7 @@ impl Flags {
 
 /// Which elements of an item may lawfully carry personal data, and how it must be masked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PersonalDataRule {
     /// Element keys that may carry personal data (e.g. the name of a person penalised).

@@ -37,11 +37,14 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 /// A text in Chinese and English. Chinese is authoritative: legal terms and item titles are
 /// as the instrument states them; the English is a working translation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Chinese (authoritative).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub zh: SharedStr,
     /// English (working translation).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub en: SharedStr,
 }
 

@@ -82,6 +82,7 @@ pub struct Source {
 
 /// A row the sources show but that is not encoded (its wording could not be read).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct MissingRow {
     /// Category path as far as known (一级事项, 二级事项).

@@ -32,6 +32,8 @@ pub use redact::{Change, RedactMode, Redaction, redact, redact_with};
 
 /// What a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", tsify(rename = "ScreeningKind"))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Kind {
@@ -124,7 +126,9 @@ impl std::fmt::Display for Kind {
 /// One thing found in a text. Spans are given three ways so that Rust (bytes), Python
 /// (Unicode scalars) and JavaScript (UTF-16 code units) can all slice the text with them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Finding {
+    #[cfg_attr(feature = "typescript", tsify(type = "ScreeningKind"))]
     pub kind: Kind,
     pub code: &'static str,
     pub severity: Severity,

@@ -22,7 +22,9 @@ pub enum RedactMode {
 
 /// One replacement, located in the original text (offsets as in [`Finding`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Change {
+    #[cfg_attr(feature = "typescript", tsify(type = "ScreeningKind"))]
     pub kind: Kind,
     pub code: &'static str,
     pub start: usize,
@@ -37,6 +39,7 @@ pub struct Change {
 
 /// The redacted text and what changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Redaction {
     pub text: String,
     pub changes: Vec<Change>,

@@ -21,6 +21,7 @@ pub const BASIS: &str = "《政府信息公开条例》第四十四条第一款"
 
 /// One request behind a candidate.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CandidateRequest {
     /// Its index among the records given (the JSON pointer of a batch is `/<index>`).
     pub index: usize,
@@ -31,11 +32,13 @@ pub struct CandidateRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received: Option<String>,
     /// `granted`, or `partial` for a part disclosure.
+    #[cfg_attr(feature = "typescript", tsify(type = "\"granted\" | \"partial\""))]
     pub response: &'static str,
 }
 
 /// Information requested by several applicants from one organ and granted.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Candidate {
     /// The organ asked (the records' `institution.name`).
     pub institution: String,

@@ -1164,6 +1164,53 @@ fn interpretations(ctx: &mut Ctx<'_>, s: &snapshot::SiteSnapshot) {
     }
 }
 
+/// The TypeScript declaration of [`SiteReport::to_json`] (`SiteCheck`, the browser's
+/// `siteCheck` answer) and of [`SiteFinding::to_json`], kept next to the code that writes that
+/// JSON by hand (bindings-wasm/tests/typescript.rs checks real answers against it).
+#[cfg(feature = "typescript")]
+pub const SITE_CHECK_TS: &str = r#"/**
+ * A site check finding: `kind` is what it does to the verdict.
+ */
+export interface SiteFinding {
+    code: string;
+    kind: "input" | "veto" | "deduction" | "warning";
+    severity: Severity;
+    path: string;
+    message: string;
+    basis: string | null;
+    status: Status;
+    indicator?: string;
+    points?: number;
+    days_left?: number;
+    due?: string;
+}
+/**
+ * `gongkai site check --format json`.
+ */
+export interface SiteCheck {
+    kind: "site_check";
+    verdict: "pass" | "fail";
+    score: number;
+    pass_score: number;
+    vetoes: number;
+    deductions: number;
+    warnings: number;
+    input_errors: number;
+    as_of: string | null;
+    site: { name: string; institution?: string; url?: string };
+    columns: number;
+    items: number;
+    findings: SiteFinding[];
+    rectifications: { code: string; kind: SiteFinding["kind"]; path: string; what: string; days_left: number | null; due: string | null }[];
+    indicators: { id: string; kind: "veto" | "deduction"; title: Text; result: "pass" | "warning" | "fail" | "deducted"; found: number; points_lost?: number; basis: string; status: Status }[];
+    interaction: { response_hours: number; close_working_days: number; basis: string; status: Status; counting: string; messages: number; answered: number; open: number; response_judged: number; responded_on_time: number; response_rate: number | null; close_judged: number; closed_on_time: number; close_rate: number | null };
+    rules: { version: string; overlays: string[] };
+}"#;
+
+#[cfg(feature = "typescript")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SITE_CHECK_SECTION: &str = SITE_CHECK_TS;
+
 impl SiteFinding {
     /// `{"code", "kind", "severity", "path", "message", "basis", "status", "indicator", "points", "days_left", "due"}`.
     pub fn to_json(&self, lang: Lang) -> Value {

@@ -25,6 +25,8 @@ mod rules;
 mod snapshot;
 
 pub use candidates::{Candidate, CandidateRequest, proactive_candidates};
+#[cfg(feature = "typescript")]
+pub use check::SITE_CHECK_TS;
 pub use check::{
     FindingKind, IndicatorResult, InteractionSummary, SiteFinding, SiteOptions, SiteReport, Verdict, check_site,
 };
