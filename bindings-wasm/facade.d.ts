@@ -937,7 +937,7 @@ export interface SiteCheck {
  */
 export interface Candidate {
     /**
-     * The organ asked (the records' `institution.name`, or `institution` when it is a string).
+     * The organ asked (the records' `institution.name`).
      */
     institution: string;
     /**
