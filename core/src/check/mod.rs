@@ -15,6 +15,7 @@ pub mod codes;
 mod compiled;
 mod engine;
 pub mod input;
+mod json_out;
 mod options;
 pub mod record;
 mod rules;
@@ -29,39 +30,8 @@ use crate::record::Doc;
 
 pub use codes::CODES;
 pub use engine::Checker;
+pub use json_out::write_diagnostics_json;
 pub use options::CheckOptions;
-
-/// Append `diagnostics` as a compact JSON array, their messages in `lang`: the bytes
-/// `serde_json::to_writer` gives for their [`LocalizedDiagnostic`](crate::diagnostics::LocalizedDiagnostic)s,
-/// written with a string escaper that copies plain runs whole (for output of many records:
-/// the CLI's `--format json` spent a quarter of its time escaping messages byte by byte).
-pub fn write_diagnostics_json(out: &mut Vec<u8>, diagnostics: &[crate::Diagnostic], lang: crate::Lang) {
-    out.push(b'[');
-    for (i, d) in diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"code\":");
-        text::write_json_str(out, d.code);
-        out.extend_from_slice(b",\"severity\":\"");
-        out.extend_from_slice(d.severity.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"path\":");
-        text::write_json_str(out, &d.path);
-        out.extend_from_slice(b",\"message\":");
-        text::write_json_str(out, d.message.get(lang));
-        out.extend_from_slice(b",\"basis\":");
-        match &d.basis {
-            Some(basis) => text::write_json_str(out, basis),
-            None => out.extend_from_slice(b"null"),
-        }
-        if let Some(help) = &d.help {
-            out.extend_from_slice(b",\"help\":");
-            text::write_json_str(out, help.get(lang));
-        }
-        out.push(b'}');
-    }
-    out.push(b']');
-}
 
 /// Check one record (a publication or a request) already parsed as JSON.
 ///
@@ -166,39 +136,6 @@ pub fn record_schema() -> Value {
 /// Every code this module declares (re-exported for [`crate::registry::codes`]).
 pub fn codes() -> &'static [&'static CodeInfo] {
     CODES
-}
-
-#[cfg(test)]
-mod json_writer_tests {
-    use crate::diagnostics::{Diagnostic, Severity};
-    use crate::{Lang, Text};
-
-    #[test]
-    fn every_escape_is_serde_jsons() {
-        let mut tricky: String = (0u8..0x20).map(char::from).collect();
-        tricky.push_str("\"\\/\u{7f}\u{80}é中文`x`\u{2028}\u{1F600} tail");
-        let long = "中文说明，".repeat(40) + "\"" + &"a".repeat(70) + "\n";
-        for (text, basis) in [(tricky.as_str(), None), (long.as_str(), Some("条例第二十条")), ("", Some(""))] {
-            let d = Diagnostic::from_parts(
-                "item_unknown",
-                Severity::Warning,
-                text.to_owned(),
-                Text::new(text.to_owned(), long.clone()).into(),
-                basis.map(|b: &str| b.to_owned().into()),
-                Some(Text::new(text.to_owned(), text.to_owned()).into()),
-            );
-            let diags = vec![d.clone(), Diagnostic { help: None, ..d }];
-            for lang in [Lang::Zh, Lang::En] {
-                let mut fast = Vec::new();
-                super::write_diagnostics_json(&mut fast, &diags, lang);
-                let localized: Vec<_> = diags.iter().map(|d| d.localized(lang)).collect();
-                assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&localized).unwrap());
-            }
-        }
-        let mut empty = Vec::new();
-        super::write_diagnostics_json(&mut empty, &[], Lang::En);
-        assert_eq!(empty, b"[]");
-    }
 }
 
 #[cfg(test)]

@@ -294,38 +294,9 @@ impl<'de> Text<'de> {
     }
 }
 
-/// Append `s` as a JSON string, escaped exactly as serde_json escapes it (`\"`, `\\`, `\b`, `\f`,
-/// `\n`, `\r`, `\t`, other controls as `\u00xx`, nothing else): runs without a special byte are
-/// found with [`special_byte`] and copied whole, where serde_json looks at every byte.
-pub(crate) fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.push(b'"');
-    let mut from = 0;
-    loop {
-        let at = special_byte(bytes, from);
-        out.extend_from_slice(&bytes[from..at]);
-        let Some(&b) = bytes.get(at) else { break };
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            0x0c => out.extend_from_slice(b"\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
-            }
-        }
-        from = at + 1;
-    }
-    out.push(b'"');
-}
-
 /// The index of the first `"`, `\` or control character (U+0000 to U+001F) at or after `from`,
 /// or the text's length: where a string's plain run ends.
-fn special_byte(bytes: &[u8], from: usize) -> usize {
+pub(super) fn special_byte(bytes: &[u8], from: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         x86::special_byte(bytes, from)
