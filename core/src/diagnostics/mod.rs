@@ -127,6 +127,17 @@ impl Diagnostic {
         Self { code, severity, path: path.into(), message, basis, help }
     }
 
+    /// The same finding in a batch: its pointer under `/<index>`.
+    pub(crate) fn in_batch(mut self, index: usize) -> Self {
+        self.path = format!("/{index}{}", self.path).into();
+        self
+    }
+
+    /// Whether it points at `pointer` or inside it (`/fee/amount` is within `/fee`, `/feed` is not).
+    pub(crate) fn is_within(&self, pointer: &str) -> bool {
+        self.path.strip_prefix(pointer).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+
     /// Its stable snake_case code.
     pub fn code(&self) -> &'static str {
         self.code

@@ -273,10 +273,7 @@ impl<'a> Records<'a> {
                     ),
                 )),
             }
-            out.findings.extend(found.into_iter().map(|mut d| {
-                d.path = format!("/{index}{}", d.path).into();
-                d
-            }));
+            out.findings.extend(found.into_iter().map(|d| d.in_batch(index)));
         }
         out
     }

@@ -96,14 +96,9 @@ pub fn build_report_with(cat: &Catalogue, year: i32, format: ReportFormat, recor
         let blocking = found
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .find(|d| {
-                COUNTED_FROM.iter().any(|m| d.path.strip_prefix(m).is_some_and(|r| r.is_empty() || r.starts_with('/')))
-            })
+            .find(|d| COUNTED_FROM.iter().any(|m| d.is_within(m)))
             .map(|d| d.path.to_string());
-        diagnostics.extend(found.into_iter().map(|mut d| {
-            d.path = format!("/{index}{}", d.path).into();
-            d
-        }));
+        diagnostics.extend(found.into_iter().map(|d| d.in_batch(index)));
         let rec = match (read, blocking) {
             (Some(rec), None) => rec,
             (_, at) => {

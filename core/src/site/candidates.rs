@@ -78,14 +78,8 @@ pub fn proactive_candidates(records: &[Value], min_applicants: usize) -> (Vec<Ca
         }
         let mut found = Vec::new();
         let read = read_request_node(Node::Value(r), UnknownMembers::Warn, &mut found);
-        let blocked = found.iter().any(|d| {
-            d.severity == Severity::Error
-                && USED.iter().any(|m| d.path.strip_prefix(m).is_some_and(|r| r.is_empty() || r.starts_with('/')))
-        });
-        diags.extend(found.into_iter().map(|mut d| {
-            d.path = format!("/{index}{}", d.path).into();
-            d
-        }));
+        let blocked = found.iter().any(|d| d.severity == Severity::Error && USED.iter().any(|m| d.is_within(m)));
+        diags.extend(found.into_iter().map(|d| d.in_batch(index)));
         let Some(rec) = read.filter(|_| !blocked) else { continue };
         let granted = match (rec.response_type, rec.partial) {
             (Some(ResponseType::Granted), true) => "partial",
